@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ParsedList, RegimeLegend } from '../shared/domain/designation';
+import { detectFormat, parseList } from '../shared/mof/parse-list';
+
+export interface LoadedList {
+  source: { file: string; format: 'csv' | 'xlsx'; sha256: string };
+  list: ParsedList;
+}
+
+/** Reads one list file from disk and parses it whole. */
+export async function loadListFile(path: string, legend?: RegimeLegend): Promise<LoadedList> {
+  const bytes = await readFile(path);
+  const file = basename(path);
+  const list = await parseList(bytes, { fileName: file, ...(legend ? { legend } : {}) });
+  return { source: { file, format: detectFormat(bytes), sha256: createHash('sha256').update(bytes).digest('hex') }, list };
+}
+
+/** The regime legend of a workbook, for titling the regimes of a CSV. */
+export async function loadLegend(path: string | undefined): Promise<RegimeLegend | undefined> {
+  if (!path) return undefined;
+  const { list } = await loadListFile(path);
+  if (list.format !== 'xlsx') throw new Error(`--legend ${path}: expected an XLSX workbook with a 一覧 sheet`);
+  return list.legend;
+}

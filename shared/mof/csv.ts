@@ -1,0 +1,139 @@
+import { parse } from 'csv-parse/sync';
+import { Designation, ParsedList, RegimeLegend, designationKey, type Address } from '../domain/designation';
+import { normalizeBirthDate } from './birth-dates';
+import { CSV_HEADER, describeHeaderDrift, type CsvColumn } from './csv-columns';
+import { ListFormatError } from './errors';
+import { NoticeDateError, parseNoticeDates } from './notice-dates';
+import { cellText, splitList } from './text';
+
+export interface CsvOptions {
+  fileName: string;
+  /** Regime titles from the same edition's XLSX `一覧` sheet; the CSV itself has none. */
+  legend?: RegimeLegend;
+}
+
+/** Reads `shisantouketsuYYYYMMDD.csv` (UTF-8, with or without BOM, CRLF or LF, RFC 4180 quoting) whole, or throws. */
+export function parseCsv(bytes: Uint8Array, options: CsvOptions): ParsedList {
+  const file = options.fileName;
+  const text = decodeUtf8(bytes, file);
+  const records = splitRecords(text, file);
+  const [header, ...rows] = records;
+  if (!header) throw new ListFormatError('the file is empty', { file });
+  const drift = describeHeaderDrift(header.fields);
+  if (drift.length > 0) throw new ListFormatError(`header drift: ${drift.join('; ')}`, { file, row: 1 });
+  if (rows.length === 0) throw new ListFormatError('the file has a header but no entries', { file });
+
+  const legend = options.legend ?? {};
+  const seen = new Map<string, number>();
+  const entries = rows.map((record) => {
+    const entry = readRow(record, file, legend);
+    const earlier = seen.get(entry.key);
+    if (earlier !== undefined) {
+      throw new ListFormatError(`番号 ${entry.key} appears again (first at row ${earlier})`, { file, row: record.row, column: '番号' });
+    }
+    seen.set(entry.key, record.row);
+    return entry;
+  });
+  return { format: 'csv', entries, legend };
+}
+
+interface CsvRecord {
+  /** 1-based record number as a spreadsheet shows it: the header is row 1. */
+  row: number;
+  fields: string[];
+}
+
+function decodeUtf8(bytes: Uint8Array, file: string): string {
+  if (bytes.length === 0) throw new ListFormatError('the file is empty', { file });
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) throw new ListFormatError('this is a ZIP archive (an XLSX?), not a CSV', { file });
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new ListFormatError('the file is not valid UTF-8 (MOF publishes UTF-8; Shift_JIS or a damaged download?)', { file });
+  }
+}
+
+function splitRecords(text: string, file: string): CsvRecord[] {
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch (error) {
+    const { message, lines } = error as { message: string; lines?: number };
+    throw new ListFormatError(`not a well-formed CSV (truncated?): ${message}`, { file, ...(lines ? { row: lines } : {}) });
+  }
+  return records.map((fields, index) => ({ row: index + 1, fields }));
+}
+
+function readRow(record: CsvRecord, file: string, legend: RegimeLegend): Designation {
+  const { row, fields } = record;
+  if (fields.length !== CSV_HEADER.length) {
+    throw new ListFormatError(`expected ${CSV_HEADER.length} fields, found ${fields.length} (truncated or misquoted row?)`, { file, row });
+  }
+  const at = (column: CsvColumn): string | null => cellText(fields[CSV_HEADER.indexOf(column)]);
+  const fail = (column: CsvColumn, reason: string): never => {
+    throw new ListFormatError(reason, { file, row, column });
+  };
+
+  const regimeText = at('区分') ?? '';
+  if (!/^[1-9]\d*$/.test(regimeText)) fail('区分', `'${regimeText}' is not a regime number`);
+  const regimeNumber = Number(regimeText);
+  const noticeNumber = (at('告示番号') ?? '').normalize('NFKC').replace(/^0+/, '');
+  if (!/^[1-9]\d*$/.test(noticeNumber)) fail('告示番号', `'${at('告示番号') ?? ''}' is not a notice number`);
+  const key = designationKey(regimeNumber, noticeNumber);
+  if (at('番号') !== key) fail('番号', `'${at('番号') ?? ''}' does not match 区分 ${regimeNumber} and 告示番号 ${noticeNumber} (expected ${key})`);
+
+  let dates;
+  try {
+    dates = parseNoticeDates(at('告示日付') ?? '');
+  } catch (error) {
+    if (!(error instanceof NoticeDateError)) throw error;
+    return fail('告示日付', error.message);
+  }
+  if (dates.deletedOn !== null || dates.designatedOn === null) fail('告示日付', `'${at('告示日付')}' has no designation date`);
+
+  const kind = at('個人・団体');
+  if (kind !== '個人' && kind !== '団体') fail('個人・団体', `'${kind ?? ''}' is neither 個人 nor 団体`);
+
+  const list = (ja: CsvColumn, en: CsvColumn) => ({ ja: splitList(at(ja)), en: splitList(at(en)) });
+  const entry: Designation = {
+    key,
+    regime: { number: regimeNumber, title: legend[regimeText] ?? null },
+    noticeNumber,
+    noticeMarker: null,
+    crossReference: null,
+    entityType: kind === '個人' ? 'individual' : 'entity',
+    status: 'listed',
+    name: { ja: at('氏名（日本語）'), en: at('氏名（英語）') },
+    aliases: list('別名・別称（日本語）', '別名・別称（英語）'),
+    formerNames: list('旧称（日本語）', '旧称（英語）'),
+    weakAliases: list('確定に十分でない別名（日本語）', '確定に十分でない別名（英語）'),
+    titles: list('称号（日本語）', '称号（英語）'),
+    positions: list('役職（日本語）', '役職（英語）'),
+    datesOfBirth: splitList(at('生年月日')).map(normalizeBirthDate),
+    placesOfBirth: list('出生地（日本語）', '出生地（英語）'),
+    nationalities: list('国籍（日本語）', '国籍（英語）'),
+    passportNumbers: splitList(at('旅券番号')),
+    idNumbers: splitList(at('身分証番号')),
+    addresses: readAddress(at),
+    unReference: at('国連参照番号'),
+    unListingDate: at('リスト掲載日'),
+    otherInformation: at('その他の情報'),
+    designatedOn: dates.designatedOn,
+    amendedOn: dates.amendedOn,
+    deletedOn: null,
+    noticeText: at('外務省告示情報'),
+    source: { format: 'csv', row },
+  };
+  const checked = Designation.safeParse(entry);
+  if (!checked.success) fail('番号', `entry does not fit the model: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return entry;
+}
+
+function readAddress(at: (column: CsvColumn) => string | null): Address[] {
+  const address: Address = {
+    country: { ja: at('住所・所在地（国）（日本語）'), en: at('住所・所在地（国）（英語）') },
+    detail: { ja: at('住所・所在地（都市その他の情報）（日本語）'), en: at('住所・所在地（都市その他の情報）（英語）') },
+  };
+  const empty = [address.country.ja, address.country.en, address.detail.ja, address.detail.en].every((v) => v === null);
+  return empty ? [] : [address];
+}

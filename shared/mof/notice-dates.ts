@@ -1,0 +1,41 @@
+/**
+ * 告示日付: the designation date followed by amendment (改訂) or deletion (削除) stamps, e.g.
+ * `2001.9.22 2008.6.25改訂 2012.3.27改訂`, `2014.8.5⏎2022.5.27改訂`, `2025.9.12削除`, `2021.2.24 削除`.
+ * Real files also carry `2016.3.112022.8.3改訂` (no separator) and `200812.19改訂` (no dot after the year),
+ * which a date-by-date scan reads as intended.
+ */
+export interface NoticeDates {
+  designatedOn: string | null;
+  amendedOn: string[];
+  deletedOn: string | null;
+}
+
+const STAMP = /(\d{4})\.?(\d{1,2})\.(\d{1,2})\s*(改訂|削除)?/g;
+
+export class NoticeDateError extends Error {}
+
+export function parseNoticeDates(cell: string): NoticeDates {
+  const text = cell.normalize('NFKC');
+  const result: NoticeDates = { designatedOn: null, amendedOn: [], deletedOn: null };
+  let consumed = '';
+  for (const m of text.matchAll(STAMP)) {
+    const [whole, y, mo, d, kind] = m;
+    const iso = toIsoDate(Number(y), Number(mo), Number(d));
+    if (!iso) throw new NoticeDateError(`'${whole}' is not a calendar date`);
+    consumed += whole;
+    if (kind === '改訂') result.amendedOn.push(iso);
+    else if (kind === '削除') result.deletedOn = iso;
+    else if (result.designatedOn === null) result.designatedOn = iso;
+    else throw new NoticeDateError(`a second designation date '${whole}' without 改訂 or 削除`);
+  }
+  // Anything left besides separators and a parenthesised remark (`（81.と同一人物）`) is a format we do not know.
+  const rest = text.replace(STAMP, '').replace(/[（(][^）)]*[）)]/g, '').replace(/[\s,、]/g, '');
+  if (rest !== '' || consumed === '') throw new NoticeDateError(`cannot read '${cell.replace(/\n/g, '⏎')}' as 告示日付`);
+  return result;
+}
+
+export function toIsoDate(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+
+export const FIXTURES = join(__dirname, '..', 'fixtures', 'mof');
+export const CSV_EXCERPT = join(FIXTURES, 'shisantouketsu20260828-excerpt.csv');
+export const WORKBOOK = join(FIXTURES, 'shisantouketsu20260305.xlsx');
+
+/** The 12 designations of 24 May 2024 (one Russian individual, nine Russian entities, two Cyprus companies). */
+export const MAY_2024_KEYS = [
+  '028-000258', '028-000259', '028-000260', '028-000261', '028-000262', '028-000263',
+  '028-000264', '028-000265', '028-000266', '029-000729', '034-000002', '034-000003',
+];
+
+/**
+ * The real CSV excerpt as records, for building variants of it: a test changes records the way MOF would
+ * (drop a row, stamp an amendment, renumber a regime) and serializes them back.
+ */
+export class CsvRecords {
+  constructor(
+    readonly header: string[],
+    readonly rows: string[][],
+  ) {}
+
+  static excerpt(): CsvRecords {
+    const [header, ...rows] = parse(readFileSync(CSV_EXCERPT, 'utf8'), { bom: true }) as string[][];
+    return new CsvRecords(header!, rows);
+  }
+
+  column(name: string): number {
+    const index = this.header.indexOf(name);
+    if (index < 0) throw new Error(`no column ${name}`);
+    return index;
+  }
+
+  get(row: string[], name: string): string {
+    return row[this.column(name)]!;
+  }
+
+  without(keys: readonly string[]): CsvRecords {
+    return new CsvRecords(this.header, this.rows.filter((r) => !keys.includes(this.get(r, '番号'))));
+  }
+
+  /** Copies the records, changing the ones `edit` returns a replacement for. */
+  map(edit: (row: string[], at: (name: string) => number) => string[] | null): CsvRecords {
+    return new CsvRecords(this.header, this.rows.map((r) => edit([...r], (name) => this.column(name)) ?? r));
+  }
+
+  reordered(): CsvRecords {
+    return new CsvRecords(this.header, [...this.rows].reverse());
+  }
+
+  /** RFC 4180 with CRLF, as MOF publishes; `bom` adds the UTF-8 byte order mark MOF's live file carries. */
+  toBytes({ bom = false, lineEnd = '\r\n' }: { bom?: boolean; lineEnd?: string } = {}): Buffer {
+    const quote = (field: string) => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
+    const text = [this.header, ...this.rows].map((r) => r.map(quote).join(',')).join(lineEnd) + lineEnd;
+    return Buffer.from((bom ? '\uFEFF' : '') + text, 'utf8');
+  }
+}
