@@ -16,6 +16,8 @@ export interface CsvOptions {
 export function parseCsv(bytes: Uint8Array, options: CsvOptions): ParsedList {
   const file = options.fileName;
   const text = decodeUtf8(bytes, file);
+  // A download cut inside an unquoted last field still has 32 fields per row; only the missing line end shows it.
+  if (!/[\r\n]$/.test(text)) throw new ListFormatError('the file does not end with a line break (truncated download?)', { file });
   const records = splitRecords(text, file);
   const [header, ...rows] = records;
   if (!header) throw new ListFormatError('the file is empty', { file });
