@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diffLists } from '../shared/domain/diff';
+import { parseCsv } from '../shared/mof/csv';
+import { WORKBOOK } from '../test/support/fixtures';
+import { grownList, nextEdition } from './grow-csv';
+
+/**
+ * `npm run bench`: the speed and memory targets of the project, measured on this machine. Each parse runs in a
+ * fresh child process, so its peak RSS is its own.
+ */
+interface Result {
+  name: string;
+  medianMs: number;
+  target: number;
+  peakMb?: number;
+  peakTarget?: number;
+}
+
+const ROOT = join(__dirname, '..');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const dir = mkdtempSync(join(tmpdir(), 'jsm-bench-'));
+
+function timeIt(runs: number, fn: () => void): number {
+  fn(); // warm-up: module loading and JIT are start-up costs, measured by the CLI benchmark instead
+  return median(Array.from({ length: runs }, () => {
+    const start = performance.now();
+    fn();
+    return performance.now() - start;
+  }));
+}
+
+/** Runs bench/child.ts in a new process: it prints `{ ms, peakMb }` for one job. */
+function inChild(job: string, ...args: string[]): { ms: number; peakMb: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'child.ts'), job, ...args], { cwd: ROOT });
+  return JSON.parse(out.toString());
+}
+
+function main(): void {
+  const results: Result[] = [];
+
+  const workbook = Array.from({ length: 5 }, () => inChild('parse-xlsx', WORKBOOK));
+  results.push({
+    name: 'parse the full real workbook (2,863 + 598 rows)',
+    medianMs: median(workbook.map((r) => r.ms)),
+    target: 1500,
+    peakMb: Math.max(...workbook.map((r) => r.peakMb)),
+    peakTarget: 300,
+  });
+
+  const list = grownList(3000);
+  const next = nextEdition(list, 20);
+  const oldCsv = join(dir, 'shisantouketsu20260828.csv');
+  const newCsv = join(dir, 'shisantouketsu20260902.csv');
+  writeFileSync(oldCsv, list.toBytes({ bom: true }));
+  writeFileSync(newCsv, next.toBytes({ bom: true }));
+  const oldBytes = readFileSync(oldCsv);
+  results.push({
+    name: 'parse a 3,000-row CSV',
+    medianMs: timeIt(15, () => parseCsv(oldBytes, { fileName: 'old.csv' })),
+    target: 200,
+  });
+
+  const previous = parseCsv(oldBytes, { fileName: 'old.csv' }).entries;
+  const current = parseCsv(readFileSync(newCsv), { fileName: 'new.csv' }).entries;
+  const source = { file: 'new.csv', sha256: 'f'.repeat(64) };
+  const summary = diffLists(previous, current, source).summary;
+  results.push({
+    name: `diff two 3,000-entry snapshots (${JSON.stringify(summary)})`,
+    medianMs: timeIt(15, () => diffLists(previous, current, source)),
+    target: 100,
+  });
+
+  const cliRuns = Array.from({ length: 5 }, () => {
+    const start = performance.now();
+    execFileSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'diff', oldCsv, newCsv], { cwd: ROOT, stdio: 'ignore' });
+    return performance.now() - start;
+  });
+  results.push({ name: 'CLI diff of two 3,000-row CSVs, process start to exit', medianMs: median(cliRuns), target: 1500 });
+
+  for (const r of results) {
+    const time = `${r.medianMs.toFixed(0).padStart(6)} ms (target ≤ ${r.target} ms)`;
+    const memory = r.peakMb === undefined ? '' : `, peak ${r.peakMb.toFixed(0)} MB (target ≤ ${r.peakTarget} MB)`;
+    const ok = r.medianMs <= r.target && (r.peakMb === undefined || r.peakMb <= r.peakTarget!);
+    process.stdout.write(`${ok ? 'ok  ' : 'MISS'} ${r.name}: ${time}${memory}\n`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main();

@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ChangeSet } from '../../shared/domain/change-event';
+import { CSV_EXCERPT, CsvRecords, MAY_2024_KEYS, WORKBOOK } from '../support/fixtures';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..', '..');
+
+/** Runs the CLI the way the README says (`npm run --silent cli -- …` is this node command). */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+let dir: string;
+let before: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'jsm-cli-'));
+  before = join(dir, 'shisantouketsu20240523.csv');
+  writeFileSync(before, CsvRecords.excerpt().without(MAY_2024_KEYS).toBytes());
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('parse', () => {
+  it('prints the source and every listed entry of a CSV as JSON', async () => {
+    const { code, stdout } = await cli('parse', CSV_EXCERPT);
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout);
+    expect(output.source).toEqual({
+      file: 'shisantouketsu20260828-excerpt.csv',
+      format: 'csv',
+      sha256: 'a1d6d65edc9d09af7a4a8c5f3648b33bd33c7770e12d7d3b44d7f1fb7efcfe15',
+    });
+    expect(output.entries).toHaveLength(170);
+    expect(output.entries[0]).toMatchObject({
+      key: '001-000001',
+      regime: { number: 1, title: null },
+      noticeNumber: '1',
+      entityType: 'individual',
+      name: { ja: 'ミロシェヴィッチ・スロボダン', en: 'Milosevic Slobodan' },
+      aliases: { ja: [], en: [] },
+      designatedOn: '2002-03-01',
+      amendedOn: [],
+      status: 'listed',
+    });
+  });
+
+  it('shows deleted XLSX rows only with --include-deleted', async () => {
+    const listed = JSON.parse((await cli('parse', WORKBOOK)).stdout);
+    const all = JSON.parse((await cli('parse', WORKBOOK, '--include-deleted')).stdout);
+    expect(listed.source.format).toBe('xlsx');
+    expect(listed.entries).toHaveLength(2863);
+    expect(all.entries).toHaveLength(2863 + 598);
+    expect(all.entries.find((e: { key: string }) => e.key === '029-000038')).toMatchObject({ status: 'deleted', deletedOn: '2025-01-10' });
+  });
+});
+
+describe('diff', () => {
+  it('reports the 24 May 2024 round as JSON in the change-set contract', async () => {
+    const { code, stdout } = await cli('diff', before, CSV_EXCERPT);
+    expect(code).toBe(0);
+    const changeSet = ChangeSet.parse(JSON.parse(stdout));
+    expect(changeSet.summary).toEqual({ designated: 12, delisted: 0, amended: 0, relisted: 0 });
+    expect(changeSet.changes.map((c) => c.key)).toEqual(MAY_2024_KEYS);
+    expect(changeSet.changes[0]!.source.file).toBe('shisantouketsu20260828-excerpt.csv');
+  });
+
+  it('writes a readable text report', async () => {
+    const { code, stdout } = await cli('diff', before, CSV_EXCERPT, '--format', 'text', '--legend', WORKBOOK);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Summary: 12 designated, 0 delisted, 0 amended, 0 relisted');
+    expect(stdout).toContain('029-000729  ウラジーミル・ミヘイチク / Vladimir Mikheychik  [individual]  (2024-05-24)');
+    expect(stdout).toContain('区分 34 資産凍結等の措置の対象となるロシア連邦及びベラルーシ共和国以外の国');
+  });
+});
+
+describe('bad input', () => {
+  it('exits 1 with a one-line error naming the file and the problem', async () => {
+    const broken = join(dir, 'shisantouketsu20260901.csv');
+    writeFileSync(broken, 'not,a,mof,list\r\n1,2,3,4\r\n');
+    const { code, stdout, stderr } = await cli('diff', before, broken);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^error: shisantouketsu20260901\.csv, row 1: header drift: .*missing column '区分'/);
+  });
+
+  it('exits 1 for a missing file and for an unknown command', async () => {
+    expect((await cli('parse', join(dir, 'nope.csv'))).code).toBe(1);
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
+  });
+});
