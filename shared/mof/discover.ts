@@ -1,3 +1,4 @@
+import { HTMLElement, parse as parseHtml } from 'node-html-parser';
 import { z } from 'zod';
 import { IsoDate } from '../domain/designation';
 
@@ -44,8 +45,9 @@ interface ListFile {
 const LIST_FILE = /^shisantouketsu(\d{8})\.(csv|xlsx|xls)$/i;
 
 export function discoverListFiles(html: string, pageUrl: string): ListLinks {
-  const base = resolveBase(pageUrl, baseHrefOf(html));
-  const files = anchorHrefsOf(html).flatMap((href) => {
+  const page = readMarkup(html);
+  const base = resolveBase(pageUrl, page.baseHref);
+  const files = page.anchorHrefs.flatMap((href) => {
     const file = listFileAt(href, base, pageUrl);
     return file ? [file] : [];
   });
@@ -59,7 +61,7 @@ export function discoverListFiles(html: string, pageUrl: string): ListLinks {
   return ListLinks.parse({
     csv: csv?.url ?? null,
     xlsx: xlsx?.url ?? null,
-    asOf: asOfDate(textOf(html)),
+    asOf: asOfDate(page.text),
     fileDate: newestStamp ? stampToIso(newestStamp) : null,
   });
 }
@@ -153,63 +155,26 @@ function calendarDate(year: number, month: number, day: number): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Reading the HTML. Discovery needs only three things from the page: the href of every <a>, a <base href> if
-// any, and the visible text. They are read here with a small tag scanner so that swapping in an HTML parser
-// (node-html-parser: root.querySelectorAll('a[href]'), root.querySelector('base[href]'), root.textContent)
-// touches these three functions only.
+// Reading the HTML with node-html-parser: the href of every <a>, a <base href> if any, and the visible text.
+
+interface PageMarkup {
+  anchorHrefs: string[];
+  baseHref: string | null;
+  text: string;
+}
 
 /** Comments, scripts and styles hold hrefs and dates that are not links or text of the page. */
-function visibleMarkup(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
-    .replace(/<(script|style|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
-}
-
-/** An opening tag whose quoted attribute values may contain `>`. */
-function tagPattern(name: string): RegExp {
-  return new RegExp(`<${name}\\b((?:[^>"']|"[^"]*"|'[^']*')*)>`, 'gi');
-}
-
-const HREF = /(?:^|\s)href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
-
-function hrefIn(attributes: string): string | null {
-  const m = HREF.exec(attributes);
-  if (!m) return null;
-  return decodeEntities(m[1] ?? m[2] ?? m[3] ?? '').trim();
-}
-
-function anchorHrefsOf(html: string): string[] {
-  const hrefs: string[] = [];
-  for (const [, attributes = ''] of visibleMarkup(html).matchAll(tagPattern('a'))) {
-    const href = hrefIn(attributes);
-    if (href) hrefs.push(href);
-  }
-  return hrefs;
-}
-
-function baseHrefOf(html: string): string | null {
-  for (const [, attributes = ''] of visibleMarkup(html).matchAll(tagPattern('base'))) {
-    const href = hrefIn(attributes);
-    if (href) return href;
-  }
-  return null;
-}
-
-/** Tags become spaces so that 「令和8年<span>8月28日</span>現在」 still reads as one line. */
-function textOf(html: string): string {
-  return decodeEntities(visibleMarkup(html).replace(/<[^>]*>/g, ' '));
-}
-
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
+function readMarkup(html: string): PageMarkup {
+  const root = parseHtml(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false } });
+  for (const hidden of root.querySelectorAll('template')) hidden.remove();
+  const hrefOf = (element: HTMLElement) => element.getAttribute('href')?.trim() || null;
+  const firstBase = root.querySelector('base[href]');
+  return {
+    anchorHrefs: root.querySelectorAll('a[href]').flatMap((a) => hrefOf(a) ?? []),
+    baseHref: firstBase ? hrefOf(firstBase) : null,
+    // Entities decoded; 「令和8年<span>8月28日</span>現在」 reads as one line since the as-of pattern allows no gap.
+    text: root.text,
+  };
 }
 
 function decodeURIComponentSafe(text: string): string {
