@@ -1,0 +1,159 @@
+import {
+  PublishBatchCommand,
+  PublishCommand,
+  type MessageAttributeValue,
+  type PublishBatchRequestEntry,
+  type SNSClient,
+} from '@aws-sdk/client-sns';
+import { ChangeEvent } from '../domain/change-event';
+import type { Notifier } from '../ports';
+import type { OperatorAlert, VersionNotification } from '../records';
+import { renderDigest, type DigestAttributes } from '../render/digest';
+import { renderOperatorAlert } from '../render/operator-alert';
+
+/** SNS caps one message, and one PublishBatch request as a whole, at 256 KiB: bodies and attributes together. */
+const SNS_MAX_BYTES = 256 * 1024;
+const BATCH_MAX_ENTRIES = 10;
+
+export interface SnsNotifierOptions {
+  client: SNSClient;
+  /** Digests (attribute kind=digest) for email/SMS and change events (kind=event) for machines share this topic. */
+  changeTopicArn: string;
+  operatorTopicArn: string;
+}
+
+/**
+ * Publishes a version as one digest for people and one JSON message per change for machines.
+ *
+ * Message attributes, for subscription filter policies:
+ * - digest: `kind`=digest, and `changeTypes`, `regimes`, `entityTypes` as String.Array. An empty list is left out
+ *   rather than sent as `[]` (a baseline has none): SNS then sees the attribute as absent, which a policy can
+ *   select with `{"exists": false}` and which no value match or `anything-but` ever matches.
+ * - event: `kind`=event, `changeType`, `regime` (the 区分 number as a string), `entityType`; and `omitted`
+ *   (String.Array) on an event too big for SNS, naming what its body left out.
+ */
+export class SnsNotifier implements Notifier {
+  constructor(private readonly options: SnsNotifierOptions) {}
+
+  async publishVersion(notification: VersionNotification): Promise<void> {
+    // Events first, the digest last: when a run fails halfway, its retry re-sends events, which consumers
+    // deduplicate by id, and people still get one digest, not two.
+    if (notification.record.kind === 'changes') await this.publishEvents(notification.changes);
+    await this.publishDigest(notification);
+  }
+
+  async alertOperator(alert: OperatorAlert): Promise<void> {
+    const { subject, text: body } = renderOperatorAlert(alert);
+    await this.options.client.send(
+      new PublishCommand({
+        TopicArn: this.options.operatorTopicArn,
+        Subject: subject,
+        Message: body,
+        MessageAttributes: { severity: text(alert.severity) },
+      }),
+    );
+  }
+
+  private async publishDigest(notification: VersionNotification): Promise<void> {
+    const digest = renderDigest(notification);
+    await this.options.client.send(
+      new PublishCommand({
+        TopicArn: this.options.changeTopicArn,
+        MessageStructure: 'json',
+        Subject: digest.subject,
+        Message: JSON.stringify({ default: digest.default, email: digest.email, sms: digest.sms }),
+        MessageAttributes: { kind: text('digest'), ...arrayAttributes(digest.attributes) },
+      }),
+    );
+  }
+
+  private async publishEvents(changes: readonly ChangeEvent[]): Promise<void> {
+    let sent = 0;
+    for (const batch of batches(changes.map(eventEntry))) {
+      const response = await this.options.client.send(
+        new PublishBatchCommand({ TopicArn: this.options.changeTopicArn, PublishBatchRequestEntries: batch }),
+      );
+      // SNS answers 200 for a partly failed batch; an entry it does not confirm was not sent.
+      const confirmed = new Set((response.Successful ?? []).map((s) => s.Id));
+      const unsent = batch.filter((entry) => !confirmed.has(entry.Id));
+      if (unsent.length > 0) {
+        const reasons = new Map((response.Failed ?? []).map((f) => [f.Id, `${f.Code}${f.SenderFault ? ' (sender fault)' : ''}: ${f.Message ?? ''}`]));
+        const detail = unsent.map((e) => `${e.Id} ${reasons.get(e.Id) ?? 'not confirmed'}`).join('; ');
+        throw new Error(`SNS did not publish ${unsent.length} of ${changes.length} change events (${sent} sent before): ${detail}`);
+      }
+      sent += batch.length;
+    }
+  }
+}
+
+function text(value: string): MessageAttributeValue {
+  return { DataType: 'String', StringValue: value };
+}
+
+function arrayAttributes(attributes: DigestAttributes): Record<string, MessageAttributeValue> {
+  return Object.fromEntries(
+    Object.entries(attributes)
+      .filter(([, values]) => values.length > 0)
+      .map(([name, values]) => [name, { DataType: 'String.Array', StringValue: JSON.stringify(values) }]),
+  );
+}
+
+/**
+ * One change event as an SNS message: the body is the ChangeEvent contract, exactly. An event over 256 KiB (a
+ * pathological entry, never seen in MOF's data) still goes out, as a smaller body that is still a valid event:
+ * first without the `before`/`after` entries, then also without the field values. The `omitted` attribute says
+ * which; the full event stays in the store.
+ */
+function eventEntry(change: ChangeEvent): PublishBatchRequestEntry {
+  const event = ChangeEvent.parse(change);
+  const withoutEntries: ChangeEvent = { ...event, before: null, after: null };
+  const bodies: Array<{ omitted: string[]; body: ChangeEvent }> = [
+    { omitted: [], body: event },
+    { omitted: ['before', 'after'], body: withoutEntries },
+    {
+      omitted: ['before', 'after', 'fieldValues'],
+      body: { ...withoutEntries, fields: event.fields.map((f) => ({ field: f.field, before: null, after: null })) },
+    },
+  ];
+  for (const { omitted, body } of bodies) {
+    const entry: PublishBatchRequestEntry = {
+      Id: event.id,
+      Message: JSON.stringify(body),
+      MessageAttributes: {
+        kind: text('event'),
+        changeType: text(event.type),
+        regime: text(String(event.regime.number)),
+        entityType: text(event.entityType),
+        ...(omitted.length > 0 ? { omitted: { DataType: 'String.Array', StringValue: JSON.stringify(omitted) } } : {}),
+      },
+    };
+    if (entrySize(entry) <= SNS_MAX_BYTES) return entry;
+  }
+  throw new Error(`change event ${event.id} (${event.key}) is over 256 KiB even without its entries and field values`);
+}
+
+/** At most ten entries and 256 KiB per request, in order. */
+function batches(entries: readonly PublishBatchRequestEntry[]): PublishBatchRequestEntry[][] {
+  const result: PublishBatchRequestEntry[][] = [];
+  let current: PublishBatchRequestEntry[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const size = entrySize(entry);
+    if (current.length === BATCH_MAX_ENTRIES || (current.length > 0 && bytes + size > SNS_MAX_BYTES)) {
+      result.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(entry);
+    bytes += size;
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}
+
+/** What SNS counts against its limit: the body plus every attribute's name, type and value, in UTF-8 bytes. */
+function entrySize(entry: PublishBatchRequestEntry): number {
+  const bytes = (s: string | undefined) => Buffer.byteLength(s ?? '', 'utf8');
+  const attributes = Object.entries(entry.MessageAttributes ?? {});
+  return bytes(entry.Message) + attributes.reduce((sum, [name, a]) => sum + bytes(name) + bytes(a.DataType) + bytes(a.StringValue), 0);
+}

@@ -1,0 +1,69 @@
+import { ChangeEvent } from '../domain/change-event';
+import type { Notifier } from '../ports';
+import type { OperatorAlert, VersionNotification } from '../records';
+import { renderDigest, type DigestAttributes } from '../render/digest';
+import { renderOperatorAlert } from '../render/operator-alert';
+
+/** What one channel would have received, had this been SNS. */
+export type Delivery =
+  | { channel: 'email'; subject: string; body: string; attributes: DigestAttributes }
+  | { channel: 'sms'; text: string }
+  | { channel: 'event'; event: ChangeEvent }
+  | { channel: 'operator'; severity: OperatorAlert['severity']; subject: string; text: string };
+
+/**
+ * The local stand-in for SNS: renders with the same renderers, keeps every delivery in `deliveries` for
+ * inspection, and writes each to a stream as a clearly separated block.
+ */
+export class ConsoleNotifier implements Notifier {
+  readonly deliveries: Delivery[] = [];
+
+  constructor(private readonly out: NodeJS.WritableStream = process.stdout) {}
+
+  async publishVersion(notification: VersionNotification): Promise<void> {
+    const digest = renderDigest(notification);
+    const events = notification.record.kind === 'changes' ? notification.changes.map((c) => ChangeEvent.parse(c)) : [];
+    await this.deliver([
+      { channel: 'email', subject: digest.subject, body: digest.email, attributes: digest.attributes },
+      { channel: 'sms', text: digest.sms },
+      ...events.map((event): Delivery => ({ channel: 'event', event })),
+    ]);
+  }
+
+  async alertOperator(alert: OperatorAlert): Promise<void> {
+    const { subject, text } = renderOperatorAlert(alert);
+    await this.deliver([{ channel: 'operator', severity: alert.severity, subject, text }]);
+  }
+
+  private async deliver(deliveries: readonly Delivery[]): Promise<void> {
+    this.deliveries.push(...deliveries);
+    const eventCount = deliveries.filter((d) => d.channel === 'event').length;
+    let eventNumber = 0;
+    const blocks = deliveries.map((d) => format(d, d.channel === 'event' ? `${++eventNumber}/${eventCount}` : ''));
+    await new Promise<void>((resolve, reject) => {
+      this.out.write(blocks.join(''), (error) => (error ? reject(error) : resolve()));
+    });
+  }
+}
+
+function format(delivery: Delivery, position: string): string {
+  switch (delivery.channel) {
+    case 'email': {
+      const attributes = Object.entries(delivery.attributes).map(([name, values]) => `${name}=${values.join(',') || '(none)'}`);
+      return block('email', [`Subject: ${delivery.subject}`, `Attributes: ${attributes.join('; ')}`, '', delivery.body]);
+    }
+    case 'sms':
+      return block('sms', [delivery.text]);
+    case 'event': {
+      const { event } = delivery;
+      return block(`event ${position} · ${event.type} ${event.key}`, [JSON.stringify(event, null, 2)]);
+    }
+    case 'operator':
+      return block(`operator alert · ${delivery.severity}`, [`Subject: ${delivery.subject}`, '', delivery.text]);
+  }
+}
+
+function block(title: string, lines: readonly string[]): string {
+  const rule = `──── ${title} `.padEnd(72, '─');
+  return `${rule}\n${lines.join('\n').replace(/\n+$/, '')}\n\n`;
+}

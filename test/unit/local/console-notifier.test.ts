@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import { ChangeEvent } from '../../../shared/domain/change-event';
+import type { Designation } from '../../../shared/domain/designation';
+import { diffLists } from '../../../shared/domain/diff';
+import { ConsoleNotifier } from '../../../shared/local/console-notifier';
+import { parseCsv } from '../../../shared/mof/csv';
+import { OperatorAlert, VersionNotification } from '../../../shared/records';
+import { renderDigest } from '../../../shared/render/digest';
+import { renderOperatorAlert } from '../../../shared/render/operator-alert';
+import { CsvRecords, MAY_2024_KEYS } from '../../support/fixtures';
+
+const FILE = 'shisantouketsu20260828.csv';
+const excerpt = CsvRecords.excerpt();
+const entriesOf = (records: CsvRecords) => parseCsv(records.toBytes(), { fileName: FILE }).entries;
+
+function notification(previous: Designation[], next: CsvRecords, kind: 'changes' | 'baseline' = 'changes'): VersionNotification {
+  const sha256 = createHash('sha256').update(next.toBytes()).digest('hex');
+  const changeSet = diffLists(previous, entriesOf(next), { file: FILE, sha256 });
+  return VersionNotification.parse({
+    record: {
+      version: 5,
+      kind,
+      source: {
+        url: `https://www.mof.go.jp/policy/international_policy/gaitame_kawase/gaitame/economic_sanctions/${FILE}`,
+        file: FILE,
+        format: 'csv',
+        sha256,
+        archiveKey: `data/archive/${sha256}.csv`,
+        asOf: '2026-08-28',
+        fileDate: '2026-08-28',
+        fetchedAt: '2026-08-28T09:00:00.000Z',
+      },
+      summary: changeSet.summary,
+      entryCount: next.rows.length,
+      notices: changeSet.notices,
+      committedAt: '2026-08-28T09:00:02.000Z',
+    },
+    changes: kind === 'baseline' ? [] : changeSet.changes,
+  });
+}
+
+function capture() {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  return { stream, output: () => text };
+}
+
+describe('ConsoleNotifier', () => {
+  it('keeps and prints what email, SMS and event subscribers would receive, rendered as for SNS', async () => {
+    const input = notification(entriesOf(excerpt.without(MAY_2024_KEYS)), excerpt);
+    const { stream, output } = capture();
+    const notifier = new ConsoleNotifier(stream);
+    await notifier.publishVersion(input);
+
+    const digest = renderDigest(input);
+    expect(notifier.deliveries.map((d) => d.channel)).toEqual(['email', 'sms', ...Array(12).fill('event')]);
+    expect(notifier.deliveries[0]).toEqual({ channel: 'email', subject: digest.subject, body: digest.email, attributes: digest.attributes });
+    expect(notifier.deliveries[1]).toEqual({ channel: 'sms', text: digest.sms });
+    const events = notifier.deliveries.flatMap((d) => (d.channel === 'event' ? [d.event] : []));
+    expect(events).toEqual(input.changes.map((c) => ChangeEvent.parse(c)));
+
+    const printed = output();
+    expect(printed).toMatch(/^──── email ─+\nSubject: \[JP sanctions\] 12 designated — MOF list 2026-08-28/);
+    expect(printed).toContain('Attributes: changeTypes=designated; regimes=28,29,34; entityTypes=entity,individual');
+    expect(printed).toContain(digest.email.trimEnd());
+    expect(printed).toContain(`──── sms ─`);
+    expect(printed).toContain(`\n${digest.sms}\n`);
+    expect(printed).toContain('──── event 10/12 · designated 029-000729 ─');
+    expect(printed).toContain(JSON.stringify(events[9], null, 2));
+  });
+
+  it('prints a baseline as the monitoring-started email and SMS only', async () => {
+    const { stream, output } = capture();
+    const notifier = new ConsoleNotifier(stream);
+    await notifier.publishVersion(notification([], excerpt, 'baseline'));
+    expect(notifier.deliveries.map((d) => d.channel)).toEqual(['email', 'sms']);
+    expect(output()).toContain('Attributes: changeTypes=(none); regimes=(none); entityTypes=(none)');
+    expect(output()).toContain('監視を開始しました');
+    expect(output()).not.toContain('──── event');
+  });
+
+  it('prints operator alerts apart from subscriber messages', async () => {
+    const alert = OperatorAlert.parse({
+      severity: 'warning',
+      outcome: 'failed',
+      summary: 'The index page links no CSV file',
+      details: ['list.html: no link matching shisantouketsu*.csv'],
+      source: null,
+      at: '2026-08-28T09:00:00.000Z',
+    });
+    const { stream, output } = capture();
+    const notifier = new ConsoleNotifier(stream);
+    await notifier.alertOperator(alert);
+    const { subject, text } = renderOperatorAlert(alert);
+    expect(notifier.deliveries).toEqual([{ channel: 'operator', severity: 'warning', subject, text }]);
+    expect(output()).toMatch(/^──── operator alert · warning ─+\nSubject: \[JP sanctions monitor\] WARNING failed: The index page links no CSV file\n\n/);
+    expect(output()).toContain('  - list.html: no link matching shisantouketsu*.csv');
+  });
+});
