@@ -10,15 +10,20 @@ import {
 import { compareDesignations } from './compare';
 import { canonicalJson, contentHash, sha256Hex } from './content-hash';
 import type { Designation } from './designation';
-import { alignRegimes, alignedKey } from './identity';
+import { alignRegimes, alignedKey, type RegimeAlignment } from './identity';
 
 /**
  * Previous snapshot vs next list → what changed, in a compliance analyst's terms. `previous` may hold
  * tombstones (status `deleted`) of earlier delistings, which is what makes a relisting recognisable.
  * Row order never matters; the output is sorted by key so the same input always gives the same output.
  */
-export function diffLists(previous: readonly Designation[], next: readonly Designation[], current: SourceRef): ChangeSet {
-  const { mapping, notices } = alignRegimes(previous, next);
+export function diffLists(
+  previous: readonly Designation[],
+  next: readonly Designation[],
+  current: SourceRef,
+  alignment: RegimeAlignment = alignRegimes(previous, next),
+): ChangeSet {
+  const { mapping, notices } = alignment;
   const before = indexBy(previous, (e) => alignedKey(e, mapping));
   const after = indexBy(next, (e) => e.key);
   const changes: ChangeEvent[] = [];

@@ -27,19 +27,11 @@ export function alignRegimes(previous: readonly Designation[], next: readonly De
     taken.add(to);
   };
 
-  // 1. Same title on both sides (both editions had a legend).
-  for (const [from, block] of before) {
-    const title = block.title && comparableText(block.title);
-    if (!title) continue;
-    const match = [...after].find(([to, b]) => !taken.has(to) && b.title && comparableText(b.title) === title);
-    if (match) pair(from, match[0]);
-  }
-  // 2. Same entries: the strongest overlaps first, the unchanged number winning ties.
+  // 1. Same entries: the strongest overlaps first, the unchanged number winning ties. Content goes first because
+  //    titles come from a legend that can lag behind the list it titles.
   const candidates: Array<{ from: number; to: number; share: number; overlap: number }> = [];
   for (const [from, a] of before) {
-    if (mapping.has(from)) continue;
     for (const [to, b] of after) {
-      if (taken.has(to)) continue;
       const overlap = countShared(a.signatures, b.signatures);
       const share = overlap / Math.max(1, Math.min(a.signatures.size, b.signatures.size));
       if (overlap > 0 && share >= MIN_OVERLAP_SHARE) candidates.push({ from, to, share, overlap });
@@ -47,6 +39,13 @@ export function alignRegimes(previous: readonly Designation[], next: readonly De
   }
   candidates.sort((x, y) => y.share - x.share || y.overlap - x.overlap || Number(y.from === y.to) - Number(x.from === x.to));
   for (const c of candidates) if (!mapping.has(c.from) && !taken.has(c.to)) pair(c.from, c.to);
+  // 2. Same title on both sides, for blocks whose entries could not be compared.
+  for (const [from, block] of before) {
+    const title = block.title && comparableText(block.title);
+    if (!title || mapping.has(from)) continue;
+    const match = [...after].find(([to, b]) => !taken.has(to) && b.title && comparableText(b.title) === title);
+    if (match) pair(from, match[0]);
+  }
   // 3. Blocks with nothing to compare (all rows deleted, or every name rewritten) keep their number if it is free.
   for (const from of before.keys()) if (!mapping.has(from) && after.has(from) && !taken.has(from)) pair(from, from);
 

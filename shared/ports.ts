@@ -1,0 +1,51 @@
+import type { Designation } from './domain/designation';
+import type { FetchResult, Validators } from './http/fetch-file';
+import type { ListLinks } from './mof/discover';
+import type { CheckRecord, ListState, OperatorAlert, VersionCommit, VersionNotification } from './records';
+
+/** The small interfaces the check needs; AWS adapters in shared/aws, local ones in shared/local. */
+
+export interface ListSource {
+  /** Step 1: the newest list files on the index page. Throws when there is none. */
+  discover(): Promise<ListLinks>;
+  /** Step 2: one download, conditional when validators are given. */
+  fetch(url: URL, validators?: Validators): Promise<FetchResult>;
+}
+
+export interface RawArchive {
+  /** Step 3: keeps the bytes under their sha256 (idempotent) and says where. */
+  put(file: { sha256: string; bytes: Uint8Array; fileName: string }): Promise<string>;
+}
+
+/** Thrown by `commit` when another run committed first: this run must stop without publishing. */
+export class ConcurrentCommitError extends Error {
+  constructor(readonly baseVersion: number) {
+    super(`another run committed a version after ${baseVersion} first; this run stopped without publishing`);
+    this.name = 'ConcurrentCommitError';
+  }
+}
+
+export interface SnapshotStore {
+  /** One read: null before the first check. */
+  loadState(): Promise<ListState | null>;
+  /** The committed entries of `version`, tombstones of delisted entries included. */
+  loadSnapshot(version: number): Promise<Designation[]>;
+  /** A check that commits nothing: one write. */
+  recordCheck(check: CheckRecord): Promise<void>;
+  /** Step 8: one conditional write on the state is the commit point; throws ConcurrentCommitError. */
+  commit(commit: VersionCommit): Promise<void>;
+  /** A committed version and its change events, for the outbox. */
+  loadNotification(version: number): Promise<VersionNotification>;
+  /** Step 10: notifications for `version` went out. */
+  markPublished(version: number): Promise<void>;
+}
+
+export interface Notifier {
+  /** Step 9: the digest for people, one JSON message per change for machines. */
+  publishVersion(notification: VersionNotification): Promise<void>;
+  alertOperator(alert: OperatorAlert): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
