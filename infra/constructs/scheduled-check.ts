@@ -1,0 +1,168 @@
+import * as path from 'node:path';
+import { type CfnElement, Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ARCHIVE_PREFIX } from '../check-contract';
+import type { MonitorConfig } from '../config';
+import { deadLetterQueue } from './dead-letter-queue';
+import { ExactLambdaInvoke } from './exact-lambda-invoke';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const CHECK_ENTRY = path.join(REPO_ROOT, 'functions', 'check', 'handler.ts');
+
+/** One download may take this long; the function's timeout leaves room for two downloads, parsing and writes. */
+const FETCH_TIMEOUT = Duration.seconds(30);
+const FUNCTION_TIMEOUT = Duration.minutes(5);
+
+export interface ScheduledCheckProps {
+  readonly schedule: MonitorConfig['schedule'];
+  readonly guards: MonitorConfig['guards'];
+  readonly logDays: number;
+  readonly table: dynamodb.ITable;
+  readonly archive: s3.IBucket;
+  readonly changeTopic: sns.ITopic;
+  readonly operatorTopic: sns.ITopic;
+  readonly topicKey: kms.IKey;
+}
+
+/**
+ * EventBridge Scheduler runs the check Lambda on the configured schedule. One run at a time (reserved concurrency
+ * 1): the store's conditional commit would stop a second run anyway, but it would still download and parse.
+ */
+export class ScheduledCheck extends Construct {
+  readonly function: nodejs.NodejsFunction;
+  readonly role: iam.Role;
+  /** Invocations that failed after every retry, from Lambda's async queue or from the scheduler itself. */
+  readonly deadLetterQueue: sqs.Queue;
+  readonly schedule: scheduler.Schedule;
+
+  constructor(scope: Construct, id: string, props: ScheduledCheckProps) {
+    super(scope, id);
+
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logDays as logs.RetentionDays,
+      // Operational logs only; the table and the archive are the record, and they are retained.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'The jp-sanctions-monitor check: its table, its archive, its two topics, its logs',
+    });
+    this.grantLeastPrivilege(props, logGroup);
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue');
+
+    this.function = new nodejs.NodejsFunction(this, 'Function', {
+      entry: CHECK_ENTRY,
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: FUNCTION_TIMEOUT,
+      role: this.role,
+      logGroup,
+      reservedConcurrentExecutions: 1,
+      deadLetterQueue: this.deadLetterQueue,
+      // A failed check has alerted the operator already; one retry covers a transient MOF or network error.
+      retryAttempts: 1,
+      // The next scheduled run supersedes an invocation that waited longer than this.
+      maxEventAge: Duration.hours(1),
+      environment: checkEnvironment(props),
+      bundling: {
+        format: nodejs.OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        logLevel: nodejs.LogLevel.ERROR,
+        // The SDK is bundled at the version the tests ran against, not the one the runtime happens to carry.
+        externalModules: [],
+        mainFields: ['module', 'main'],
+        // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
+        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+    });
+    acknowledgeFunctionChoices(this.function);
+
+    this.schedule = new scheduler.Schedule(this, 'Schedule', {
+      description: 'Runs the jp-sanctions-monitor check',
+      schedule: scheduler.ScheduleExpression.expression(props.schedule.expression, TimeZone.of(props.schedule.timeZone)),
+      target: new ExactLambdaInvoke(this.function, {
+        deadLetterQueue: this.deadLetterQueue,
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(1),
+      }),
+    });
+  }
+
+  private grantLeastPrivilege(props: ScheduledCheckProps, logGroup: logs.ILogGroup): void {
+    logGroup.grantWrite(this.role);
+    props.table.grant(this.role, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem');
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [props.archive.arnForObjects(`${ARCHIVE_PREFIX}*`)] }),
+    );
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalId(props.archive)}.Arn>/${ARCHIVE_PREFIX}*]`,
+      reason:
+        `Raw files are stored under ${ARCHIVE_PREFIX}<sha256>/<file name>, unknown until MOF publishes them; the wildcard ` +
+        'covers that one prefix of this one bucket, for s3:PutObject only.',
+    });
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [props.changeTopic.topicArn, props.operatorTopic.topicArn] }),
+    );
+    // What SNS needs from a publisher to an encrypted topic, and no more.
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [props.topicKey.keyArn] }),
+    );
+  }
+}
+
+function logicalId(resource: Construct): string {
+  const stack = Stack.of(resource);
+  return stack.resolve(stack.getLogicalId(resource.node.defaultChild as CfnElement)) as string;
+}
+
+function checkEnvironment(props: ScheduledCheckProps): Record<string, string> {
+  const { maxDelistShare, minEntryShare } = props.guards;
+  return {
+    TABLE_NAME: props.table.tableName,
+    CHANGE_TOPIC_ARN: props.changeTopic.topicArn,
+    OPERATOR_TOPIC_ARN: props.operatorTopic.topicArn,
+    ARCHIVE_BUCKET: props.archive.bucketName,
+    FETCH_TIMEOUT_MS: String(FETCH_TIMEOUT.toMilliseconds()),
+    ...(maxDelistShare !== undefined && { MAX_DELIST_SHARE: String(maxDelistShare) }),
+    ...(minEntryShare !== undefined && { MIN_ENTRY_SHARE: String(minEntryShare) }),
+  };
+}
+
+function acknowledgeFunctionChoices(fn: lambda.IFunction): void {
+  const runtime =
+    'Node.js 22 is the runtime the project builds and tests for (esbuild target node22); moving to a newer runtime is a ' +
+    'deliberate upgrade, not something a synth should do silently.';
+  Validations.of(fn).acknowledge(
+    { id: 'AwsSolutions-L1', reason: runtime },
+    { id: 'Serverless-LambdaLatestVersion', reason: runtime },
+    {
+      id: 'Serverless-LambdaAsyncFailureDestination',
+      reason:
+        'Failed asynchronous invocations go to the dead-letter queue (DeadLetterConfig), which has an alarm; an ' +
+        'on-failure destination on the same queue would deliver every failure twice.',
+    },
+    {
+      id: 'Serverless-LambdaTracing',
+      reason:
+        'One function that calls MOF, DynamoDB, S3 and SNS in sequence; its structured logs and metrics already say ' +
+        'which step failed and how long the run took. X-Ray would add a role statement on every resource (*) for little.',
+    },
+  );
+}

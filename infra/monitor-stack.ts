@@ -1,0 +1,71 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { MonitorConfig } from './config';
+import { Alarms } from './constructs/alarms';
+import { Notifications } from './constructs/notifications';
+import { ScheduledCheck } from './constructs/scheduled-check';
+import { Store } from './constructs/store';
+import { WebhookDelivery } from './constructs/webhook-delivery';
+
+export interface MonitorStackProps extends StackProps {
+  readonly config: MonitorConfig;
+}
+
+export class MonitorStack extends Stack {
+  readonly store: Store;
+  readonly notifications: Notifications;
+  readonly check: ScheduledCheck;
+  readonly webhooks: WebhookDelivery;
+  readonly alarms: Alarms;
+
+  constructor(scope: Construct, id: string, props: MonitorStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    this.store = new Store(this, 'Store', { archiveDays: config.retention.archiveDays });
+    this.notifications = new Notifications(this, 'Notifications', { subscribers: config.subscribers, operators: config.operators });
+    const { changeTopic, operatorTopic } = this.notifications;
+
+    this.check = new ScheduledCheck(this, 'Check', {
+      schedule: config.schedule,
+      guards: config.guards,
+      logDays: config.retention.logDays,
+      table: this.store.table,
+      archive: this.store.archive,
+      changeTopic,
+      operatorTopic,
+      topicKey: this.notifications.key,
+    });
+    this.webhooks = new WebhookDelivery(this, 'Webhooks', { changeTopic, webhooks: config.webhooks, undelivered: this.notifications.undelivered });
+    this.alarms = new Alarms(this, 'Alarms', {
+      checkFunction: this.check.function,
+      operatorTopic,
+      staleAfterHours: config.alarms.staleAfterHours,
+      deadLetterQueues: {
+        Check: this.check.deadLetterQueue,
+        Webhook: this.webhooks.deadLetterQueue,
+        Undelivered: this.notifications.undelivered,
+      },
+    });
+
+    this.addOutputs();
+  }
+
+  private addOutputs(): void {
+    const { changeTopic, operatorTopic } = this.notifications;
+    new CfnOutput(this, 'ChangeTopicArn', { value: changeTopic.topicArn, description: 'Digests (kind=digest) and change events (kind=event)' });
+    new CfnOutput(this, 'OperatorTopicArn', { value: operatorTopic.topicArn, description: 'Alarms, held runs and failed checks' });
+    new CfnOutput(this, 'TableName', { value: this.store.table.tableName });
+    new CfnOutput(this, 'ArchiveBucketName', { value: this.store.archive.bucketName });
+    new CfnOutput(this, 'CheckFunctionName', { value: this.check.function.functionName, description: 'Invoke it to run a check now' });
+    new CfnOutput(this, 'WebhookQueueUrl', { value: this.webhooks.queue.queueUrl });
+    new CfnOutput(this, 'SubscribePerson', {
+      description: 'Adds a digest subscriber outside the stack; prefer monitor.config.json and a redeploy',
+      value: `aws sns subscribe --topic-arn ${changeTopic.topicArn} --protocol email --notification-endpoint you@example.com --attributes '{"FilterPolicy":"{\\"kind\\":[\\"digest\\"]}"}'`,
+    });
+    new CfnOutput(this, 'SubscribeMachine', {
+      description: 'Sends every change event, raw JSON, to an SQS queue of yours (its policy must let this topic send)',
+      value: `aws sns subscribe --topic-arn ${changeTopic.topicArn} --protocol sqs --notification-endpoint <queue arn> --attributes '{"RawMessageDelivery":"true","FilterPolicy":"{\\"kind\\":[\\"event\\"]}"}'`,
+    });
+  }
+}

@@ -1,0 +1,152 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ConfigError, configWarnings, parseMonitorConfig } from '../../infra/config';
+import { DEFAULT_CONFIG_FILE, EXAMPLE_CONFIG_FILE, loadConfigFile } from '../../infra/config-file';
+import { REPO_ROOT } from './synth';
+
+function problems(raw: unknown): string {
+  try {
+    parseMonitorConfig(raw, 'monitor.config.json');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('deploy configuration schema', () => {
+  it('defaults to every 30 minutes in Asia/Tokyo, nobody subscribed, the check’s own guards', () => {
+    expect(parseMonitorConfig({}, 'x')).toEqual({
+      schedule: { expression: 'cron(0,30 * * * ? *)', timeZone: 'Asia/Tokyo' },
+      subscribers: { email: [], sms: [] },
+      operators: { email: [], sms: [] },
+      webhooks: [],
+      guards: {},
+      alarms: { staleAfterHours: 6 },
+      retention: { logDays: 365 },
+    });
+  });
+
+  it('accepts the committed example', () => {
+    const example = JSON.parse(readFileSync(path.join(REPO_ROOT, EXAMPLE_CONFIG_FILE), 'utf8')) as unknown;
+    const config = parseMonitorConfig(example, EXAMPLE_CONFIG_FILE);
+    expect(config.subscribers.email.length).toBeGreaterThan(0);
+    expect(config.webhooks.length).toBeGreaterThan(0);
+  });
+
+  it('writes regimes as the check does: numbers as unpadded strings', () => {
+    const config = parseMonitorConfig({ subscribers: { email: [{ address: 'a@example.com', filter: { regimes: [29, '030'] } }] } }, 'x');
+    expect(config.subscribers.email[0]?.filter?.regimes).toEqual(['29', '30']);
+  });
+
+  it('names the file, then every problem as path: problem', () => {
+    const message = problems({
+      subscribers: { email: [{ address: 'not-an-address' }], sms: [{ phoneNumber: '090-1234-5678' }] },
+      schedule: { timeZone: 'Asia/Osaka' },
+      retention: { logDays: 100 },
+    });
+    expect(message.split('\n')).toEqual([
+      'monitor.config.json is not a valid deploy configuration:',
+      '  - schedule.timeZone: must be an IANA time zone such as Asia/Tokyo',
+      '  - subscribers.email[0].address: Invalid email address',
+      '  - subscribers.sms[0].phoneNumber: Invalid E.164 number',
+      expect.stringMatching(/^ {2}- retention\.logDays: must be one of 1, 3, 5, .*, 3653, 9999$/),
+    ]);
+  });
+
+  it('refuses misspelt keys instead of ignoring them', () => {
+    expect(problems({ subscriber: {} })).toContain('(top level): Unrecognized key: "subscriber"');
+    expect(problems({ subscribers: { email: [{ address: 'a@example.com', filter: { changeType: ['designated'] } }] } })).toContain(
+      'subscribers.email[0].filter: Unrecognized key: "changeType"',
+    );
+  });
+
+  it('refuses unknown change and entity types', () => {
+    const message = problems({ subscribers: { sms: [{ phoneNumber: '+819012345678', filter: { changeTypes: ['added'], entityTypes: ['vessel'] } }] } });
+    expect(message).toContain('subscribers.sms[0].filter.changeTypes[0]: Invalid option');
+    expect(message).toContain('subscribers.sms[0].filter.entityTypes[0]: Invalid option');
+  });
+
+  it('refuses a filter SNS would refuse (over 150 value combinations)', () => {
+    const regimes = Array.from({ length: 40 }, (_, i) => i + 1);
+    expect(problems({ subscribers: { email: [{ address: 'a@example.com', filter: { regimes, changeTypes: ['designated', 'amended', 'delisted', 'relisted'] } }] } })).toContain(
+      'subscribers.email[0].filter: SNS allows at most 150 combinations',
+    );
+  });
+
+  it('refuses schedule expressions Scheduler would refuse', () => {
+    expect(problems({ schedule: { expression: 'every 30 minutes' } })).toContain('schedule.expression: must be an EventBridge Scheduler expression');
+    expect(problems({ schedule: { expression: 'cron(0 * * * *)' } })).toContain('schedule.expression: must be an EventBridge Scheduler expression');
+  });
+
+  it('refuses a rate slower than the staleness alarm allows', () => {
+    expect(problems({ schedule: { expression: 'rate(12 hours)' } })).toContain(
+      'schedule.expression: runs every 12 h, less often than alarms.staleAfterHours (6)',
+    );
+    expect(parseMonitorConfig({ schedule: { expression: 'rate(12 hours)' }, alarms: { staleAfterHours: 13 } }, 'x').schedule.expression).toBe('rate(12 hours)');
+  });
+
+  it('keeps staleness within what CloudWatch can evaluate', () => {
+    expect(problems({ alarms: { staleAfterHours: 25 } })).toContain('alarms.staleAfterHours: Too big');
+  });
+
+  it('refuses plain-HTTP webhooks and malformed secret names', () => {
+    const message = problems({ webhooks: [{ url: 'http://hooks.example.com/x', secretName: 'my secret' }] });
+    expect(message).toContain('webhooks[0].url: must be an https:// URL');
+    expect(message).toContain('webhooks[0].secretName: must be a Secrets Manager secret name');
+  });
+
+  it('refuses guard shares outside 0..1', () => {
+    expect(problems({ guards: { maxDelistShare: 5 } })).toContain('guards.maxDelistShare: Too big');
+  });
+
+  it('warns when alarms or changes would reach no one', () => {
+    expect(configWarnings(parseMonitorConfig({}, 'x'))).toEqual([
+      expect.stringContaining('operators has no email or SMS subscriber'),
+      expect.stringContaining('subscribers and webhooks are empty'),
+    ]);
+    expect(configWarnings(parseMonitorConfig({ operators: { sms: ['+819012345678'] }, subscribers: { email: [{ address: 'a@example.com' }] } }, 'x'))).toEqual([]);
+  });
+});
+
+describe('deploy configuration file', () => {
+  const cwd = process.cwd();
+  let dir: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'monitor-config-'));
+    process.chdir(dir);
+  });
+  afterEach(() => {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads monitor.config.json by default', () => {
+    writeFileSync(DEFAULT_CONFIG_FILE, JSON.stringify({ alarms: { staleAfterHours: 3 } }));
+    expect(loadConfigFile(undefined)).toEqual({ file: DEFAULT_CONFIG_FILE, config: expect.objectContaining({ alarms: { staleAfterHours: 3 } }) });
+  });
+
+  it('falls back to the example, with a warning, when monitor.config.json is absent', () => {
+    writeFileSync(EXAMPLE_CONFIG_FILE, '{}');
+    const loaded = loadConfigFile(undefined);
+    expect(loaded.file).toBe(EXAMPLE_CONFIG_FILE);
+    expect(loaded.fallbackWarning).toMatch(/monitor\.config\.json not found: using monitor\.config\.example\.json.*placeholders/);
+  });
+
+  it('never falls back from a file asked for by name', () => {
+    writeFileSync(EXAMPLE_CONFIG_FILE, '{}');
+    expect(() => loadConfigFile('prod.json')).toThrow(/cannot read the deploy configuration prod\.json: ENOENT/);
+  });
+
+  it('says which file is not JSON', () => {
+    writeFileSync('prod.json', '{ "schedule": ');
+    expect(() => loadConfigFile('prod.json')).toThrow(/^prod\.json is not valid JSON: /);
+  });
+
+  it('says which file is invalid', () => {
+    writeFileSync('prod.json', JSON.stringify({ operators: { email: ['nobody'] } }));
+    expect(() => loadConfigFile('prod.json')).toThrow('prod.json is not a valid deploy configuration:\n  - operators.email[0]: Invalid email address');
+  });
+});

@@ -1,0 +1,49 @@
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { IConstruct } from 'constructs';
+import { addComplianceChecks } from '../../infra/nag';
+import { FULL_CONFIG, synthMonitor, type Synthesized } from './synth';
+
+function acknowledgements(root: IConstruct): { path: string; id: string; reason: string }[] {
+  return root.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) => Object.entries(entry.data as Record<string, string>))
+      .map(([id, reason]) => ({ path: construct.node.path, id: id.replace(/^annotation::/i, ''), reason })),
+  );
+}
+
+describe('cdk-nag (AwsSolutions + Serverless) on the whole app', () => {
+  let synthesized: Synthesized | undefined;
+
+  it('finds nothing unacknowledged', () => {
+    // Synth throws the cdk-nag report if anything is left.
+    synthesized = synthMonitor(FULL_CONFIG, { nag: true });
+  });
+
+  it('acknowledges only these findings, each on its own resource, each with a reason', () => {
+    const found = acknowledgements(synthesized!.app);
+    expect(found.map(({ path, id }) => `${path} ${id}`).sort()).toEqual([
+      'Monitor/Check/DeadLetterQueue Serverless-SQSRedrivePolicy',
+      'Monitor/Check/Function AwsSolutions-L1',
+      'Monitor/Check/Function Serverless-LambdaAsyncFailureDestination',
+      'Monitor/Check/Function Serverless-LambdaLatestVersion',
+      'Monitor/Check/Function Serverless-LambdaTracing',
+      expect.stringMatching(/^Monitor\/Check\/Role AwsSolutions-IAM5\[Resource::<StoreArchive\w+\.Arn>\/raw\/\*\]$/),
+      'Monitor/Notifications/Undelivered AwsSolutions-SQS3',
+      'Monitor/Notifications/Undelivered Serverless-SQSRedrivePolicy',
+      'Monitor/Store/Archive AwsSolutions-S1',
+      'Monitor/Webhooks/DeadLetterQueue Serverless-SQSRedrivePolicy',
+    ]);
+    for (const { reason } of found) expect(reason.length).toBeGreaterThan(40);
+  });
+});
+
+describe('the cdk-nag wiring', () => {
+  it('fails synth on a finding nobody acknowledged', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+    new sqs.Queue(new Stack(app, 'Careless'), 'Plain', { encryption: sqs.QueueEncryption.UNENCRYPTED });
+    addComplianceChecks(app);
+    expect(() => app.synth()).toThrow(/AwsSolutions-SQS4/);
+  });
+});
