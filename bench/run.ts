@@ -2,7 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { countRequests, DynamoDbSnapshotStore } from '../shared/aws/dynamodb-store';
+import { runCheck } from '../shared/check';
 import { diffLists } from '../shared/domain/diff';
+import { GuardPolicy } from '../shared/domain/guards';
+import { ConsoleNotifier } from '../shared/local/console-notifier';
+import { startEmbeddedDynamoDb } from '../shared/local/embedded-dynamodb';
+import { FileArchive } from '../shared/local/file-archive';
+import { FileListSource } from '../shared/local/file-source';
 import { parseCsv } from '../shared/mof/csv';
 import { WORKBOOK } from '../test/support/fixtures';
 import { grownList, nextEdition } from './grow-csv';
@@ -38,7 +46,40 @@ function inChild(job: string, ...args: string[]): { ms: number; peakMb: number }
   return JSON.parse(out.toString());
 }
 
-function main(): void {
+/** A full local check (embedded store, console notifier to nowhere) of an unchanged list and of one with 20 changes. */
+async function localChecks(oldCsv: string, newCsv: string): Promise<Result[]> {
+  const dataDir = join(dir, 'data');
+  const dynamo = await startEmbeddedDynamoDb({ dataDir });
+  const requests = countRequests(dynamo.client);
+  const store = new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName });
+  const deps = (csv: string) => ({
+    source: new FileListSource({ csv }),
+    archive: new FileArchive(join(dataDir, 'archive')),
+    store,
+    notifier: new ConsoleNotifier(new PassThrough().resume()),
+    clock: { now: () => new Date() },
+    policy: GuardPolicy.parse({}),
+  });
+  const timed = async (csv: string) => {
+    requests.reset();
+    const start = performance.now();
+    const report = await runCheck(deps(csv));
+    return { ms: performance.now() - start, requests: requests.sent.length, outcome: report.outcome };
+  };
+  try {
+    await timed(oldCsv); // the baseline, and the module warm-up
+    const unchanged = [await timed(oldCsv), await timed(oldCsv), await timed(oldCsv)];
+    const changed = await timed(newCsv);
+    return [
+      { name: `local check, unchanged 3,000-row list (${unchanged[0]!.outcome}, ${unchanged[0]!.requests} store requests)`, medianMs: median(unchanged.map((u) => u.ms)), target: 300 },
+      { name: `local check, list with 20 changes (${changed.outcome}, ${changed.requests} store requests)`, medianMs: changed.ms, target: 1000 },
+    ];
+  } finally {
+    await dynamo.close();
+  }
+}
+
+async function main(): Promise<void> {
   const results: Result[] = [];
 
   const workbook = Array.from({ length: 5 }, () => inChild('parse-xlsx', WORKBOOK));
@@ -79,6 +120,7 @@ function main(): void {
     return performance.now() - start;
   });
   results.push({ name: 'CLI diff of two 3,000-row CSVs, process start to exit', medianMs: median(cliRuns), target: 1500 });
+  results.push(...(await localChecks(oldCsv, newCsv)));
 
   for (const r of results) {
     const time = `${r.medianMs.toFixed(0).padStart(6)} ms (target ≤ ${r.target} ms)`;
@@ -89,4 +131,4 @@ function main(): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-main();
+void main();

@@ -1,13 +1,26 @@
+// The SDK warns on Node 20 about its releases of 2027; the CLI pins a release that supports Node 20.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+import { checkCommand } from './commands/check';
+import { demoCommand } from './commands/demo';
 import { diffCommand } from './commands/diff';
 import { parseCommand } from './commands/parse';
 
 const USAGE = `usage: jp-sanctions-monitor <command> [options]
   parse <file> [--include-deleted] [--legend <xlsx>]       print the entries of a MOF list (CSV or XLSX) as JSON
-  diff <old> <new> [--format json|text] [--legend <xlsx>]  compare two lists as change events`;
+  diff <old> <new> [--format json|text] [--legend <xlsx>]  compare two lists as change events
+  check [--source <url-or-file>] [--data-dir <dir>] [--format json|text]
+                                                           run the monitor once with an embedded store
+  demo [--data-dir <dir>]                                  replay the designations of 24 May 2024 offline`;
 
-const commands: Record<string, (args: string[]) => Promise<string>> = {
-  parse: parseCommand,
-  diff: diffCommand,
+type Command = (args: string[]) => Promise<{ output: string; exitCode: number }>;
+const printing = (command: (args: string[]) => Promise<string>): Command => async (args) => ({ output: await command(args), exitCode: 0 });
+
+const commands: Record<string, Command> = {
+  parse: printing(parseCommand),
+  diff: printing(diffCommand),
+  check: checkCommand,
+  demo: demoCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -18,8 +31,9 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   try {
-    process.stdout.write(await command(args));
-    return 0;
+    const { output, exitCode } = await command(args);
+    process.stdout.write(output);
+    return exitCode;
   } catch (error) {
     process.stderr.write(`error: ${oneLine(error)}\n`);
     return 1;
@@ -29,7 +43,6 @@ async function main(argv: string[]): Promise<number> {
 function oneLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
 }
-
 
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -1,7 +1,6 @@
 import type { ParsedList, RegimeLegend } from '../domain/designation';
 import { parseCsv } from './csv';
 import { ListFormatError } from './errors';
-import { parseXlsx } from './xlsx';
 
 export type ListFormat = 'csv' | 'xlsx';
 
@@ -19,5 +18,8 @@ export interface ParseOptions {
 /** Either MOF format → entries. Throws ListFormatError naming the file, sheet, row and column of any problem. */
 export async function parseList(bytes: Uint8Array, options: ParseOptions): Promise<ParsedList> {
   if (bytes.length === 0) throw new ListFormatError('the file is empty', { file: options.fileName });
-  return detectFormat(bytes) === 'xlsx' ? parseXlsx(bytes, { fileName: options.fileName }) : parseCsv(bytes, options);
+  if (detectFormat(bytes) === 'csv') return parseCsv(bytes, options);
+  // Loaded on demand: exceljs is a large module, and a CSV-only run (the common case) should not pay for it.
+  const { parseXlsx } = require('./xlsx') as typeof import('./xlsx');
+  return parseXlsx(bytes, { fileName: options.fileName });
 }

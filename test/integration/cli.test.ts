@@ -90,7 +90,7 @@ describe('bad input', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^error: shisantouketsu20260901\.csv, row 1: header drift: .*missing column '区分'/);
+    expect(stderr).toMatch(/^error: shisantouketsu20260901\.csv, row 1: header drift: column 1 renamed from '区分' to 'not'/);
   });
 
   it('exits 1 for a missing file and for an unknown command', async () => {

@@ -1,0 +1,39 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runCheck } from '../../shared/check';
+import { FileListSource } from '../../shared/local/file-source';
+import { startLocalRuntime } from '../local-wiring';
+import { describeReport } from './check';
+
+const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'mof');
+
+/**
+ * Replays 24 May 2024 offline through the whole pipeline: a baseline from the real list as it stood the day
+ * before, then the list with that day's twelve designations, showing what every channel receives.
+ */
+export async function demoCommand(args: string[]): Promise<{ output: string; exitCode: number }> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
+  const dataDir = values['data-dir'] ?? (await mkdtemp(join(tmpdir(), 'jp-sanctions-monitor-demo-')));
+  const out = process.stdout;
+  const runtime = await startLocalRuntime(dataDir, out);
+  const workbook = join(FIXTURES, 'shisantouketsu20260305.xlsx');
+  const steps = [
+    { title: 'Step 1: first run, the list before 24 May 2024 (a baseline: no designation flood)', csv: join(FIXTURES, 'variants', 'shisantouketsu20240523-variant.csv') },
+    { title: 'Step 2: the list with the designations of 24 May 2024', csv: join(FIXTURES, 'shisantouketsu20260828-excerpt.csv') },
+  ];
+  let exitCode = 0;
+  try {
+    for (const step of steps) {
+      out.write(`\n=== ${step.title} ===\n`);
+      const report = await runCheck(runtime.dependencies(new FileListSource({ csv: step.csv, xlsx: workbook })));
+      out.write(describeReport(report));
+      if (report.outcome === 'failed' || report.outcome === 'held') exitCode = 1;
+    }
+  } finally {
+    await runtime.close();
+    if (!values['data-dir']) await rm(dataDir, { recursive: true, force: true });
+  }
+  return { output: '', exitCode };
+}

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { DynamoDbSnapshotStore } from '../shared/aws/dynamodb-store';
+import type { CheckDependencies } from '../shared/check';
+import { GuardPolicy } from '../shared/domain/guards';
+import { HttpListSource, MOF_INDEX_URL } from '../shared/http/list-source';
+import { startEmbeddedDynamoDb } from '../shared/local/embedded-dynamodb';
+import { ConsoleNotifier } from '../shared/local/console-notifier';
+import { FileArchive } from '../shared/local/file-archive';
+import { FileListSource } from '../shared/local/file-source';
+import type { ListSource } from '../shared/ports';
+
+const clock = { now: () => new Date() };
+
+/**
+ * `--source`: nothing for MOF's live index page, an http(s) URL for another index page (a mirror, a test
+ * server), or a path to a list file on disk.
+ */
+export function listSource(source: string | undefined): ListSource {
+  if (!source) return new HttpListSource(new URL(MOF_INDEX_URL), {}, clock);
+  if (/^https?:\/\//i.test(source)) {
+    const url = new URL(source);
+    return new HttpListSource(url, { allowedHosts: [url.hostname], allowLoopbackHttp: true }, clock);
+  }
+  return /\.xlsx$/i.test(source) ? new FileListSource({ xlsx: source }) : new FileListSource({ csv: source });
+}
+
+export interface LocalRuntime {
+  dependencies(source: ListSource): CheckDependencies;
+  notifier: ConsoleNotifier;
+  close(): Promise<void>;
+}
+
+/** The same use case as the Lambda, with an embedded DynamoDB-compatible store persisted in the data dir. */
+export async function startLocalRuntime(dataDir: string, output: Writable): Promise<LocalRuntime> {
+  const dynamo = await startEmbeddedDynamoDb({ dataDir });
+  const store = new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName });
+  const notifier = new ConsoleNotifier(output);
+  const archive = new FileArchive(join(dataDir, 'archive'));
+  return {
+    notifier,
+    dependencies: (source) => ({ source, archive, store, notifier, clock, policy: GuardPolicy.parse({}) }),
+    close: () => dynamo.close(),
+  };
+}

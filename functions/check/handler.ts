@@ -1,0 +1,64 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
+import { DynamoDbSnapshotStore } from '../../shared/aws/dynamodb-store';
+import { S3Archive } from '../../shared/aws/s3-archive';
+import { SnsNotifier } from '../../shared/aws/sns-notifier';
+import { runCheck, type CheckDependencies } from '../../shared/check';
+import { HttpListSource } from '../../shared/http/list-source';
+import type { CheckReport } from '../../shared/records';
+import { readCheckConfig } from './config';
+
+const logger = new Logger({ serviceName: 'jp-sanctions-monitor' });
+const metrics = new Metrics({ namespace: 'JpSanctionsMonitor', serviceName: 'jp-sanctions-monitor' });
+let dependencies: CheckDependencies | undefined;
+
+/** Built once per container: clients keep their connections warm between scheduled runs. */
+function wire(): CheckDependencies {
+  const config = readCheckConfig(process.env);
+  const clock = { now: () => new Date() };
+  return {
+    source: new HttpListSource(new URL(config.INDEX_URL), {
+      allowedHosts: config.ALLOWED_HOSTS,
+      allowLoopbackHttp: config.ALLOW_LOOPBACK_HTTP,
+      timeoutMs: config.FETCH_TIMEOUT_MS,
+    }, clock),
+    archive: new S3Archive(new S3Client({}), config.ARCHIVE_BUCKET),
+    store: new DynamoDbSnapshotStore({ client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName: config.TABLE_NAME }),
+    notifier: new SnsNotifier({ client: new SNSClient({}), changeTopicArn: config.CHANGE_TOPIC_ARN, operatorTopicArn: config.OPERATOR_TOPIC_ARN }),
+    clock,
+    policy: { maxDelistShare: config.MAX_DELIST_SHARE, minEntryShare: config.MIN_ENTRY_SHARE },
+  };
+}
+
+/**
+ * The scheduled check. A failed check throws after alerting the operator, so that Lambda's error metric, its
+ * retries and its dead-letter queue all see it; a held list does not (retrying would hold it again).
+ */
+export async function handler(_event: unknown, context: Context): Promise<CheckReport> {
+  logger.addContext(context);
+  dependencies ??= wire();
+  const report = await runCheck(dependencies);
+  recordMetrics(report);
+  const { changes: _changes, notices, ...outline } = report;
+  logger.info('check finished', { ...outline, notices: notices.length });
+  if (report.outcome === 'failed') throw new Error(`check failed: ${report.reason}`);
+  return report;
+}
+
+function recordMetrics(report: CheckReport): void {
+  const outcome = { baseline: 'ChecksSucceeded', unchanged: 'ChecksSucceeded', changed: 'ChecksSucceeded', held: 'ChecksHeld', failed: 'ChecksFailed' } as const;
+  metrics.addMetric(outcome[report.outcome], MetricUnit.Count, 1);
+  metrics.addMetric('CheckDuration', MetricUnit.Milliseconds, report.durationMs);
+  if (report.summary) {
+    metrics.addMetric('Designated', MetricUnit.Count, report.summary.designated);
+    metrics.addMetric('Delisted', MetricUnit.Count, report.summary.delisted);
+    metrics.addMetric('Amended', MetricUnit.Count, report.summary.amended);
+    metrics.addMetric('Relisted', MetricUnit.Count, report.summary.relisted);
+  }
+  metrics.publishStoredMetrics();
+}

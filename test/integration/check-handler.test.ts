@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PublishBatchCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import type { Context } from 'aws-lambda';
+import { handler } from '../../functions/check/handler';
+import { readCheckConfig } from '../../functions/check/config';
+import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
+import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
+import { startMofServer, type MofServer } from '../support/mof-server';
+
+/**
+ * The Lambda handler as deployed, wired from its environment: DynamoDB is dynalite over HTTP, MOF is a server on
+ * 127.0.0.1 serving the real files, and SNS and S3 are asserted at the SDK command level.
+ */
+const sns = mockClient(SNSClient);
+const s3 = mockClient(S3Client);
+const context = { functionName: 'check', awsRequestId: 'req-1' } as Context;
+let dir: string;
+let dynamo: EmbeddedDynamoDb;
+let mof: MofServer;
+let stdout: jest.SpyInstance;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'jsm-handler-'));
+  dynamo = await startEmbeddedDynamoDb({ dataDir: dir });
+  mof = await startMofServer();
+  mof.files.set('shisantouketsu20260828.csv', CsvRecords.excerpt().without(MAY_2024_KEYS).toBytes());
+  Object.assign(process.env, {
+    AWS_REGION: 'ap-northeast-1',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    TABLE_NAME: dynamo.tableName,
+    CHANGE_TOPIC_ARN: 'arn:aws:sns:ap-northeast-1:111122223333:changes',
+    OPERATOR_TOPIC_ARN: 'arn:aws:sns:ap-northeast-1:111122223333:operator',
+    ARCHIVE_BUCKET: 'raw-archive-bucket',
+    INDEX_URL: mof.indexUrl,
+    ALLOWED_HOSTS: '127.0.0.1',
+    ALLOW_LOOPBACK_HTTP: 'true',
+  });
+  sns.on(PublishCommand).resolves({ MessageId: 'm' });
+  sns.on(PublishBatchCommand).callsFake((input: { PublishBatchRequestEntries: Array<{ Id: string }> }) => ({
+    Successful: input.PublishBatchRequestEntries.map((e) => ({ Id: e.Id, MessageId: `m-${e.Id}` })),
+    Failed: [],
+  }));
+  s3.on(PutObjectCommand).resolves({});
+});
+beforeEach(() => {
+  stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+});
+afterEach(() => stdout.mockRestore());
+afterAll(async () => {
+  await mof.close();
+  await dynamo.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Powertools writes logs and EMF metrics as JSON lines on stdout. */
+function emitted(): Array<Record<string, unknown>> {
+  return stdout.mock.calls.flatMap(([chunk]) => String(chunk).split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)));
+}
+
+describe('the scheduled check Lambda', () => {
+  it('baselines on its first run: archives the file, one digest, metrics and a log line', async () => {
+    const report = await handler({}, context);
+    expect(report.outcome).toBe('baseline');
+    expect(s3).toHaveReceivedCommandWith(PutObjectCommand, {
+      Bucket: 'raw-archive-bucket',
+      Key: `raw/${report.source!.sha256}/shisantouketsu20260828.csv`,
+      ChecksumSHA256: Buffer.from(report.source!.sha256, 'hex').toString('base64'),
+    });
+    expect(sns).toHaveReceivedCommandTimes(PublishCommand, 1);
+    expect(sns).toHaveReceivedCommandWith(PublishCommand, { TopicArn: 'arn:aws:sns:ap-northeast-1:111122223333:changes', MessageStructure: 'json' });
+    expect(sns).not.toHaveReceivedCommand(PublishBatchCommand);
+    const lines = emitted();
+    expect(lines).toContainEqual(expect.objectContaining({ message: 'check finished', outcome: 'baseline', function_request_id: 'req-1' }));
+    expect(lines).toContainEqual(expect.objectContaining({ ChecksSucceeded: 1 }));
+    expect(mof.requests.some((p) => p.endsWith('.xlsx'))).toBe(true);
+  });
+
+  it('reports the designations of a new edition with regime titles and one event each', async () => {
+    sns.resetHistory();
+    mof.files.set('shisantouketsu20260828.csv', CsvRecords.excerpt().toBytes());
+    const report = await handler({}, context);
+    expect(report.outcome).toBe('changed');
+    expect(report.summary).toEqual({ designated: 12, delisted: 0, amended: 0, relisted: 0 });
+    expect(report.changes[0]!.regime.title).toBe('資産凍結等の措置の対象となるロシア連邦の団体及び個人（団体（特定銀行を除く））');
+    const events = sns.commandCalls(PublishBatchCommand).flatMap((c) => c.args[0].input.PublishBatchRequestEntries ?? []);
+    expect(events.map((e) => JSON.parse(e.Message!).key).sort()).toEqual(MAY_2024_KEYS);
+    expect(emitted()).toContainEqual(expect.objectContaining({ Designated: 12 }));
+  });
+
+  it('costs a heartbeat and nothing else when the list has not changed', async () => {
+    sns.resetHistory();
+    s3.resetHistory();
+    const report = await handler({}, context);
+    expect(report.outcome).toBe('unchanged');
+    expect(sns).not.toHaveReceivedCommand(PublishCommand);
+    expect(s3).not.toHaveReceivedCommand(PutObjectCommand);
+  });
+
+  it('throws after alerting the operator when the source fails, so Lambda retries and alarms see it', async () => {
+    sns.resetHistory();
+    mof.files.delete('list.html');
+    await expect(handler({}, context)).rejects.toThrow(/check failed: GET http:\/\/127\.0\.0\.1:\d+\/.*list\.html\?_=\d{4}-\d{2}-\d{2}: HTTP 404/);
+    expect(sns).toHaveReceivedCommandWith(PublishCommand, { TopicArn: 'arn:aws:sns:ap-northeast-1:111122223333:operator' });
+    expect(emitted()).toContainEqual(expect.objectContaining({ ChecksFailed: 1 }));
+  });
+});
+
+describe('its configuration', () => {
+  it('names every missing or malformed variable', () => {
+    expect(() => readCheckConfig({ TABLE_NAME: 't', MAX_DELIST_SHARE: '7' })).toThrow(
+      /invalid check configuration: .*TABLE_NAME.*CHANGE_TOPIC_ARN.*OPERATOR_TOPIC_ARN.*ARCHIVE_BUCKET.*MAX_DELIST_SHARE/,
+    );
+  });
+
+  it('defaults to MOF over HTTPS with the guard defaults', () => {
+    const config = readCheckConfig({
+      TABLE_NAME: 'tbl', CHANGE_TOPIC_ARN: 'arn:a', OPERATOR_TOPIC_ARN: 'arn:b', ARCHIVE_BUCKET: 'bkt',
+    });
+    expect(config).toMatchObject({
+      INDEX_URL: 'https://www.mof.go.jp/policy/international_policy/gaitame_kawase/gaitame/economic_sanctions/list.html',
+      ALLOWED_HOSTS: ['www.mof.go.jp'],
+      MAX_DELIST_SHARE: 0.05,
+      MIN_ENTRY_SHARE: 0.9,
+      ALLOW_LOOPBACK_HTTP: false,
+    });
+  });
+});
