@@ -19,7 +19,7 @@ export interface ParseOptions {
 export async function parseList(bytes: Uint8Array, options: ParseOptions): Promise<ParsedList> {
   if (bytes.length === 0) throw new ListFormatError('the file is empty', { file: options.fileName });
   if (detectFormat(bytes) === 'csv') return parseCsv(bytes, options);
-  // Loaded on demand: exceljs is a large module, and a CSV-only run (the common case) should not pay for it.
+  // Loaded on demand: SheetJS is a large module, and a CSV-only run (the common case) should not pay for it.
   const { parseXlsx } = require('./xlsx') as typeof import('./xlsx');
   return parseXlsx(bytes, { fileName: options.fileName });
 }

@@ -35,9 +35,11 @@ export function splitList(value: string | null): string[] {
 export function isJapanese(text: string): boolean {
   let japanese = 0;
   let latin = 0;
-  for (const ch of text) {
-    if (/[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/.test(ch)) japanese++;
-    else if (/[A-Za-z]/.test(ch)) latin++;
+  // Code units, not regular expressions per character: the XLSX reader asks this of every line and item.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff66 && c <= 0xff9f)) japanese++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
   }
   return japanese > 0 && japanese >= latin / 4;
 }

@@ -24,6 +24,7 @@ let notifier: ConsoleNotifier;
 let fileCount = 0;
 
 beforeEach(async () => {
+  fileCount = 0;
   dir = mkdtempSync(join(tmpdir(), 'jsm-check-'));
   dynamo = await startEmbeddedDynamoDb({ dataDir: dir });
   store = new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName });
@@ -119,7 +120,8 @@ describe('failing closed', () => {
     const broken = excerpt.map((row, at) => (row[at('番号')] === '029-000729' ? row.slice(0, 10) : null));
     const report = await check(publish(broken));
     expect(report.outcome).toBe('failed');
-    expect(report.reason).toMatch(/shisantouketsu20260902\.csv, row \d+: expected 32 fields, found 10/);
+    const row = 2 + excerpt.rows.findIndex((r) => excerpt.get(r, '番号') === '029-000729');
+    expect(report.reason).toContain(`shisantouketsu20260902.csv, row ${row}: expected 32 fields, found 10`);
     expect(channel('operator')).toHaveLength(1);
     expect(await store.loadState()).toMatchObject({ version: 1, lastOutcome: 'failed' });
     expect(await store.loadSnapshot(1)).toHaveLength(170);
