@@ -76,7 +76,7 @@ function event(
     noticeNumber: shown.noticeNumber,
     entityType: shown.entityType,
     name: shown.name,
-    effectiveOn: effectiveDate(type, before, after),
+    effectiveOn: effectiveDate(type, after),
     fields,
     before,
     after,
@@ -84,7 +84,7 @@ function event(
   };
 }
 
-function effectiveDate(type: ChangeType, before: Designation | null, after: Designation | null): string | null {
+function effectiveDate(type: ChangeType, after: Designation | null): string | null {
   switch (type) {
     case 'designated':
     case 'relisted':

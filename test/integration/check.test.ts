@@ -172,13 +172,7 @@ describe('retries and concurrency', () => {
 describe('regime renumbering', () => {
   it('commits the new numbering without changes and tells the operator', async () => {
     await check(publish(excerpt));
-    const renumbered = excerpt.map((row, at) => {
-      const regime = Number(row[at('区分')]);
-      if (regime < 30) return null;
-      row[at('区分')] = String(regime + 1);
-      row[at('番号')] = `${String(regime + 1).padStart(3, '0')}${row[at('番号')]!.slice(3)}`;
-      return row;
-    });
+    const renumbered = excerpt.renumbered(30);
     const report = await check(publish(renumbered));
     expect(report.outcome).toBe('unchanged');
     expect(report.changes).toEqual([]);

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isDeepStrictEqual } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { countRequests, DynamoDbSnapshotStore, type DynamoDbSnapshotStoreOptions } from '../../shared/aws/dynamodb-store';
@@ -122,11 +121,9 @@ function pausingAfterStateRead(meanwhile: () => Promise<void>): DynamoDBDocument
   return doc;
 }
 
-const withoutSource = ({ source: _source, ...rest }: Designation) => rest;
-const sameContent = (a: Designation | null, b: Designation | null) => (a && b ? isDeepStrictEqual(withoutSource(a), withoutSource(b)) : a === b);
 const byKey = (entries: readonly Designation[]) => [...entries].sort((a, b) => a.key.localeCompare(b.key));
 
-/** What a check would write: changed and new entries, tombstones for delistings, null where a key left (re-keying). */
+/** The snapshot after the writes, as the store should return it. */
 function applyWrites(snapshot: readonly Designation[], writes: readonly EntryWrite[]): Designation[] {
   const entries = new Map(snapshot.map((e) => [e.key, e]));
   for (const w of writes) {

@@ -46,6 +46,17 @@ export class CsvRecords {
     return new CsvRecords(this.header, this.rows.map((r) => edit([...r], (name) => this.column(name)) ?? r));
   }
 
+  /** MOF inserting a regime before `from`: that regime and every later one move up by one, and with them 番号. */
+  renumbered(from: number): CsvRecords {
+    return this.map((row, at) => {
+      const regime = Number(row[at('区分')]);
+      if (regime < from) return null;
+      row[at('区分')] = String(regime + 1);
+      row[at('番号')] = `${String(regime + 1).padStart(3, '0')}${row[at('番号')]!.slice(3)}`;
+      return row;
+    });
+  }
+
   reordered(): CsvRecords {
     return new CsvRecords(this.header, [...this.rows].reverse());
   }

@@ -163,13 +163,7 @@ describe('what is not a change', () => {
 
 describe('regime renumbering', () => {
   /** MOF inserts a regime before 30: every later regime moves up by one, and with it every 番号. */
-  const renumbered = excerpt.map((row, at) => {
-    const regime = Number(row[at('区分')]);
-    if (regime < 30) return null;
-    row[at('区分')] = String(regime + 1);
-    row[at('番号')] = `${String(regime + 1).padStart(3, '0')}${row[at('番号')]!.slice(3)}`;
-    return row;
-  });
+  const renumbered = excerpt.renumbered(30);
 
   it('is a notice per regime, never delistings and designations', () => {
     const result = diff(excerpt, renumbered);

@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { ChangeEvent } from '../../../shared/domain/change-event';
 import type { Designation } from '../../../shared/domain/designation';
-import { diffLists } from '../../../shared/domain/diff';
 import { ConsoleNotifier } from '../../../shared/local/console-notifier';
 import { parseCsv } from '../../../shared/mof/csv';
 import { OperatorAlert, VersionNotification } from '../../../shared/records';
 import { renderDigest } from '../../../shared/render/digest';
 import { renderOperatorAlert } from '../../../shared/render/operator-alert';
+import { versionNotification } from '../../support/notifications';
 import { CsvRecords, MAY_2024_KEYS } from '../../support/fixtures';
 
 const FILE = 'shisantouketsu20260828.csv';
@@ -15,30 +14,7 @@ const excerpt = CsvRecords.excerpt();
 const entriesOf = (records: CsvRecords) => parseCsv(records.toBytes(), { fileName: FILE }).entries;
 
 function notification(previous: Designation[], next: CsvRecords, kind: 'changes' | 'baseline' = 'changes'): VersionNotification {
-  const sha256 = createHash('sha256').update(next.toBytes()).digest('hex');
-  const changeSet = diffLists(previous, entriesOf(next), { file: FILE, sha256 });
-  return VersionNotification.parse({
-    record: {
-      version: 5,
-      kind,
-      source: {
-        url: `https://www.mof.go.jp/policy/international_policy/gaitame_kawase/gaitame/economic_sanctions/${FILE}`,
-        file: FILE,
-        format: 'csv',
-        sha256,
-        archiveKey: `data/archive/${sha256}.csv`,
-        asOf: '2026-08-28',
-        fileDate: '2026-08-28',
-        fetchedAt: '2026-08-28T09:00:00.000Z',
-      },
-      summary: changeSet.summary,
-      entryCount: next.rows.length,
-      notices: changeSet.notices.filter((n) => n.type !== 'cosmetic'),
-      cosmeticEdits: changeSet.notices.filter((n) => n.type === 'cosmetic').length,
-      committedAt: '2026-08-28T09:00:02.000Z',
-    },
-    changes: kind === 'baseline' ? [] : changeSet.changes,
-  });
+  return versionNotification(previous, next, { kind, version: 5 });
 }
 
 function capture() {

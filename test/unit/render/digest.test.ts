@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { grownList, nextEdition } from '../../../bench/grow-csv';
 import type { Designation, RegimeLegend } from '../../../shared/domain/designation';
-import { diffLists } from '../../../shared/domain/diff';
 import { parseCsv } from '../../../shared/mof/csv';
-import { VersionNotification } from '../../../shared/records';
+
 import { SUBJECT_MAX_CHARS, renderDigest, snsSubject } from '../../../shared/render/digest';
+import { versionNotification } from '../../support/notifications';
 import { CsvRecords, MAY_2024_KEYS } from '../../support/fixtures';
 
 /** Regime titles as the 2026-03-05 workbook's 一覧 sheet gives them (the CSV has none). */
@@ -18,31 +17,8 @@ const excerpt = CsvRecords.excerpt();
 const entriesOf = (records: CsvRecords, legend: RegimeLegend = LEGEND) => parseCsv(records.toBytes(), { fileName: FILE, legend }).entries;
 
 /** What the check hands the notifier after committing `next` over `previous`. */
-function notification(previous: Designation[], next: CsvRecords, kind: 'changes' | 'baseline' = 'changes', legend?: RegimeLegend) {
-  const sha256 = createHash('sha256').update(next.toBytes()).digest('hex');
-  const changeSet = diffLists(previous, entriesOf(next, legend), { file: FILE, sha256 });
-  return VersionNotification.parse({
-    record: {
-      version: 7,
-      kind,
-      source: {
-        url: `https://www.mof.go.jp/policy/international_policy/gaitame_kawase/gaitame/economic_sanctions/${FILE}`,
-        file: FILE,
-        format: 'csv',
-        sha256,
-        archiveKey: `raw/${sha256}.csv`,
-        asOf: '2026-08-28',
-        fileDate: '2026-08-28',
-        fetchedAt: '2026-08-28T09:00:00.000Z',
-      },
-      summary: changeSet.summary,
-      entryCount: next.rows.length,
-      notices: changeSet.notices.filter((n) => n.type !== 'cosmetic'),
-      cosmeticEdits: changeSet.notices.filter((n) => n.type === 'cosmetic').length,
-      committedAt: '2026-08-28T09:00:02.000Z',
-    },
-    changes: changeSet.changes,
-  });
+function notification(previous: Designation[], next: CsvRecords, kind: 'changes' | 'baseline' = 'changes', legend: RegimeLegend = LEGEND) {
+  return versionNotification(previous, next, { kind, version: 7, legend });
 }
 
 const messageBytes = (d: ReturnType<typeof renderDigest>) =>
@@ -154,13 +130,7 @@ describe('amendments, delistings and relistings', () => {
   });
 
   it('points out renumbered regimes as notices, not as changes', () => {
-    const renumbered = excerpt.map((row, at) => {
-      const regime = Number(row[at('区分')]);
-      if (regime < 44) return null;
-      row[at('区分')] = String(regime + 1);
-      row[at('番号')] = `${String(regime + 1).padStart(3, '0')}${row[at('番号')]!.slice(3)}`;
-      return row;
-    });
+    const renumbered = excerpt.renumbered(44);
     const digest = renderDigest(notification(entriesOf(excerpt, {}), renumbered.without(['043-000003']), 'changes', {}));
     expect(digest.email).toContain('■ お知らせ / Notices');
     expect(digest.email).toContain('Regime renumbered: 区分 44 is now 区分 45 (2 entries); not a change to any designation.');
