@@ -70,6 +70,17 @@ describe('first run', () => {
   });
 });
 
+describe('a page with only the workbook', () => {
+  it('falls back to the XLSX, keeping its 削除 rows as tombstones', async () => {
+    const report = await check('', { source: new FileListSource({ xlsx: WORKBOOK }) });
+    expect(report).toMatchObject({ outcome: 'baseline', version: 1, source: { format: 'xlsx', file: 'shisantouketsu20260305.xlsx' } });
+    const snapshot = await store.loadSnapshot(1);
+    expect(snapshot.filter((e) => e.status === 'listed')).toHaveLength(2863);
+    expect(snapshot.filter((e) => e.status === 'deleted')).toHaveLength(598);
+    expect(await store.loadState()).toMatchObject({ entryCount: 2863 });
+  });
+});
+
 describe('the 24 May 2024 round through the pipeline', () => {
   it('commits version 2 and notifies the twelve designations once, with regime titles from the workbook', async () => {
     await check(publish(before));

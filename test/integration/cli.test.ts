@@ -82,6 +82,39 @@ describe('diff', () => {
   });
 });
 
+describe('check with the embedded store', () => {
+  it('baselines, reports changes, holds a suspicious list and fails on a broken one, with the documented exit codes', async () => {
+    const dataDir = join(dir, 'data');
+    const check = async (file: string) => {
+      const result = await cli('check', '--source', file, '--data-dir', dataDir, '--format', 'json');
+      return { code: result.code, report: JSON.parse(result.stdout), stderr: result.stderr };
+    };
+    const baseline = await check(before);
+    expect(baseline.code).toBe(0);
+    expect(baseline.report).toMatchObject({ outcome: 'baseline', version: 1 });
+    // In JSON mode the renderings go to stderr, leaving stdout to the report.
+    expect(baseline.stderr).toContain('Monitoring started');
+
+    const changed = await check(CSV_EXCERPT);
+    expect(changed.code).toBe(0);
+    expect(changed.report).toMatchObject({ outcome: 'changed', version: 2, summary: { designated: 12 } });
+
+    const truncated = join(dir, 'shisantouketsu20260901.csv');
+    const excerpt = CsvRecords.excerpt();
+    writeFileSync(truncated, new CsvRecords(excerpt.header, excerpt.rows.slice(0, 50)).toBytes());
+    const held = await check(truncated);
+    expect(held.code).toBe(2);
+    expect(held.report).toMatchObject({ outcome: 'held', version: 2 });
+
+    const broken = join(dir, 'shisantouketsu20260902.csv');
+    writeFileSync(broken, 'not a list\r\n');
+    const failed = await check(broken);
+    expect(failed.code).toBe(1);
+    expect(failed.report.outcome).toBe('failed');
+    expect(failed.report.reason).toMatch(/shisantouketsu20260902\.csv, row 1: header drift/);
+  });
+});
+
 describe('bad input', () => {
   it('exits 1 with a one-line error naming the file and the problem', async () => {
     const broken = join(dir, 'shisantouketsu20260901.csv');
