@@ -5,13 +5,19 @@ import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { diffCommand } from './commands/diff';
 import { parseCommand } from './commands/parse';
+import { webhookRedriveCommand } from './commands/webhook-redrive';
+import { webhookTestCommand } from './commands/webhook-test';
 
 const USAGE = `usage: jp-sanctions-monitor <command> [options]
   parse <file> [--include-deleted] [--legend <xlsx>]       print the entries of a MOF list (CSV or XLSX) as JSON
   diff <old> <new> [--format json|text] [--legend <xlsx>]  compare two lists as change events
   check [--source <url-or-file>] [--data-dir <dir>] [--format json|text]
                                                            run the monitor once with an embedded store
-  demo [--data-dir <dir>]                                  replay the designations of 24 May 2024 offline`;
+  demo [--data-dir <dir>]                                  replay the designations of 24 May 2024 offline
+  webhook-test --url <url> --secret <whsec_...> [--allow-loopback] [--timeout-ms <n>]
+                                                           send one signed sample change event; exit 0 on a 2xx only
+  webhook-redrive --queue-url <dead-letter queue> --to <webhook queue> [--max <n>]
+                                                           put parked webhook messages back on the webhook queue`;
 
 type Command = (args: string[]) => Promise<{ output: string; exitCode: number }>;
 const printing = (command: (args: string[]) => Promise<string>): Command => async (args) => ({ output: await command(args), exitCode: 0 });
@@ -21,6 +27,8 @@ const commands: Record<string, Command> = {
   diff: printing(diffCommand),
   check: checkCommand,
   demo: demoCommand,
+  'webhook-test': webhookTestCommand,
+  'webhook-redrive': webhookRedriveCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -36,7 +36,13 @@ export class MonitorStack extends Stack {
       operatorTopic,
       topicKey: this.notifications.key,
     });
-    this.webhooks = new WebhookDelivery(this, 'Webhooks', { changeTopic, webhooks: config.webhooks, undelivered: this.notifications.undelivered });
+    this.webhooks = new WebhookDelivery(this, 'Webhooks', {
+      changeTopic,
+      webhooks: config.webhooks,
+      undelivered: this.notifications.undelivered,
+      table: this.store.table,
+      logDays: config.retention.logDays,
+    });
     this.alarms = new Alarms(this, 'Alarms', {
       checkFunction: this.check.function,
       operatorTopic,
@@ -59,6 +65,10 @@ export class MonitorStack extends Stack {
     new CfnOutput(this, 'ArchiveBucketName', { value: this.store.archive.bucketName });
     new CfnOutput(this, 'CheckFunctionName', { value: this.check.function.functionName, description: 'Invoke it to run a check now' });
     new CfnOutput(this, 'WebhookQueueUrl', { value: this.webhooks.queue.queueUrl });
+    new CfnOutput(this, 'WebhookDeadLetterQueueUrl', {
+      value: this.webhooks.deadLetterQueue.queueUrl,
+      description: 'Webhook deliveries given up on; after fixing the cause: npm run --silent cli -- webhook-redrive --queue-url <this> --to <WebhookQueueUrl>',
+    });
     new CfnOutput(this, 'SubscribePerson', {
       description: 'Adds a digest subscriber outside the stack; prefer monitor.config.json and a redeploy',
       value: `aws sns subscribe --topic-arn ${changeTopic.topicArn} --protocol email --notification-endpoint you@example.com --attributes '{"FilterPolicy":"{\\"kind\\":[\\"digest\\"]}"}'`,

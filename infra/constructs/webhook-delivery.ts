@@ -1,4 +1,10 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -7,15 +13,34 @@ import { Construct } from 'constructs';
 import type { Filter, MonitorConfig } from '../config';
 import { eventFilterPolicy } from '../filter-policy';
 import { deadLetterQueue } from './dead-letter-queue';
+import { entryPath, projectFunction } from './node-function';
 
-/** Deliveries a message gets before it is parked in the dead-letter queue. */
+const DELIVERY_ENTRY = entryPath('functions', 'deliver-webhooks', 'handler.ts');
+
+/**
+ * Receives of a message before SQS parks it in the dead-letter queue. The function parks what still fails at this
+ * receive itself, with the reason (MAX_RECEIVES); SQS's own move is the backstop for a crashed invocation.
+ */
 const MAX_RECEIVES = 5;
+/** One POST, DNS to answer. Three per receive with their backoff, in parallel across endpoints, fit the timeout. */
+const ATTEMPT_TIMEOUT = Duration.seconds(10);
+const FUNCTION_TIMEOUT = Duration.seconds(60);
+/** AWS's advice for an SQS event source: six function timeouts, so a batch retried after throttling is not received twice meanwhile. */
+const VISIBILITY_TIMEOUT = Duration.seconds(FUNCTION_TIMEOUT.toSeconds() * 6);
+/** Lambda allows 4 KiB of environment in all; the endpoints are most of it. */
+const MAX_ENDPOINTS_JSON_BYTES = 3 * 1024;
+
+/** The delivery log's partition prefix (shared/aws/webhook-delivery-log.ts): the only items the function may touch. */
+export const WEBHOOK_PARTITION_PREFIX = 'WEBHOOK#';
 
 export interface WebhookDeliveryProps {
   readonly changeTopic: sns.ITopic;
   readonly webhooks: MonitorConfig['webhooks'];
   /** Where SNS parks an event it could not put on the queue. */
   readonly undelivered: sqs.IQueue;
+  /** The monitor's table, which holds the delivery log. */
+  readonly table: dynamodb.ITable;
+  readonly logDays: number;
 }
 
 export interface WebhookEndpoint {
@@ -25,17 +50,18 @@ export interface WebhookEndpoint {
 }
 
 /**
- * Every change event (`kind=event`, raw JSON bodies) lands on a queue, to be POSTed to each configured endpoint.
- *
- * The consumer, functions/deliver-webhooks/handler.ts, belongs here: a function with an SqsEventSource on `queue`
- * (report batch item failures), read access to each endpoint's `secret`, and the endpoints in its environment.
- * Until it exists, events wait on the queue for its retention period.
+ * Every change event (`kind=event`, raw JSON bodies) lands on a queue; functions/deliver-webhooks/handler.ts POSTs
+ * it, signed, to each configured endpoint whose filter matches, and parks what it gives up on in the dead-letter
+ * queue. Without endpoints the function still drains the queue, so that events do not wait for weeks and reach an
+ * endpoint configured later.
  */
 export class WebhookDelivery extends Construct {
   readonly queue: sqs.Queue;
   readonly deadLetterQueue: sqs.Queue;
   /** The configured endpoints, their signing secrets resolved by name (the deployer creates them). */
   readonly endpoints: readonly WebhookEndpoint[];
+  readonly function: nodejs.NodejsFunction;
+  readonly role: iam.Role;
 
   constructor(scope: Construct, id: string, props: WebhookDeliveryProps) {
     super(scope, id);
@@ -45,6 +71,7 @@ export class WebhookDelivery extends Construct {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+      visibilityTimeout: VISIBILITY_TIMEOUT,
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVES },
     });
     props.changeTopic.addSubscription(
@@ -60,5 +87,96 @@ export class WebhookDelivery extends Construct {
       secret: secretsmanager.Secret.fromSecretNameV2(this, `Secret${i}`, secretName),
       ...(filter && { filter }),
     }));
+
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logDays as logs.RetentionDays,
+      // Operational logs only; the delivery log in the table is the record, and it is retained.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'The jp-sanctions-monitor webhook delivery: its queues, its delivery log, its signing secrets, its logs',
+    });
+    this.grantLeastPrivilege(props, logGroup);
+
+    this.function = projectFunction(this, 'Function', {
+      entry: DELIVERY_ENTRY,
+      memorySize: 512,
+      timeout: FUNCTION_TIMEOUT,
+      role: this.role,
+      logGroup,
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        QUEUE_URL: this.queue.queueUrl,
+        DEAD_LETTER_QUEUE_URL: this.deadLetterQueue.queueUrl,
+        WEBHOOK_ENDPOINTS: endpointsVariable(props.webhooks),
+        MAX_RECEIVES: String(MAX_RECEIVES),
+        ATTEMPT_TIMEOUT_MS: String(ATTEMPT_TIMEOUT.toMilliseconds()),
+      },
+    });
+    this.function.addEventSource(
+      new sources.SqsEventSource(this.queue, {
+        batchSize: 10,
+        reportBatchItemFailures: true,
+        // Two batches at a time: a burst of changes reaches receivers at a pace they can take.
+        maxConcurrency: 2,
+      }),
+    );
+    acknowledgeFunctionChoices(this.function);
+    const mapping = this.function.node.children.find((child) => child instanceof lambda.EventSourceMapping);
+    if (mapping) {
+      Validations.of(mapping).acknowledge({
+        id: 'Serverless-LambdaEventSourceMappingDestination',
+        reason:
+          'Lambda supports no on-failure destination for an SQS event source; failed messages stay on the queue and ' +
+          'end in its dead-letter queue (redrive policy, and the function parking what it gives up on), which has an alarm.',
+      });
+    }
   }
+
+  private grantLeastPrivilege(props: WebhookDeliveryProps, logGroup: logs.ILogGroup): void {
+    logGroup.grantWrite(this.role);
+    // The delivery log only: the function can neither read nor change the list snapshot in the same table.
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        resources: [props.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${WEBHOOK_PARTITION_PREFIX}*`] } },
+      }),
+    );
+    // Parking a message it gives up on, with its reason.
+    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.deadLetterQueue.queueArn] }));
+    const secrets = [...new Set(this.endpoints.map((e) => `${e.secret.secretArn}-??????`))];
+    if (secrets.length > 0) {
+      // `-??????` is the random suffix Secrets Manager appends to a name; nothing else matches.
+      this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: secrets }));
+    }
+  }
+}
+
+/** Validated at synth, not at deploy: an oversized environment fails the deployment halfway. */
+function endpointsVariable(webhooks: MonitorConfig['webhooks']): string {
+  const json = JSON.stringify(webhooks.map(({ url, secretName, filter }) => ({ url, secretName, ...(filter && { filter }) })));
+  if (Buffer.byteLength(json) > MAX_ENDPOINTS_JSON_BYTES) {
+    throw new Error(`webhooks: ${webhooks.length} endpoints take ${Buffer.byteLength(json)} bytes of the function's environment; Lambda allows 4 KiB in all (shorten filters or URLs)`);
+  }
+  return json;
+}
+
+function acknowledgeFunctionChoices(fn: lambda.IFunction): void {
+  Validations.of(fn).acknowledge(
+    {
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'Invoked synchronously by its SQS event source, never asynchronously: a Lambda dead-letter queue would never ' +
+        'receive anything. Failed messages go to the webhook dead-letter queue (parked by the function, or moved by SQS ' +
+        'after maxReceiveCount), which has an alarm.',
+    },
+    {
+      id: 'Serverless-LambdaTracing',
+      reason:
+        'Each attempt is logged (endpoint, status, latency, attempt number) and recorded in the delivery log; X-Ray ' +
+        'would add a role statement on every resource (*) and trace mostly the receivers’ latency, already recorded.',
+    },
+  );
 }

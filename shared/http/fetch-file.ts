@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { z } from 'zod';
+import { backoffMs } from './backoff';
 import { IsoDate } from '../domain/designation';
 
 /**
@@ -282,9 +283,3 @@ function refuseTarget(url: URL, policy: FetchPolicy): { reason: FetchFailure; de
   return null;
 }
 
-/** Exponential with "equal jitter": at least half of each step is kept, so the waits still grow. */
-function backoffMs(attempt: number, policy: FetchPolicy, random: () => number): number {
-  const step = Math.min(policy.backoffMaxMs, policy.backoffBaseMs * 2 ** (attempt - 1));
-  const jitter = Math.min(Math.max(random(), 0), 1);
-  return Math.round(step / 2 + (step / 2) * jitter);
-}

@@ -34,6 +34,11 @@ describe('cdk-nag (AwsSolutions + Serverless) on the whole app', () => {
       'Monitor/Notifications/Undelivered Serverless-SQSRedrivePolicy',
       'Monitor/Store/Archive AwsSolutions-S1',
       'Monitor/Webhooks/DeadLetterQueue Serverless-SQSRedrivePolicy',
+      'Monitor/Webhooks/Function AwsSolutions-L1',
+      'Monitor/Webhooks/Function Serverless-LambdaDLQ',
+      'Monitor/Webhooks/Function Serverless-LambdaLatestVersion',
+      'Monitor/Webhooks/Function Serverless-LambdaTracing',
+      expect.stringMatching(/^Monitor\/Webhooks\/Function\/SqsEventSource:\w+ Serverless-LambdaEventSourceMappingDestination$/),
     ]);
     for (const { reason } of found) expect(reason.length).toBeGreaterThan(40);
   });

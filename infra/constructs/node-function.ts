@@ -1,0 +1,49 @@
+import * as path from 'node:path';
+import { Validations } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Construct } from 'constructs';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** A Lambda entry point of this repository, e.g. `functions/check/handler.ts`. */
+export function entryPath(...parts: string[]): string {
+  return path.join(REPO_ROOT, ...parts);
+}
+
+/**
+ * The project's functions: Node.js 22 on ARM64, bundled locally by esbuild as one ES module. Each construct adds
+ * its own memory, timeout, role, log group, environment and invocation settings.
+ */
+export function projectFunction(
+  scope: Construct,
+  id: string,
+  props: Omit<nodejs.NodejsFunctionProps, 'runtime' | 'architecture' | 'bundling' | 'projectRoot' | 'depsLockFilePath'> & { entry: string },
+): nodejs.NodejsFunction {
+  const fn = new nodejs.NodejsFunction(scope, id, {
+    handler: 'handler',
+    projectRoot: REPO_ROOT,
+    depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+    runtime: lambda.Runtime.NODEJS_22_X,
+    architecture: lambda.Architecture.ARM_64,
+    bundling: {
+      format: nodejs.OutputFormat.ESM,
+      target: 'node22',
+      minify: true,
+      sourceMap: true,
+      sourcesContent: false,
+      logLevel: nodejs.LogLevel.ERROR,
+      // The SDK is bundled at the version the tests ran against, not the one the runtime happens to carry.
+      externalModules: [],
+      mainFields: ['module', 'main'],
+      // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
+      banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    ...props,
+  });
+  const runtime =
+    'Node.js 22 is the runtime the project builds and tests for (esbuild target node22); moving to a newer runtime is a ' +
+    'deliberate upgrade, not something a synth should do silently.';
+  Validations.of(fn).acknowledge({ id: 'AwsSolutions-L1', reason: runtime }, { id: 'Serverless-LambdaLatestVersion', reason: runtime });
+  return fn;
+}
