@@ -1,10 +1,10 @@
 import type { ChangeEvent } from '../domain/change-event';
+import { backoffMs } from '../http/backoff';
 import type { AttemptOutcome, DeliveryAttempt } from './delivery-records';
 import { redactedUrl, type WebhookEndpoint } from './endpoints';
 import type { PostResult } from './http-post';
 import type { DeliveryLog, DeliveryLogger, PostFunction, SigningKeys } from './ports';
 import type { QueuedMessage } from './queued-message';
-import { backoffMs } from '../http/backoff';
 import type { RetryPolicy } from './retry-policy';
 import { signatureHeader } from './signature';
 

@@ -11,6 +11,7 @@ import { readCheckConfig } from '../../functions/check/config';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
 import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
 import { startMofServer, type MofServer } from '../support/mof-server';
+import { lambdaEnvironment } from '../support/lambda-environment';
 
 /**
  * The Lambda handler as deployed, wired from its environment: DynamoDB is dynalite over HTTP, MOF is a server on
@@ -30,11 +31,7 @@ beforeAll(async () => {
   mof = await startMofServer();
   mof.files.set('shisantouketsu20260828.csv', CsvRecords.excerpt().without(MAY_2024_KEYS).toBytes());
   Object.assign(process.env, {
-    AWS_REGION: 'ap-northeast-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    TABLE_NAME: dynamo.tableName,
+    ...lambdaEnvironment(dynamo),
     CHANGE_TOPIC_ARN: 'arn:aws:sns:ap-northeast-1:111122223333:changes',
     OPERATOR_TOPIC_ARN: 'arn:aws:sns:ap-northeast-1:111122223333:operator',
     ARCHIVE_BUCKET: 'raw-archive-bucket',

@@ -11,6 +11,7 @@ import type { ChangeEvent } from '../../shared/domain/change-event';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
 import { webhookEndpoint } from '../../shared/webhooks/endpoints';
 import { eventFor, may2024Events, newSecret, startReceiver, type Receiver } from '../support/webhooks';
+import { lambdaEnvironment } from '../support/lambda-environment';
 
 /**
  * The Lambda handler as deployed, wired from its environment: an SQS event as Lambda delivers it, DynamoDB in
@@ -40,11 +41,7 @@ beforeAll(async () => {
     startReceiver({ secrets: [secret], statuses: [503] }),
   ]);
   Object.assign(process.env, {
-    AWS_REGION: 'ap-northeast-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    TABLE_NAME: dynamo.tableName,
+    ...lambdaEnvironment(dynamo),
     QUEUE_URL: QUEUE,
     DEAD_LETTER_QUEUE_URL: DLQ,
     MAX_RECEIVES: '5',
