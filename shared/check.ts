@@ -86,7 +86,8 @@ class CheckRun {
     const concurrent = error instanceof ConcurrentCommitError;
     const reason = error instanceof Error ? error.message : String(error);
     const outcome: CheckOutcome = 'failed';
-    await this.bestEffort(() => this.deps.store.recordCheck({ at: this.now(), outcome, reason }));
+    // The run that won a race has recorded its own check; this one must not overwrite it with a failure.
+    if (!concurrent) await this.bestEffort(() => this.deps.store.recordCheck({ at: this.now(), outcome, reason }));
     await this.bestEffort(() =>
       this.alert({
         severity: concurrent ? 'warning' : 'error',
