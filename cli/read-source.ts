@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { sha256Hex } from '../shared/domain/content-hash';
 import type { ParsedList, RegimeLegend } from '../shared/domain/designation';
 import { detectFormat, parseList } from '../shared/mof/parse-list';
 
@@ -14,7 +14,7 @@ export async function loadListFile(path: string, legend?: RegimeLegend): Promise
   const bytes = await readFile(path);
   const file = basename(path);
   const list = await parseList(bytes, { fileName: file, ...(legend ? { legend } : {}) });
-  return { source: { file, format: detectFormat(bytes), sha256: createHash('sha256').update(bytes).digest('hex') }, list };
+  return { source: { file, format: detectFormat(bytes), sha256: sha256Hex(bytes) }, list };
 }
 
 /** The regime legend of a workbook, for titling the regimes of a CSV. */

@@ -10,8 +10,9 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** The hex SHA-256 of a text (as UTF-8) or of bytes: list files, change ids, endpoint ids. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /** Hash of what an entry says, leaving out where it was read from (row numbers move without any change). */

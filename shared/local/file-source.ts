@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import { sha256Hex } from '../domain/content-hash';
 import type { FetchResult } from '../http/fetch-file';
 import type { ListLinks } from '../mof/discover';
 import type { ListSource } from '../ports';
@@ -28,7 +28,6 @@ export class FileListSource implements ListSource {
 
   async fetch(url: URL): Promise<FetchResult> {
     const bytes = new Uint8Array(await readFile(fileURLToPath(url)));
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return { status: 'ok', bytes, sha256, etag: null, lastModified: null, contentType: null, url };
+    return { status: 'ok', bytes, sha256: sha256Hex(bytes), etag: null, lastModified: null, contentType: null, url };
   }
 }

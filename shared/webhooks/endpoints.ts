@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ChangeType, type ChangeEvent } from '../domain/change-event';
 import { EntityType } from '../domain/designation';
+import { sha256Hex } from '../domain/content-hash';
 
 /**
  * The webhook endpoints as the stack hands them to the delivery function (the WEBHOOK_ENDPOINTS variable, from
@@ -31,7 +31,7 @@ export interface WebhookEndpoint extends EndpointConfig {
 }
 
 export function webhookEndpoint(config: EndpointConfig): WebhookEndpoint {
-  return { ...config, id: `ep_${createHash('sha256').update(config.url).digest('hex').slice(0, 16)}` };
+  return { ...config, id: `ep_${sha256Hex(config.url).slice(0, 16)}` };
 }
 
 export function matchesFilter(filter: EndpointFilter | undefined, event: ChangeEvent): boolean {
