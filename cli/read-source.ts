@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { sha256Hex } from '../shared/domain/content-hash';
 import type { ParsedList, RegimeLegend } from '../shared/domain/designation';
-import { detectFormat, parseList } from '../shared/mof/parse-list';
+import { detectFormat, parseLegend, parseList } from '../shared/mof/parse-list';
 
 export interface LoadedList {
   source: { file: string; format: 'csv' | 'xlsx'; sha256: string };
@@ -20,7 +20,5 @@ export async function loadListFile(path: string, legend?: RegimeLegend): Promise
 /** The regime legend of a workbook, for titling the regimes of a CSV. */
 export async function loadLegend(path: string | undefined): Promise<RegimeLegend | undefined> {
   if (!path) return undefined;
-  const { list } = await loadListFile(path);
-  if (list.format !== 'xlsx') throw new Error(`--legend ${path}: expected an XLSX workbook with a 一覧 sheet`);
-  return list.legend;
+  return parseLegend(await readFile(path), { fileName: basename(path) });
 }

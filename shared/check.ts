@@ -6,7 +6,7 @@ import { alignRegimes } from './domain/identity';
 import { nextSnapshot } from './domain/next-snapshot';
 import type { FetchResult } from './http/fetch-file';
 import type { ListLinks } from './mof/discover';
-import { parseList } from './mof/parse-list';
+import { parseLegend, parseList } from './mof/parse-list';
 import { ConcurrentCommitError, type Clock, type ListSource, type Notifier, type RawArchive, type SnapshotStore } from './ports';
 import type { CheckOutcome, CheckReport, ListState, OperatorAlert, SentNotification, SourceFile, VersionRecord } from './records';
 
@@ -114,8 +114,7 @@ class CheckRun {
     try {
       const workbook = await this.deps.source.fetch(links.xlsx);
       if (workbook.status !== 'ok') return {};
-      const { legend } = await parseList(workbook.bytes, { fileName: links.xlsx.pathname.split('/').pop() ?? 'workbook.xlsx' });
-      return { legend };
+      return { legend: await parseLegend(workbook.bytes, { fileName: links.xlsx.pathname.split('/').pop() ?? 'workbook.xlsx' }) };
     } catch (error) {
       // Titles are a courtesy; the CSV alone decides what changed, so a broken workbook must not stop the check.
       await this.alert({

@@ -19,7 +19,16 @@ export interface ParseOptions {
 export async function parseList(bytes: Uint8Array, options: ParseOptions): Promise<ParsedList> {
   if (bytes.length === 0) throw new ListFormatError('the file is empty', { file: options.fileName });
   if (detectFormat(bytes) === 'csv') return parseCsv(bytes, options);
-  // Loaded on demand: SheetJS is a large module, and a CSV-only run (the common case) should not pay for it.
-  const { parseXlsx } = require('./xlsx') as typeof import('./xlsx');
-  return parseXlsx(bytes, { fileName: options.fileName });
+  return workbookReader().parseXlsx(bytes, { fileName: options.fileName });
+}
+
+/** The regime legend of a workbook (its `一覧` sheet), without parsing the regime sheets: titles for a CSV. */
+export async function parseLegend(bytes: Uint8Array, options: { fileName: string }): Promise<RegimeLegend> {
+  if (detectFormat(bytes) !== 'xlsx') throw new ListFormatError('expected an XLSX workbook with a 一覧 sheet', { file: options.fileName });
+  return workbookReader().readRegimeLegend(bytes, options);
+}
+
+/** Loaded on demand: SheetJS is a large module, and a CSV-only command should not pay for it at start-up. */
+function workbookReader(): typeof import('./xlsx') {
+  return require('./xlsx') as typeof import('./xlsx');
 }

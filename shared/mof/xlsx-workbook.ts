@@ -35,19 +35,23 @@ const READ_OPTIONS: XLSX.ParsingOptions = {
   cellText: false,
 };
 
-export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Sheet[]> {
+/** Every sheet, or only the one named in `only` (SheetJS then skips parsing the others). */
+export async function readWorkbook(bytes: Uint8Array, file: string, only?: string): Promise<Sheet[]> {
   if (bytes.length === 0) throw new ListFormatError('the file is empty', { file });
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new ListFormatError('not an XLSX workbook (an XLSX file is a ZIP archive; this one does not start with PK)', { file });
   }
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), READ_OPTIONS);
+    workbook = XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { ...READ_OPTIONS, ...(only ? { sheets: only } : {}) });
   } catch (error) {
     throw new ListFormatError(`cannot read the workbook (truncated or damaged?): ${(error as Error).message}`, { file });
   }
   if (workbook.SheetNames.length === 0) throw new ListFormatError('the workbook has no sheets (truncated or damaged?)', { file });
-  return workbook.SheetNames.map((name) => ({ name, rows: readRows(workbook.Sheets[name]!, file, name) }));
+  return workbook.SheetNames.flatMap((name) => {
+    const sheet = workbook.Sheets[name];
+    return sheet ? [{ name, rows: readRows(sheet, file, name) }] : [];
+  });
 }
 
 function readRows(sheet: XLSX.WorkSheet, file: string, name: string): SheetRow[] {

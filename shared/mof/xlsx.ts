@@ -21,8 +21,7 @@ const LEGEND_SHEET = '一覧';
 export async function parseXlsx(bytes: Uint8Array, options: XlsxOptions): Promise<ParsedList> {
   const file = options.fileName;
   const sheets = await readWorkbook(bytes, file);
-  const legendSheet = sheets.find((sheet) => sheet.name.trim() === LEGEND_SHEET);
-  if (!legendSheet) throw new ListFormatError(`no '${LEGEND_SHEET}' sheet (the regime legend)`, { file });
+  const legendSheet = findLegendSheet(sheets, file);
   const legend = readLegend(legendSheet, file);
 
   const entries: Designation[] = [];
@@ -40,6 +39,21 @@ export async function parseXlsx(bytes: Uint8Array, options: XlsxOptions): Promis
   }
   if (entries.length === 0) throw new ListFormatError('the workbook has no designations', { file });
   return { format: 'xlsx', entries, legend };
+}
+
+/**
+ * Only the `一覧` legend (regime number → title), for titling a CSV of the same edition: the regime sheets are
+ * not parsed at all.
+ */
+export async function readRegimeLegend(bytes: Uint8Array, options: XlsxOptions): Promise<RegimeLegend> {
+  const file = options.fileName;
+  return readLegend(findLegendSheet(await readWorkbook(bytes, file, LEGEND_SHEET), file), file);
+}
+
+function findLegendSheet(sheets: readonly Sheet[], file: string): Sheet {
+  const legendSheet = sheets.find((sheet) => sheet.name.trim() === LEGEND_SHEET);
+  if (!legendSheet) throw new ListFormatError(`no '${LEGEND_SHEET}' sheet (the regime legend)`, { file });
+  return legendSheet;
 }
 
 /** The regime sheets in regime order; the zip may store them in any order. */

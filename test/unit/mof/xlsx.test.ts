@@ -5,6 +5,7 @@ import { compareDesignations } from '../../../shared/domain/compare';
 import { Designation, type ParsedList } from '../../../shared/domain/designation';
 import { parseCsv } from '../../../shared/mof/csv';
 import { ListFormatError } from '../../../shared/mof/errors';
+import { parseLegend } from '../../../shared/mof/parse-list';
 import { NoticeDateError, parseNoticeDates } from '../../../shared/mof/notice-dates';
 import { parseXlsx } from '../../../shared/mof/xlsx';
 
@@ -74,6 +75,11 @@ describe('the 一覧 legend', () => {
   it('reads the text without its furigana runs', () => {
     expect(list.legend['14']).toMatch(/（団体）$/);
     expect(list.legend['14']).toBe('北朝鮮に関連する国際連合安全保障理事会決議に基づく資産凍結等の措置の対象となる者（団体）');
+  });
+
+  it('reads the same legend alone, without the regime sheets, and refuses a CSV', async () => {
+    expect(await parseLegend(xlsxBytes, { fileName: XLSX_FILE })).toEqual(list.legend);
+    await expect(parseLegend(csvBytes, { fileName: 'excerpt.csv' })).rejects.toThrow(/excerpt\.csv: expected an XLSX workbook/);
   });
 
   it('gives every entry its regime title', () => {
