@@ -1,7 +1,9 @@
 import * as path from 'node:path';
-import { Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -46,4 +48,20 @@ export function projectFunction(
     'deliberate upgrade, not something a synth should do silently.';
   Validations.of(fn).acknowledge({ id: 'AwsSolutions-L1', reason: runtime }, { id: 'Serverless-LambdaLatestVersion', reason: runtime });
   return fn;
+}
+
+/**
+ * A function's own log group and role, to which its construct grants exactly what it needs. The log group goes with
+ * the stack: logs are operational; the table and the archive are the record, and they are retained.
+ */
+export function functionLogsAndRole(scope: Construct, props: { logDays: number; description: string }): { logGroup: logs.LogGroup; role: iam.Role } {
+  const logGroup = new logs.LogGroup(scope, 'Logs', {
+    retention: props.logDays as logs.RetentionDays,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  const role = new iam.Role(scope, 'Role', {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    description: props.description,
+  });
+  return { logGroup, role };
 }

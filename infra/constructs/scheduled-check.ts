@@ -1,4 +1,4 @@
-import { type CfnElement, Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -14,7 +14,7 @@ import { ARCHIVE_PREFIX } from '../check-contract';
 import type { MonitorConfig } from '../config';
 import { deadLetterQueue } from './dead-letter-queue';
 import { ExactLambdaInvoke } from './exact-lambda-invoke';
-import { entryPath, projectFunction } from './node-function';
+import { entryPath, functionLogsAndRole, projectFunction } from './node-function';
 
 const CHECK_ENTRY = entryPath('functions', 'check', 'handler.ts');
 
@@ -47,15 +47,11 @@ export class ScheduledCheck extends Construct {
   constructor(scope: Construct, id: string, props: ScheduledCheckProps) {
     super(scope, id);
 
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logDays as logs.RetentionDays,
-      // Operational logs only; the table and the archive are the record, and they are retained.
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    const { logGroup, role } = functionLogsAndRole(this, {
+      logDays: props.logDays,
       description: 'The jp-sanctions-monitor check: its table, its archive, its two topics, its logs',
     });
+    this.role = role;
     this.grantLeastPrivilege(props, logGroup);
     this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue');
 

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -13,7 +13,7 @@ import { Construct } from 'constructs';
 import type { Filter, MonitorConfig } from '../config';
 import { eventFilterPolicy } from '../filter-policy';
 import { deadLetterQueue } from './dead-letter-queue';
-import { entryPath, projectFunction } from './node-function';
+import { entryPath, functionLogsAndRole, projectFunction } from './node-function';
 
 const DELIVERY_ENTRY = entryPath('functions', 'deliver-webhooks', 'handler.ts');
 
@@ -88,15 +88,11 @@ export class WebhookDelivery extends Construct {
       ...(filter && { filter }),
     }));
 
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logDays as logs.RetentionDays,
-      // Operational logs only; the delivery log in the table is the record, and it is retained.
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    const { logGroup, role } = functionLogsAndRole(this, {
+      logDays: props.logDays,
       description: 'The jp-sanctions-monitor webhook delivery: its queues, its delivery log, its signing secrets, its logs',
     });
+    this.role = role;
     this.grantLeastPrivilege(props, logGroup);
 
     this.function = projectFunction(this, 'Function', {
