@@ -1,0 +1,145 @@
+import type { ChangeSet } from '../domain/change-event';
+import type { GuardPolicy } from '../domain/guards';
+import { ConcurrentCommitError, type Clock, type ListSource, type Notifier, type RawArchive, type SnapshotStore } from '../ports';
+import type { CheckOutcome, CheckReport, ListState, OperatorAlert, SentNotification, SourceFile } from '../records';
+import { acquireList } from './acquire';
+import { commitVersion, versionCommit } from './commit';
+import { decide } from './decide';
+import { alertOperator, publishOwed, publishVersion } from './publish';
+
+export interface CheckDependencies {
+  source: ListSource;
+  archive: RawArchive;
+  store: SnapshotStore;
+  notifier: Notifier;
+  clock: Clock;
+  policy: GuardPolicy;
+}
+
+type Result = Omit<CheckReport, 'durationMs' | 'notifications'>;
+
+/**
+ * The use case, steps 1–10 of docs/architecture, as four steps with one job each: acquire (find, fetch,
+ * archive), decide (parse, diff, guard), commit (the store's commit point), publish (the outbox). It fails
+ * closed: any error leaves the snapshot as it was and alerts the operator; a retried run first publishes
+ * whatever an earlier run committed but never sent.
+ */
+export async function runCheck(deps: CheckDependencies): Promise<CheckReport> {
+  const started = deps.clock.now();
+  const sent: SentNotification[] = [];
+  const run = new CheckRun(deps, sent);
+  let report: Result;
+  try {
+    report = await run.execute();
+  } catch (error) {
+    report = await run.fail(error);
+  }
+  return { ...report, notifications: sent, durationMs: deps.clock.now().getTime() - started.getTime() };
+}
+
+/** Wires the steps together and keeps what the report and the alerts need. */
+class CheckRun {
+  private state: ListState | null = null;
+  private source: SourceFile | null = null;
+
+  constructor(
+    private readonly deps: CheckDependencies,
+    private readonly sent: SentNotification[],
+  ) {}
+
+  async execute(): Promise<Result> {
+    const { store } = this.deps;
+    this.state = await store.loadState();
+    if (this.state) await publishOwed(this.deps, this.state.publishedVersion + 1, this.state.version, this.sent);
+
+    const acquired = await acquireList(this.deps, this.state);
+    if (acquired.status === 'unchanged') {
+      await store.recordCheck({ at: this.now(), outcome: 'unchanged', reason: null, ...(acquired.validators ? { validators: acquired.validators } : {}) });
+      return this.result('unchanged', null);
+    }
+    this.source = acquired.list.source;
+    if (acquired.workbookError) await this.alert({ severity: 'warning', outcome: null, summary: 'Regime titles unavailable: the workbook could not be read.', details: [acquired.workbookError] });
+
+    const version = this.state?.version ?? 0;
+    const snapshot = version > 0 ? await store.loadSnapshot(version) : [];
+    const { decision, warnings } = await decide({ list: acquired.list, workbook: acquired.workbook, version, snapshot, policy: this.deps.policy });
+    for (const warning of warnings) await this.alert({ severity: 'warning', outcome: null, summary: warning.summary, details: [warning.detail] });
+
+    if (decision.action === 'hold') {
+      const reason = `held: ${decision.reasons.join('; ')}`;
+      await store.recordCheck({ at: this.now(), outcome: 'held', reason });
+      await this.alert({
+        severity: 'error', outcome: 'held',
+        summary: 'A suspicious list was held: nothing committed, nothing sent to subscribers.',
+        details: [...decision.reasons, `The next good file is compared with committed version ${version}.`],
+      });
+      return this.result('held', reason, decision.changeSet);
+    }
+
+    const { outcome, ...commit } = versionCommit({
+      state: this.state, kind: decision.kind, source: acquired.list.source, validators: acquired.list.validators,
+      changeSet: decision.changeSet, writes: decision.writes, entryCount: decision.entryCount, at: this.now(),
+    });
+    await commitVersion(store, commit);
+    await publishVersion(this.deps, { record: commit.record, changes: commit.changes }, this.sent);
+    await this.regimeNotices(decision.changeSet, outcome);
+    return this.result(outcome, null, decision.changeSet, commit.record.version);
+  }
+
+  /** Anything thrown ends here: nothing was committed, so the snapshot is as it was. */
+  async fail(error: unknown): Promise<Result> {
+    const concurrent = error instanceof ConcurrentCommitError;
+    const reason = error instanceof Error ? error.message : String(error);
+    const outcome: CheckOutcome = 'failed';
+    // The run that won a race has recorded its own check; this one must not overwrite it with a failure.
+    if (!concurrent) await bestEffort(() => this.deps.store.recordCheck({ at: this.now(), outcome, reason }));
+    await bestEffort(() =>
+      this.alert({
+        severity: concurrent ? 'warning' : 'error',
+        outcome,
+        summary: concurrent ? 'A concurrent check committed first; this one stopped.' : 'The check failed; the snapshot is unchanged.',
+        details: [reason],
+      }),
+    );
+    return this.result(outcome, reason);
+  }
+
+  private async regimeNotices(changeSet: ChangeSet, outcome: CheckOutcome): Promise<void> {
+    const notices = changeSet.notices.filter((n) => n.type !== 'cosmetic');
+    if (notices.length === 0) return;
+    await this.alert({
+      severity: 'info', outcome,
+      summary: 'MOF reorganised its regimes; no designation changed because of it.',
+      details: notices.map((n) => JSON.stringify(n)),
+    });
+  }
+
+  private alert(alert: Omit<OperatorAlert, 'at' | 'source'>): Promise<void> {
+    return alertOperator(this.deps, this.source, alert, this.sent);
+  }
+
+  private result(outcome: CheckOutcome, reason: string | null, changeSet?: ChangeSet, version?: number): Result {
+    return {
+      outcome,
+      version: version ?? (this.state && this.state.version > 0 ? this.state.version : null),
+      summary: changeSet?.summary ?? null,
+      changes: changeSet?.changes ?? [],
+      notices: changeSet?.notices ?? [],
+      reason,
+      source: this.source,
+    };
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+}
+
+/** Recording a failure must not hide the failure itself. */
+async function bestEffort(step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch {
+    // The report still carries the original reason.
+  }
+}
