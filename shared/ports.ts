@@ -1,7 +1,8 @@
 import type { Designation } from './domain/designation';
 import type { FetchResult, Validators } from './http/fetch-file';
 import type { ListLinks } from './mof/discover';
-import type { CheckRecord, ListState, OperatorAlert, VersionCommit, VersionNotification } from './records';
+import type { ChangeEvent } from './domain/change-event';
+import type { CheckRecord, ListState, OperatorAlert, PublishProgress, SentChannel, VersionCommit, VersionNotification } from './records';
 
 /** The small interfaces the check needs; AWS adapters in shared/aws, local ones in shared/local. */
 
@@ -36,13 +37,22 @@ export interface SnapshotStore {
   commit(commit: VersionCommit): Promise<void>;
   /** A committed version and its change events, for the outbox. */
   loadNotification(version: number): Promise<VersionNotification>;
-  /** Step 10: notifications for `version` went out. */
+  /** What of `version` has gone out already, channel by channel. */
+  loadProgress(version: number): Promise<PublishProgress>;
+  /** Step 9½: one channel of `version` went out (idempotent). */
+  markSent(version: number, channel: SentChannel): Promise<void>;
+  /** Step 10: every channel of `version` went out: the outbox moves past it. */
   markPublished(version: number): Promise<void>;
 }
 
 export interface Notifier {
-  /** Step 9: the digest for people, one JSON message per change for machines. */
-  publishVersion(notification: VersionNotification): Promise<void>;
+  /** Step 9: the digest for people (email, SMS). */
+  publishDigest(notification: VersionNotification): Promise<void>;
+  /**
+   * Step 9: one JSON message per change for machines, in batches; `sent` is awaited after each batch with the ids
+   * the service confirmed, before the next batch goes, so that progress is recorded as it is made.
+   */
+  publishEvents(events: readonly ChangeEvent[], sent: (ids: string[]) => Promise<void>): Promise<void>;
   alertOperator(alert: OperatorAlert): Promise<void>;
 }
 

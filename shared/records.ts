@@ -96,6 +96,20 @@ export const VersionNotification = z.object({
 });
 export type VersionNotification = z.infer<typeof VersionNotification>;
 
+/**
+ * What of a committed version has gone out, channel by channel (`SENT#<n>#digest`, `SENT#<n>#<event id>`): a
+ * retried run sends only what is missing. Recorded after SNS accepted the message, so a crash between the two
+ * can repeat that one message (see the README, "at most once").
+ */
+export const PublishProgress = z.object({
+  digest: z.boolean(),
+  events: z.array(z.string()),
+});
+export type PublishProgress = z.infer<typeof PublishProgress>;
+
+/** One channel of a version that went out: the digest, or a batch of change events by id. */
+export type SentChannel = { digest: true } | { events: string[] };
+
 /** What the operator topic receives: holds, failures, drift, and notices worth a look. */
 export const OperatorAlert = z.object({
   severity: z.enum(['error', 'warning', 'info']),
@@ -128,6 +142,11 @@ export const CheckReport = z.object({
   notifications: z.array(SentNotification),
   reason: z.string().nullable(),
   source: SourceFile.nullable(),
+  /**
+   * The version this check committed, even when publishing it then failed: what metrics count, once. Null when it
+   * committed nothing (a retry that only published an earlier version included).
+   */
+  committedVersion: z.number().int().nullable(),
   durationMs: z.number().nonnegative(),
 });
 export type CheckReport = z.infer<typeof CheckReport>;

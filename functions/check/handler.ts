@@ -54,7 +54,8 @@ function recordMetrics(report: CheckReport): void {
   const outcome = { baseline: 'ChecksSucceeded', unchanged: 'ChecksSucceeded', changed: 'ChecksSucceeded', held: 'ChecksHeld', failed: 'ChecksFailed' } as const;
   metrics.addMetric(outcome[report.outcome], MetricUnit.Count, 1);
   metrics.addMetric('CheckDuration', MetricUnit.Milliseconds, report.durationMs);
-  if (report.summary) {
+  // Counted once, by the check that committed them, even when their publishing failed and is left to a retry.
+  if (report.summary && report.committedVersion !== null) {
     metrics.addMetric('Designated', MetricUnit.Count, report.summary.designated);
     metrics.addMetric('Delisted', MetricUnit.Count, report.summary.delisted);
     metrics.addMetric('Amended', MetricUnit.Count, report.summary.amended);

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { ChangeEvent } from '../domain/change-event';
 import { Designation } from '../domain/designation';
 import { ConcurrentCommitError, type SnapshotStore } from '../ports';
-import { CheckRecord, ListState, VersionCommit, VersionNotification, VersionRecord } from '../records';
+import { CheckRecord, ListState, PublishProgress, VersionCommit, VersionNotification, VersionRecord, type SentChannel } from '../records';
 
 /**
  * The snapshot store on one DynamoDB table (`pk`/`sk` strings), without transactions (dynalite has none).
@@ -28,6 +28,8 @@ import { CheckRecord, ListState, VersionCommit, VersionNotification, VersionReco
  * - `VERSION#<n:10>`: `record` (VersionRecord JSON), `status` (pending | committed), `claimedAt`,
  *   `sourceSha256`, `published`, `publishedAt`. Created as the claim that admits one run per version.
  * - `CHANGE#<n:10>#<seq:5>`: `event` (ChangeEvent JSON), for history and the outbox.
+ * - `SENT#<n:10>#digest`, `SENT#<n:10>#<event id>`: `sentAt`; one channel of version n went out (per-channel
+ *   progress, so that a retry sends only what is missing).
  *
  * Payloads are JSON strings because they are never conditioned on and JSON keeps them exactly as written.
  */
@@ -173,6 +175,18 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
       this.parseJson(ChangeEvent, this.parse(ChangeItem, change, String(change.sk)).event, String(change.sk)),
     );
     return { record, changes };
+  }
+
+  async loadProgress(version: number): Promise<PublishProgress> {
+    const prefix = sentPrefix(version);
+    const channels = (await this.queryPrefix(prefix)).map((item) => String(item.sk).slice(prefix.length));
+    return { digest: channels.includes(DIGEST), events: channels.filter((c) => c !== DIGEST) };
+  }
+
+  async markSent(version: number, channel: SentChannel): Promise<void> {
+    const channels = 'digest' in channel ? [DIGEST] : channel.events;
+    const sentAt = this.clock().toISOString();
+    await this.batchWrite(channels.map((c) => ({ PutRequest: { Item: { ...this.key(`${sentPrefix(version)}${c}`), sentAt } } })));
   }
 
   async markPublished(version: number): Promise<void> {
@@ -458,6 +472,12 @@ function versionSk(version: number): string {
 
 function changePrefix(version: number): string {
   return `CHANGE#${String(version).padStart(10, '0')}#`;
+}
+
+const DIGEST = 'digest';
+
+function sentPrefix(version: number): string {
+  return `SENT#${String(version).padStart(10, '0')}#`;
 }
 
 function changeSk(version: number, seq: number): string {

@@ -5,7 +5,7 @@ import type { CheckOutcome, CheckReport, ListState, OperatorAlert, SentNotificat
 import { acquireList } from './acquire';
 import { commitVersion, versionCommit } from './commit';
 import { decide } from './decide';
-import { alertOperator, publishOwed, publishVersion } from './publish';
+import { alertOperator, describePublishing, NOTHING_PUBLISHED, publishOwed, publishVersion, type PublishState } from './publish';
 
 export interface CheckDependencies {
   source: ListSource;
@@ -14,6 +14,8 @@ export interface CheckDependencies {
   notifier: Notifier;
   clock: Clock;
   policy: GuardPolicy;
+  /** Waits between retries of recording progress; tests inject one that does not wait. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 type Result = Omit<CheckReport, 'durationMs' | 'notifications'>;
@@ -41,6 +43,12 @@ export async function runCheck(deps: CheckDependencies): Promise<CheckReport> {
 class CheckRun {
   private state: ListState | null = null;
   private source: SourceFile | null = null;
+  /** What this run committed, so that a failure after the commit point is reported as what it is. */
+  private committed: { version: number; changeSet: ChangeSet } | null = null;
+  /** The commit under way: its call may fail after the commit point (a lost answer), which `fail` finds out. */
+  private committing: { version: number; sha256: string; changeSet: ChangeSet } | null = null;
+  private readonly publishing: PublishState = { ...NOTHING_PUBLISHED };
+  private publishedCommitted = false;
 
   constructor(
     private readonly deps: CheckDependencies,
@@ -50,7 +58,7 @@ class CheckRun {
   async execute(): Promise<Result> {
     const { store } = this.deps;
     this.state = await store.loadState();
-    if (this.state) await publishOwed(this.deps, this.state.publishedVersion + 1, this.state.version, this.sent);
+    if (this.state) await publishOwed(this.deps, this.state.publishedVersion + 1, this.state.version, this.sent, this.publishing);
 
     const acquired = await acquireList(this.deps, this.state);
     if (acquired.status === 'unchanged') {
@@ -80,28 +88,51 @@ class CheckRun {
       state: this.state, kind: decision.kind, source: acquired.list.source, validators: acquired.list.validators,
       changeSet: decision.changeSet, writes: decision.writes, entryCount: decision.entryCount, at: this.now(),
     });
+    this.committing = { version: commit.record.version, sha256: commit.record.source.sha256, changeSet: decision.changeSet };
     await commitVersion(store, commit);
-    await publishVersion(this.deps, { record: commit.record, changes: commit.changes }, this.sent);
+    this.committed = this.committing;
+    await publishVersion(this.deps, { record: commit.record, changes: commit.changes }, { digest: false, events: [] }, this.sent, this.publishing);
+    this.publishedCommitted = true;
     await this.regimeNotices(decision.changeSet, outcome);
-    return this.result(outcome, null, decision.changeSet, commit.record.version);
+    return { ...this.result(outcome, null, decision.changeSet, commit.record.version), committedVersion: commit.record.version };
   }
 
-  /** Anything thrown ends here: nothing was committed, so the snapshot is as it was. */
+  /**
+   * Anything thrown ends here. The alert says what is true: before the commit point the snapshot is as it was;
+   * after it the version stands and only its publishing is unfinished, channel by channel.
+   */
   async fail(error: unknown): Promise<Result> {
     const concurrent = error instanceof ConcurrentCommitError;
     const reason = error instanceof Error ? error.message : String(error);
+    if (!concurrent && this.committing && !this.committed) await bestEffort(() => this.findCommit());
     const outcome: CheckOutcome = 'failed';
     // The run that won a race has recorded its own check; this one must not overwrite it with a failure.
     if (!concurrent) await bestEffort(() => this.deps.store.recordCheck({ at: this.now(), outcome, reason }));
-    await bestEffort(() =>
-      this.alert({
-        severity: concurrent ? 'warning' : 'error',
-        outcome,
-        summary: concurrent ? 'A concurrent check committed first; this one stopped.' : 'The check failed; the snapshot is unchanged.',
-        details: [reason],
-      }),
-    );
-    return this.result(outcome, reason);
+    const publishingStopped = this.publishing.version > 0;
+    const unpublished = this.committed && !this.publishedCommitted;
+    const summary = concurrent
+      ? 'A concurrent check committed first; this one stopped.'
+      : this.committed
+        ? unpublished
+          ? `The check committed version ${this.committed.version} but did not finish publishing it.`
+          : `The check committed and published version ${this.committed.version}, then failed.`
+        : publishingStopped
+          ? `The check failed while publishing version ${this.publishing.version}, committed by an earlier check.`
+          : 'The check failed; the snapshot is unchanged.';
+    const details = [reason];
+    if (publishingStopped) details.push(`Sent so far for ${describePublishing(this.publishing)}.`);
+    else if (unpublished) details.push(`Sent so far for version ${this.committed!.version}: nothing; the next check sends it all.`);
+    await bestEffort(() => this.alert({ severity: concurrent ? 'warning' : 'error', outcome, summary, details }));
+    return this.committed
+      ? { ...this.result(outcome, reason, this.committed.changeSet, this.committed.version), committedVersion: this.committed.version }
+      : this.result(outcome, reason);
+  }
+
+  /** Whether the commit this run attempted stands after all: the store flipped but its answer was lost. */
+  private async findCommit(): Promise<void> {
+    const state = await this.deps.store.loadState();
+    const attempt = this.committing!;
+    if (state && state.version >= attempt.version && state.source?.sha256 === attempt.sha256) this.committed = attempt;
   }
 
   private async regimeNotices(changeSet: ChangeSet, outcome: CheckOutcome): Promise<void> {
@@ -127,6 +158,7 @@ class CheckRun {
       notices: changeSet?.notices ?? [],
       reason,
       source: this.source,
+      committedVersion: null,
     };
   }
 
