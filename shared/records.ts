@@ -46,6 +46,21 @@ export const ListState = z.object({
 });
 export type ListState = z.infer<typeof ListState>;
 
+/** An operator's deliberate acceptance of a held file (a genuine mass delisting): who, when, why, and what it overrode. */
+export const AcceptRequest = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the sha256 of the held file (64 hex digits)'),
+  by: z.string().min(1),
+  reason: z.string().min(1),
+});
+export type AcceptRequest = z.infer<typeof AcceptRequest>;
+
+export const Acceptance = AcceptRequest.extend({
+  at: Timestamp,
+  /** The hold reasons the acceptance overrode. */
+  overrode: z.array(z.string()),
+});
+export type Acceptance = z.infer<typeof Acceptance>;
+
 /** `LIST#mof / VERSION#n`: one committed edition of the list. */
 export const VersionRecord = z.object({
   version: z.number().int().positive(),
@@ -58,6 +73,8 @@ export const VersionRecord = z.object({
   notices: z.array(Notice),
   cosmeticEdits: z.number().int().nonnegative(),
   committedAt: Timestamp,
+  /** Present when an operator accepted this file although the check held it. */
+  acceptance: Acceptance.optional(),
 });
 export type VersionRecord = z.infer<typeof VersionRecord>;
 

@@ -10,7 +10,8 @@ import { S3Archive } from '../../shared/aws/s3-archive';
 import { SnsNotifier } from '../../shared/aws/sns-notifier';
 import { runCheck, type CheckDependencies } from '../../shared/check';
 import { HttpListSource } from '../../shared/http/list-source';
-import type { CheckReport } from '../../shared/records';
+import { AcceptRequest, type CheckReport } from '../../shared/records';
+import { z } from 'zod';
 import { readCheckConfig } from './config';
 
 const logger = new Logger({ serviceName: 'jp-sanctions-monitor' });
@@ -36,13 +37,31 @@ function wire(): CheckDependencies {
 }
 
 /**
+ * The invocation: the schedule's event (ignored), or an operator's `{ "accept": "<sha256>", "by": "…",
+ * "reason": "…" }` accepting a held file deliberately. Anything else carrying `accept` is refused by name.
+ */
+const AcceptEvent = z.object({
+  accept: AcceptRequest.shape.sha256,
+  by: z.string().min(1).default('lambda invocation'),
+  reason: z.string().min(1).default('accepted by a Lambda event without a reason'),
+});
+
+function acceptOf(event: unknown): AcceptRequest | undefined {
+  if (typeof event !== 'object' || event === null || !('accept' in event)) return undefined;
+  const parsed = AcceptEvent.safeParse(event);
+  if (!parsed.success) throw new Error(`invalid accept event: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+  return { sha256: parsed.data.accept, by: parsed.data.by, reason: parsed.data.reason };
+}
+
+/**
  * The scheduled check. A failed check throws after alerting the operator, so that Lambda's error metric, its
  * retries and its dead-letter queue all see it; a held list does not (retrying would hold it again).
  */
-export async function handler(_event: unknown, context: Context): Promise<CheckReport> {
+export async function handler(event: unknown, context: Context): Promise<CheckReport> {
   logger.addContext(context);
   dependencies ??= wire();
-  const report = await runCheck(dependencies);
+  const accept = acceptOf(event);
+  const report = await runCheck({ ...dependencies, ...(accept ? { accept } : {}) });
   recordMetrics(report);
   const { changes: _changes, notices, ...outline } = report;
   logger.info('check finished', { ...outline, notices: notices.length });

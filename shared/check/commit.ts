@@ -1,7 +1,7 @@
 import type { ChangeSet } from '../domain/change-event';
 import type { SnapshotWrite } from '../domain/next-snapshot';
 import type { SnapshotStore } from '../ports';
-import type { CheckOutcome, ListState, SourceFile, VersionCommit, VersionRecord } from '../records';
+import type { Acceptance, CheckOutcome, ListState, SourceFile, VersionCommit, VersionRecord } from '../records';
 
 export interface CommitInput {
   /** The state the decision was made against (null before the first check). */
@@ -13,6 +13,7 @@ export interface CommitInput {
   writes: SnapshotWrite[];
   entryCount: number;
   at: string;
+  acceptance?: Acceptance;
 }
 
 /** The version a decision to commit makes; pure, so the record can be checked before anything is written. */
@@ -23,6 +24,7 @@ export function versionCommit(input: CommitInput): VersionCommit & { outcome: Ch
   const record: VersionRecord = {
     version: base + 1, kind: input.kind, source: input.source, summary: changeSet.summary, entryCount: input.entryCount,
     notices: regimeNotices, cosmeticEdits: changeSet.notices.length - regimeNotices.length, committedAt: at,
+    ...(input.acceptance ? { acceptance: input.acceptance } : {}),
   };
   const outcome: CheckOutcome = input.kind === 'baseline' ? 'baseline' : changeSet.changes.length > 0 ? 'changed' : 'unchanged';
   const state: ListState = {

@@ -1,7 +1,7 @@
 import type { ChangeSet } from '../domain/change-event';
 import type { GuardPolicy } from '../domain/guards';
 import { ConcurrentCommitError, type Clock, type ListSource, type Notifier, type RawArchive, type SnapshotStore } from '../ports';
-import type { CheckOutcome, CheckReport, ListState, OperatorAlert, SentNotification, SourceFile } from '../records';
+import type { AcceptRequest, CheckOutcome, CheckReport, ListState, OperatorAlert, SentNotification, SourceFile } from '../records';
 import { acquireList } from './acquire';
 import { commitVersion, versionCommit } from './commit';
 import { decide } from './decide';
@@ -14,6 +14,8 @@ export interface CheckDependencies {
   notifier: Notifier;
   clock: Clock;
   policy: GuardPolicy;
+  /** An operator's acceptance of a held file (`{ "accept": "<sha256>" }`, `check --accept`). */
+  accept?: AcceptRequest;
   /** Waits between retries of recording progress; tests inject one that does not wait. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -70,8 +72,17 @@ class CheckRun {
 
     const version = this.state?.version ?? 0;
     const snapshot = version > 0 ? await store.loadSnapshot(version) : [];
-    const { decision, warnings } = await decide({ list: acquired.list, workbook: acquired.workbook, version, snapshot, policy: this.deps.policy });
+    const { decision, warnings, notes } = await decide({
+      list: acquired.list, workbook: acquired.workbook, version, snapshot, policy: this.deps.policy, at: this.now(),
+      ...(this.deps.accept ? { accept: this.deps.accept } : {}),
+    });
     for (const warning of warnings) await this.alert({ severity: 'warning', outcome: null, summary: warning.summary, details: [warning.detail] });
+    if (this.deps.accept && this.deps.accept.sha256 !== this.source.sha256) {
+      await this.alert({
+        severity: 'warning', outcome: null, summary: 'The acceptance does not name the file MOF serves now; nothing was accepted.',
+        details: [`accepted ${this.deps.accept.sha256}, served ${this.source.sha256}`],
+      });
+    }
 
     if (decision.action === 'hold') {
       const reason = `held: ${decision.reasons.join('; ')}`;
@@ -79,7 +90,12 @@ class CheckRun {
       await this.alert({
         severity: 'error', outcome: 'held',
         summary: 'A suspicious list was held: nothing committed, nothing sent to subscribers.',
-        details: [...decision.reasons, `The next good file is compared with committed version ${version}.`],
+        details: [
+          ...decision.reasons,
+          `The next good file is compared with committed version ${version}.`,
+          `If this is a genuine change, accept this file deliberately: \`check --accept ${this.source.sha256} --by <who> --reason <why>\` ` +
+            `or the Lambda event {"accept":"${this.source.sha256}","by":"<who>","reason":"<why>"}.`,
+        ],
       });
       return this.result('held', reason, decision.changeSet);
     }
@@ -87,13 +103,14 @@ class CheckRun {
     const { outcome, ...commit } = versionCommit({
       state: this.state, kind: decision.kind, source: acquired.list.source, validators: acquired.list.validators,
       changeSet: decision.changeSet, writes: decision.writes, entryCount: decision.entryCount, at: this.now(),
+      ...(decision.acceptance ? { acceptance: decision.acceptance } : {}),
     });
     this.committing = { version: commit.record.version, sha256: commit.record.source.sha256, changeSet: decision.changeSet };
     await commitVersion(store, commit);
     this.committed = this.committing;
     await publishVersion(this.deps, { record: commit.record, changes: commit.changes }, { digest: false, events: [] }, this.sent, this.publishing);
     this.publishedCommitted = true;
-    await this.regimeNotices(decision.changeSet, outcome);
+    await this.regimeNotices(decision.changeSet, outcome, notes);
     return { ...this.result(outcome, null, decision.changeSet, commit.record.version), committedVersion: commit.record.version };
   }
 
@@ -135,7 +152,8 @@ class CheckRun {
     if (state && state.version >= attempt.version && state.source?.sha256 === attempt.sha256) this.committed = attempt;
   }
 
-  private async regimeNotices(changeSet: ChangeSet, outcome: CheckOutcome): Promise<void> {
+  private async regimeNotices(changeSet: ChangeSet, outcome: CheckOutcome, notes: string[]): Promise<void> {
+    if (notes.length > 0) await this.alert({ severity: 'info', outcome, summary: 'The two files of this edition disagree on counts; nothing was held for it.', details: notes });
     const notices = changeSet.notices.filter((n) => n.type !== 'cosmetic');
     if (notices.length === 0) return;
     await this.alert({

@@ -1,0 +1,139 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { DynamoDbSnapshotStore } from '../../shared/aws/dynamodb-store';
+import { runCheck, type CheckDependencies } from '../../shared/check';
+import { GuardPolicy } from '../../shared/domain/guards';
+import { HttpListSource } from '../../shared/http/list-source';
+import { ConsoleNotifier } from '../../shared/local/console-notifier';
+import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
+import { FileArchive } from '../../shared/local/file-archive';
+import { FileListSource } from '../../shared/local/file-source';
+import { CheckReport } from '../../shared/records';
+import { CsvRecords } from '../support/fixtures';
+import { startMofServer, type MofServer } from '../support/mof-server';
+import { workbookDeleting } from '../support/workbook-variant';
+
+/**
+ * Delistings need a second witness: the same edition's workbook, or failing that, not being the tail of the
+ * list (what a download cut at a row boundary leaves). Local files without a workbook, and the stand-in MOF
+ * server with the workbook beside the CSV.
+ */
+let dir: string;
+let dynamo: EmbeddedDynamoDb;
+let store: DynamoDbSnapshotStore;
+let notifier: ConsoleNotifier;
+let mof: MofServer;
+let fileCount = 0;
+
+beforeEach(async () => {
+  fileCount = 0;
+  dir = mkdtempSync(join(tmpdir(), 'jsm-corroborate-'));
+  dynamo = await startEmbeddedDynamoDb({ dataDir: dir });
+  store = new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName });
+  notifier = new ConsoleNotifier(new PassThrough().resume());
+  mof = await startMofServer();
+});
+afterEach(async () => {
+  await mof.close();
+  await dynamo.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const excerpt = CsvRecords.excerpt();
+const CSV = 'shisantouketsu20260828.csv';
+const XLSX = 'shisantouketsu20260828.xlsx';
+const clock = { now: () => new Date() };
+
+function common(): Omit<CheckDependencies, 'source'> {
+  return { archive: new FileArchive(join(dir, 'archive')), store, notifier, clock, policy: GuardPolicy.parse({}), sleep: async () => undefined };
+}
+
+/** A CSV on disk with no workbook: the tail rule alone. */
+function local(records: CsvRecords): CheckDependencies {
+  const path = join(dir, `shisantouketsu202609${String(++fileCount).padStart(2, '0')}.csv`);
+  writeFileSync(path, records.toBytes());
+  return { ...common(), source: new FileListSource({ csv: path }) };
+}
+
+/** The stand-in MOF site, serving this CSV (and whatever workbook the test put there). */
+function served(records: CsvRecords): CheckDependencies {
+  mof.files.set(CSV, records.toBytes());
+  return { ...common(), source: new HttpListSource(new URL(mof.indexUrl), { allowedHosts: ['127.0.0.1'], allowLoopbackHttp: true }, clock) };
+}
+
+const check = async (deps: CheckDependencies) => CheckReport.parse(await runCheck(deps));
+const digests = () => notifier.deliveries.filter((d) => d.channel === 'email').length;
+const events = () => notifier.deliveries.filter((d) => d.channel === 'event').length;
+const operator = () => notifier.deliveries.flatMap((d) => (d.channel === 'operator' ? [d] : []));
+const cut = (records: CsvRecords, rows: number) => new CsvRecords(records.header, records.rows.slice(0, records.rows.length - rows));
+
+describe('without a workbook: the tail of the list', () => {
+  it.each([1, 5])('holds a list whose last %i rows are missing, however few, and loses nothing', async (rows) => {
+    await check(local(excerpt));
+    const held = await check(local(cut(excerpt, rows)));
+    expect(held.outcome).toBe('held');
+    expect(held.reason).toContain(`the last ${rows} entries of the previous list are delisted`);
+    expect(held.reason).toContain('044-000002');
+    expect(digests()).toBe(1);
+    expect(events()).toBe(0);
+    expect(operator().map((a) => a.severity)).toEqual(['error']);
+    expect(operator()[0]!.text).toContain(`check --accept ${held.source!.sha256}`);
+    expect(await store.loadState()).toMatchObject({ version: 1, lastOutcome: 'held' });
+
+    // The full list again: compared with version 1, nothing relisted, nothing to tell anyone.
+    const next = await check(local(excerpt));
+    expect(next.outcome).toBe('unchanged');
+    expect(next.changes).toEqual([]);
+    expect(digests()).toBe(1);
+  });
+
+  it('commits a delisting inside the list', async () => {
+    await check(local(excerpt));
+    const report = await check(local(excerpt.without(['043-000002'])));
+    expect(report.outcome).toBe('changed');
+    expect(report.changes.map((c) => [c.type, c.key])).toEqual([['delisted', '043-000002']]);
+  });
+
+  it('lets an operator accept the held file, recording who, when and why in the version', async () => {
+    await check(local(excerpt));
+    const deps = local(cut(excerpt, 2));
+    const held = await check(deps);
+    expect(held.outcome).toBe('held');
+
+    const wrong = await check({ ...deps, accept: { sha256: 'a'.repeat(64), by: 'ops', reason: 'typo' } });
+    expect(wrong.outcome).toBe('held');
+    expect(operator().filter((a) => a.subject.includes('does not name the file'))).toHaveLength(1);
+
+    const accepted = await check({ ...deps, accept: { sha256: held.source!.sha256, by: 'k.tanaka', reason: 'MOF notice 2026-123 delisted both' } });
+    expect(accepted.outcome).toBe('changed');
+    expect(accepted.changes.map((c) => c.key)).toEqual(['044-000001', '044-000002']);
+    const { record } = await store.loadNotification(2);
+    expect(record.acceptance).toMatchObject({ sha256: held.source!.sha256, by: 'k.tanaka', reason: 'MOF notice 2026-123 delisted both' });
+    expect(record.acceptance!.overrode[0]).toContain('the last 2 entries');
+    expect(events()).toBe(2);
+  });
+});
+
+describe('with the same edition’s workbook', () => {
+  it('holds a delisting the workbook still lists, naming the keys and both counts', async () => {
+    await check(served(excerpt));
+    const held = await check(served(excerpt.without(['043-000002'])));
+    expect(held.outcome).toBe('held');
+    expect(held.reason).toContain('1 of 1 delisted keys are still listed in the same edition\'s workbook (043-000002)');
+    expect(held.reason).toMatch(/the CSV lists 169 entries, the workbook shisantouketsu20260828\.xlsx \d+/);
+    expect(events()).toBe(0);
+  });
+
+  it('commits a delisting, even at the tail, that the workbook marks 削除, and archives the workbook', async () => {
+    mof.files.set(XLSX, await workbookDeleting(['044-000002']));
+    await check(served(excerpt));
+    const report = await check(served(cut(excerpt, 1)));
+    expect(report.outcome).toBe('changed');
+    expect(report.changes.map((c) => [c.type, c.key])).toEqual([['delisted', '044-000002']]);
+    // The formats disagree on counts (the workbook is the full list, the CSV an excerpt): reported, not held.
+    expect(operator().map((a) => a.subject).join('\n')).toMatch(/disagree on counts/);
+    expect(readdirSync(join(dir, 'archive')).filter((f) => f.endsWith('.xlsx'))).toHaveLength(1);
+  });
+});
