@@ -28,6 +28,16 @@ export const SourceFile = z.object({
 });
 export type SourceFile = z.infer<typeof SourceFile>;
 
+/** A file the check held, and when the operator last heard of it: one alert per file, then a daily reminder. */
+export const Hold = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  file: z.string(),
+  reasons: z.array(z.string()),
+  since: Timestamp,
+  alertedAt: Timestamp,
+});
+export type Hold = z.infer<typeof Hold>;
+
 /** `LIST#mof / STATE`: the list as last committed, and the last check. */
 export const ListState = z.object({
   /** The committed version; 0 until the baseline is committed. */
@@ -43,6 +53,8 @@ export const ListState = z.object({
   lastReason: z.string().nullable(),
   /** The last check that ended in baseline, unchanged or changed: what the staleness alarm watches. */
   lastSuccessAt: Timestamp.nullable(),
+  /** The file held now, if any (absent or null: none). While it is served, checks neither fetch it again nor re-alert. */
+  hold: Hold.nullable().optional(),
 });
 export type ListState = z.infer<typeof ListState>;
 
@@ -103,6 +115,8 @@ export const CheckRecord = z.object({
   outcome: CheckOutcome,
   reason: z.string().nullable(),
   validators: ListState.shape.validators.optional(),
+  /** Set when the check held a file (or reminded of it), null when a hold ends without a commit. */
+  hold: Hold.nullable().optional(),
 });
 export type CheckRecord = z.infer<typeof CheckRecord>;
 

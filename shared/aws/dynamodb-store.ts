@@ -128,6 +128,7 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
       lastOutcome: check.outcome,
       lastReason: check.reason,
       ...(check.validators !== undefined && { validators: check.validators }),
+      ...(check.hold !== undefined && { hold: check.hold }),
       ...(success && { lastSuccessAt: check.at }),
     };
     const absent = Object.fromEntries(Object.entries(EMPTY_STATE).filter(([field]) => !(field in set)));

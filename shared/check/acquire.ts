@@ -15,6 +15,8 @@ export interface AcquiredFile {
 export type Acquired =
   /** The committed file is still the newest: nothing to decide. */
   | { status: 'unchanged'; validators?: NonNullable<ListState['validators']> }
+  /** The file held earlier is still the newest: not archived or parsed again. */
+  | { status: 'still-held' }
   | {
       status: 'new';
       list: AcquiredFile;
@@ -25,16 +27,23 @@ export type Acquired =
     };
 
 /**
- * Find and fetch: the newest list file on the index page, downloaded conditionally against the last check's
- * validators, archived under its sha256 before anything reads it.
+ * Find and fetch: the newest list file on the index page, downloaded conditionally against the last download's
+ * validators, archived under its sha256 before anything reads it. Bytes already seen — the committed file, or
+ * the file held now — are neither archived nor handed on again. `reprocess` (an operator accepting the held
+ * file) asks for the bytes unconditionally.
  */
-export async function acquireList(deps: { source: ListSource; archive: RawArchive; clock: Clock }, state: ListState | null): Promise<Acquired> {
+export async function acquireList(
+  deps: { source: ListSource; archive: RawArchive; clock: Clock }, state: ListState | null, { reprocess = false } = {},
+): Promise<Acquired> {
   const links = await deps.source.discover();
   const fileUrl = links.csv ?? links.xlsx!;
-  const previous = state?.validators?.url === fileUrl.href ? state.validators : undefined;
+  const held = state?.hold ?? null;
+  // The validators are the last download's: the held file's while there is a hold, else the committed one's.
+  const previous = !reprocess && state?.validators?.url === fileUrl.href ? state.validators : undefined;
   const fetched = await deps.source.fetch(fileUrl, previous ?? undefined);
-  if (fetched.status === 'not-modified') return { status: 'unchanged' };
+  if (fetched.status === 'not-modified') return held ? { status: 'still-held' } : { status: 'unchanged' };
   if (fetched.sha256 === state?.source?.sha256) return { status: 'unchanged', validators: validatorsOf(fileUrl, fetched) };
+  if (!reprocess && fetched.sha256 === held?.sha256) return { status: 'still-held' };
   const list = await archived(deps, fileUrl, fetched, links.csv ? 'csv' : 'xlsx', links);
   if (!links.csv || !links.xlsx) return { status: 'new', list, workbook: null, workbookError: null };
   try {

@@ -34,6 +34,8 @@ export function versionCommit(input: CommitInput): VersionCommit & { outcome: Ch
     entryCount: record.entryCount,
     validators: input.validators,
     lastCheckedAt: at, lastOutcome: outcome, lastReason: null, lastSuccessAt: at,
+    // A commit ends any hold: the file it held was accepted or replaced.
+    hold: null,
   };
   return { baseVersion: base, record, writes: input.writes, changes: changeSet.changes, state, outcome };
 }

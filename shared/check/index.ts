@@ -1,7 +1,7 @@
 import type { ChangeSet } from '../domain/change-event';
 import type { GuardPolicy } from '../domain/guards';
 import { ConcurrentCommitError, type Clock, type ListSource, type Notifier, type RawArchive, type SnapshotStore } from '../ports';
-import type { AcceptRequest, CheckOutcome, CheckReport, ListState, OperatorAlert, SentNotification, SourceFile } from '../records';
+import type { AcceptRequest, Hold, CheckOutcome, CheckReport, ListState, OperatorAlert, SentNotification, SourceFile } from '../records';
 import { acquireList } from './acquire';
 import { commitVersion, versionCommit } from './commit';
 import { decide } from './decide';
@@ -21,6 +21,9 @@ export interface CheckDependencies {
 }
 
 type Result = Omit<CheckReport, 'durationMs' | 'notifications'>;
+
+/** While a file stays held, the operator is reminded once a day, not at every check. */
+const REMINDER_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The use case, steps 1–10 of docs/architecture, as four steps with one job each: acquire (find, fetch,
@@ -62,9 +65,12 @@ class CheckRun {
     this.state = await store.loadState();
     if (this.state) await publishOwed(this.deps, this.state.publishedVersion + 1, this.state.version, this.sent, this.publishing);
 
-    const acquired = await acquireList(this.deps, this.state);
+    const acquired = await acquireList(this.deps, this.state, { reprocess: this.deps.accept !== undefined });
+    if (acquired.status === 'still-held') return this.stillHeld(this.state!.hold!);
     if (acquired.status === 'unchanged') {
-      await store.recordCheck({ at: this.now(), outcome: 'unchanged', reason: null, ...(acquired.validators ? { validators: acquired.validators } : {}) });
+      // MOF serving the committed file again ends a hold without a commit.
+      const ended = this.state?.hold ? { hold: null } : {};
+      await store.recordCheck({ at: this.now(), outcome: 'unchanged', reason: null, ...(acquired.validators ? { validators: acquired.validators } : {}), ...ended });
       return this.result('unchanged', null);
     }
     this.source = acquired.list.source;
@@ -86,7 +92,9 @@ class CheckRun {
 
     if (decision.action === 'hold') {
       const reason = `held: ${decision.reasons.join('; ')}`;
-      await store.recordCheck({ at: this.now(), outcome: 'held', reason });
+      const hold: Hold = { sha256: this.source.sha256, file: this.source.file, reasons: decision.reasons, since: this.now(), alertedAt: this.now() };
+      // The held file's validators, so that the next check's conditional request recognises it without a download.
+      await store.recordCheck({ at: this.now(), outcome: 'held', reason, validators: acquired.list.validators, hold });
       await this.alert({
         severity: 'error', outcome: 'held',
         summary: 'A suspicious list was held: nothing committed, nothing sent to subscribers.',
@@ -143,6 +151,25 @@ class CheckRun {
     return this.committed
       ? { ...this.result(outcome, reason, this.committed.changeSet, this.committed.version), committedVersion: this.committed.version }
       : this.result(outcome, reason);
+  }
+
+  /**
+   * The held file is still the newest: the operator heard of it once; a reminder goes out once a day while the
+   * hold lasts. Nothing is downloaded, archived or parsed again.
+   */
+  private async stillHeld(hold: Hold): Promise<Result> {
+    const reason = `still held since ${hold.since}: ${hold.file} (sha256 ${hold.sha256}): ${hold.reasons.join('; ')}`;
+    const due = this.deps.clock.now().getTime() - Date.parse(hold.alertedAt) >= REMINDER_MS;
+    const next = due ? { ...hold, alertedAt: this.now() } : hold;
+    await this.deps.store.recordCheck({ at: this.now(), outcome: 'held', reason, hold: next });
+    if (due) {
+      await alertOperator(this.deps, null, {
+        severity: 'error', outcome: 'held',
+        summary: `Reminder: ${hold.file} is still held (since ${hold.since}); nothing committed, nothing sent to subscribers.`,
+        details: [...hold.reasons, `To accept it deliberately: \`check --accept ${hold.sha256} --by <who> --reason <why>\` or the Lambda event {"accept":"${hold.sha256}"}.`],
+      }, this.sent);
+    }
+    return this.result('held', reason);
   }
 
   /** Whether the commit this run attempted stands after all: the store flipped but its answer was lost. */

@@ -29,6 +29,7 @@ let fileCount = 0;
 
 beforeEach(async () => {
   fileCount = 0;
+  now = Date.now();
   dir = mkdtempSync(join(tmpdir(), 'jsm-corroborate-'));
   dynamo = await startEmbeddedDynamoDb({ dataDir: dir });
   store = new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName });
@@ -44,7 +45,8 @@ afterEach(async () => {
 const excerpt = CsvRecords.excerpt();
 const CSV = 'shisantouketsu20260828.csv';
 const XLSX = 'shisantouketsu20260828.xlsx';
-const clock = { now: () => new Date() };
+let now = Date.now();
+const clock = { now: () => new Date(now) };
 
 function common(): Omit<CheckDependencies, 'source'> {
   return { archive: new FileArchive(join(dir, 'archive')), store, notifier, clock, policy: GuardPolicy.parse({}), sleep: async () => undefined };
@@ -135,5 +137,61 @@ describe('with the same edition’s workbook', () => {
     // The formats disagree on counts (the workbook is the full list, the CSV an excerpt): reported, not held.
     expect(operator().map((a) => a.subject).join('\n')).toMatch(/disagree on counts/);
     expect(readdirSync(join(dir, 'archive')).filter((f) => f.endsWith('.xlsx'))).toHaveLength(1);
+  });
+});
+
+describe('hold once', () => {
+  it('alerts once per held file, then once a day, without fetching or archiving it again', async () => {
+    let puts = 0;
+    const counting = (deps: CheckDependencies): CheckDependencies => ({
+      ...deps,
+      archive: { put: (file) => (puts++, deps.archive.put(file)) },
+    });
+    await check(served(excerpt));
+    const truncated = cut(excerpt, 3);
+    mof.files.set(CSV, truncated.toBytes());
+    const first = await check(counting(served(truncated)));
+    expect(first.outcome).toBe('held');
+    const putsAfterHold = puts;
+
+    // 48 checks a day for as long as MOF serves it: no new alert, no download, no archive.
+    for (let i = 1; i <= 5; i++) {
+      now += 30 * 60 * 1000;
+      const again = await check(counting(served(truncated)));
+      expect(again).toMatchObject({ outcome: 'held', notifications: [] });
+      expect(again.reason).toContain(`still held since`);
+      expect(again.reason).toContain(first.source!.sha256);
+    }
+    expect(operator().filter((a) => a.severity === 'error')).toHaveLength(1);
+    expect(puts).toBe(putsAfterHold);
+    expect(mof.notModified.filter((p) => p.endsWith('.csv'))).toHaveLength(5);
+
+    // A day after the alert: one reminder, then quiet again.
+    now += 24 * 60 * 60 * 1000;
+    expect((await check(served(truncated))).notifications).toEqual([expect.objectContaining({ channel: 'operator', summary: expect.stringMatching(/^Reminder: .* is still held/) })]);
+    now += 30 * 60 * 1000;
+    expect((await check(served(truncated))).notifications).toEqual([]);
+    expect(operator()).toHaveLength(2);
+
+    // A different suspicious file is a new incident: one alert of its own.
+    const other = cut(excerpt, 4);
+    expect((await check(served(other))).outcome).toBe('held');
+    expect(operator()).toHaveLength(3);
+
+    // MOF serves the committed list again: the hold ends without a commit, nothing to tell subscribers.
+    const back = await check(served(excerpt));
+    expect(back.outcome).toBe('unchanged');
+    expect(await store.loadState()).toMatchObject({ version: 1, hold: null, lastOutcome: 'unchanged' });
+    expect(digests()).toBe(1);
+  });
+
+  it('accepts the held file although MOF answers the conditional request with 304', async () => {
+    await check(served(excerpt));
+    const truncated = cut(excerpt, 2);
+    const held = await check(served(truncated));
+    expect((await check(served(truncated))).reason).toContain('still held');
+    const accepted = await check({ ...served(truncated), accept: { sha256: held.source!.sha256, by: 'ops', reason: 'genuine' } });
+    expect(accepted).toMatchObject({ outcome: 'changed', committedVersion: 2 });
+    expect(await store.loadState()).toMatchObject({ version: 2, hold: null });
   });
 });
