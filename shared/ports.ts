@@ -6,11 +6,16 @@ import type { CheckRecord, ListState, OperatorAlert, PublishProgress, SentChanne
 
 /** The small interfaces the check needs; AWS adapters in shared/aws, local ones in shared/local. */
 
+/** The check's time budget: every download, retries and waits included, is over by `deadline` (epoch ms). */
+export interface Budget {
+  deadline?: number;
+}
+
 export interface ListSource {
   /** Step 1: the newest list files on the index page. Throws when there is none. */
-  discover(): Promise<ListLinks>;
+  discover(budget?: Budget): Promise<ListLinks>;
   /** Step 2: one download, conditional when validators are given. */
-  fetch(url: URL, validators?: Validators): Promise<FetchResult>;
+  fetch(url: URL, validators?: Validators, budget?: Budget): Promise<FetchResult>;
 }
 
 export interface RawArchive {

@@ -61,12 +61,22 @@ export async function handler(event: unknown, context: Context): Promise<CheckRe
   logger.addContext(context);
   dependencies ??= wire();
   const accept = acceptOf(event);
-  const report = await runCheck({ ...dependencies, ...(accept ? { accept } : {}) });
+  const report = await runCheck({ ...dependencies, ...(accept ? { accept } : {}), deadline: downloadDeadline(context) });
   recordMetrics(report);
   const { changes: _changes, notices, ...outline } = report;
   logger.info('check finished', { ...outline, notices: notices.length });
   if (report.outcome === 'failed') throw new Error(`check failed: ${report.reason}`);
   return report;
+}
+
+/**
+ * The downloads' share of the invocation: what Lambda has left, less room to parse, commit, publish and alert
+ * (a quarter of it, at least 30 s), so that a slow MOF ends in a failure the operator hears of, not a timeout.
+ */
+function downloadDeadline(context: Context): number | undefined {
+  const left = typeof context.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : undefined;
+  if (left === undefined) return undefined;
+  return Date.now() + left - Math.max(30_000, left / 4);
 }
 
 function recordMetrics(report: CheckReport): void {

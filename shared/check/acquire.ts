@@ -1,6 +1,6 @@
 import type { FetchResult } from '../http/fetch-file';
 import type { ListLinks } from '../mof/discover';
-import type { Clock, ListSource, RawArchive } from '../ports';
+import type { Budget, Clock, ListSource, RawArchive } from '../ports';
 import type { ListState, SourceFile } from '../records';
 
 type Downloaded = Extract<FetchResult, { status: 'ok' }>;
@@ -33,21 +33,21 @@ export type Acquired =
  * file) asks for the bytes unconditionally.
  */
 export async function acquireList(
-  deps: { source: ListSource; archive: RawArchive; clock: Clock }, state: ListState | null, { reprocess = false } = {},
+  deps: { source: ListSource; archive: RawArchive; clock: Clock }, state: ListState | null, { reprocess = false, budget = {} as Budget } = {},
 ): Promise<Acquired> {
-  const links = await deps.source.discover();
+  const links = await deps.source.discover(budget);
   const fileUrl = links.csv ?? links.xlsx!;
   const held = state?.hold ?? null;
   // The validators are the last download's: the held file's while there is a hold, else the committed one's.
   const previous = !reprocess && state?.validators?.url === fileUrl.href ? state.validators : undefined;
-  const fetched = await deps.source.fetch(fileUrl, previous ?? undefined);
+  const fetched = await deps.source.fetch(fileUrl, previous ?? undefined, budget);
   if (fetched.status === 'not-modified') return held ? { status: 'still-held' } : { status: 'unchanged' };
   if (fetched.sha256 === state?.source?.sha256) return { status: 'unchanged', validators: validatorsOf(fileUrl, fetched) };
   if (!reprocess && fetched.sha256 === held?.sha256) return { status: 'still-held' };
   const list = await archived(deps, fileUrl, fetched, links.csv ? 'csv' : 'xlsx', links);
   if (!links.csv || !links.xlsx) return { status: 'new', list, workbook: null, workbookError: null };
   try {
-    const workbook = await deps.source.fetch(links.xlsx);
+    const workbook = await deps.source.fetch(links.xlsx, undefined, budget);
     if (workbook.status !== 'ok') return { status: 'new', list, workbook: null, workbookError: `unexpected 304 for ${links.xlsx.href}` };
     return { status: 'new', list, workbook: await archived(deps, links.xlsx, workbook, 'xlsx', links), workbookError: null };
   } catch (error) {

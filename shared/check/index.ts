@@ -16,6 +16,8 @@ export interface CheckDependencies {
   policy: GuardPolicy;
   /** An operator's acceptance of a held file (`{ "accept": "<sha256>" }`, `check --accept`). */
   accept?: AcceptRequest;
+  /** Epoch ms by which every download must be over (the Lambda derives it from its remaining time). */
+  deadline?: number;
   /** Waits between retries of recording progress; tests inject one that does not wait. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -65,7 +67,8 @@ class CheckRun {
     this.state = await store.loadState();
     if (this.state) await publishOwed(this.deps, this.state.publishedVersion + 1, this.state.version, this.sent, this.publishing);
 
-    const acquired = await acquireList(this.deps, this.state, { reprocess: this.deps.accept !== undefined });
+    const budget = this.deps.deadline === undefined ? {} : { deadline: this.deps.deadline };
+    const acquired = await acquireList(this.deps, this.state, { reprocess: this.deps.accept !== undefined, budget });
     if (acquired.status === 'still-held') return this.stillHeld(this.state!.hold!);
     if (acquired.status === 'unchanged') {
       // MOF serving the committed file again ends a hold without a commit.
