@@ -4,6 +4,16 @@ import { runCheck } from '../../shared/check';
 import { AcceptRequest, type CheckReport } from '../../shared/records';
 import { listSource, startLocalRuntime } from '../local-wiring';
 
+const CHECK_HELP = `usage: jp-sanctions-monitor check [--source <url-or-file>] [--data-dir <dir>] [--format json|text]
+                                  [--accept <sha256> --reason <why> [--by <who>]]
+  Runs the monitor once with an embedded store in the data dir (default .data).
+  --source    MOF's index page by default; another index page URL, or a CSV/XLSX file on disk
+  --format    text (default) or json: the check report on stdout
+  --accept    commit the held file with this sha256 anyway (a genuine mass delisting); --reason is required and,
+              with --by (default: your user name), recorded in the version
+  exit status: 0 baseline/unchanged/changed, 2 held, 1 failed or the store is busy
+`;
+
 /** Exit status by outcome: a held list is not a failure of the tool, but a script must be able to tell. */
 export const EXIT_CODES: Record<CheckReport['outcome'], number> = { baseline: 0, unchanged: 0, changed: 0, held: 2, failed: 1 };
 
@@ -17,8 +27,10 @@ export async function checkCommand(args: string[]): Promise<{ output: string; ex
       accept: { type: 'string' },
       by: { type: 'string' },
       reason: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) return { output: CHECK_HELP, exitCode: 0 };
   if (values.format !== 'json' && values.format !== 'text') throw new Error(`--format must be json or text, not '${values.format}'`);
   const accept = acceptOf(values);
   // In JSON mode stdout carries the report alone; what the channels would receive goes to stderr.

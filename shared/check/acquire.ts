@@ -1,5 +1,6 @@
 import type { FetchResult } from '../http/fetch-file';
 import type { ListLinks } from '../mof/discover';
+import { detectFormat } from '../mof/parse-list';
 import type { Budget, Clock, ListSource, RawArchive } from '../ports';
 import type { ListState, SourceFile } from '../records';
 
@@ -44,7 +45,8 @@ export async function acquireList(
   if (fetched.status === 'not-modified') return held ? { status: 'still-held' } : { status: 'unchanged' };
   if (fetched.sha256 === state?.source?.sha256) return { status: 'unchanged', validators: validatorsOf(fileUrl, fetched) };
   if (!reprocess && fetched.sha256 === held?.sha256) return { status: 'still-held' };
-  const list = await archived(deps, fileUrl, fetched, links.csv ? 'csv' : 'xlsx', links);
+  // Labelled by content, not by link or name: a workbook saved as `.csv` is reported as the XLSX it is.
+  const list = await archived(deps, fileUrl, fetched, detectFormat(fetched.bytes), links);
   if (!links.csv || !links.xlsx) return { status: 'new', list, workbook: null, workbookError: null };
   try {
     const workbook = await deps.source.fetch(links.xlsx, undefined, budget);
