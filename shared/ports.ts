@@ -23,6 +23,15 @@ export interface RawArchive {
   put(file: { sha256: string; bytes: Uint8Array; fileName: string }): Promise<string>;
 }
 
+/**
+ * Where a stored payload too big for one DynamoDB item (400 KB) goes instead, content-addressed: the store keeps
+ * the reference. The archive bucket (or directory) in practice.
+ */
+export interface PayloadStore {
+  putPayload(text: string): Promise<string>;
+  getPayload(ref: string): Promise<string>;
+}
+
 /** Thrown by `commit` when another run committed first: this run must stop without publishing. */
 export class ConcurrentCommitError extends Error {
   constructor(readonly baseVersion: number) {

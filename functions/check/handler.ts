@@ -22,14 +22,16 @@ let dependencies: CheckDependencies | undefined;
 function wire(): CheckDependencies {
   const config = readCheckConfig(process.env);
   const clock = { now: () => new Date() };
+  const archive = new S3Archive(new S3Client({}), config.ARCHIVE_BUCKET);
   return {
     source: new HttpListSource(new URL(config.INDEX_URL), {
       allowedHosts: config.ALLOWED_HOSTS,
       allowLoopbackHttp: config.ALLOW_LOOPBACK_HTTP,
       timeoutMs: config.FETCH_TIMEOUT_MS,
     }, clock),
-    archive: new S3Archive(new S3Client({}), config.ARCHIVE_BUCKET),
-    store: new DynamoDbSnapshotStore({ client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName: config.TABLE_NAME }),
+    archive,
+    // Payloads too big for a DynamoDB item go to the archive bucket by reference, so that no entry blocks a commit.
+    store: new DynamoDbSnapshotStore({ client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName: config.TABLE_NAME, overflow: archive }),
     notifier: new SnsNotifier({ client: new SNSClient({}), changeTopicArn: config.CHANGE_TOPIC_ARN, operatorTopicArn: config.OPERATOR_TOPIC_ARN }),
     clock,
     policy: { maxDelistShare: config.MAX_DELIST_SHARE, minEntryShare: config.MIN_ENTRY_SHARE },

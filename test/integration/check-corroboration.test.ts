@@ -195,3 +195,29 @@ describe('hold once', () => {
     expect(await store.loadState()).toMatchObject({ version: 2, hold: null });
   });
 });
+
+describe('no record too big', () => {
+  it('commits an entry and change event over DynamoDB’s 400 KB item limit by reference to the archive', async () => {
+    const local = (records: CsvRecords): CheckDependencies => {
+      const path = join(dir, `shisantouketsu202609${String(++fileCount).padStart(2, '0')}.csv`);
+      writeFileSync(path, records.toBytes());
+      const archive = new FileArchive(join(dir, 'archive'));
+      const big = new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName, overflow: archive });
+      return { ...common(), archive, store: big, source: new FileListSource({ csv: path }) };
+    };
+    await check(local(excerpt));
+    // 450,000 characters of other information (about 1.3 MB in UTF-8): pathological, but it must not block the list.
+    const huge = 'その他'.repeat(150_000);
+    const amended = excerpt.map((row, at) => (row[at('番号')] === '029-000729' ? (row.splice(at('その他の情報'), 1, huge), row) : null));
+    const report = await check(local(amended));
+    expect(report).toMatchObject({ outcome: 'changed', committedVersion: 2 });
+    expect(report.changes.map((c) => [c.type, c.key])).toEqual([['amended', '029-000729']]);
+
+    const reader = new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName, overflow: new FileArchive(join(dir, 'archive')) });
+    expect((await reader.loadSnapshot(2)).find((e) => e.key === '029-000729')!.otherInformation).toBe(huge);
+    expect((await reader.loadNotification(2)).changes[0]!.after!.otherInformation).toBe(huge);
+    expect(readdirSync(join(dir, 'archive', 'overflow')).length).toBeGreaterThanOrEqual(2);
+    // And the next edition compares with it as usual.
+    expect((await check(local(excerpt))).changes.map((c) => [c.type, c.key])).toEqual([['amended', '029-000729']]);
+  });
+});
