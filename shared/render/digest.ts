@@ -324,6 +324,7 @@ function noticeLines(notices: readonly Notice[]): string[] {
           `    「${notice.before}」 → 「${notice.after}」`,
         ];
       case 'cosmetic':
+      case 'restated':
         return [];
     }
   });

@@ -54,6 +54,8 @@ function renderNotice(notice: Notice): string {
       return `Regime renumbered: 区分 ${notice.from} is now 区分 ${notice.to}${notice.title ? ` (${notice.title})` : ''}, ${notice.entries} entries; not a change to any designation`;
     case 'regime-title-changed':
       return `Regime title reworded: 区分 ${notice.regimeNumber} "${notice.before}" → "${notice.after}"`;
+    case 'restated':
+      return `Restated only: ${notice.key} ${displayName(notice.name)} (${notice.fields.map((f) => f.field).join(', ')})`;
     case 'cosmetic':
       return `Cosmetic edit only: ${notice.key} ${displayName(notice.name)} (${notice.fields.join(', ')})`;
   }
