@@ -1,5 +1,5 @@
+import { isRegimeNotice, type ChangeSet } from './domain/change-event';
 import { diffLists } from './domain/diff';
-import type { ChangeSet } from './domain/change-event';
 import type { Designation, ParsedList, RegimeLegend } from './domain/designation';
 import { guardChangeSet, type GuardPolicy } from './domain/guards';
 import { alignRegimes } from './domain/identity';
@@ -155,7 +155,7 @@ class CheckRun {
     const record = this.record('changes', state.version + 1, changeSet, counts.nextListed);
     const outcome = changeSet.changes.length > 0 ? 'changed' : 'unchanged';
     await this.commitAndPublish(state.version, record, writes, changeSet, fetched, outcome);
-    const regimeNotices = changeSet.notices.filter((n) => n.type !== 'cosmetic');
+    const regimeNotices = changeSet.notices.filter(isRegimeNotice);
     if (regimeNotices.length > 0) {
       await this.alert({
         severity: 'info', outcome,
@@ -193,7 +193,7 @@ class CheckRun {
   }
 
   private record(kind: VersionRecord['kind'], version: number, changeSet: ChangeSet, entryCount: number): VersionRecord {
-    const regimeNotices = changeSet.notices.filter((n) => n.type !== 'cosmetic');
+    const regimeNotices = changeSet.notices.filter(isRegimeNotice);
     return {
       version, kind, source: this.source!, summary: changeSet.summary, entryCount,
       notices: regimeNotices, cosmeticEdits: changeSet.notices.length - regimeNotices.length, committedAt: this.now(),

@@ -100,6 +100,14 @@ export const Notice = z.discriminatedUnion('type', [
 ]);
 export type Notice = z.infer<typeof Notice>;
 
+/**
+ * Notices about the list's regimes (renumbered, retitled), which a version record keeps and the operator hears of;
+ * the others (cosmetic, restated) concern one entry each, say that its meaning did not change, and are counted.
+ */
+export function isRegimeNotice(notice: Notice): boolean {
+  return notice.type === 'regime-renumbered' || notice.type === 'regime-title-changed';
+}
+
 export const ChangeSummary = z.object({
   designated: z.number().int(),
   delisted: z.number().int(),

@@ -1,4 +1,4 @@
-import type { ChangeEvent, ChangeType, Notice } from '../domain/change-event';
+import { isRegimeNotice, type ChangeEvent, type ChangeType } from '../domain/change-event';
 import type { EntityType } from '../domain/designation';
 import type { VersionNotification, VersionRecord } from '../records';
 import { capitalize, CHANGE_LABEL, CHANGE_ORDER, changeLines, noticeLines as noticeDetail, WORD_MARKS_LEGEND } from './change-lines';
@@ -124,7 +124,7 @@ function changesEmail(record: VersionRecord, changes: readonly ChangeEvent[], ro
     ...CHANGE_ORDER.map((t) => `  ${CHANGE_LABEL[t].ja} ${capitalize(CHANGE_LABEL[t].en)}: ${number(record.summary[t])}`),
   ];
   if (changes.length === 0) head.push('', '  指定内容の変更はありません。下記のお知らせをご確認ください。', '  No designation changed; see the notices below.');
-  const tail = [...noticeLines(record.notices), ...sourceLines(record), ...caveatLines(record)];
+  const tail = [...noticeLines(record), ...sourceLines(record), ...caveatLines(record)];
 
   const sections = CHANGE_ORDER.map((type) => ({
     type,
@@ -202,20 +202,13 @@ function editionLines(record: VersionRecord): string[] {
   ];
 }
 
-function noticeLines(notices: readonly Notice[]): string[] {
-  const worthReading = notices.filter((n) => n.type === 'regime-renumbered' || n.type === 'regime-title-changed').flatMap(noticeDetail);
-  const restated = notices.filter((n) => n.type === 'restated').length;
-  if (restated > 0) {
+/** Regime notices one by one; entries whose text changed without a change in meaning only counted. */
+function noticeLines(record: VersionRecord): string[] {
+  const worthReading = record.notices.filter(isRegimeNotice).flatMap(noticeDetail);
+  if (record.cosmeticEdits > 0) {
     worthReading.push(
-      `  - 形式の違いによる同じ内容の記載 ${number(restated)} 件（別の列・別の区切りでの記載など）は記録しましたが、個別にはお知らせしません。`,
-      `    ${number(restated)} entries restated in another shape with the same meaning (another column, other separators) were recorded and are not listed.`,
-    );
-  }
-  const cosmetic = notices.filter((n) => n.type === 'cosmetic').length;
-  if (cosmetic > 0) {
-    worthReading.push(
-      `  - 表記のみの修正（全角・半角、空白、句読点、順序） ${number(cosmetic)} 件は記録しましたが、個別にはお知らせしません。`,
-      `    ${number(cosmetic)} cosmetic-only edits (width, spacing, punctuation, order) were recorded and are not listed.`,
+      `  - 意味の変わらない表記の違い（全角・半角、空白、句読点、順序、別の列や区切りでの記載） ${number(record.cosmeticEdits)} 件は記録しましたが、個別にはお知らせしません。`,
+      `    ${number(record.cosmeticEdits)} entries whose text changed without a change in meaning (width, spacing, punctuation, order, another column or separator) were recorded and are not listed.`,
     );
   }
   return worthReading.length > 0 ? ['', '■ お知らせ / Notices', ...worthReading] : [];

@@ -125,3 +125,22 @@ describe('diff --format text', () => {
     expect(partial.indexOf('⚠ Warning: partial')).toBeLessThan(partial.indexOf('■ 指定解除'));
   });
 });
+
+describe('restated entries in the digest', () => {
+  it('are counted with the cosmetic edits, never listed, and kept out of the version record', () => {
+    // 028-000260 with a Latin alias moved from the English to the Japanese column, as the workbook and CSV differ.
+    const moved = excerpt.map((row, at) => {
+      if (row[at('番号')] !== '028-000260') return null;
+      row[at('別名・別称（日本語）')] += '; Azia Shipping Co';
+      row[at('別名・別称（英語）')] = row[at('別名・別称（英語）')]!.replace('Azia Shipping Co; ', '');
+      return row;
+    });
+    const input = versionNotification(entriesOf(excerpt), moved, { legend: LEGEND });
+    expect(input.changes).toEqual([]);
+    expect(input.record.notices).toEqual([]);
+    expect(input.record.cosmeticEdits).toBe(1);
+    const digest = renderDigest(input).email;
+    expect(digest).toContain('1 entries whose text changed without a change in meaning');
+    expect(digest).not.toContain('028-000260');
+  });
+});
