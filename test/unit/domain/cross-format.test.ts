@@ -45,6 +45,15 @@ describe('workbook 2026-03-05 → CSV 2026-08-28, the same 170 entries', () => {
     expect(result.changes.map((c) => c.key)).toEqual(REAL_AMENDMENTS);
   });
 
+  it('reads the same the other way round (a CSV snapshot, then the workbook as a fallback)', () => {
+    const next = parseCsv(excerpt.toBytes(), { fileName: CSV_FILE, legend: workbook.legend }).entries;
+    const back = diffLists(next, previous, source('shisantouketsu20260305.xlsx'));
+    expect(back.changes.map((c) => c.key)).toEqual(REAL_AMENDMENTS);
+    expect(back.notices.filter((n) => n.type === 'restated').map((n) => (n as { key: string }).key)).toEqual(
+      result.notices.filter((n) => n.type === 'restated').map((n) => (n as { key: string }).key),
+    );
+  });
+
   it('keeps every restated entry out of the amendments', () => {
     const restatedKeys = result.notices.filter((n) => n.type === 'restated').map((n) => (n as { key: string }).key);
     expect(restatedKeys).toHaveLength(12);
