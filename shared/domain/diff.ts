@@ -30,10 +30,11 @@ export function diffLists(
   const cosmetic: Notice[] = [];
   const restated: Notice[] = [];
   const fileDate = fileDateOf(current.file);
+  const titles = previousTitles(previous, mapping);
 
   for (const key of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     const old = before.get(key);
-    const now = withRegimeTitle(after.get(key), old);
+    const now = withRegimeTitle(after.get(key), titles);
     const wasListed = old?.status === 'listed';
     const isListed = now?.status === 'listed';
     if (now && isListed && !old) changes.push(event('designated', key, null, now, [], current, fileDate));
@@ -122,12 +123,21 @@ export function fileDateOf(file: string | null): string | null {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
-/** A CSV names no regime; the title the previous snapshot knew still holds for it. */
-function withRegimeTitle(entry: Designation | undefined, previous: Designation | undefined): Designation | undefined {
-  if (!entry || entry.regime.title !== null || !previous?.regime.title || previous.regime.number !== entry.regime.number) return entry;
-  return { ...entry, regime: { ...entry.regime, title: previous.regime.title } };
+/** Regime titles the previous snapshot knew, under the new edition's regime numbers. */
+function previousTitles(previous: readonly Designation[], mapping: ReadonlyMap<number, number>): Map<number, string> {
+  const titles = new Map<number, string>();
+  for (const entry of previous) {
+    const number = mapping.get(entry.regime.number) ?? entry.regime.number;
+    if (entry.regime.title && !titles.has(number)) titles.set(number, entry.regime.title);
+  }
+  return titles;
 }
 
+/** A CSV names no regime; the title the previous snapshot knew still holds for it, new designations included. */
+function withRegimeTitle(entry: Designation | undefined, titles: ReadonlyMap<number, string>): Designation | undefined {
+  const title = entry && entry.regime.title === null ? titles.get(entry.regime.number) : undefined;
+  return title === undefined ? entry : { ...entry!, regime: { ...entry!.regime, title } };
+}
 /** Same change, same file → same id; the file's hash keeps a later identical change (a second delisting) distinct. */
 function eventId(type: ChangeType, key: string, before: Designation | null, after: Designation | null, source: SourceRef): string {
   const basis = canonicalJson([type, key, before && contentHash(before), after && contentHash(after), source.sha256]);
