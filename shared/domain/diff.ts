@@ -127,8 +127,9 @@ export function fileDateOf(file: string | null): string | null {
 function previousTitles(previous: readonly Designation[], mapping: ReadonlyMap<number, number>): Map<number, string> {
   const titles = new Map<number, string>();
   for (const entry of previous) {
-    const number = mapping.get(entry.regime.number) ?? entry.regime.number;
-    if (entry.regime.title && !titles.has(number)) titles.set(number, entry.regime.title);
+    // A regime that did not continue lends its title to none: its number may now be another regime's.
+    const number = mapping.get(entry.regime.number);
+    if (number !== undefined && entry.regime.title && !titles.has(number)) titles.set(number, entry.regime.title);
   }
   return titles;
 }
