@@ -87,6 +87,7 @@ export function detailLines(entry: Designation): string[] {
   const both = (list: { ja: readonly string[]; en: readonly string[] }) => [...list.ja, ...list.en];
   const rows: [string, readonly string[]][] = [
     ['別名・別称 Aliases', both(entry.aliases)],
+    ['別名の注記 Alias notes', (entry.aliasNotes ?? []).map((n) => `${n.alias}: ${n.note}`)],
     ['旧称 Former names', both(entry.formerNames)],
     ['確定に十分でない別名 Low-quality aliases', both(entry.weakAliases)],
     ['称号 Titles', both(entry.titles)],

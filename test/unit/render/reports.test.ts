@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
 import type { ChangeSet } from '../../../shared/domain/change-event';
 import type { RegimeLegend } from '../../../shared/domain/designation';
 import { diffLists } from '../../../shared/domain/diff';
 import { parseCsv } from '../../../shared/mof/csv';
+import { parseXlsx } from '../../../shared/mof/xlsx';
 import { renderDigest } from '../../../shared/render/digest';
 import { renderTextReport } from '../../../shared/render/text-report';
-import { CsvRecords } from '../../support/fixtures';
+import { CsvRecords, WORKBOOK } from '../../support/fixtures';
 import { LIST_FILE, versionNotification } from '../../support/notifications';
 
 /**
@@ -142,5 +144,17 @@ describe('restated entries in the digest', () => {
     const digest = renderDigest(input).email;
     expect(digest).toContain('1 entries whose text changed without a change in meaning');
     expect(digest).not.toContain('028-000260');
+  });
+});
+
+describe('a workbook designation', () => {
+  it('shows what the alias cell said about an alias, next to the aliases', async () => {
+    const entries = (await parseXlsx(readFileSync(WORKBOOK), { fileName: 'shisantouketsu20260305.xlsx' })).entries;
+    const hambali = entries.find((e) => e.key === '002-000338')!;
+    const set = diffLists(entries.filter((e) => e.key !== '002-000338'), entries, { file: 'shisantouketsu20260305.xlsx', sha256: 'e'.repeat(64) });
+    expect(set.changes.map((c) => c.key)).toEqual(['002-000338']);
+    const report = renderTextReport(set, 'MOF');
+    expect(report).toContain(`     別名・別称 Aliases: ${[...hambali.aliases.ja, ...hambali.aliases.en].join('; ')}`);
+    expect(report).toContain('     別名の注記 Alias notes: エンセプ・ヌルジャマン: birth name (誕生名); Encep Nurjaman: birth name (誕生名)');
   });
 });
