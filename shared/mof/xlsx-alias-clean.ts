@@ -40,6 +40,10 @@ const ENGLISH_BIRTH = /[,\s(]*\b(?:born\b|son of\b|DOB\s*:)/i;
 /** What is left of an English birth clause after a marker split (`11 Apr. 1963. POB: Egypt…`). */
 const BARE_BIRTH = /^(?:\d{1,2}\s+[A-Z][a-z]{2,}\.?\s*\d{4}\b|.*\bPOB\s*:)/;
 
+/** What any marker, descriptor or birth clause needs; most aliases are plain names and skip the rest of the pass. */
+const SUSPECT =
+  /[()（）【】:：;；\d０-９]|\bborn\b|\bson of\b|listed|birth name|combat name|guerre|false identity|following|別名|出生|生まれ|記載|戦闘員|誕生名|^[-‐–—]|[A-Za-z]\.$|^(?:and|or|及び|又は|a\.?k\.?a\.?)$/i;
+
 export function cleanAliases(lists: NameLists): CleanedAliases {
   const result: CleanedAliases = { notes: [], datesOfBirth: [] };
   for (const list of Object.values(lists)) {
@@ -47,7 +51,8 @@ export function cleanAliases(lists: NameLists): CleanedAliases {
     list.ja = [];
     list.en = [];
     for (const [language, raw] of items) {
-      for (const piece of splitMarkers(raw)) readPiece(piece, language, list, result);
+      if (!SUSPECT.test(raw)) pushItem(list, language, raw);
+      else for (const piece of splitMarkers(raw)) readPiece(piece, language, list, result);
     }
   }
   return result;
