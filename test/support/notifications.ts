@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isRegimeNotice } from '../../shared/domain/change-event';
 import type { Designation, RegimeLegend } from '../../shared/domain/designation';
 import { diffLists } from '../../shared/domain/diff';
 import { parseCsv } from '../../shared/mof/csv';
@@ -20,7 +21,7 @@ export function versionNotification(
   const bytes = next.toBytes();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const changeSet = diffLists(previous, parseCsv(bytes, { fileName: LIST_FILE, ...(legend ? { legend } : {}) }).entries, { file: LIST_FILE, sha256 });
-  const regimeNotices = changeSet.notices.filter((n) => n.type !== 'cosmetic');
+  const regimeNotices = changeSet.notices.filter(isRegimeNotice);
   return VersionNotification.parse({
     record: {
       version,
