@@ -36,7 +36,7 @@ describe('check and demo at the edges', () => {
     }
   });
 
-  it.each(['check', 'demo'])('%s --help prints its usage and exits 0', async (command) => {
+  it.each(['check', 'demo', 'parse', 'diff', 'webhook-test', 'webhook-redrive'])('%s --help prints its usage and exits 0', async (command) => {
     const { code, stdout } = await cli(command, '--help');
     expect(code).toBe(0);
     expect(stdout).toMatch(new RegExp(`^usage: jp-sanctions-monitor ${command} `));
