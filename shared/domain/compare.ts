@@ -182,6 +182,8 @@ function describeChange(spec: FieldSpec, a: Designation, b: Designation, cross: 
 }
 
 const WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
+const WORD_DIFF_MAX_CHARS = 40_000;
+const WORD_DIFF_MAX_EDITS = 2_000;
 
 /**
  * What changed word by word, on text brought to one width and single spaces first, so that `２００９` / `2009` or a
@@ -189,7 +191,17 @@ const WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
  */
 export function wordDiff(before: string, after: string): NonNullable<FieldChange['wordDiff']> {
   const normal = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  return diffWords(normal(before), normal(after), { intlSegmenter: WORDS }).map((part) => ({
+  const [b, a] = [normal(before), normal(after)];
+  // A pathological field (hundreds of KB) would take the diff's time and memory past a Lambda's: beyond these
+  // bounds the change is shown whole, removed and added, rather than word by word.
+  const whole = (): NonNullable<FieldChange['wordDiff']> => [
+    ...(b ? [{ op: 'removed' as const, text: b }] : []),
+    ...(a ? [{ op: 'added' as const, text: a }] : []),
+  ];
+  if (b.length + a.length > WORD_DIFF_MAX_CHARS) return whole();
+  const parts = diffWords(b, a, { intlSegmenter: WORDS, maxEditLength: WORD_DIFF_MAX_EDITS });
+  if (!parts) return whole();
+  return parts.map((part) => ({
     op: part.added ? 'added' : part.removed ? 'removed' : 'equal',
     text: part.value,
   }));
