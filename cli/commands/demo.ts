@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from '../../shared/check';
 import { FileListSource } from '../../shared/local/file-source';
+import { MOF_FIXTURES } from '../fixtures-dir';
 import { startLocalRuntime } from '../local-wiring';
 import { describeReport } from './check';
 
-const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'mof');
+const FIXTURES = MOF_FIXTURES;
 
 /**
  * Replays 24 May 2024 offline through the whole pipeline: a baseline from the real list as it stood the day

@@ -1,0 +1,29 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'jp-sanctions-monitor.js');
+
+// The bundles live in dist/cli/commands, two directories deeper than cli/commands: the demo's fixtures must still
+// be found from there.
+it('runs the demo from the bundle, reading the real fixtures it ships with', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jsm-demo-'));
+  try {
+    const { stdout } = await run(process.execPath, [BIN, 'demo', '--data-dir', dataDir], { cwd: tmpdir(), maxBuffer: 64 << 20 });
+    expect(stdout).toMatch(/check baseline \(version 1\)/);
+    expect(stdout).toMatch(/check changed \(version 2\): 12 designated, 0 delisted, 0 amended, 0 relisted/);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+it('prints the usage and exits 1 without a command, and does not mistake an Object property for one', async () => {
+  for (const args of [[], ['toString']]) {
+    const failure = await run(process.execPath, [BIN, ...args]).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining('usage: jp-sanctions-monitor <command>') });
+  }
+});
