@@ -4,6 +4,7 @@
 // or refused where esbuild is not installed.
 'use strict';
 const { build, staleness, OUT } = require('../scripts/build-cli.js');
+const { useCodeCache } = require('../scripts/code-cache.js');
 
 const stale = staleness();
 if (stale) {
@@ -20,4 +21,5 @@ if (stale) {
   if (stale !== 'no build yet') process.stderr.write(`rebuilding the CLI: ${stale}\n`);
   build();
 }
+useCodeCache(OUT);
 require(`${OUT}/main.js`);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -26,4 +26,18 @@ it('prints the usage and exits 1 without a command, and does not mistake an Obje
     const failure = await run(process.execPath, [BIN, ...args]).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining('usage: jp-sanctions-monitor <command>') });
   }
+});
+
+// The code cache is only an optimisation: a damaged one is rejected by V8, replaced, and the output is the same.
+it('prints the same with no code cache, a fresh one, and a damaged one', async () => {
+  const cacheFile = join(ROOT, 'dist', 'cli', '.code-cache', 'commands-parse.js.cache');
+  const excerpt = join(ROOT, 'test', 'fixtures', 'mof', 'shisantouketsu20260828-excerpt.csv');
+  const parse = async () => (await run(process.execPath, [BIN, 'parse', excerpt], { maxBuffer: 64 << 20 })).stdout;
+  rmSync(cacheFile, { force: true });
+  const first = await parse();
+  expect(existsSync(cacheFile)).toBe(true);
+  expect(await parse()).toBe(first);
+  writeFileSync(cacheFile, 'not a V8 code cache');
+  expect(await parse()).toBe(first);
+  expect(readFileSync(cacheFile).subarray(0, 19).toString()).not.toBe('not a V8 code cache');
 });
