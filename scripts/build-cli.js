@@ -86,6 +86,16 @@ function staleness() {
 module.exports = { build, staleness, OUT, ROOT };
 
 if (require.main === module) {
+  // `prepare` passes --if-possible: an install without dev dependencies (no esbuild) must not fail for it; the bin
+  // then refuses to run a missing or stale build and says how to make one.
+  if (process.argv.includes('--if-possible')) {
+    try {
+      require.resolve('esbuild');
+    } catch {
+      process.stderr.write('esbuild is not installed (dev dependency): the CLI is not built; run `npm run build` after `npm ci`\n');
+      process.exit(0);
+    }
+  }
   const inputs = build();
   process.stdout.write(`built ${relative(ROOT, OUT)} from ${Object.keys(inputs).length} source files\n`);
 }
