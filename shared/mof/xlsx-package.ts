@@ -2,22 +2,24 @@ import { excelSerialToIsoDate } from './birth-dates';
 import { ListFormatError } from './errors';
 import { CellError, columnLetter, type CellValue } from './xlsx-cells';
 import type { Sheet, SheetRow } from './xlsx-workbook';
-import { listZipEntries, readZipEntry, ZipError, type ZipEntry } from './zip-directory';
+import { readZipEntry, ZipError } from './zip-directory';
+import { readZipDirectory, type ZipEntry } from './zip-limits';
 
 /**
  * The workbook as plain rows, reading only what the list needs from the OOXML package: the sheet list, the shared
  * strings, the cells' values and the number formats that mark a number as a date. Entries are inflated by Node's
- * zlib (zip-directory.ts); the XML is scanned for the few elements that carry values. Furigana (`<rPh>`) runs are
+ * zlib (zip-directory.ts, through the central directory zip-limits.ts reads); the XML is scanned for the few elements that carry values. Furigana (`<rPh>`) runs are
  * dropped, rich-text runs joined, XML entities and OOXML's `_xHHHH_` escapes decoded, CRLF read as LF.
  */
 export function readPackage(bytes: Uint8Array, file: string, only?: string): Sheet[] {
-  let entries: Map<string, ZipEntry>;
+  let directory: ZipEntry[];
   try {
-    entries = new Map(listZipEntries(bytes).map((entry) => [entry.name, entry]));
+    directory = readZipDirectory(bytes, file);
   } catch (error) {
-    if (!(error instanceof ZipError)) throw error;
-    throw new ListFormatError(`cannot read the workbook (truncated or damaged?): ${error.message}`, { file });
+    if (!(error instanceof ListFormatError)) throw error;
+    throw new ListFormatError(`cannot read the workbook (truncated or damaged?): ${error.reason}`, { file });
   }
+  const entries = new Map(directory.map((entry) => [entry.name, entry]));
   const part = (name: string): string | null => {
     const entry = entries.get(name);
     if (!entry) return null;
