@@ -17,6 +17,8 @@ export interface AwsCall {
   /** Sequence number among the calls of this principal since the last `resetCalls`, from 1. */
   n: number;
   failed?: 'before' | 'after';
+  /** The request body of a failed call: what it carried, e.g. the events of a PublishBatch. */
+  body?: string;
 }
 
 export interface Fault {
@@ -59,6 +61,7 @@ export async function startAwsGateway(target: string): Promise<AwsGateway> {
       if (denied) return sendError(res, req.headers, 403, 'AccessDenied', `${principal} is not authorized to perform ${action}: ${denied}`);
       const armed = fault && fault.principal === principal && fault.n === n ? fault : undefined;
       if (armed) fault = undefined;
+      if (armed) call.body = body.toString('utf8');
       if (armed?.when === 'before') {
         call.failed = 'before';
         return sendError(res, req.headers, 400, 'InjectedFault', `injected fault before call ${n} (${action})`);

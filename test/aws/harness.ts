@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { MonitorConfigInput } from '../../infra/config';
-import { synthMonitor } from '../infra/synth';
+import { REPO_ROOT, synthMonitor } from '../infra/synth';
 import { startAwsGateway, type AwsGateway } from './aws-gateway';
 import { createEmulatedAccount, type EmulatedAccount, type PersonStandIn } from './emulated-account';
 import { authorizeFromTemplate } from './iam';
@@ -13,6 +15,12 @@ import type { TemplateJson } from './template-values';
 
 // The harness's own clients: the warning about future SDK releases is noise in every test run.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/**
+ * The deployable example: an unfiltered email subscriber, a regime-29 desk, an entity-SMS subscriber, an operator,
+ * and one webhook endpoint filtered to designations, delistings and relistings.
+ */
+export const EXAMPLE_CONFIG = JSON.parse(readFileSync(path.join(REPO_ROOT, 'monitor.config.example.json'), 'utf8')) as MonitorConfigInput;
 
 /**
  * The stack of a deploy configuration, synthesized with its real esbuild bundles, created in a fresh moto, with

@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { ChangeMessageVisibilityCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { webhookRedriveCommand } from '../../cli/commands/webhook-redrive';
-import type { MonitorConfigInput } from '../../infra/config';
 import { webhookEndpoint } from '../../shared/webhooks/endpoints';
-import { REPO_ROOT } from '../infra/synth';
 import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
 import { startMofServer, type MofServer } from '../support/mof-server';
 import { newSecret, startReceiver, type Receiver } from '../support/webhooks';
 import { drainQueue } from './lambda-runtime';
-import { archivedKeys, queueDepth, queueUrlOf, startEmulatedStack, tableItems, takePersonMessages, type EmulatedStack, type PersonMessage } from './harness';
+import { archivedKeys, EXAMPLE_CONFIG, queueDepth, queueUrlOf, startEmulatedStack, tableItems, takePersonMessages, type EmulatedStack, type PersonMessage } from './harness';
 import { describeWithMoto } from './moto';
 
 /**
@@ -18,7 +14,6 @@ import { describeWithMoto } from './moto';
  * run against moto: every delivery below went through the template's subscriptions, filter policies, queues and
  * environments, and every call through the functions' template roles.
  */
-const EXAMPLE_CONFIG = JSON.parse(readFileSync(path.join(REPO_ROOT, 'monitor.config.example.json'), 'utf8')) as MonitorConfigInput;
 const LIST = 'shisantouketsu20260828.csv';
 const secret = newSecret();
 const statuses = [204];
