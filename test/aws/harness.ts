@@ -68,12 +68,15 @@ export async function startEmulatedStack(config: MonitorConfigInput, options: St
   return stack;
 }
 
-/** A fresh account (moto reset) and fresh function containers: the state of a new deployment. */
-export async function provision(stack: EmulatedStack, options: StackOptions): Promise<void> {
+/**
+ * A fresh account (moto reset) and fresh function containers: the state of a new deployment, of the stack's
+ * template or of a variant of it.
+ */
+export async function provision(stack: EmulatedStack, options: StackOptions, template: TemplateJson = stack.template): Promise<void> {
   await Promise.all([stack.check?.stop(), stack.deliver?.stop()]);
   await stack.moto.reset();
   stack.gateway.resetCalls();
-  stack.account = await createEmulatedAccount(stack.template, stack.moto.endpoint, { secretValue: options.secretValue });
+  stack.account = await createEmulatedAccount(template, stack.moto.endpoint, { secretValue: options.secretValue });
   authorizeFromTemplate(stack.gateway, stack.account);
   const [checkDef, deliverDef] = ['CheckFunction', 'WebhooksFunction'].map((prefix) => {
     const found = stack.account.functions.find((f) => f.logicalId.startsWith(prefix));

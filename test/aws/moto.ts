@@ -12,15 +12,17 @@ export interface Moto {
   stop(): Promise<void>;
 }
 
-export const MOTO_INSTALL_HINT = 'pip install "moto[server]"';
-
-/** moto is an optional local tool: test/aws/ runs only where `python3 -c "import moto.server"` works. */
+/**
+ * moto is an optional local tool: test/aws/ runs only where `python3 -c "import moto.server"` works. Jest's global
+ * setup (test/aws/global-setup.js) has asked already, and printed the one line where it does not.
+ */
 export function motoAvailable(): boolean {
-  if (process.env.JSM_SKIP_AWS_EMULATION === '1') return false;
+  const known = process.env.JSM_AWS_EMULATION;
+  if (known === 'available' || known === 'missing') return known === 'available';
   return spawnSync('python3', ['-c', 'import moto.server'], { stdio: 'ignore' }).status === 0;
 }
 
-/** `describe` where moto is installed, `describe.skip` elsewhere (the one-line notice comes from test/aws/notice.js). */
+/** `describe` where moto is installed, `describe.skip` elsewhere. */
 export const describeWithMoto: jest.Describe = motoAvailable() ? describe : describe.skip;
 
 export async function startMoto(): Promise<Moto> {

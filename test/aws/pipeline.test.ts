@@ -5,7 +5,7 @@ import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
 import { startMofServer, type MofServer } from '../support/mof-server';
 import { newSecret, startReceiver, type Receiver } from '../support/webhooks';
 import { drainQueue } from './lambda-runtime';
-import { archivedKeys, EXAMPLE_CONFIG, queueDepth, queueUrlOf, startEmulatedStack, tableItems, takePersonMessages, type EmulatedStack, type PersonMessage } from './harness';
+import { archivedKeys, EXAMPLE_CONFIG, queueDepth, queueUrlOf, startEmulatedStack, tableItems, takePersonMessages, type EmulatedStack, type PersonMessage, type StackOptions, provision } from './harness';
 import { describeWithMoto } from './moto';
 
 /**
@@ -20,6 +20,7 @@ const statuses = [204];
 let mof: MofServer;
 let receiver: Receiver;
 let stack: EmulatedStack;
+let options: StackOptions;
 
 /** The receiver answers these statuses to its next requests, the last one repeating. */
 function receiverAnswers(...next: number[]): void {
@@ -30,7 +31,7 @@ beforeAll(async () => {
   mof = await startMofServer({ etags: true });
   mof.files.set(LIST, CsvRecords.excerpt().without(MAY_2024_KEYS).toBytes());
   receiver = await startReceiver({ secrets: [secret], statuses });
-  stack = await startEmulatedStack(EXAMPLE_CONFIG, {
+  options = {
     secretValue: () => secret,
     checkOverrides: { INDEX_URL: mof.indexUrl, ALLOWED_HOSTS: '127.0.0.1', ALLOW_LOOPBACK_HTTP: 'true' },
     // The endpoints as the template lists them (secret names, filters), each URL replaced by the local receiver's.
@@ -38,7 +39,8 @@ beforeAll(async () => {
       ALLOW_LOOPBACK: 'true',
       WEBHOOK_ENDPOINTS: JSON.stringify((JSON.parse(env.WEBHOOK_ENDPOINTS!) as Array<{ url: string }>).map((e) => ({ ...e, url: receiver.url }))),
     }),
-  });
+  };
+  stack = await startEmulatedStack(EXAMPLE_CONFIG, options);
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();
@@ -191,6 +193,67 @@ describeWithMoto('the example deployment in an emulated account', () => {
     expect((JSON.parse(attempts[1]!.body) as { key: string; type: string })).toMatchObject({ key: '034-000003', type: 'relisted' });
     expect(await queueDepth(stack.account, queue('WebhooksQueue'))).toEqual({ visible: 0, inFlight: 0 });
     expect(await queueDepth(stack.account, queue('WebhooksDeadLetterQueue'))).toEqual({ visible: 0, inFlight: 0 });
+  });
+});
+
+/**
+ * The same scenarios' first steps against variants of the template, each a plausible slip in infra/: the suite must
+ * notice every one. (Each variant is a fresh deployment in the same emulator.)
+ */
+describeWithMoto('a template that breaks delivery fails in the emulated account', () => {
+  type Variant = (resources: Record<string, { Type: string; Properties: Record<string, unknown> }>) => void;
+  const ids = (type: string) => Object.entries(stack.template.Resources).filter(([, r]) => r.Type === type).map(([id]) => id);
+  const only = (type: string, prefix: string) => ids(type).filter((id) => id.startsWith(prefix));
+
+  async function deployVariant(change: Variant): Promise<void> {
+    const variant = JSON.parse(JSON.stringify(stack.template)) as typeof stack.template & { Resources: Parameters<Variant>[0] };
+    change(variant.Resources);
+    mof.files.set(LIST, CsvRecords.excerpt().without(MAY_2024_KEYS).toBytes());
+    await provision(stack, options, variant);
+  }
+
+  afterAll(() => provision(stack, options), 60_000);
+
+  it('a person\'s filter policy that no longer lets digests through: the baseline digest never reaches them', async () => {
+    await deployVariant((r) => {
+      const [id] = only('AWS::SNS::Subscription', 'NotificationsChangeTopicemailcomplianceteam');
+      r[id!]!.Properties.FilterPolicy = { kind: ['event'] };
+    });
+    expect(await runCheck()).toMatchObject({ outcome: 'baseline' });
+    expect((await peopleInboxes())['email:compliance-team@example.com']).toEqual([]);
+  });
+
+  it('the check\'s CHANGE_TOPIC_ARN naming the operator topic: digests reach operators, not subscribers', async () => {
+    await deployVariant((r) => {
+      const [fn] = only('AWS::Lambda::Function', 'CheckFunction');
+      const [operatorTopic] = only('AWS::SNS::Topic', 'NotificationsOperatorTopic');
+      (r[fn!]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables.CHANGE_TOPIC_ARN = { Ref: operatorTopic };
+    });
+    expect(await runCheck()).toMatchObject({ outcome: 'baseline' });
+    const inboxes = await peopleInboxes();
+    expect(inboxes['email:compliance-team@example.com']).toEqual([]);
+    expect(inboxes['email:cloud-operations@example.com']).toHaveLength(1);
+  });
+
+  it('the webhook queue\'s policy without the change topic: SNS could not deliver, the deployment is refused', async () => {
+    await expect(
+      deployVariant((r) => {
+        const [policy] = only('AWS::SQS::QueuePolicy', 'WebhooksQueuePolicy');
+        const document = r[policy!]!.Properties.PolicyDocument as { Statement: Array<{ Effect: string }> };
+        document.Statement = document.Statement.filter((s) => s.Effect !== 'Allow');
+      }),
+    ).rejects.toThrow(/does not let topic .* send to it/);
+  });
+
+  it('the check\'s role granting the archive under another prefix: the run fails, AccessDenied, nothing announced', async () => {
+    await deployVariant((r) => {
+      const [policy] = only('AWS::IAM::Policy', 'CheckRoleDefaultPolicy');
+      const text = JSON.stringify(r[policy!]!.Properties).replace('/raw/*', '/archive/*');
+      r[policy!]!.Properties = JSON.parse(text) as Record<string, unknown>;
+    });
+    const { error } = await stack.check.invoke({});
+    expect(error).toMatch(/AccessDenied|not authorized to perform s3:PutObject/);
+    expect((await peopleInboxes())['email:compliance-team@example.com']).toEqual([]);
   });
 });
 
