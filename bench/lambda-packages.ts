@@ -8,8 +8,8 @@ import { MonitorStack } from '../infra/monitor-stack';
 
 /**
  * The Lambda packages as `cdk synth` builds them (esbuild, minified, ESM, SDK bundled): the deployed zip's size with
- * and without the source map, and the bundle's cold module load, whole process (node start, import, exit) minus an
- * empty node start, with and without --enable-source-maps (which is what would make the map worth shipping).
+ * and without the source map, and in a fresh process the bundle's import and the first stack trace it formats, with
+ * the --enable-source-maps the stack sets (NODE_OPTIONS) and without.
  */
 const ROOT = join(__dirname, '..');
 const RUNS = 7;
@@ -36,19 +36,24 @@ function zipSize(dir: string, files: string[]): number {
   return size;
 }
 
-function processMs(args: string[]): number {
+/** In a fresh process: the bundle's import, and the first stack trace it formats (its handler without configuration throws). */
+function coldLoad(bundle: string, sourceMaps: boolean): { importMs: number; firstStackMs: number; processMs: number } {
+  const script =
+    `const t0 = performance.now(); const m = await import(${JSON.stringify(bundle)}); const t1 = performance.now();` +
+    `const e = await m.handler({}, {}).catch((error) => error); const t2 = performance.now(); void e.stack;` +
+    `process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstStackMs: performance.now() - t2 }));`;
   const start = performance.now();
-  const result = spawnSync(process.execPath, args, { stdio: 'ignore', env: { ...process.env, AWS_REGION: 'ap-northeast-1' } });
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.status}`);
-  return performance.now() - start;
+  const out = execFileSync(process.execPath, [...(sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', script], {
+    env: { PATH: process.env.PATH, AWS_REGION: 'ap-northeast-1' },
+    encoding: 'utf8',
+  });
+  return { ...(JSON.parse(out) as { importMs: number; firstStackMs: number }), processMs: performance.now() - start };
 }
 
-function coldLoadMs(bundle: string, sourceMaps: boolean): number {
-  const flags = sourceMaps ? ['--enable-source-maps'] : [];
-  const script = `import(${JSON.stringify(bundle)})`;
-  processMs([...flags, '-e', script]); // file cache warm, as on a Lambda host's second cold start
-  const empty = median(Array.from({ length: RUNS }, () => processMs([...flags, '-e', ''])));
-  return median(Array.from({ length: RUNS }, () => processMs([...flags, '--input-type=module', '-e', script]))) - empty;
+function medianLoad(bundle: string, sourceMaps: boolean): { importMs: number; firstStackMs: number; processMs: number } {
+  coldLoad(bundle, sourceMaps); // file cache warm, as on a Lambda host that has the code already
+  const runs = Array.from({ length: RUNS }, () => coldLoad(bundle, sourceMaps));
+  return { importMs: median(runs.map((r) => r.importMs)), firstStackMs: median(runs.map((r) => r.firstStackMs)), processMs: median(runs.map((r) => r.processMs)) };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
@@ -62,12 +67,14 @@ function main(): void {
     const bundle = join(dir, 'index.mjs');
     const withMap = zipSize(dir, ['index.mjs', 'index.mjs.map']);
     const withoutMap = zipSize(dir, ['index.mjs']);
-    const plain = coldLoadMs(bundle, false);
-    const mapped = coldLoadMs(bundle, true);
+    const plain = medianLoad(bundle, false);
+    const mapped = medianLoad(bundle, true);
+    const ms = (n: number) => `${n.toFixed(0)} ms`;
     process.stdout.write(
       `info Lambda ${name}: index.mjs ${kb(statSync(bundle).size)}, map ${kb(statSync(`${bundle}.map`).size)}; ` +
-        `zip ${kb(withMap)} with the map, ${kb(withoutMap)} without; cold module load ${plain.toFixed(0)} ms ` +
-        `(${mapped.toFixed(0)} ms with --enable-source-maps)\n`,
+        `zip ${kb(withMap)} with the map (deployed), ${kb(withoutMap)} without; cold import ${ms(mapped.importMs)} ` +
+        `(${ms(plain.importMs)} without source maps), whole process ${ms(mapped.processMs)}; first stack trace ` +
+        `${ms(mapped.firstStackMs)} (${ms(plain.firstStackMs)} without)\n`,
     );
     rmSync(dir, { recursive: true, force: true });
   }
