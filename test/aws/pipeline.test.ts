@@ -15,6 +15,8 @@ import { describeWithMoto } from './moto';
  * environments, and every call through the functions' template roles.
  */
 const LIST = 'shisantouketsu20260828.csv';
+/** Two North Korea-regime individuals (区分 15), designated one by one after 24 May: no filtered subscriber matches them. */
+const LATER = ['015-000017', '015-000018'];
 const secret = newSecret();
 const statuses = [204];
 let mof: MofServer;
@@ -29,7 +31,7 @@ function receiverAnswers(...next: number[]): void {
 
 beforeAll(async () => {
   mof = await startMofServer({ etags: true });
-  mof.files.set(LIST, CsvRecords.excerpt().without(MAY_2024_KEYS).toBytes());
+  mof.files.set(LIST, CsvRecords.excerpt().without([...MAY_2024_KEYS, ...LATER]).toBytes());
   receiver = await startReceiver({ secrets: [secret], statuses });
   options = {
     secretValue: () => secret,
@@ -92,11 +94,11 @@ describeWithMoto('the example deployment in an emulated account', () => {
     expect(archived).toEqual([expect.stringMatching(new RegExp(`^raw/[0-9a-f]{64}/${LIST}$`))]);
     const items = await tableItems(stack.account);
     expect(items.find((i) => i.sk === 'STATE')).toMatchObject({ version: 1, publishedVersion: 1 });
-    expect(items.filter((i) => String(i.sk).startsWith('ENTRY#'))).toHaveLength(CsvRecords.excerpt().rows.length - MAY_2024_KEYS.length);
+    expect(items.filter((i) => String(i.sk).startsWith('ENTRY#'))).toHaveLength(CsvRecords.excerpt().rows.length - MAY_2024_KEYS.length - LATER.length);
   });
 
   it('24 May 2024: one digest for each matching person, twelve events on the webhook queue, all delivered and signed', async () => {
-    mof.files.set(LIST, CsvRecords.excerpt().toBytes());
+    mof.files.set(LIST, CsvRecords.excerpt().without(LATER).toBytes());
     expect(await runCheck()).toMatchObject({ outcome: 'changed', summary: { designated: 12, delisted: 0, amended: 0, relisted: 0 } });
 
     const inboxes = await peopleInboxes();
@@ -137,9 +139,9 @@ describeWithMoto('the example deployment in an emulated account', () => {
     expect(await archivedKeys(stack.account)).toHaveLength(2);
   });
 
-  it('a delisting reaches only the unfiltered subscriber; a 503 receive is retried later and delivered once', async () => {
-    mof.files.set(LIST, CsvRecords.excerpt().without(['034-000003']).toBytes());
-    expect(await runCheck()).toMatchObject({ outcome: 'changed', summary: { delisted: 1 } });
+  it('a designation outside the filters reaches only the unfiltered subscriber; a 503 receive is retried later, delivered once', async () => {
+    mof.files.set(LIST, CsvRecords.excerpt().without([LATER[1]!]).toBytes());
+    expect(await runCheck()).toMatchObject({ outcome: 'changed', summary: { designated: 1, delisted: 0, amended: 0, relisted: 0 } });
     const inboxes = await peopleInboxes();
     expect(inboxes['email:compliance-team@example.com']).toHaveLength(1);
     expect(inboxes['email:russia-desk@example.com']).toEqual([]);
@@ -158,13 +160,13 @@ describeWithMoto('the example deployment in an emulated account', () => {
     expect(second.responses.flatMap((r) => r.batchItemFailures)).toEqual([]);
     const attempts = receiver.requests.slice(seen);
     expect(attempts.map((r) => r.status)).toEqual([503, 503, 503, 204]);
-    expect(new Set(attempts.map((r) => (JSON.parse(r.body) as { key: string; type: string }).key))).toEqual(new Set(['034-000003']));
+    expect(new Set(attempts.map((r) => (JSON.parse(r.body) as { key: string; type: string }).key))).toEqual(new Set([LATER[0]]));
     expect(await queueDepth(stack.account, queue('WebhooksQueue'))).toEqual({ visible: 0, inFlight: 0 });
   });
 
   it('a 400 is parked in the dead-letter queue with its reason; webhook-redrive puts it back and it is delivered', async () => {
     mof.files.set(LIST, CsvRecords.excerpt().toBytes());
-    expect(await runCheck()).toMatchObject({ outcome: 'changed', summary: { relisted: 1 } });
+    expect(await runCheck()).toMatchObject({ outcome: 'changed', summary: { designated: 1 } });
     await peopleInboxes();
     const seen = receiver.requests.length;
     receiverAnswers(400);
@@ -173,7 +175,7 @@ describeWithMoto('the example deployment in an emulated account', () => {
     expect(await queueDepth(stack.account, queue('WebhooksQueue'))).toEqual({ visible: 0, inFlight: 0 });
     const dlq = await peek(queue('WebhooksDeadLetterQueue'));
     expect(dlq).toHaveLength(1);
-    expect(dlq[0]!.attributes).toMatchObject({ kind: 'event', changeType: 'relisted', webhookFailure: `${receiver.url}: HTTP 400` });
+    expect(dlq[0]!.attributes).toMatchObject({ kind: 'event', changeType: 'designated', webhookFailure: `${receiver.url}: HTTP 400` });
 
     // The operator runs the CLI with the stack's outputs, as the README says; the emulator is the configured endpoint.
     const restore = setEnv({ AWS_ENDPOINT_URL: stack.moto.endpoint, AWS_REGION: 'ap-northeast-1', AWS_ACCESS_KEY_ID: 'operator', AWS_SECRET_ACCESS_KEY: 'operator' });
@@ -190,7 +192,7 @@ describeWithMoto('the example deployment in an emulated account', () => {
     const attempts = receiver.requests.slice(seen);
     expect(attempts.map((r) => r.status)).toEqual([400, 204]);
     expect(attempts.every((r) => 'id' in r.verified)).toBe(true);
-    expect((JSON.parse(attempts[1]!.body) as { key: string; type: string })).toMatchObject({ key: '034-000003', type: 'relisted' });
+    expect(JSON.parse(attempts[1]!.body) as { key: string; type: string }).toMatchObject({ key: LATER[1], type: 'designated' });
     expect(await queueDepth(stack.account, queue('WebhooksQueue'))).toEqual({ visible: 0, inFlight: 0 });
     expect(await queueDepth(stack.account, queue('WebhooksDeadLetterQueue'))).toEqual({ visible: 0, inFlight: 0 });
   });
@@ -243,6 +245,20 @@ describeWithMoto('a template that breaks delivery fails in the emulated account'
         document.Statement = document.Statement.filter((s) => s.Effect !== 'Allow');
       }),
     ).rejects.toThrow(/does not let topic .* send to it/);
+  });
+
+  it('the webhook queue subscribed without raw delivery: the events never reach the endpoint', async () => {
+    await deployVariant((r) => {
+      const [id] = only('AWS::SNS::Subscription', 'WebhooksQueue');
+      r[id!]!.Properties.RawMessageDelivery = false;
+    });
+    expect(await runCheck()).toMatchObject({ outcome: 'baseline' });
+    mof.files.set(LIST, CsvRecords.excerpt().toBytes());
+    expect(await runCheck()).toMatchObject({ outcome: 'changed' });
+    const seen = receiver.received().length;
+    receiverAnswers(204);
+    await drainQueue(stack.account, webhookMapping(), stack.deliver).catch(() => undefined);
+    expect(receiver.received().length).toBe(seen);
   });
 
   it('the check\'s role granting the archive under another prefix: the run fails, AccessDenied, nothing announced', async () => {
