@@ -140,9 +140,10 @@ export async function tableItems(account: EmulatedAccount): Promise<Array<Record
   return items;
 }
 
+/** The keys the archive holds, each once however many versions of it were written. */
 export async function archivedKeys(account: EmulatedAccount): Promise<string[]> {
   const { Versions = [] } = await account.clients.s3.send(new ListObjectVersionsCommand({ Bucket: account.bucketName }));
-  return Versions.map((v) => v.Key!).sort();
+  return [...new Set(Versions.map((v) => v.Key!))].sort();
 }
 
 /** The logical id of a queue, by the construct path it starts with (e.g. `WebhooksQueue`). */

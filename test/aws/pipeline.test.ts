@@ -91,7 +91,8 @@ describeWithMoto('the example deployment in an emulated account', () => {
     expect(await queueDepth(stack.account, queue('WebhooksQueue'))).toEqual({ visible: 0, inFlight: 0 });
 
     const archived = await archivedKeys(stack.account);
-    expect(archived).toEqual([expect.stringMatching(new RegExp(`^raw/[0-9a-f]{64}/${LIST}$`))]);
+    // The list, and the same edition's workbook (regime titles, corroboration of delistings).
+    expect(archived).toEqual([expect.stringMatching(new RegExp(`^raw/[0-9a-f]{64}/${LIST}$`)), expect.stringMatching(/^raw\/[0-9a-f]{64}\/shisantouketsu20260828\.xlsx$/)]);
     const items = await tableItems(stack.account);
     expect(items.find((i) => i.sk === 'STATE')).toMatchObject({ version: 1, publishedVersion: 1 });
     expect(items.filter((i) => String(i.sk).startsWith('ENTRY#'))).toHaveLength(CsvRecords.excerpt().rows.length - MAY_2024_KEYS.length - LATER.length);
@@ -125,7 +126,7 @@ describeWithMoto('the example deployment in an emulated account', () => {
     expect(items.find((i) => i.sk === 'STATE')).toMatchObject({ version: 2, publishedVersion: 2 });
     const endpointId = webhookEndpoint({ url: receiver.url, secretName: 'x' }).id;
     expect(items.filter((i) => i.pk === `WEBHOOK#${endpointId}` && String(i.sk).startsWith('EVENT#'))).toHaveLength(12);
-    expect(await archivedKeys(stack.account)).toHaveLength(2);
+    expect((await archivedKeys(stack.account)).filter((k) => k.endsWith('.csv'))).toHaveLength(2);
   });
 
   it('an unchanged list is a 304: nothing published, archived or delivered', async () => {
@@ -136,7 +137,7 @@ describeWithMoto('the example deployment in an emulated account', () => {
     expect(stack.gateway.calls.map((c) => c.action)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^sns:|^s3:/)]));
     expect(Object.values(await peopleInboxes()).flat()).toEqual([]);
     expect(await queueDepth(stack.account, queue('WebhooksQueue'))).toEqual({ visible: 0, inFlight: 0 });
-    expect(await archivedKeys(stack.account)).toHaveLength(2);
+    expect(await archivedKeys(stack.account)).toHaveLength(3);
   });
 
   it('a designation outside the filters reaches only the unfiltered subscriber; a 503 receive is retried later, delivered once', async () => {
