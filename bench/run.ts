@@ -144,6 +144,8 @@ async function warm(oldCsv: string, newCsv: string): Promise<void> {
   process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'webhooks.ts')], { cwd: ROOT }));
   // The fail-closed bounds (a hanging MOF within the time budget, zip bombs in bounded memory): bench/fail-closed.ts.
   process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'fail-closed.ts')], { cwd: ROOT }));
+  // The Lambda packages cdk synth builds: zip sizes and cold module load (bench/lambda-packages.ts).
+  process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'lambda-packages.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }));
 }
 
 void main();
