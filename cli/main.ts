@@ -1,10 +1,14 @@
 // The SDK warns on Node 20 about its releases of 2027; the CLI pins a release that supports Node 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+import { changesCommand } from './commands/changes';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { diffCommand } from './commands/diff';
+import { exportCommand } from './commands/export';
+import { historyCommand } from './commands/history';
 import { parseCommand } from './commands/parse';
+import { serveCommand } from './commands/serve';
 import { webhookRedriveCommand } from './commands/webhook-redrive';
 import { webhookTestCommand } from './commands/webhook-test';
 
@@ -14,6 +18,13 @@ const USAGE = `usage: jp-sanctions-monitor <command> [options]
   check [--source <url-or-file>] [--data-dir <dir>] [--format json|text]
                                                            run the monitor once with an embedded store
   demo [--data-dir <dir>]                                  replay the designations of 24 May 2024 offline
+  serve [--data-dir <dir> | --table <name>] [--port <n>]   the read API and the web view on 127.0.0.1
+  history <key> [--format text|json] [--data-dir <dir> | --table <name>]
+                                                           one entry's timeline
+  changes --since <version|ISO time> [--type <t>] [--regime <n>] [--entity-type <t>] [--data-dir <dir> | --table <name>]
+                                                           change events as JSON lines, exactly as webhooks carry them
+  export [--format json|csv|ftm] [--data-dir <dir> | --table <name>]
+                                                           the current list (ftm: FollowTheMoney JSON lines)
   webhook-test --url <url> --secret <whsec_...> [--allow-loopback] [--timeout-ms <n>]
                                                            send one signed sample change event; exit 0 on a 2xx only
   webhook-redrive --queue-url <dead-letter queue> --to <webhook queue> [--max <n>]
@@ -27,6 +38,10 @@ const commands: Record<string, Command> = {
   diff: printing(diffCommand),
   check: checkCommand,
   demo: demoCommand,
+  serve: serveCommand,
+  history: printing(historyCommand),
+  changes: printing(changesCommand),
+  export: printing(exportCommand),
   'webhook-test': webhookTestCommand,
   'webhook-redrive': webhookRedriveCommand,
 };

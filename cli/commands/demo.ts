@@ -1,10 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from '../../shared/check';
 import { FileListSource } from '../../shared/local/file-source';
 import { startLocalRuntime } from '../local-wiring';
+import { DEMO_DATA_DIR } from '../read-wiring';
 import { describeReport } from './check';
 
 const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'mof');
@@ -15,7 +15,9 @@ const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'mof');
  */
 export async function demoCommand(args: string[]): Promise<{ output: string; exitCode: number }> {
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
-  const dataDir = values['data-dir'] ?? (await mkdtemp(join(tmpdir(), 'jp-sanctions-monitor-demo-')));
+  // Without --data-dir the replay starts afresh in .data/demo and stays there for `serve` to show.
+  const dataDir = values['data-dir'] ?? DEMO_DATA_DIR;
+  if (!values['data-dir']) await rm(dataDir, { recursive: true, force: true });
   const out = process.stdout;
   const runtime = await startLocalRuntime(dataDir, out);
   const workbook = join(FIXTURES, 'shisantouketsu20260305.xlsx');
@@ -33,7 +35,7 @@ export async function demoCommand(args: string[]): Promise<{ output: string; exi
     }
   } finally {
     await runtime.close();
-    if (!values['data-dir']) await rm(dataDir, { recursive: true, force: true });
   }
+  out.write(`\nTo look at it: npm run --silent cli -- serve${values['data-dir'] ? ` --data-dir ${dataDir}` : ''}\n`);
   return { output: '', exitCode };
 }
