@@ -1,5 +1,8 @@
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { ChangeEvent } from '../../shared/domain/change-event';
 import { Designation } from '../../shared/domain/designation';
+import { handleApiRequest } from '../../shared/query/router';
 import { ChangesPage, EntriesPage, EntryDetail, ExportDocument, ProblemDocument, Status, VersionDetail, VersionsPage } from '../../shared/query/schemas';
 import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
 import { HistoryFixture } from '../support/history';
@@ -204,7 +207,6 @@ describe('export', () => {
   });
 
   it('csv: one row per entry, Japanese intact, quoted where needed', async () => {
-    const { parse } = await import('csv-parse/sync');
     const response = await fx.get('/v1/export?format=csv');
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe('attachment; filename="jp-sanctions-mof-v2.csv"');
@@ -217,7 +219,6 @@ describe('export', () => {
 
 describe('HTTP behaviour', () => {
   it('refuses writes with 405 and answers unknown paths with 404, both as problem documents', async () => {
-    const { handleApiRequest } = await import('../../shared/query/router');
     const post = await handleApiRequest({ method: 'POST', path: '/v1/status', query: new URLSearchParams(), baseUrl: '' }, { history: fx.history });
     expect(post.status).toBe(405);
     expect(post.headers.allow).toBe('GET, HEAD');
@@ -225,8 +226,6 @@ describe('HTTP behaviour', () => {
   });
 
   it('gzips a large answer for a client that accepts it', async () => {
-    const { handleApiRequest } = await import('../../shared/query/router');
-    const { gunzipSync } = await import('node:zlib');
     const request = { method: 'GET', path: '/v1/export', query: new URLSearchParams(), baseUrl: '' };
     const plain = await handleApiRequest(request, { history: fx.history });
     const zipped = await handleApiRequest({ ...request, acceptEncoding: 'br, gzip' }, { history: fx.history });

@@ -1,0 +1,41 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { DynamoDbHistoryReader } from '../../shared/aws/dynamodb-history';
+import { History } from '../../shared/query/history';
+import { handleApiRequest, type ApiServices } from '../../shared/query/router';
+import { readApiConfig } from './config';
+
+const logger = new Logger({ serviceName: 'jp-sanctions-monitor-api' });
+let services: ApiServices | undefined;
+
+/** Built once per container; the function's role may only get and query the table. */
+function wire(): ApiServices {
+  const config = readApiConfig(process.env);
+  const reader = new DynamoDbHistoryReader({ client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName: config.TABLE_NAME });
+  return { history: new History(reader, { staleAfterHours: config.STALE_AFTER_HOURS }) };
+}
+
+/** API Gateway (HTTP API, payload format 2.0) → the read API's router. */
+export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
+  logger.addContext(context);
+  services ??= wire();
+  const { stage, domainName, http } = event.requestContext;
+  // A named stage prefixes the path; $default does not.
+  const prefix = stage && stage !== '$default' ? `/${stage}` : '';
+  const path = prefix && event.rawPath.startsWith(`${prefix}/`) ? event.rawPath.slice(prefix.length) : event.rawPath;
+  const response = await handleApiRequest(
+    {
+      method: http.method,
+      path,
+      query: new URLSearchParams(event.rawQueryString),
+      baseUrl: `https://${domainName}${prefix}`,
+      acceptEncoding: event.headers?.['accept-encoding'],
+    },
+    services,
+    (error) => logger.error('the read API could not answer', { path, error: error as Error }),
+  );
+  // Base64 always: bodies are bytes (gzip, UTF-8) and must arrive as they left the router.
+  return { statusCode: response.status, headers: response.headers, body: response.body.toString('base64'), isBase64Encoded: true };
+}
