@@ -25,7 +25,7 @@ const LANGS = { ja: ['日本語', 'Japanese'], en: ['英語', 'English'] };
 function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs || {})) if (value !== undefined && value !== null) el.setAttribute(name, value);
-  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) el.append(child instanceof Node ? child : String(child));
+  for (const child of children.flat(Infinity)) if (child !== null && child !== undefined && child !== false) el.append(child instanceof Node ? child : String(child));
   return el;
 }
 
@@ -72,6 +72,29 @@ function badge(type) {
   return h('span', { class: `badge ${type}` }, `${ja} ${en}`);
 }
 
+const part = (p) => (p.op === 'added' ? h('ins', {}, p.text) : p.op === 'removed' ? h('del', {}, p.text) : p.text);
+
+/** Words (and the spaces between them) of `a` and `b` as equal, removed and added parts: a longest common subsequence. */
+function wordDiff(a, b) {
+  const x = a.split(/(\s+)/);
+  const y = b.split(/(\s+)/);
+  const lcs = Array.from({ length: x.length + 1 }, () => new Array(y.length + 1).fill(0));
+  for (let i = x.length - 1; i >= 0; i--) for (let j = y.length - 1; j >= 0; j--) lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  const parts = [];
+  const push = (op, text) => (parts.length && parts[parts.length - 1].op === op ? (parts[parts.length - 1].text += text) : parts.push({ op, text }));
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    if (i < x.length && j < y.length && x[i] === y[j]) {
+      push('equal', x[i++]);
+      j++;
+    }
+    else if (j < y.length && (i === x.length || lcs[i][j + 1] >= lcs[i + 1][j])) push('added', y[j++]);
+    else push('removed', x[i++]);
+  }
+  return parts;
+}
+
 /** A value as text: lists one per line, addresses as "detail, country". */
 function valueText(value) {
   if (value === null || value === undefined) return '—';
@@ -93,14 +116,22 @@ function diffCells(change) {
     return [h('td', { class: 'before' }, before), h('td', { class: 'after' }, after)];
   }
   if (change.added || change.removed) {
-    const removed = new Set(change.removed || []);
-    const added = new Set(change.added || []);
-    const items = (value, marked, tag) =>
+    // An item replaced by one other item is shown word by word; other added and removed items are marked whole.
+    const removed = (change.removed || []).map(valueText);
+    const added = (change.added || []).map(valueText);
+    const paired = removed.length === added.length ? new Map(removed.map((r, i) => [r, added[i]])) : new Map();
+    const pairedBack = new Map([...paired].map(([r, a]) => [a, r]));
+    const items = (value, side) =>
       (Array.isArray(value) ? value : [value]).flatMap((item, i) => {
         const text = valueText(item);
-        return [i ? h('br') : null, marked.has(text) || marked.has(item) ? h(tag, {}, text) : text];
+        let shown = text;
+        if (side === 'before' && paired.has(text)) shown = wordDiff(text, paired.get(text)).filter((p) => p.op !== 'added').map(part);
+        else if (side === 'after' && pairedBack.has(text)) shown = wordDiff(pairedBack.get(text), text).filter((p) => p.op !== 'removed').map(part);
+        else if (side === 'before' && removed.includes(text)) shown = h('del', {}, text);
+        else if (side === 'after' && added.includes(text)) shown = h('ins', {}, text);
+        return [i ? h('br') : null, shown];
       });
-    return [h('td', { class: 'before' }, items(change.before, removed, 'del')), h('td', { class: 'after' }, items(change.after, added, 'ins'))];
+    return [h('td', { class: 'before' }, items(change.before, 'before')), h('td', { class: 'after' }, items(change.after, 'after'))];
   }
   return [h('td', { class: 'before' }, h('del', {}, valueText(change.before))), h('td', { class: 'after' }, h('ins', {}, valueText(change.after)))];
 }
@@ -125,7 +156,7 @@ function entryTable(entry) {
     ['idNumbers', entry.idNumbers], ['addresses', entry.addresses], ['unReference', entry.unReference], ['designatedOn', entry.designatedOn],
     ['amendedOn', entry.amendedOn], ['deletedOn', entry.deletedOn], ['otherInformation', entry.otherInformation],
   ].filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0));
-  return h('table', { class: 'entry' }, h('tbody', {}, rows.map(([path, v]) => h('tr', {}, h('th', {}, fieldLabel(path)), h('td', { style: 'white-space: pre-line' }, valueText(v))))));
+  return h('table', { class: 'entry' }, h('tbody', {}, rows.map(([path, v]) => h('tr', {}, h('th', {}, fieldLabel(path)), h('td', { class: 'multiline' }, valueText(v))))));
 }
 
 function changeCard(change) {
