@@ -48,6 +48,21 @@ const Webhook = z.strictObject({
   filter: Filter.optional(),
 });
 
+/** The read API (GET /v1/...): IAM-signed requests by default; a JWT authorizer instead when `jwt` is set. */
+const ReadApi = z.strictObject({
+  jwt: z
+    .strictObject({
+      /** The OpenID Connect issuer, e.g. https://cognito-idp.ap-northeast-1.amazonaws.com/<pool id>. */
+      issuer: z.url({ protocol: /^https$/, error: 'must be an https:// issuer URL' }),
+      audience: z.array(z.string().min(1)).min(1),
+    })
+    .optional(),
+  /** Requests per second across all callers (steady rate, and the burst above it). */
+  throttle: z
+    .strictObject({ rateLimit: z.number().positive().max(10_000).default(10), burstLimit: z.int().positive().max(5_000).default(20) })
+    .prefault({}),
+});
+
 export const MonitorConfig = z
   .strictObject({
     schedule: z
@@ -70,6 +85,7 @@ export const MonitorConfig = z
       })
       .prefault({}),
     webhooks: z.array(Webhook).default([]),
+    api: ReadApi.prefault({}),
     /** Unset thresholds keep the check's own defaults (shared/domain/guards.ts). */
     guards: z.strictObject({ maxDelistShare: Share.optional(), minEntryShare: Share.optional() }).prefault({}),
     alarms: z

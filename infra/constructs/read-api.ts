@@ -1,0 +1,116 @@
+import { CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { MonitorConfig } from '../config';
+import { entryPath, functionLogsAndRole, projectFunction } from './node-function';
+
+const API_ENTRY = entryPath('functions', 'api', 'handler.ts');
+
+export interface ReadApiProps {
+  readonly table: dynamodb.ITable;
+  readonly api: MonitorConfig['api'];
+  readonly staleAfterHours: number;
+  readonly logDays: number;
+}
+
+/**
+ * The read API (shared/query) behind an API Gateway HTTP API: GET only, every route authorized (IAM by default, so
+ * machines sign with their role; JWT when configured), throttled, access-logged as JSON. The function may only get
+ * and query the table.
+ */
+export class ReadApi extends Construct {
+  readonly function: lambda.IFunction;
+  readonly httpApi: apigw.HttpApi;
+  readonly stage: apigw.HttpStage;
+  readonly accessLogs: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: ReadApiProps) {
+    super(scope, id);
+
+    const { logGroup, role } = functionLogsAndRole(this, { logDays: props.logDays, description: 'The jp-sanctions-monitor read API: reads of its table, its logs' });
+    logGroup.grantWrite(role);
+    props.table.grant(role, 'dynamodb:GetItem', 'dynamodb:Query');
+
+    this.function = projectFunction(this, 'Function', {
+      entry: API_ENTRY,
+      memorySize: 1024,
+      // API Gateway waits at most 30 s; an export of the whole list is the longest answer.
+      timeout: Duration.seconds(29),
+      role,
+      logGroup,
+      environment: { TABLE_NAME: props.table.tableName, STALE_AFTER_HOURS: String(props.staleAfterHours) },
+    });
+    Validations.of(this.function).acknowledge(
+      {
+        id: 'Serverless-LambdaTracing',
+        reason: 'A read of one table per request; API Gateway access logs and the function logs say which request failed and how long it took.',
+      },
+      { id: 'Serverless-LambdaDLQ', reason: 'Invoked synchronously by API Gateway only: a failure is the caller\'s 5xx, there is no event to keep.' },
+      { id: 'Serverless-LambdaAsyncFailureDestination', reason: 'Invoked synchronously by API Gateway only: there are no asynchronous invocations to fail.' },
+    );
+
+    const jwt = props.api.jwt;
+    const authorizer = jwt
+      ? new HttpJwtAuthorizer('Jwt', jwt.issuer, { jwtAudience: jwt.audience, identitySource: ['$request.header.Authorization'] })
+      : new HttpIamAuthorizer();
+    this.httpApi = new apigw.HttpApi(this, 'Api', {
+      description: 'jp-sanctions-monitor read API: versions, changes since, entry timelines, exports (GET /v1/...)',
+      createDefaultStage: false,
+      defaultAuthorizer: authorizer,
+    });
+    this.httpApi.addRoutes({
+      path: '/v1/{proxy+}',
+      methods: [apigw.HttpMethod.GET, apigw.HttpMethod.HEAD],
+      integration: new HttpLambdaIntegration('Read', this.function, { payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0 }),
+    });
+
+    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: props.logDays as logs.RetentionDays, removalPolicy: RemovalPolicy.DESTROY });
+    this.stage = new apigw.HttpStage(this, 'Stage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.api.throttle.rateLimit, burstLimit: props.api.throttle.burstLimit },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            caller: jwt ? '$context.authorizer.claims.sub' : '$context.identity.userArn',
+            method: '$context.httpMethod',
+            path: '$context.path',
+            status: '$context.status',
+            bytes: '$context.responseLength',
+            latencyMs: '$context.integrationLatency',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+  }
+
+  /** The base URL a caller signs requests to. */
+  get url(): string {
+    return this.stage.url;
+  }
+}
+
+export function addReadApiOutputs(scope: Construct, api: ReadApi, jwt: boolean): void {
+  new CfnOutput(scope, 'ApiUrl', {
+    value: api.url,
+    description: jwt
+      ? 'The read API (GET /v1/...); send a bearer token from the configured issuer'
+      : 'The read API (GET /v1/...); sign requests with SigV4 (service execute-api) from a role allowed execute-api:Invoke',
+  });
+  new CfnOutput(scope, 'ApiInvokeArn', {
+    value: api.httpApi.arnForExecuteApi('GET', '/v1/*'),
+    description: 'Grant execute-api:Invoke on this ARN to the roles that may read the history',
+  });
+}
