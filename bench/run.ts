@@ -133,6 +133,8 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   // Webhook delivery measures itself in its own processes (a receiver and a deliverer): see bench/webhooks.ts.
   process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'webhooks.ts')], { cwd: ROOT }));
+  // The read API (changes since, a timeline, exports) over 100 versions, in its own process: bench/history.ts.
+  process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'history.ts')], { cwd: ROOT }));
 }
 
 void main();

@@ -37,5 +37,21 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
     (error) => logger.error('the read API could not answer', { path, error: error as Error }),
   );
   // Base64 always: bodies are bytes (gzip, UTF-8) and must arrive as they left the router.
-  return { statusCode: response.status, headers: response.headers, body: response.body.toString('base64'), isBase64Encoded: true };
+  const body = response.body.toString('base64');
+  if (body.length > MAX_RESPONSE_BYTES) return tooLarge(path);
+  return { statusCode: response.status, headers: response.headers, body, isBase64Encoded: true };
+}
+
+/** Lambda refuses a synchronous response over 6 MB; the largest answers (an export, 1,000 changes) fit once gzipped. */
+const MAX_RESPONSE_BYTES = 6 * 1024 * 1024 - 64 * 1024;
+
+function tooLarge(path: string): APIGatewayProxyStructuredResultV2 {
+  const problem = {
+    type: 'about:blank',
+    title: 'Content Too Large',
+    status: 413,
+    detail: 'the answer is over the 6 MB a Lambda response can carry; send Accept-Encoding: gzip, or ask for a smaller limit',
+    instance: path,
+  };
+  return { statusCode: 413, headers: { 'content-type': 'application/problem+json; charset=utf-8' }, body: JSON.stringify(problem) };
 }

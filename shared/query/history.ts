@@ -99,12 +99,15 @@ export class History {
       (query.regime === undefined || e.regime.number === query.regime) &&
       (query.entityType === undefined || e.entityType === query.entityType);
 
+    // Unfiltered, one more than the page says whether there is a next; filtered, read ahead in larger batches.
+    const filtered = query.type !== undefined || query.regime !== undefined || query.entityType !== undefined;
+    const batchSize = filtered ? Math.max(CHANGE_BATCH, query.limit) : query.limit + 1;
     const items: ChangeEvent[] = [];
     let last: StoredChange | undefined;
     let more = true;
     while (items.length < query.limit && more) {
-      const batch = await this.reader.listChanges({ after: last ?? after, upTo, limit: CHANGE_BATCH });
-      more = batch.length === CHANGE_BATCH;
+      const batch = await this.reader.listChanges({ after: last ?? after, upTo, limit: batchSize });
+      more = batch.length === batchSize;
       for (const change of batch) {
         if (wanted(change.event)) items.push(change.event);
         last = change;

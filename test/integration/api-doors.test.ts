@@ -60,6 +60,23 @@ describe('the API Lambda', () => {
   });
 });
 
+describe('the API Lambda with an answer too large for Lambda', () => {
+  it('answers 413 with what to do, instead of failing the invocation', async () => {
+    const { randomBytes } = await import('node:crypto');
+    const body = randomBytes(5 * 1024 * 1024); // 5 MiB of bytes that gzip cannot shrink: 6.7 MiB in base64
+    let answer: typeof handler | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('../../shared/query/router', () => ({ handleApiRequest: async () => ({ status: 200, headers: {}, body }) }));
+      answer = require('../../functions/api/handler').handler;
+    });
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const response = await answer!(event('/v1/export'), { functionName: 'api', awsRequestId: 'req-2' } as Context);
+    stdout.mockRestore();
+    expect(response.statusCode).toBe(413);
+    expect(JSON.parse(response.body!).detail).toMatch(/Accept-Encoding: gzip/);
+  });
+});
+
 describe('serve', () => {
   let server: LocalServer;
   beforeAll(async () => {
