@@ -57,6 +57,13 @@ const ReadApi = z.strictObject({
       audience: z.array(z.string().min(1)).min(1),
     })
     .optional(),
+  /**
+   * IAM roles of other accounts that may read the API: the stack creates one role they may assume, allowed only
+   * GET /v1/* (HTTP APIs have no resource policy, so a caller from another account signs as a role of this one).
+   */
+  readerPrincipals: z
+    .array(z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:(role|root)(\/[\w+=,.@/-]+)?$/, { message: 'must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)' }))
+    .default([]),
   /** Requests per second across all callers (steady rate, and the burst above it). */
   throttle: z
     .strictObject({ rateLimit: z.number().positive().max(10_000).default(10), burstLimit: z.int().positive().max(5_000).default(20) })
@@ -106,6 +113,9 @@ export const MonitorConfig = z
       .prefault({}),
   })
   .superRefine((config, ctx) => {
+    if (config.api.jwt && config.api.readerPrincipals.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['api', 'readerPrincipals'], message: 'applies to IAM authorization only; with api.jwt set, readers present tokens from the issuer' });
+    }
     const hours = rateHours(config.schedule.expression);
     if (hours !== undefined && hours > config.alarms.staleAfterHours) {
       ctx.addIssue({

@@ -1,6 +1,7 @@
-import { CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -29,6 +30,8 @@ export class ReadApi extends Construct {
   readonly httpApi: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
   readonly accessLogs: logs.LogGroup;
+  /** The role other accounts' readers assume, when `readerPrincipals` are configured. */
+  readonly readerRole?: iam.Role;
 
   constructor(scope: Construct, id: string, props: ReadApiProps) {
     super(scope, id);
@@ -94,6 +97,29 @@ export class ReadApi extends Construct {
         ),
       },
     });
+
+    if (props.api.readerPrincipals.length > 0 && !jwt) {
+      this.readerRole = new iam.Role(this, 'ReaderRole', {
+        description: 'Assumed by systems in other accounts to read the jp-sanctions-monitor history API (GET /v1/* only)',
+        assumedBy: new iam.CompositePrincipal(...props.api.readerPrincipals.map((arn) => new iam.ArnPrincipal(arn))),
+        maxSessionDuration: Duration.hours(1),
+      });
+      this.grantRead(this.readerRole);
+      const stack = Stack.of(this);
+      const api = stack.resolve(stack.getLogicalId(this.httpApi.node.defaultChild as CfnElement)) as string;
+      const reason = 'execute-api:Invoke on GET and HEAD /v1/* of this one API, any stage: the wildcards are the stage and the path below /v1/, every route of which is read-only.';
+      Validations.of(this.readerRole).acknowledge(
+        ...['GET', 'HEAD'].map((method) => ({
+          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${api}>/*/${method}/v1/*]`,
+          reason,
+        })),
+      );
+    }
+  }
+
+  /** execute-api:Invoke on GET /v1/* of this API, for the reader role or any principal a deployer adds. */
+  grantRead(grantee: iam.IGrantable): void {
+    iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [this.httpApi.arnForExecuteApi('GET', '/v1/*'), this.httpApi.arnForExecuteApi('HEAD', '/v1/*')] });
   }
 
   /** The base URL a caller signs requests to. */
@@ -109,6 +135,12 @@ export function addReadApiOutputs(scope: Construct, api: ReadApi, jwt: boolean):
       ? 'The read API (GET /v1/...); send a bearer token from the configured issuer'
       : 'The read API (GET /v1/...); sign requests with SigV4 (service execute-api) from a role allowed execute-api:Invoke',
   });
+  if (api.readerRole) {
+    new CfnOutput(scope, 'ApiReaderRoleArn', {
+      value: api.readerRole.roleArn,
+      description: 'The configured readerPrincipals assume this role and sign their requests with its credentials (SigV4, service execute-api)',
+    });
+  }
   new CfnOutput(scope, 'ApiInvokeArn', {
     value: api.httpApi.arnForExecuteApi('GET', '/v1/*'),
     description: 'Grant execute-api:Invoke on this ARN to the roles that may read the history',

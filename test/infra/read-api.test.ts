@@ -59,11 +59,34 @@ describe('the read API', () => {
     withJwt.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 } });
   });
 
-  it('refuses a JWT issuer that is not https, an empty audience, or an unknown key', () => {
+  it('creates a role that configured readers in other accounts assume, allowed GET and HEAD /v1/* only', () => {
+    const reader = 'arn:aws:iam::111122223333:role/screening-engine';
+    const { stack: s, template: t } = synthMonitor({ ...FULL_CONFIG, api: { readerPrincipals: [reader] } }, { nag: true });
+    const role = logicalIdOf(s, s.readApi.readerRole!);
+    expect((propertiesOf(t, role).AssumeRolePolicyDocument as { Statement: unknown[] }).Statement).toEqual([
+      { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: reader } },
+    ]);
+    const statements = statementsOfRole(t, role);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatchObject({ Effect: 'Allow', Action: 'execute-api:Invoke' });
+    const resources = JSON.stringify(statements[0]!.Resource);
+    expect(resources).toContain(logicalIdOf(s, s.readApi.httpApi));
+    expect(resources).toContain('/GET/v1/*');
+    expect(resources).toContain('/HEAD/v1/*');
+    expect(JSON.stringify((t.toJSON().Outputs as Record<string, { Value: unknown }>).ApiReaderRoleArn!.Value)).toContain(role);
+    // Without readers there is no such role.
+    expect(stack.readApi.readerRole).toBeUndefined();
+  });
+
+  it('refuses a JWT issuer that is not https, an empty audience, an unknown key, a reader that is not a role', () => {
     const parse = (api: unknown) => () => parseMonitorConfig({ api }, 'monitor.config.json');
     expect(parse({ jwt: { issuer: 'http://issuer.example', audience: ['a'] } })).toThrow(/api\.jwt\.issuer: must be an https:\/\/ issuer URL/);
     expect(parse({ jwt: { issuer: 'https://issuer.example', audience: [] } })).toThrow(/api\.jwt\.audience/);
     expect(parse({ throttle: { rateLimit: 0 } })).toThrow(/api\.throttle\.rateLimit/);
     expect(parse({ iam: true })).toThrow(/api/);
+    expect(parse({ readerPrincipals: ['screening-engine'] })).toThrow(/api\.readerPrincipals\[0\]: must be an IAM role ARN/);
+    expect(parse({ jwt: { issuer: 'https://issuer.example', audience: ['a'] }, readerPrincipals: ['arn:aws:iam::111122223333:role/x'] })).toThrow(
+      /api\.readerPrincipals: applies to IAM authorization only/,
+    );
   });
 });
