@@ -144,11 +144,9 @@ export class History {
     const upTo = state?.version ?? 0;
     const [entry, changes] = await Promise.all([this.reader.loadEntry(key, upTo), this.reader.changesOf(key, upTo)]);
     if (!entry && changes.length === 0) throw Problem.notFound(`no entry ${key} in the list or its history`);
-    const records = new Map<number, VersionRecord>();
-    for (const version of new Set(changes.map((c) => c.version))) {
-      const record = await this.reader.loadVersion(version, upTo);
-      if (record) records.set(version, record);
-    }
+    const versions = [...new Set(changes.map((c) => c.version))];
+    const loaded = await Promise.all(versions.map((version) => this.reader.loadVersion(version, upTo)));
+    const records = new Map(loaded.flatMap((record) => (record ? [[record.version, record] as const] : [])));
     const timeline = changes.map((c) => {
       const record = records.get(c.version);
       if (!record) throw new Error(`change ${c.event.id} belongs to version ${c.version}, which has no record`);
