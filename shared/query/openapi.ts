@@ -18,10 +18,10 @@ export function openApiDocument(routes: readonly Route[]): object {
         schema,
       })),
     ];
-    const content =
-      route.answer instanceof z.ZodType
-        ? { 'application/json': { schema: jsonSchema(route.answer, 'output') } }
-        : { [route.answer.contentType]: {} };
+    const content = {
+      ...(route.answer instanceof z.ZodType ? { 'application/json': { schema: jsonSchema(route.answer, 'output') } } : { [route.answer.contentType]: {} }),
+      ...Object.fromEntries((route.alsoAnswers ?? []).map((type) => [type, {}])),
+    };
     paths[route.path] = {
       get: {
         summary: route.summary,

@@ -57,6 +57,8 @@ export interface Route {
   params?: Record<string, z.ZodType>;
   /** The JSON answer's schema, or the media type of a non-JSON answer. */
   answer: z.ZodType | { contentType: string };
+  /** Other media types the route answers with, depending on its parameters. */
+  alsoAnswers?: string[];
   handle(input: { query: any; params: any; baseUrl: string; services: ApiServices }): Promise<Reply>;
 }
 
@@ -66,6 +68,7 @@ const route = <Q extends z.ZodObject, P extends Record<string, z.ZodType> = {}>(
   query: Q;
   params?: P;
   answer: Route['answer'];
+  alsoAnswers?: string[];
   handle(input: { query: z.output<Q>; params: { [K in keyof P]: z.output<P[K]> }; baseUrl: string; services: ApiServices }): Promise<Reply>;
 }): Route => r as Route;
 
@@ -131,6 +134,7 @@ export const ROUTES: Route[] = [
     summary: 'The current list: json (ExportDocument), csv, or ftm (FollowTheMoney entities as JSON lines)',
     query: ExportQuery,
     answer: ExportDocument,
+    alsoAnswers: ['text/csv', 'application/x-ndjson'],
     handle: async ({ query, services }) => renderExport(await services.history.exportList(), query.format),
   }),
   route({

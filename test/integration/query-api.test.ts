@@ -246,5 +246,8 @@ describe('HTTP behaviour', () => {
     const item = changes.responses['200'].content['application/json'].schema.properties.items.items;
     expect(item.required).toEqual(expect.arrayContaining(['schemaVersion', 'id', 'type', 'key', 'fields', 'before', 'after', 'source']));
     expect(doc.paths['/v1/entries/{key}'].get.parameters[0]).toMatchObject({ name: 'key', in: 'path', required: true });
+    expect(Object.keys(doc.paths['/v1/export'].get.responses['200'].content)).toEqual(['application/json', 'text/csv', 'application/x-ndjson']);
+    expect(Object.keys(doc.paths['/v1/feed.atom'].get.responses['200'].content)).toEqual(['application/atom+xml']);
+    expect(doc.paths['/v1/changes'].get.responses['400'].content['application/problem+json'].schema.required).toEqual(['type', 'title', 'status', 'detail']);
   });
 });
