@@ -77,7 +77,7 @@ export async function startServer(services: ApiServices, port: number): Promise<
       return;
     }
     const reply = await handleApiRequest(
-      { method: request.method ?? 'GET', path: target.pathname, query: target.searchParams, baseUrl: url, acceptEncoding: request.headers['accept-encoding'] },
+      { method: request.method ?? 'GET', path: target.pathname, query: target.searchParams, baseUrl: url, acceptEncoding: request.headers['accept-encoding'], ifNoneMatch: request.headers['if-none-match'] },
       services,
       (error) => process.stderr.write(`serve: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
     );

@@ -32,6 +32,7 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
       query: new URLSearchParams(event.rawQueryString),
       baseUrl: `https://${domainName}${prefix}`,
       acceptEncoding: event.headers?.['accept-encoding'],
+      ifNoneMatch: event.headers?.['if-none-match'],
     },
     services,
     (error) => logger.error('the read API could not answer', { path, error: error as Error }),

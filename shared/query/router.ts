@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { atomFeed } from './atom';
@@ -36,6 +37,8 @@ export interface ApiRequest {
   /** Scheme, host and any stage prefix, for the absolute links of the Atom feed. */
   baseUrl: string;
   acceptEncoding?: string;
+  /** The If-None-Match header: a poller that has this answer already gets 304 and no body. */
+  ifNoneMatch?: string;
 }
 
 export interface ApiResponse {
@@ -162,6 +165,12 @@ export async function handleApiRequest(request: ApiRequest, services: ApiService
     });
     response = 'json' in reply ? answer(200, 'application/json; charset=utf-8', JSON.stringify(reply.json)) : answer(200, reply.contentType, reply.text);
     if ('fileName' in reply && reply.fileName) response.headers['content-disposition'] = `attachment; filename="${reply.fileName}"`;
+    // Weak: the gzipped and the plain answer share it, as RFC 9110 allows only for weak validators.
+    response.headers.etag = `W/"${createHash('sha256').update(response.body).digest('base64url').slice(0, 27)}"`;
+    const tag = response.headers.etag.slice(2);
+    if (request.ifNoneMatch?.split(',').some((given) => given.trim().replace(/^W\//, '') === tag)) {
+      return { status: 304, headers: { etag: response.headers.etag, 'cache-control': 'no-cache' }, body: Buffer.alloc(0) };
+    }
   } catch (error) {
     response = problemResponse(error, request.path, onError);
   }

@@ -107,6 +107,13 @@ describe('serve', () => {
     expect((await fetch(`${server.url}/web/..%2Fpackage.json`)).status).toBe(404);
   });
 
+  it('passes If-None-Match through: an unchanged answer is a 304', async () => {
+    const first = await fetch(`${server.url}/v1/changes?since=0`);
+    const etag = first.headers.get('etag')!;
+    const again = await fetch(`${server.url}/v1/changes?since=0`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+
   it('refuses writes', async () => {
     const response = await fetch(`${server.url}/v1/status`, { method: 'POST' });
     expect(response.status).toBe(405);

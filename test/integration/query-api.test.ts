@@ -234,6 +234,19 @@ describe('HTTP behaviour', () => {
     expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
   });
 
+  it('answers a poller that has the answer already with 304 and no body', async () => {
+    const request = { method: 'GET', path: '/v1/feed.atom', query: new URLSearchParams(), baseUrl: '' };
+    const first = await handleApiRequest(request, { history: fx.history });
+    const etag = first.headers.etag!;
+    expect(etag).toMatch(/^W\/"[\w-]{27}"$/);
+    const again = await handleApiRequest({ ...request, ifNoneMatch: `W/"other", ${etag}` }, { history: fx.history });
+    expect((await handleApiRequest({ ...request, ifNoneMatch: etag.slice(2) }, { history: fx.history })).status).toBe(304);
+    expect(again).toMatchObject({ status: 304, headers: { etag } });
+    expect(again.body.length).toBe(0);
+    const other = await handleApiRequest({ ...request, path: '/v1/versions' , ifNoneMatch: etag }, { history: fx.history });
+    expect(other.status).toBe(200);
+  });
+
   it('describes itself in OpenAPI 3.1, every route with its parameters', async () => {
     const doc = await fx.getJson('/v1/openapi.json');
     expect(doc.openapi).toBe('3.1.0');
