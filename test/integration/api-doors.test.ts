@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handler } from '../../functions/api/handler';
 import { countRequests } from '../../shared/aws/dynamodb-store';
 import { startServer, type LocalServer } from '../../cli/commands/serve';
+import { openHistory } from '../../cli/read-wiring';
 import { ChangesPage, EntryDetail, Status } from '../../shared/query/schemas';
 import { HistoryFixture } from '../support/history';
 import { lambdaEnvironment } from '../support/lambda-environment';
@@ -57,6 +58,21 @@ describe('the API Lambda', () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers?.['content-type']).toMatch(/^application\/problem\+json/);
     expect(JSON.parse(Buffer.from(response.body!, 'base64').toString()).detail).toMatch(/since/);
+  });
+});
+
+describe('serve --table', () => {
+  it('reads a deployed table through the SDK default credential chain and endpoint, as a person running it would', async () => {
+    // The environment a person's shell gives the SDK, with the endpoint pointed at the embedded DynamoDB.
+    Object.assign(process.env, lambdaEnvironment(fx.dynamo));
+    const opened = await openHistory({ table: fx.dynamo.tableName });
+    try {
+      expect(opened.description).toBe(`table ${fx.dynamo.tableName} (read-only, with your AWS credentials)`);
+      expect((await opened.history.status()).committedVersion).toBe(2);
+      expect((await opened.history.entry('029-000729')).timeline).toHaveLength(1);
+    } finally {
+      await opened.close();
+    }
   });
 });
 
