@@ -135,6 +135,8 @@ async function main(): Promise<void> {
   process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'webhooks.ts')], { cwd: ROOT }));
   // The read API (changes since, a timeline, exports) over 100 versions, in its own process: bench/history.ts.
   process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'history.ts')], { cwd: ROOT }));
+  // The fail-closed bounds (a hanging MOF within the time budget, zip bombs in bounded memory): bench/fail-closed.ts.
+  process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'fail-closed.ts')], { cwd: ROOT }));
 }
 
 void main();

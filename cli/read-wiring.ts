@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbHistoryReader } from '../shared/aws/dynamodb-history';
+import { S3Archive } from '../shared/aws/s3-archive';
+import { FileArchive } from '../shared/local/file-archive';
 import { startEmbeddedDynamoDb } from '../shared/local/embedded-dynamodb';
 import { History } from '../shared/query/history';
 
-/** Where `demo` keeps its replay, so that `serve` can show it afterwards. */
-export const DEMO_DATA_DIR = join('.data', 'demo');
-const CHECK_DATA_DIR = '.data';
+/** The data dir `check` uses by default; `demo` keeps its replay in its `demo/` subdirectory. */
+export const CHECK_DATA_DIR = '.data';
 
 export interface OpenedHistory {
   history: History;
@@ -19,22 +21,28 @@ export interface OpenedHistory {
 
 /**
  * The history of a deployed table (`--table`, read with the caller's AWS credentials; the reader only gets and
- * queries), or of the embedded store in a data dir. Without either: the check's `.data`, or the demo's replay when
- * only the demo has run here.
+ * queries; `--archive-bucket` for the rare payload the store kept in the archive), or of the embedded store in a data dir (default `.data`); in a data dir where only `demo` has run, its
+ * replay in `demo/`.
  */
-export async function openHistory(options: { dataDir?: string; table?: string }): Promise<OpenedHistory> {
+export async function openHistory(options: { dataDir?: string; table?: string; archiveBucket?: string }): Promise<OpenedHistory> {
   if (options.table) {
     const client = new DynamoDBClient({});
+    const s3 = options.archiveBucket ? new S3Client({}) : undefined;
+    const overflow = s3 && new S3Archive(s3, options.archiveBucket!);
     return {
-      history: new History(new DynamoDbHistoryReader({ client: DynamoDBDocumentClient.from(client), tableName: options.table })),
+      history: new History(new DynamoDbHistoryReader({ client: DynamoDBDocumentClient.from(client), tableName: options.table, overflow })),
       description: `table ${options.table} (read-only, with your AWS credentials)`,
-      close: async () => client.destroy(),
+      close: async () => {
+        client.destroy();
+        s3?.destroy();
+      },
     };
   }
-  const dataDir = options.dataDir ?? (!existsSync(join(CHECK_DATA_DIR, 'dynamodb')) && existsSync(DEMO_DATA_DIR) ? DEMO_DATA_DIR : CHECK_DATA_DIR);
+  const base = options.dataDir ?? CHECK_DATA_DIR;
+  const dataDir = !existsSync(join(base, 'dynamodb')) && existsSync(join(base, 'demo', 'dynamodb')) ? join(base, 'demo') : base;
   const dynamo = await startEmbeddedDynamoDb({ dataDir });
   return {
-    history: new History(new DynamoDbHistoryReader({ client: dynamo.client, tableName: dynamo.tableName })),
+    history: new History(new DynamoDbHistoryReader({ client: dynamo.client, tableName: dynamo.tableName, overflow: new FileArchive(join(dataDir, 'archive')) })),
     description: `the embedded store in ${dataDir}`,
     close: () => dynamo.close(),
   };

@@ -58,6 +58,7 @@ export class MonitorStack extends Stack {
 
     this.readApi = new ReadApi(this, 'ReadApi', {
       table: this.store.table,
+      archive: this.store.archive,
       api: config.api,
       staleAfterHours: config.alarms.staleAfterHours,
       logDays: config.retention.logDays,

@@ -13,13 +13,13 @@ export async function changesCommand(args: string[]): Promise<string> {
       regime: { type: 'string' },
       'entity-type': { type: 'string' },
       'data-dir': { type: 'string' },
-      table: { type: 'string' },
+      table: { type: 'string' }, 'archive-bucket': { type: 'string' },
     },
   });
   if (values.since === undefined) throw new Error('changes needs --since <version or ISO date-time>, e.g. --since 0');
   const parsed = ChangesQuery.safeParse({ since: values.since, type: values.type, regime: values.regime, entityType: values['entity-type'], limit: 1000 });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('; '));
-  const opened = await openHistory({ dataDir: values['data-dir'], table: values.table });
+  const opened = await openHistory({ dataDir: values['data-dir'], table: values.table, archiveBucket: values['archive-bucket'] });
   try {
     const lines: string[] = [];
     let query = parsed.data;

@@ -4,8 +4,14 @@ import { parseArgs } from 'node:util';
 import { runCheck } from '../../shared/check';
 import { FileListSource } from '../../shared/local/file-source';
 import { startLocalRuntime } from '../local-wiring';
-import { DEMO_DATA_DIR } from '../read-wiring';
+import { CHECK_DATA_DIR } from '../read-wiring';
 import { describeReport } from './check';
+
+const DEMO_HELP = `usage: jp-sanctions-monitor demo [--data-dir <dir>]
+  Replays the designations of 24 May 2024 offline: a baseline from the list the day before, then the list with
+  that day's twelve designations, printing what every channel receives. The demo's store is kept in <dir>/demo
+  (default .data/demo), started afresh on each run and left there for \`serve\` to show.
+`;
 
 const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'mof');
 
@@ -14,10 +20,12 @@ const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'mof');
  * before, then the list with that day's twelve designations, showing what every channel receives.
  */
 export async function demoCommand(args: string[]): Promise<{ output: string; exitCode: number }> {
-  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
-  // Without --data-dir the replay starts afresh in .data/demo and stays there for `serve` to show.
-  const dataDir = values['data-dir'] ?? DEMO_DATA_DIR;
-  if (!values['data-dir']) await rm(dataDir, { recursive: true, force: true });
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) return { output: DEMO_HELP, exitCode: 0 };
+  // The demo keeps its store in a subdirectory of its own and starts it afresh, so that it can be run again on
+  // the same data dir without touching a real check's store beside it; it stays there for `serve` to show.
+  const dataDir = join(values['data-dir'] ?? CHECK_DATA_DIR, 'demo');
+  await rm(dataDir, { recursive: true, force: true });
   const out = process.stdout;
   const runtime = await startLocalRuntime(dataDir, out);
   const workbook = join(FIXTURES, 'shisantouketsu20260305.xlsx');
@@ -36,6 +44,6 @@ export async function demoCommand(args: string[]): Promise<{ output: string; exi
   } finally {
     await runtime.close();
   }
-  out.write(`\nTo look at it: npm run --silent cli -- serve${values['data-dir'] ? ` --data-dir ${dataDir}` : ''}\n`);
+  out.write(`\nTo look at it: npm run --silent cli -- serve${values['data-dir'] ? ` --data-dir ${values['data-dir']}` : ''}\n`);
   return { output: '', exitCode };
 }

@@ -8,12 +8,12 @@ export async function historyCommand(args: string[]): Promise<string> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'data-dir': { type: 'string' }, table: { type: 'string' }, format: { type: 'string', default: 'text' } },
+    options: { 'data-dir': { type: 'string' }, table: { type: 'string' }, 'archive-bucket': { type: 'string' }, format: { type: 'string', default: 'text' } },
   });
   const key = EntryKey.safeParse(positionals[0]);
   if (positionals.length !== 1 || !key.success) throw new Error('usage: history <key>, a key such as 029-000729 (regime-notice number)');
   if (values.format !== 'text' && values.format !== 'json') throw new Error(`--format ${values.format}: expected json or text`);
-  const opened = await openHistory({ dataDir: values['data-dir'], table: values.table });
+  const opened = await openHistory({ dataDir: values['data-dir'], table: values.table, archiveBucket: values['archive-bucket'] });
   try {
     const detail = await opened.history.entry(key.data);
     return values.format === 'json' ? `${JSON.stringify(detail, null, 2)}\n` : describeTimeline(key.data, detail);

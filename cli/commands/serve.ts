@@ -21,13 +21,13 @@ const MEDIA_TYPES: Record<string, string> = {
 export async function serveCommand(args: string[]): Promise<{ output: string; exitCode: number }> {
   const { values } = parseArgs({
     args,
-    options: { 'data-dir': { type: 'string' }, table: { type: 'string' }, port: { type: 'string', default: '8080' } },
+    options: { 'data-dir': { type: 'string' }, table: { type: 'string' }, 'archive-bucket': { type: 'string' }, port: { type: 'string', default: '8080' } },
   });
   if (values['data-dir'] && values.table) throw new Error('serve reads either --data-dir or --table, not both');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number (0–65535)`);
 
-  const opened = await openHistory({ dataDir: values['data-dir'], table: values.table });
+  const opened = await openHistory({ dataDir: values['data-dir'], table: values.table, archiveBucket: values['archive-bucket'] });
   let server: LocalServer;
   try {
     server = await startServer({ history: opened.history }, port);

@@ -1,8 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DynamoDbHistoryReader } from '../../shared/aws/dynamodb-history';
+import { S3Archive } from '../../shared/aws/s3-archive';
 import { History } from '../../shared/query/history';
 import { handleApiRequest, type ApiServices } from '../../shared/query/router';
 import { readApiConfig } from './config';
@@ -10,10 +12,14 @@ import { readApiConfig } from './config';
 const logger = new Logger({ serviceName: 'jp-sanctions-monitor-api' });
 let services: ApiServices | undefined;
 
-/** Built once per container; the function's role may only get and query the table. */
+/** Built once per container; the function's role may only get and query the table and read the archive's overflow folder. */
 function wire(): ApiServices {
   const config = readApiConfig(process.env);
-  const reader = new DynamoDbHistoryReader({ client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName: config.TABLE_NAME });
+  const reader = new DynamoDbHistoryReader({
+    client: DynamoDBDocumentClient.from(new DynamoDBClient({})),
+    tableName: config.TABLE_NAME,
+    overflow: new S3Archive(new S3Client({}), config.ARCHIVE_BUCKET),
+  });
   return { history: new History(reader, { staleAfterHours: config.STALE_AFTER_HOURS }) };
 }
 

@@ -6,8 +6,10 @@ import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigateway
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { ARCHIVE_PREFIX } from '../check-contract';
 import type { MonitorConfig } from '../config';
 import { entryPath, functionLogsAndRole, projectFunction } from './node-function';
 
@@ -15,6 +17,8 @@ const API_ENTRY = entryPath('functions', 'api', 'handler.ts');
 
 export interface ReadApiProps {
   readonly table: dynamodb.ITable;
+  /** The archive: the store keeps a payload too big for a table item in its overflow folder. */
+  readonly archive: s3.IBucket;
   readonly api: MonitorConfig['api'];
   readonly staleAfterHours: number;
   readonly logDays: number;
@@ -39,6 +43,11 @@ export class ReadApi extends Construct {
     const { logGroup, role } = functionLogsAndRole(this, { logDays: props.logDays, description: 'The jp-sanctions-monitor read API: reads of its table, its logs' });
     logGroup.grantWrite(role);
     props.table.grant(role, 'dynamodb:GetItem', 'dynamodb:Query');
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.archive.arnForObjects(`${ARCHIVE_PREFIX}overflow/*`)] }));
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(props.archive)}.Arn>/${ARCHIVE_PREFIX}overflow/*]`,
+      reason: 'Oversized store payloads are named by their sha256 under this one folder of the archive; s3:GetObject only.',
+    });
 
     this.function = projectFunction(this, 'Function', {
       entry: API_ENTRY,
@@ -47,7 +56,7 @@ export class ReadApi extends Construct {
       timeout: Duration.seconds(29),
       role,
       logGroup,
-      environment: { TABLE_NAME: props.table.tableName, STALE_AFTER_HOURS: String(props.staleAfterHours) },
+      environment: { TABLE_NAME: props.table.tableName, ARCHIVE_BUCKET: props.archive.bucketName, STALE_AFTER_HOURS: String(props.staleAfterHours) },
     });
     Validations.of(this.function).acknowledge(
       {
@@ -105,9 +114,9 @@ export class ReadApi extends Construct {
         maxSessionDuration: Duration.hours(1),
       });
       this.grantRead(this.readerRole);
-      const stack = Stack.of(this);
-      const api = stack.resolve(stack.getLogicalId(this.httpApi.node.defaultChild as CfnElement)) as string;
-      const reason = 'execute-api:Invoke on GET and HEAD /v1/* of this one API, any stage: the wildcards are the stage and the path below /v1/, every route of which is read-only.';
+      const api = logicalIdOf(this.httpApi);
+      const reason =
+        'execute-api:Invoke on GET and HEAD /v1/* of this one API, any stage: the wildcards are the stage and the path below /v1/, every route of which is read-only.';
       Validations.of(this.readerRole).acknowledge(
         ...['GET', 'HEAD'].map((method) => ({
           id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${api}>/*/${method}/v1/*]`,
@@ -145,4 +154,9 @@ export function addReadApiOutputs(scope: Construct, api: ReadApi, jwt: boolean):
     value: api.httpApi.arnForExecuteApi('GET', '/v1/*'),
     description: 'Grant execute-api:Invoke on this ARN to the roles that may read the history',
   });
+}
+
+function logicalIdOf(resource: Construct): string {
+  const stack = Stack.of(resource);
+  return stack.resolve(stack.getLogicalId(resource.node.defaultChild as CfnElement)) as string;
 }

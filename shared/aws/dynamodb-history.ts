@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryComman
 import { z } from 'zod';
 import { ChangeEvent } from '../domain/change-event';
 import { Designation } from '../domain/designation';
+import type { PayloadStore } from '../ports';
 import type { ChangePosition, HistoryReader, StoredChange } from '../query/read-port';
 import { ListState, VersionRecord } from '../records';
 import { DamagedItemError } from './dynamodb-store';
@@ -19,6 +20,7 @@ const ENTRY = 'ENTRY#';
 const VERSION = 'VERSION#';
 const CHANGE = 'CHANGE#';
 const MAX_SEQ = 99_999;
+const REF = '@ref:';
 
 const EntryItem = z.object({
   sk: z.string(),
@@ -37,17 +39,21 @@ export interface DynamoDbHistoryReaderOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
   listId?: string;
+  /** Where the store put payloads too big for an item (the archive); read only. */
+  overflow?: Pick<PayloadStore, 'getPayload'>;
 }
 
 export class DynamoDbHistoryReader implements HistoryReader {
   private readonly client: DynamoDBDocumentClient;
   private readonly table: string;
   private readonly pk: string;
+  private readonly overflow: Pick<PayloadStore, 'getPayload'> | undefined;
 
   constructor(options: DynamoDbHistoryReaderOptions) {
     this.client = options.client;
     this.table = options.tableName;
     this.pk = `LIST#${options.listId ?? 'mof'}`;
+    this.overflow = options.overflow;
   }
 
   async loadState(): Promise<ListState | null> {
@@ -82,26 +88,27 @@ export class DynamoDbHistoryReader implements HistoryReader {
       },
       limit,
     );
-    return items.map((raw) => this.storedChange(raw));
+    return Promise.all(items.map((raw) => this.storedChange(raw)));
   }
 
   async changesOf(key: string, upTo: number): Promise<StoredChange[]> {
     if (upTo < 1) return [];
     // Every event names its key at the top level; the filter saves the transfer, the parse below decides.
-    const items = await this.query({
+    // An event in the overflow store has only its reference inline: those are read and decided here.
+    const candidates = await this.query({
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      FilterExpression: 'contains(#event, :needle)',
+      FilterExpression: 'contains(#event, :needle) OR begins_with(#event, :ref)',
       ExpressionAttributeNames: { '#event': 'event' },
-      ExpressionAttributeValues: { ':from': changeSk(0, 0), ':to': changeSk(upTo, MAX_SEQ), ':needle': `"key":${JSON.stringify(key)}` },
+      ExpressionAttributeValues: { ':from': changeSk(0, 0), ':to': changeSk(upTo, MAX_SEQ), ':needle': `"key":${JSON.stringify(key)}`, ':ref': REF },
     });
-    return items.map((raw) => this.storedChange(raw)).filter((change) => change.event.key === key);
+    return (await Promise.all(candidates.map((raw) => this.storedChange(raw)))).filter((change) => change.event.key === key);
   }
 
   async loadEntries(upTo: number): Promise<Designation[]> {
     if (upTo < 1) return [];
     const entries: Designation[] = [];
     for (const raw of await this.query({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':prefix': ENTRY } })) {
-      const entry = this.entryAt(raw, upTo);
+      const entry = await this.entryAt(raw, upTo);
       if (entry) entries.push(entry);
     }
     return entries;
@@ -110,17 +117,17 @@ export class DynamoDbHistoryReader implements HistoryReader {
   async loadEntry(key: string, upTo: number): Promise<Designation | null> {
     if (upTo < 1) return null;
     const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: this.key(`${ENTRY}${key}`) }));
-    return Item ? this.entryAt(Item, upTo) : null;
+    return Item ? await this.entryAt(Item, upTo) : null;
   }
 
-  private entryAt(raw: Item, version: number): Designation | null {
+  private async entryAt(raw: Item, version: number): Promise<Designation | null> {
     const item: EntryItem = this.parse(EntryItem, raw, String(raw.sk));
     let content: string | undefined;
     if (item.version <= version) content = item.content;
     else if (item.priorVersion <= version) content = item.prior;
     else throw new Error(`${this.name(item.sk)}: version ${version} cannot be read (the entry was rewritten at ${item.version})`);
     if (content === undefined) return null;
-    const entry = this.parseJson(Designation, content, item.sk);
+    const entry = this.parseJson(Designation, await this.resolve(content, item.sk), item.sk);
     if (`${ENTRY}${entry.key}` !== item.sk) throw new DamagedItemError(this.name(item.sk), `holds the entry ${entry.key}`);
     return entry;
   }
@@ -132,11 +139,18 @@ export class DynamoDbHistoryReader implements HistoryReader {
     return record;
   }
 
-  private storedChange(raw: Item): StoredChange {
+  private async storedChange(raw: Item): Promise<StoredChange> {
     const item = this.parse(ChangeItem, raw, String(raw.sk));
     const match = /^CHANGE#(\d{10})#(\d{5})$/.exec(item.sk);
     if (!match) throw new DamagedItemError(this.name(item.sk), 'is not a change event key');
-    return { version: Number(match[1]), seq: Number(match[2]), event: this.parseJson(ChangeEvent, item.event, item.sk) };
+    return { version: Number(match[1]), seq: Number(match[2]), event: this.parseJson(ChangeEvent, await this.resolve(item.event, item.sk), item.sk) };
+  }
+
+  /** A payload inline, or behind `@ref:` in the overflow store (the store's encoding, dynamodb-store.ts). */
+  private async resolve(stored: string, sk: string): Promise<string> {
+    if (!stored.startsWith(REF)) return stored;
+    if (!this.overflow) throw new DamagedItemError(this.name(sk), 'its payload is in the overflow store (the archive), which this reader was not given');
+    return this.overflow.getPayload(stored.slice(REF.length));
   }
 
   /** Pages until `limit` items (all when unset). */

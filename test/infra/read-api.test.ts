@@ -27,15 +27,18 @@ describe('the read API', () => {
     expect(stage.Properties.AccessLogSettings.DestinationArn).toEqual({ 'Fn::GetAtt': [logicalIdOf(stack, stack.readApi.accessLogs), 'Arn'] });
   });
 
-  it('gives the function read-only rights: GetItem and Query on the table, and its own logs', () => {
+  it('gives the function read-only rights: GetItem and Query on the table, the archive’s overflow folder, its own logs', () => {
     const role = (propertiesOf(template, fn).Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
     const statements = statementsOfRole(template, role);
     const dynamo = statements.filter((s) => JSON.stringify(s.Action).includes('dynamodb:'));
     expect(dynamo).toEqual([{ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query'], Resource: { 'Fn::GetAtt': [table, 'Arn'] } }]);
-    const others = statements.filter((s) => !dynamo.includes(s)).map((s) => s.Action);
-    expect(others).toEqual([['logs:CreateLogStream', 'logs:PutLogEvents']]);
+    const others = statements.filter((s) => !dynamo.includes(s));
+    expect(others.map((s) => s.Action)).toEqual([['logs:CreateLogStream', 'logs:PutLogEvents'], 's3:GetObject']);
+    // The archive only for payloads the store moved there, read-only.
+    expect(JSON.stringify(others[1]!.Resource)).toContain('/raw/overflow/*');
     expect((propertiesOf(template, fn).Environment as { Variables: object }).Variables).toEqual({
       TABLE_NAME: { Ref: table },
+      ARCHIVE_BUCKET: { Ref: logicalIdOf(stack, stack.store.archive) },
       STALE_AFTER_HOURS: '12',
     });
   });

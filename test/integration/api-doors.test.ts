@@ -31,7 +31,7 @@ describe('the API Lambda', () => {
   const context = { functionName: 'api', awsRequestId: 'req-1' } as Context;
   let stdout: jest.SpyInstance;
   beforeAll(() => {
-    Object.assign(process.env, lambdaEnvironment(fx.dynamo), { STALE_AFTER_HOURS: '12' });
+    Object.assign(process.env, lambdaEnvironment(fx.dynamo), { STALE_AFTER_HOURS: '12', ARCHIVE_BUCKET: 'raw-archive-bucket' });
     stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
   });
   afterAll(() => stdout.mockRestore());
