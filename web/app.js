@@ -257,6 +257,7 @@ async function statusLine() {
     ...label('確定版', 'Committed version'), ` ${s.committedVersion} · `, ...label('最終確認', 'Last check'),
     ` ${fmtTime(s.lastCheck && s.lastCheck.at)} (${s.lastCheck ? s.lastCheck.outcome : '—'}) · ${s.entryCount} 件 entries`,
     s.stale ? h('span', { class: 'stale' }, ` · 更新停滞 stale: no successful check in ${s.staleAfterHours} h`) : '',
+    s.hold ? h('span', { class: 'stale' }, ` · 保留中 held: ${s.hold.file} (${s.hold.reasons.join('; ')})`) : '',
   );
 }
 

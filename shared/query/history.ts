@@ -58,6 +58,7 @@ export class History {
       lastCheck:
         state?.lastCheckedAt && state.lastOutcome ? { at: state.lastCheckedAt, outcome: state.lastOutcome, reason: state.lastReason } : null,
       lastSuccessAt: state?.lastSuccessAt ?? null,
+      hold: state?.hold ? { file: state.hold.file, sha256: state.hold.sha256, reasons: state.hold.reasons, since: state.hold.since } : null,
       stale: lastSuccess === undefined || this.clock().getTime() - lastSuccess > this.staleAfterHours * 3_600_000,
       staleAfterHours: this.staleAfterHours,
     };

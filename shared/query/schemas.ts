@@ -56,6 +56,8 @@ export const Status = z.object({
   source: SourceFile.nullable(),
   lastCheck: z.object({ at: z.iso.datetime(), outcome: CheckOutcome, reason: z.string().nullable() }).nullable(),
   lastSuccessAt: z.iso.datetime().nullable(),
+  /** A file the check held as suspicious (nothing of it committed) until an operator accepts it or MOF fixes it. */
+  hold: z.object({ file: z.string(), sha256: z.string(), reasons: z.array(z.string()), since: z.iso.datetime() }).nullable(),
   /** No successful check for longer than `staleAfterHours` (or never). */
   stale: z.boolean(),
   staleAfterHours: z.number().positive(),

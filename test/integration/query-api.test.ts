@@ -30,6 +30,7 @@ describe('status and versions', () => {
     expect(status).toMatchObject({ committedVersion: 2, publishedVersion: 2, entryCount: 170, stale: false });
     expect(status.lastCheck?.outcome).toBe('changed');
     expect(status.source?.file).toBe('shisantouketsu20260828-excerpt.csv');
+    expect(status.hold).toBeNull();
   });
 
   it('lists versions newest first, one page at a time', async () => {
@@ -155,6 +156,18 @@ describe('paging while new versions are committed', () => {
     expect(seen).toEqual(expected);
     expect(new Set(seen).size).toBe(seen.length);
     expect(pages).toBeGreaterThanOrEqual(4);
+  });
+
+  it('says which file is held, while nothing of it is visible', async () => {
+    const all = CsvRecords.excerpt();
+    const report = await live.check(all.without(all.rows.slice(0, 120).map((r) => all.get(r, '番号'))), { mayHold: true });
+    expect(report.outcome).toBe('held');
+    const status = Status.parse(await live.getJson('/v1/status'));
+    expect(status.committedVersion).toBe(5);
+    expect(status.lastCheck?.outcome).toBe('held');
+    expect(status.hold).toMatchObject({ file: expect.stringMatching(/^shisantouketsu\d+\.csv$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(status.hold!.reasons.join(' ')).toMatch(/delist/i);
+    expect(ChangesPage.parse(await live.getJson('/v1/changes?since=5')).items).toEqual([]);
   });
 });
 
