@@ -5,6 +5,7 @@ import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { diffCommand } from './commands/diff';
 import { parseCommand } from './commands/parse';
+import { screenCommand } from './commands/screen';
 import { webhookRedriveCommand } from './commands/webhook-redrive';
 import { webhookTestCommand } from './commands/webhook-test';
 
@@ -14,6 +15,9 @@ const USAGE = `usage: jp-sanctions-monitor <command> [options]
   check [--source <url-or-file>] [--data-dir <dir>] [--format json|text]
                                                            run the monitor once with an embedded store
   demo [--data-dir <dir>]                                  replay the designations of 24 May 2024 offline
+  screen <name> | --customers <csv> [--list <file> | --data-dir <dir>] [--since <version>] [--dob <date>]
+         [--country <c>] [--entity-type individual|entity] [--threshold <0..1>] [--format json|text]
+                                                           screen a name or a customer file against the list
   webhook-test --url <url> --secret <whsec_...> [--allow-loopback] [--timeout-ms <n>]
                                                            send one signed sample change event; exit 0 on a 2xx only
   webhook-redrive --queue-url <dead-letter queue> --to <webhook queue> [--max <n>]
@@ -27,6 +31,7 @@ const commands: Record<string, Command> = {
   diff: printing(diffCommand),
   check: checkCommand,
   demo: demoCommand,
+  screen: screenCommand,
   'webhook-test': webhookTestCommand,
   'webhook-redrive': webhookRedriveCommand,
 };

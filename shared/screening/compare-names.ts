@@ -1,0 +1,91 @@
+import { jaroWinkler } from './jaro-winkler';
+import type { NameToken } from './normalize';
+
+/**
+ * How alike two names are, token by token, in any order: each query token is paired with at most one token of
+ * the listed name (best pairs first), and the score weighs how much of the query is found (0.65) and how much of
+ * the listed name is accounted for (0.35). Legal forms and generic words carry little weight on either side.
+ */
+
+/** A pair below this similarity is no evidence at all; counting it would lift every unrelated name. */
+const PAIR_FLOOR = 0.75;
+/** Latin against romanized katakana is a rougher comparison than within one script. */
+export const CROSS_SCRIPT_FACTOR = 0.93;
+const QUERY_SHARE = 0.65;
+/** Names written as one word against several (ALQAIDA, AL QAIDA) compared joined, slightly discounted. */
+const JOINED_FACTOR = 0.95;
+
+export interface TokenPair {
+  query: string;
+  listed: string;
+  similarity: number;
+  crossScript: boolean;
+}
+
+export interface NameComparison {
+  score: number;
+  pairs: TokenPair[];
+  crossScript: boolean;
+  joined: boolean;
+  legalFormsOnly: boolean;
+}
+
+export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: number; crossScript: boolean } {
+  if (q.script === c.script) {
+    // Kanji names have no spaces, so a whole company name is one token; Jaro-Winkler handles characters as letters.
+    return { similarity: jaroWinkler(q.key, c.key), crossScript: false };
+  }
+  if (q.cross === null || c.cross === null) return { similarity: 0, crossScript: false };
+  // Two- and one-letter skeletons (タチヤナ → tn) say too little to count as a full match.
+  const short = Math.min(q.cross.length, c.cross.length) <= 2 ? 0.9 : 1;
+  return { similarity: jaroWinkler(q.cross, c.cross) * CROSS_SCRIPT_FACTOR * short, crossScript: true };
+}
+
+export function compareNames(query: readonly NameToken[], listed: readonly NameToken[]): NameComparison {
+  const all: Array<{ i: number; j: number; similarity: number; crossScript: boolean }> = [];
+  for (let i = 0; i < query.length; i++) {
+    for (let j = 0; j < listed.length; j++) {
+      const { similarity, crossScript } = tokenSimilarity(query[i]!, listed[j]!);
+      if (similarity >= PAIR_FLOOR) all.push({ i, j, similarity, crossScript });
+    }
+  }
+  all.sort((a, b) => b.similarity - a.similarity);
+  const usedQ = new Set<number>();
+  const usedL = new Set<number>();
+  const pairs: TokenPair[] = [];
+  let foundQ = 0;
+  let foundL = 0;
+  let crossScript = false;
+  for (const pair of all) {
+    if (usedQ.has(pair.i) || usedL.has(pair.j)) continue;
+    usedQ.add(pair.i);
+    usedL.add(pair.j);
+    foundQ += query[pair.i]!.weight * pair.similarity;
+    foundL += listed[pair.j]!.weight * pair.similarity;
+    crossScript ||= pair.crossScript;
+    pairs.push({ query: query[pair.i]!.text, listed: listed[pair.j]!.text, similarity: pair.similarity, crossScript: pair.crossScript });
+  }
+  const weightQ = query.reduce((sum, t) => sum + t.weight, 0);
+  const weightL = listed.reduce((sum, t) => sum + t.weight, 0);
+  const tokenScore = weightQ && weightL ? QUERY_SHARE * (foundQ / weightQ) + (1 - QUERY_SHARE) * (foundL / weightL) : 0;
+  const joinedScore = query.length !== listed.length ? joinedSimilarity(query, listed) * JOINED_FACTOR : 0;
+  const legalFormsOnly = pairs.length > 0 && pairs.every((p) => isLow(query, p.query));
+  const joined = joinedScore > tokenScore;
+  return { score: Math.max(tokenScore, joinedScore), pairs, crossScript: !joined && crossScript, joined, legalFormsOnly };
+}
+
+function isLow(tokens: readonly NameToken[], text: string): boolean {
+  return tokens.some((t) => t.text === text && t.kind !== 'word');
+}
+
+/** The two names with their words run together (same script only), ignoring legal forms. */
+function joinedSimilarity(query: readonly NameToken[], listed: readonly NameToken[]): number {
+  const join = (tokens: readonly NameToken[]) => tokens.filter((t) => t.kind !== 'legal').map((t) => t.key).join('');
+  const q = query.filter((t) => t.kind !== 'legal');
+  const l = listed.filter((t) => t.kind !== 'legal');
+  if (q.length === 0 || l.length === 0 || q.some((t) => t.script !== l[0]!.script) || l.some((t) => t.script !== q[0]!.script)) return 0;
+  const [a, b] = [join(query), join(listed)];
+  // A short name's prefix is not the whole of a longer one (JOHN is not JOHNSMITH).
+  if (Math.abs(a.length - b.length) > 0.2 * Math.max(a.length, b.length)) return 0;
+  return jaroWinkler(a, b);
+}
