@@ -8,9 +8,9 @@ import type { NameToken } from './normalize';
  */
 
 /** A pair below this similarity is no evidence at all; counting it would lift every unrelated name. */
-const PAIR_FLOOR = 0.75;
+const PAIR_FLOOR = 0.8;
 /** Latin against romanized katakana is a rougher comparison than within one script. */
-export const CROSS_SCRIPT_FACTOR = 0.93;
+export const CROSS_SCRIPT_FACTOR = 0.95;
 const QUERY_SHARE = 0.65;
 /** Names written as one word against several (ALQAIDA, AL QAIDA) compared joined, slightly discounted. */
 const JOINED_FACTOR = 0.95;
@@ -33,12 +33,20 @@ export interface NameComparison {
 export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: number; crossScript: boolean } {
   if (q.script === c.script) {
     // Kanji names have no spaces, so a whole company name is one token; Jaro-Winkler handles characters as letters.
-    return { similarity: jaroWinkler(q.key, c.key), crossScript: false };
+    return { similarity: lengthAware(q.key, c.key), crossScript: false };
   }
   if (q.cross === null || c.cross === null) return { similarity: 0, crossScript: false };
-  // Two- and one-letter skeletons (タチヤナ → tn) say too little to count as a full match.
-  const short = Math.min(q.cross.length, c.cross.length) <= 2 ? 0.9 : 1;
-  return { similarity: jaroWinkler(q.cross, c.cross) * CROSS_SCRIPT_FACTOR * short, crossScript: true };
+  return { similarity: lengthAware(q.cross, c.cross) * CROSS_SCRIPT_FACTOR, crossScript: true };
+}
+
+/**
+ * Jaro-Winkler scores a short word found inside a longer one highly (OGAWA in BOGATOVA: 0.875); two tokens of
+ * clearly different lengths are discounted by their length ratio, as watchman does.
+ */
+export function lengthAware(a: string, b: string): number {
+  const similarity = jaroWinkler(a, b);
+  const ratio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
+  return ratio < 0.8 ? similarity * ratio ** 0.25 : similarity;
 }
 
 export function compareNames(query: readonly NameToken[], listed: readonly NameToken[]): NameComparison {
@@ -46,7 +54,7 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   for (let i = 0; i < query.length; i++) {
     for (let j = 0; j < listed.length; j++) {
       const { similarity, crossScript } = tokenSimilarity(query[i]!, listed[j]!);
-      if (similarity >= PAIR_FLOOR) all.push({ i, j, similarity, crossScript });
+      if (similarity >= (crossScript ? PAIR_FLOOR * CROSS_SCRIPT_FACTOR : PAIR_FLOOR)) all.push({ i, j, similarity, crossScript });
     }
   }
   all.sort((a, b) => b.similarity - a.similarity);
@@ -67,7 +75,11 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   }
   const weightQ = query.reduce((sum, t) => sum + t.weight, 0);
   const weightL = listed.reduce((sum, t) => sum + t.weight, 0);
-  const tokenScore = weightQ && weightL ? QUERY_SHARE * (foundQ / weightQ) + (1 - QUERY_SHARE) * (foundL / weightL) : 0;
+  const [q, l] = weightQ && weightL ? [foundQ / weightQ, foundL / weightL] : [0, 0];
+  // A name the query holds in full (a patronymic the list leaves out) counts like a query the name holds in full,
+  // but only when the listed name has two words or more: a one-word alias (JOHN) must not claim every John.
+  const wordsListed = listed.filter((t) => t.kind === 'word').length;
+  const tokenScore = Math.max(QUERY_SHARE * q + (1 - QUERY_SHARE) * l, wordsListed >= 2 ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0);
   const joinedScore = query.length !== listed.length ? joinedSimilarity(query, listed) * JOINED_FACTOR : 0;
   const legalFormsOnly = pairs.length > 0 && pairs.every((p) => isLow(query, p.query));
   const joined = joinedScore > tokenScore;

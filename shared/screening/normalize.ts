@@ -97,10 +97,13 @@ export function kanaKey(token: string): string {
 
 /**
  * Where Latin and katakana meet: both sides spelled in Latin letters, with the sounds Japanese does not tell
- * apart merged (l/r, v/b, a final f/v as in -ev → エフ) after the Latin folding above.
+ * apart merged (l/r, v/b, a final f/v as in -ev → エフ) after the Latin folding above, and without the vowels
+ * katakana adds to write a consonant alone: the -u of ク/ス/ル/フ before a consonant or at the end (ミヘイチク is
+ * Mikheychik) and the -o of ト/ド there (ピョートル is Pyotr). Both sides lose them, so a Latin ABDUL and a
+ * romanized アブドゥル meet as abdr.
  */
 export function crossKey(latin: string): string {
-  return latinKey(latin.replace(/th/g, 't'))
+  return latinKey(latin.replace(/th/g, 't').replace(/([bcdfghkmprstz])u(?=[^aeiou]|$)/g, '$1').replace(/([td])o(?=[^aeiouy]|$)/g, '$1'))
     .replace(/l/g, 'r')
     .replace(/v/g, 'b')
     .replace(/f$/, 'b')
@@ -108,12 +111,20 @@ export function crossKey(latin: string): string {
 }
 
 /**
- * Katakana to Latin (Hepburn, by wanakana), without the vowels katakana adds to write a consonant alone: the
- * final -u of ク/ス/ル (ミヘイチク is Mikheychik) and the -o of ト/ド before a consonant (ピョートル is Pyotr).
+ * Katakana for sounds foreign to Japanese (ティ, ドゥ, ファ, ヴィ). wanakana romanizes the base syllabary; these
+ * digraphs it spells letter by letter (ティ → tei, ドゥ → dou), which is not how a Latin name was written.
  */
+const FOREIGN_SOUNDS: Record<string, string> = {
+  ドゥ: 'du', トゥ: 'tu', ティ: 'ti', ディ: 'di', テュ: 'tyu', デュ: 'dyu', ファ: 'fa', フィ: 'fi', フェ: 'fe', フォ: 'fo',
+  フュ: 'fyu', フョ: 'fyo', ウィ: 'wi', ウェ: 'we', ウォ: 'wo', ヴァ: 'va', ヴィ: 'vi', ヴェ: 've', ヴォ: 'vo', ヴュ: 'vyu',
+  ヴャ: 'vya', ヴョ: 'vyo', ヴ: 'vu', ツァ: 'tsa', ツィ: 'tsi', ツェ: 'tse', ツォ: 'tso', クァ: 'kwa', グァ: 'gwa', イェ: 'ye',
+  スィ: 'si', ズィ: 'zi',
+};
+const FOREIGN_PATTERN = new RegExp(Object.keys(FOREIGN_SOUNDS).sort((a, b) => b.length - a.length).join('|'), 'g');
+
+/** Katakana to Latin (Hepburn by wanakana, the digraphs above by table), then to the cross-script key. */
 export function kanaCrossKey(kana: string): string {
-  const romaji = toRomaji(kana.replace(/ー/g, '')).replace(/[^a-z]/g, '');
-  return crossKey(romaji.replace(/([bcdfghkmprstz])u(?=[^aeiou]|$)/g, '$1').replace(/([td])o(?=[^aeiouy]|$)/g, '$1'));
+  return crossKey(toRomaji(kana.replace(/ー/g, '').replace(FOREIGN_PATTERN, (m) => FOREIGN_SOUNDS[m]!)).replace(/[^a-z]/g, ''));
 }
 
 /** A name split into tokens, each with its keys and weight. Token order is not kept as meaningful. */

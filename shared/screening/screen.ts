@@ -29,7 +29,7 @@ const COUNTRY_DIFFERS = -0.05;
 const MAX_BONUS = DOB_EXACT + COUNTRY_SAME;
 /** How close a listed token must be to a query token for its names to be considered at all. */
 const NATIVE_RETRIEVAL = 0.8;
-const CROSS_RETRIEVAL = 0.82;
+const CROSS_RETRIEVAL = 0.8;
 
 export function screenName(index: ScreeningIndex, input: ScreeningQuery): ScreeningResult {
   const query = ScreeningQuery.parse(input);
@@ -143,10 +143,18 @@ function candidates(index: ScreeningIndex, tokens: ReturnType<typeof tokenizeNam
   });
   const result: number[] = [];
   for (const [nameId, seen] of found) {
+    const name = index.names[nameId]!;
+    let sims = 0;
     let covered = lowWeight;
-    seen.forEach((similarity, i) => (covered += similarity * words[i]!.weight));
-    // The listed side may be covered fully; the query side only as far as its close tokens go.
-    const bound = totalWeight ? 0.65 * (covered / totalWeight) + 0.35 : 0;
+    seen.forEach((similarity, i) => {
+      covered += similarity * words[i]!.weight;
+      sims += similarity;
+    });
+    // Upper bounds of compareNames' two coverages: the query only as far as its close tokens go, the listed name
+    // at most one listed word per close query token, plus its legal forms and generic words.
+    const q = totalWeight ? covered / totalWeight : 0;
+    const l = Math.min(1, (sims + name.lowWeight) / name.weight);
+    const bound = Math.max(0.65 * q + 0.35 * l, name.words >= 2 ? 0.35 * q + 0.65 * l : 0);
     if (bound + MAX_BONUS >= threshold) result.push(nameId);
   }
   return result;

@@ -10,6 +10,10 @@ export interface IndexedName {
   field: MatchedField;
   text: string;
   tokens: NameToken[];
+  /** Sum of the token weights, and of those of legal forms and generic words: for bounding a score cheaply. */
+  weight: number;
+  lowWeight: number;
+  words: number;
 }
 
 /** What screening needs of an entry beyond its names, worked out once. */
@@ -36,13 +40,17 @@ export class ScreeningIndex {
     this.facts = entries.map(entryFacts);
     entries.forEach((entry, index) => {
       for (const [field, texts] of namesOf(entry)) {
-        for (const text of texts) this.addName({ entry: index, field, text, tokens: tokenizeName(text) });
+        for (const text of texts) this.addName(index, field, text);
       }
     });
   }
 
-  private addName(name: IndexedName): void {
-    if (name.tokens.length === 0) return;
+  private addName(entry: number, field: MatchedField, text: string): void {
+    const tokens = tokenizeName(text);
+    if (tokens.length === 0) return;
+    const sum = (ts: NameToken[]) => ts.reduce((total, t) => total + t.weight, 0);
+    const words = tokens.filter((t) => t.kind === 'word');
+    const name = { entry, field, text, tokens, weight: sum(tokens), lowWeight: sum(tokens) - sum(words), words: words.length };
     const id = this.names.length;
     this.names.push(name);
     for (const token of name.tokens) {
