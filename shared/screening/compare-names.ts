@@ -45,7 +45,7 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
  */
 export function lengthAware(a: string, b: string): number {
   const similarity = jaroWinkler(a, b);
-  const ratio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
+  const ratio = a.length < b.length ? a.length / b.length : b.length / a.length;
   return ratio < 0.8 ? similarity * ratio ** 0.25 : similarity;
 }
 
@@ -79,11 +79,13 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   // A name the query holds in full (a patronymic the list leaves out) counts like a query the name holds in full,
   // but only when the listed name has two words or more: a one-word alias (JOHN) must not claim every John.
   const wordsListed = listed.filter((t) => t.kind === 'word').length;
-  const tokenScore = Math.max(QUERY_SHARE * q + (1 - QUERY_SHARE) * l, wordsListed >= 2 ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0);
+  const queryFirst = QUERY_SHARE * q + (1 - QUERY_SHARE) * l;
+  const listedFirst = wordsListed >= 2 ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
+  const tokenScore = queryFirst > listedFirst ? queryFirst : listedFirst;
   const joinedScore = query.length !== listed.length ? joinedSimilarity(query, listed) * JOINED_FACTOR : 0;
   const legalFormsOnly = pairs.length > 0 && pairs.every((p) => isLow(query, p.query));
   const joined = joinedScore > tokenScore;
-  return { score: Math.max(tokenScore, joinedScore), pairs, crossScript: !joined && crossScript, joined, legalFormsOnly };
+  return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined, legalFormsOnly };
 }
 
 function isLow(tokens: readonly NameToken[], text: string): boolean {
@@ -98,6 +100,6 @@ function joinedSimilarity(query: readonly NameToken[], listed: readonly NameToke
   if (q.length === 0 || l.length === 0 || q.some((t) => t.script !== l[0]!.script) || l.some((t) => t.script !== q[0]!.script)) return 0;
   const [a, b] = [join(query), join(listed)];
   // A short name's prefix is not the whole of a longer one (JOHN is not JOHNSMITH).
-  if (Math.abs(a.length - b.length) > 0.2 * Math.max(a.length, b.length)) return 0;
+  if (a.length > 1.25 * b.length || b.length > 1.25 * a.length) return 0;
   return jaroWinkler(a, b);
 }

@@ -130,7 +130,7 @@ export function kanaCrossKey(kana: string): string {
 /** A name split into tokens, each with its keys and weight. Token order is not kept as meaningful. */
 export function tokenizeName(name: string): NameToken[] {
   const tokens: NameToken[] = [];
-  for (const raw of foldName(name).match(/[a-z0-9]+|[\u30a1-\u30fa\u30fc]+|[\p{L}\p{N}]+/gu) ?? []) {
+  for (const raw of foldName(name).match(/[a-z0-9]+|[\u30a1-\u30fa\u30fc]+|[^\sa-z0-9\u30a1-\u30fa\u30fc]+/gu) ?? []) {
     for (const part of splitHanLegalForms(raw)) {
       let token = made.get(part);
       if (!token) made.set(part, (token = makeToken(part)));

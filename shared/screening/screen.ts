@@ -153,8 +153,10 @@ function candidates(index: ScreeningIndex, tokens: ReturnType<typeof tokenizeNam
     // Upper bounds of compareNames' two coverages: the query only as far as its close tokens go, the listed name
     // at most one listed word per close query token, plus its legal forms and generic words.
     const q = totalWeight ? covered / totalWeight : 0;
-    const l = Math.min(1, (sims + name.lowWeight) / name.weight);
-    const bound = Math.max(0.65 * q + 0.35 * l, name.words >= 2 ? 0.35 * q + 0.65 * l : 0);
+    // (Ternaries, not Math.min/max: this loop runs for every candidate, and Math calls are slow under Jest.)
+    const l = sims + name.lowWeight < name.weight ? (sims + name.lowWeight) / name.weight : 1;
+    const queryFirst = 0.65 * q + 0.35 * l;
+    const bound = name.words >= 2 && l > q ? 0.35 * q + 0.65 * l : queryFirst;
     if (bound + MAX_BONUS >= threshold) result.push(nameId);
   }
   return result;

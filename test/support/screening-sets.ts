@@ -156,14 +156,14 @@ const HAND: Array<{ query: string; expected: string[] }> = [
   { query: 'ナタリア・ポクロンスカヤ', expected: ['026-000016'] },
   { query: 'Intellect LLC', expected: ['016-000072'] },
   { query: 'インテレクト有限会社', expected: ['016-000072'] },
-  { query: 'Jinsong Joint-Bank', expected: ['016-000035'] },
+  { query: 'Jin Song Joint-Bank', expected: ['016-000035'] },
   { query: 'Slobodan Milosevich', expected: ['001-000001'] },
   { query: 'ミロシェビッチ スロボダン', expected: ['001-000001'] },
   { query: 'Vladimir Vladimirovich Poutine', expected: ['029-000001'] },
   { query: 'プーチン ウラジーミル', expected: ['029-000001'] },
-  { query: 'Federal State Enterprise Avangard', expected: ['028-000367'] },
+  { query: 'Federalnoye Kazennoye Predpriyatiye Avangard', expected: ['028-000367'] },
   { query: 'FGUP Avangard', expected: ['028-000367'] },
-  { query: 'Renel Destina', expected: ['042-000003'] },
+  { query: 'Renell Destinat', expected: ['042-000003'] },
 ];
 
 /** Common names in Japan and the West, of people and companies, that are not on the list. */
