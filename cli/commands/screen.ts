@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EntityType } from '../../shared/domain/designation';
-import { birthDate, parseCustomers } from '../../shared/screening/customers';
+import { birthDate, DATE_FORMS, parseCustomers } from '../../shared/screening/customers';
 import { CustomerScreening, DEFAULT_THRESHOLD, type ScreeningMatch, type ScreeningResult } from '../../shared/screening/schemas';
 import { screenCustomers, screenName } from '../../shared/screening/screen';
 import { ScreeningIndex } from '../../shared/screening/screening-index';
@@ -43,6 +43,11 @@ export async function screenCommand(args: string[]): Promise<{ output: string; e
     throw new Error('--dob, --country and --entity-type are for one name; a customer file carries them per row');
   }
 
+  const entityType = values['entity-type'] === undefined ? undefined : EntityType.safeParse(values['entity-type']);
+  if (entityType && !entityType.success) throw new Error(`--entity-type must be individual or entity, not '${values['entity-type']}'`);
+  const dateOfBirth = values.dob === undefined ? undefined : birthDate(values.dob);
+  if (dateOfBirth === null) throw new Error(`--dob '${values.dob}' is not a date (${DATE_FORMS})`);
+
   const customers = values.customers ? parseCustomers(await readFile(values.customers, 'utf8'), basename(values.customers)) : null;
   const scope: ScreeningScope = values.list ? await entriesOfListFile(values.list) : await entriesOfStore(values['data-dir'] ?? '.data', since);
   const index = new ScreeningIndex(scope.entries);
@@ -51,12 +56,10 @@ export async function screenCommand(args: string[]): Promise<{ output: string; e
     const result = CustomerScreening.parse(screenCustomers(index, customers, { threshold, since }));
     return { output: format === 'json' ? JSON.stringify(result, null, 2) + '\n' : describeCustomers(result), exitCode: 0 };
   }
-  const entityType = values['entity-type'] === undefined ? undefined : EntityType.safeParse(values['entity-type']);
-  if (entityType && !entityType.success) throw new Error(`--entity-type must be individual or entity, not '${values['entity-type']}'`);
   const result = screenName(index, {
     name,
     threshold,
-    ...(values.dob && { dateOfBirth: birthDate(values.dob, '--dob') }),
+    ...(dateOfBirth && { dateOfBirth }),
     ...(values.country && { country: values.country }),
     ...(entityType?.success && { entityType: entityType.data }),
   });

@@ -26,7 +26,8 @@ export function parseCustomers(text: string, fileName: string): Customer[] {
     if (!name) throw new Error(`${at}, column name: empty`);
     if (seen.has(id)) throw new Error(`${at}, column id: '${id}' appears twice`);
     seen.add(id);
-    const dateOfBirth = dob ? birthDate(dob, at) : undefined;
+    const dateOfBirth = dob ? birthDate(dob) : undefined;
+    if (dateOfBirth === null) throw new Error(`${at}, column dob: '${dob}' is not a date (${DATE_FORMS})`);
     const type = entityType ? EntityType.safeParse(entityType.toLowerCase()) : undefined;
     if (type && !type.success) throw new Error(`${at}, column entityType: '${entityType}'; expected individual or entity`);
     return Customer.parse({
@@ -39,11 +40,12 @@ export function parseCustomers(text: string, fileName: string): Customer[] {
   });
 }
 
-/** `1970-05-16`, `1970/5/16`, `1970-05` or `1970`, as ISO. */
-export function birthDate(text: string, at: string): string {
-  const match = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(text.normalize('NFKC'));
+export const DATE_FORMS = 'YYYY-MM-DD, YYYY/M/D, YYYY-MM or YYYY';
+
+/** `1970-05-16`, `1970/5/16`, `1970-05` or `1970`, as ISO; null for anything else. */
+export function birthDate(text: string): string | null {
+  const match = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(text.normalize('NFKC').trim());
   const [, year, month, day] = match ?? [];
   const valid = match && (!month || (+month >= 1 && +month <= 12)) && (!day || (+day >= 1 && +day <= 31));
-  if (!valid) throw new Error(`${at}, column dob: '${text}' is not a date (YYYY-MM-DD, YYYY/M/D, YYYY-MM or YYYY)`);
-  return [year, month?.padStart(2, '0'), day?.padStart(2, '0')].filter(Boolean).join('-');
+  return valid ? [year, month?.padStart(2, '0'), day?.padStart(2, '0')].filter(Boolean).join('-') : null;
 }
