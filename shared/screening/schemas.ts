@@ -4,7 +4,7 @@ import { EntityType, Regime } from '../domain/designation';
 /** The records screening takes and gives: one zod schema each, shared by the CLI, the read API and the check. */
 
 /** Scores are 0..1; the default is chosen by measurement (README, "Screening", and bench/screening.ts). */
-export const DEFAULT_THRESHOLD = 0.86;
+export const DEFAULT_THRESHOLD = 0.88;
 
 export const ScreeningQuery = z.object({
   name: z.string().trim().min(1, 'a name to screen is required'),

@@ -48,7 +48,7 @@ describe('screen <name>', () => {
   it('writes a readable text result', async () => {
     const { code, stdout } = await cli('screen', 'ウラジミル・ミヘイチク', '--list', CSV_EXCERPT, '--format', 'text');
     expect(code).toBe(0);
-    expect(stdout).toContain('screen "ウラジミル・ミヘイチク" (threshold 0.86): 1 match');
+    expect(stdout).toContain('screen "ウラジミル・ミヘイチク" (threshold 0.88): 1 match');
     expect(stdout).toContain('029-000729  ウラジーミル・ミヘイチク / Vladimir Mikheychik  [individual]  regime 29');
   });
 
