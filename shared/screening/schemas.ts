@@ -7,7 +7,8 @@ import { EntityType, Regime } from '../domain/designation';
 export const DEFAULT_THRESHOLD = 0.88;
 
 export const ScreeningQuery = z.object({
-  name: z.string().trim().min(1, 'a name to screen is required'),
+  // A name, not a document: the bound keeps one request from costing the service seconds.
+  name: z.string().trim().min(1, 'a name to screen is required').max(300, 'a name of at most 300 characters'),
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   dateOfBirth: z
     .string()

@@ -108,6 +108,7 @@ describe('screenName', () => {
   it('rejects a query it cannot read', () => {
     expect(() => screenName(index, { name: '  ' })).toThrow(/name/);
     expect(() => screenName(index, { name: 'x', threshold: 1.5 })).toThrow();
+    expect(() => screenName(index, { name: 'Vladimir '.repeat(40) })).toThrow(/at most 300/);
     expect(() => screenName(index, { name: 'x', dateOfBirth: '16/5/1970' })).toThrow(/date of birth/);
   });
 });
