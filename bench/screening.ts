@@ -15,6 +15,11 @@ import { type LabelledQuery, listedVariants, UNLISTED } from '../test/support/sc
  * sets at a range of thresholds, which is how the default was chosen, then the speed targets of issue 13.
  */
 const ROOT = join(__dirname, '..');
+// CPU time beside wall time: on a shared machine the wall clock measures the neighbours as much as the code.
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
 const line = (ok: boolean, text: string) => process.stdout.write(`${ok ? 'ok  ' : 'MISS'} ${text}\n`);
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
@@ -87,19 +92,22 @@ async function main(): Promise<void> {
 
   const fresh = new ScreeningIndex(entries); // a new index: a cold token memo, as a new process has
   start = performance.now();
+  let cpu = process.cpuUsage();
   const whole = screenCustomers(fresh, customers, { threshold: DEFAULT_THRESHOLD, since: null });
   const wholeMs = performance.now() - start;
+  const wholeCpu = cpuMs(cpu);
   const unlistedHits = whole.hits.filter((h) => h.customerId.startsWith('c'));
-  line(wholeMs <= 10_000, `10,000 customers against the whole list: ${wholeMs.toFixed(0)} ms (target ≤ 10000 ms); ${whole.hits.length - unlistedHits.length} of ${planted} planted variants hit, ${unlistedHits.length} of ${customers.length - planted} generated unlisted names hit`);
+  line(wholeMs <= 10_000, `10,000 customers against the whole list: ${wholeMs.toFixed(0)} ms, ${wholeCpu.toFixed(0)} ms CPU (target ≤ 10000 ms); ${whole.hits.length - unlistedHits.length} of ${planted} planted variants hit, ${unlistedHits.length} of ${customers.length - planted} generated unlisted names hit`);
   // Not all of them are false: WILSON JOSEPH is listed, and a customer Joseph Wilson should be looked at.
   if (unlistedHits.length) process.stdout.write(`     generated names that hit: ${unlistedHits.map((h) => `${h.customerName} → ${h.matches[0]!.matchedName} ${h.matches[0]!.score}`).join('; ')}\n`);
 
   // One version's changes: the 24 May 2024 designations (12 entries), the index built over them alone.
   const changed: Designation[] = entries.filter((e) => MAY_2024_KEYS.includes(e.key));
   start = performance.now();
+  cpu = process.cpuUsage();
   const since = screenCustomers(new ScreeningIndex(changed), customers, { threshold: DEFAULT_THRESHOLD, since: 1 });
   const sinceMs = performance.now() - start;
-  line(sinceMs <= 1000, `--since: 10,000 customers against one version's ${changed.length} changed entries: ${sinceMs.toFixed(0)} ms (target ≤ 1000 ms), ${since.hits.length} hits`);
+  line(sinceMs <= 1000, `--since: 10,000 customers against one version's ${changed.length} changed entries: ${sinceMs.toFixed(0)} ms, ${cpuMs(cpu).toFixed(0)} ms CPU (target ≤ 1000 ms), ${since.hits.length} hits`);
 
   const cli = [0, 1, 2].map(() => {
     const t = performance.now();

@@ -120,46 +120,69 @@ export function screenCustomers(
 /**
  * The names that share at least one close token with the query, and could still reach the threshold given how
  * much of the query their close tokens cover. Legal forms and generic words do not retrieve names on their own.
+ * Works in arrays indexed by name, reused between queries: a customer file is tens of thousands of queries, and
+ * a map and an array per candidate name were most of their cost.
  */
 function candidates(index: ScreeningIndex, tokens: ReturnType<typeof tokenizeName>, threshold: number): number[] {
   const words = tokens.some((t) => t.kind === 'word') ? tokens.filter((t) => t.kind === 'word') : tokens;
   const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
   const lowWeight = totalWeight - words.reduce((sum, t) => sum + t.weight, 0);
-  const found = new Map<number, Float64Array>();
-  const note = (nameId: number, i: number, similarity: number) => {
-    let seen = found.get(nameId);
-    if (!seen) found.set(nameId, (seen = new Float64Array(words.length)));
-    if (similarity > seen[i]!) seen[i] = similarity;
-  };
-  words.forEach((token, i) => {
+  const { tokenBest, covered, similaritySum } = scratchFor(index);
+  const touched: number[] = [];
+  for (const token of words) {
+    const touchedByToken: number[] = [];
+    const note = (nameId: number, similarity: number) => {
+      if (tokenBest[nameId] === 0) touchedByToken.push(nameId);
+      if (similarity > tokenBest[nameId]!) tokenBest[nameId] = similarity;
+    };
     for (const [keyId, similarity] of index.native.similar(token.key, NATIVE_RETRIEVAL)) {
-      for (const nameId of index.native.namesHolding(keyId)) note(nameId, i, similarity);
+      for (const nameId of index.native.namesHolding(keyId)) note(nameId, similarity);
     }
     if (token.cross && token.cross.length >= 2) {
       for (const [keyId, similarity] of index.cross.similar(token.cross, CROSS_RETRIEVAL)) {
-        for (const nameId of index.cross.namesHolding(keyId)) note(nameId, i, similarity * CROSS_SCRIPT_FACTOR);
+        for (const nameId of index.cross.namesHolding(keyId)) note(nameId, similarity * CROSS_SCRIPT_FACTOR);
       }
     }
-  });
+    for (const nameId of touchedByToken) {
+      if (similaritySum[nameId] === 0) touched.push(nameId);
+      covered[nameId]! += tokenBest[nameId]! * token.weight;
+      similaritySum[nameId]! += tokenBest[nameId]!;
+      tokenBest[nameId] = 0;
+    }
+  }
   const result: number[] = [];
-  for (const [nameId, seen] of found) {
+  for (const nameId of touched) {
     const name = index.names[nameId]!;
-    let sims = 0;
-    let covered = lowWeight;
-    seen.forEach((similarity, i) => {
-      covered += similarity * words[i]!.weight;
-      sims += similarity;
-    });
+    const sims = similaritySum[nameId]!;
     // Upper bounds of compareNames' two coverages: the query only as far as its close tokens go, the listed name
-    // at most one listed word per close query token, plus its legal forms and generic words.
-    const q = totalWeight ? covered / totalWeight : 0;
-    // (Ternaries, not Math.min/max: this loop runs for every candidate, and Math calls are slow under Jest.)
+    // at most one listed word per close query token, plus its legal forms and generic words. (Ternaries, not
+    // Math.min/max: this loop runs for every candidate, and Math calls are slow under Jest.)
+    const q = totalWeight ? (covered[nameId]! + lowWeight) / totalWeight : 0;
     const l = sims + name.lowWeight < name.weight ? (sims + name.lowWeight) / name.weight : 1;
-    const queryFirst = 0.65 * q + 0.35 * l;
-    const bound = name.words >= 2 && l > q ? 0.35 * q + 0.65 * l : queryFirst;
+    const bound = name.words >= 2 && l > q ? 0.35 * q + 0.65 * l : 0.65 * q + 0.35 * l;
     if (bound + MAX_BONUS >= threshold) result.push(nameId);
+    covered[nameId] = 0;
+    similaritySum[nameId] = 0;
   }
   return result;
+}
+
+interface Scratch {
+  tokenBest: Float64Array;
+  covered: Float64Array;
+  similaritySum: Float64Array;
+}
+const scratches = new WeakMap<ScreeningIndex, Scratch>();
+
+/** Per-name working arrays, all zero between queries (each query sets back what it touched). */
+function scratchFor(index: ScreeningIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    const n = index.names.length;
+    scratch = { tokenBest: new Float64Array(n), covered: new Float64Array(n), similaritySum: new Float64Array(n) };
+    scratches.set(index, scratch);
+  }
+  return scratch;
 }
 
 function birthDate(wanted: string | undefined, facts: EntryFacts): ScoreReason | null {
