@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { ScreeningIndex } from './shared/screening/screening-index';
+import { screenCustomers } from './shared/screening/screen';
+import { UNLISTED } from './test/support/screening-sets';
+import { tokenizeName } from './shared/screening/normalize';
+const entries = JSON.parse(readFileSync('/tmp/i13-entries.json','utf8')).entries;
+const index = new ScreeningIndex(entries);
+const people = UNLISTED.map((n) => n.split(/[ ・]/)).filter((parts) => parts.length === 2 && tokenizeName(parts.join(' ')).every((t) => t.kind === 'word'));
+const latin = people.filter((p) => /^[\p{Script=Latin}]+$/u.test(p.join('')));
+const kana = people.filter((p) => /^[\u30a0-\u30ff]+$/.test(p.join('')));
+const pairs = (group: string[][]) => { const g=[...new Set(group.map(p=>p[0]!))], f=[...new Set(group.map(p=>p[1]!))]; return g.flatMap(a=>f.map(b=>`${a} ${b}`)); };
+const names = [...pairs(latin), ...pairs(kana)];
+const customers = Array.from({length: 10000}, (_, i) => ({ id: 'c'+i, name: names[(i*7919)%names.length]! }));
+const c=process.cpuUsage(); const t=performance.now(); const r = screenCustomers(index, customers, {threshold: 0.88, since: null}); const u=process.cpuUsage(c); console.log('10k wall', (performance.now()-t).toFixed(0), 'cpu', ((u.user+u.system)/1000).toFixed(0), r.hits.length);
