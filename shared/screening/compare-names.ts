@@ -27,7 +27,6 @@ export interface NameComparison {
   pairs: TokenPair[];
   crossScript: boolean;
   joined: boolean;
-  legalFormsOnly: boolean;
 }
 
 export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: number; crossScript: boolean } {
@@ -87,13 +86,8 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const listedFirst = wordsListed >= 2 ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
   const tokenScore = queryFirst > listedFirst ? queryFirst : listedFirst;
   const joinedScore = query.length !== listed.length ? joinedSimilarity(query, listed) * JOINED_FACTOR : 0;
-  const legalFormsOnly = pairs.length > 0 && pairs.every((p) => isLow(query, p.query));
   const joined = joinedScore > tokenScore;
-  return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined, legalFormsOnly };
-}
-
-function isLow(tokens: readonly NameToken[], text: string): boolean {
-  return tokens.some((t) => t.text === text && t.kind !== 'word');
+  return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
 }
 
 /** The two names with their words run together (same script only), ignoring legal forms. */

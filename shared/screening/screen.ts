@@ -11,7 +11,7 @@ import {
   type ScreeningMatch,
   type ScreeningResult,
 } from './schemas';
-import type { EntryFacts, ScreeningIndex } from './screening-index';
+import { type EntryFacts, joinedKeyLength, type ScreeningIndex } from './screening-index';
 
 /**
  * Screening one name against the list, the way OFAC's Sanctions List Search and watchman do (token-wise
@@ -150,9 +150,14 @@ function candidates(index: ScreeningIndex, tokens: ReturnType<typeof tokenizeNam
       tokenBest[nameId] = 0;
     }
   }
+  const joinedLength = joinedKeyLength(tokens);
   const result: number[] = [];
   for (const nameId of touched) {
     const name = index.names[nameId]!;
+    // One side written as one word, the other as several (GRODNOAZOT, OJSC Grodno Azot): compared joined, which
+    // the coverages below do not bound; the lengths say whether that comparison could reach a score at all.
+    const joinable =
+      (words.length === 1) !== (name.words === 1) && name.joinedLength <= 1.25 * joinedLength && joinedLength <= 1.25 * name.joinedLength;
     const sims = similaritySum[nameId]!;
     // Upper bounds of compareNames' two coverages: the query only as far as its close tokens go, the listed name
     // at most one listed word per close query token, plus its legal forms and generic words. (Ternaries, not
@@ -160,7 +165,7 @@ function candidates(index: ScreeningIndex, tokens: ReturnType<typeof tokenizeNam
     const q = totalWeight ? (covered[nameId]! + lowWeight) / totalWeight : 0;
     const l = sims + name.lowWeight < name.weight ? (sims + name.lowWeight) / name.weight : 1;
     const bound = name.words >= 2 && l > q ? 0.35 * q + 0.65 * l : 0.65 * q + 0.35 * l;
-    if (bound + MAX_BONUS >= threshold) result.push(nameId);
+    if (joinable || bound + MAX_BONUS >= threshold) result.push(nameId);
     covered[nameId] = 0;
     similaritySum[nameId] = 0;
   }

@@ -14,6 +14,8 @@ export interface IndexedName {
   weight: number;
   lowWeight: number;
   words: number;
+  /** Letters of the name's keys without legal forms: whether it could match a query with its words run together. */
+  joinedLength: number;
 }
 
 /** What screening needs of an entry beyond its names, worked out once. */
@@ -50,7 +52,8 @@ export class ScreeningIndex {
     if (tokens.length === 0) return;
     const sum = (ts: NameToken[]) => ts.reduce((total, t) => total + t.weight, 0);
     const words = tokens.filter((t) => t.kind === 'word');
-    const name = { entry, field, text, tokens, weight: sum(tokens), lowWeight: sum(tokens) - sum(words), words: words.length };
+    const joinedLength = joinedKeyLength(tokens);
+    const name = { entry, field, text, tokens, weight: sum(tokens), lowWeight: sum(tokens) - sum(words), words: words.length, joinedLength };
     const id = this.names.length;
     this.names.push(name);
     for (const token of name.tokens) {
@@ -58,6 +61,11 @@ export class ScreeningIndex {
       if (token.cross) this.cross.add(token.cross, id);
     }
   }
+}
+
+/** The length compareNames' joined comparison works on. */
+export function joinedKeyLength(tokens: readonly NameToken[]): number {
+  return tokens.reduce((length, t) => (t.kind === 'legal' ? length : length + t.key.length), 0);
 }
 
 function namesOf(entry: Designation): Array<[MatchedField, string[]]> {

@@ -42,6 +42,14 @@ describe('screenName', () => {
     expect(romaji!.score).toBeLessThan(1);
   });
 
+  it('compares a name written as one word with the same name in two, slightly discounted', () => {
+    const match = top('Grodnoazot')!;
+    expect(match).toMatchObject({ key: '032-000012', matchedName: 'OJSC Grodno Azot' });
+    expect(match.score).toBeGreaterThan(0.9);
+    expect(match.score).toBeLessThan(1);
+    expect(match.why[0]!.detail).toContain('(words run together)');
+  });
+
   it('weighs a legal form low: the name without it still matches, another name with it does not', () => {
     expect(top('Compel')).toMatchObject({ key: '028-000359' });
     expect(top('Compel')!.score).toBeGreaterThan(0.9);
