@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Designation } from '../shared/domain/designation';
@@ -62,8 +62,10 @@ async function main(): Promise<void> {
   const list = await parseList(readFileSync(WORKBOOK), { fileName: 'shisantouketsu20260305.xlsx' });
   const entries = list.entries.filter((e) => e.status === 'listed');
   let start = performance.now();
+  let cpu = process.cpuUsage();
   const index = new ScreeningIndex(entries);
   const buildMs = performance.now() - start;
+  const buildCpu = cpuMs(cpu);
   const variants = listedVariants(entries);
 
   process.stdout.write(`screening: ${entries.length} listed entries, ${index.names.length} names; ${variants.length} labelled variants, ${UNLISTED.length} unlisted names\n`);
@@ -88,11 +90,11 @@ async function main(): Promise<void> {
     return performance.now() - t;
   });
   line(percentile(times, 0.99) <= 20, `single query, warm: median ${percentile(times, 0.5).toFixed(2)} ms, p99 ${percentile(times, 0.99).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms over ${queries.length} queries (target ≤ 20 ms)`);
-  line(buildMs <= 2000, `build the index over the whole list: ${buildMs.toFixed(0)} ms (target ≤ 2000 ms)`);
+  line(buildMs <= 2000, `build the index over the whole list, cold: ${buildMs.toFixed(0)} ms, ${buildCpu.toFixed(0)} ms CPU (target ≤ 2000 ms)`);
 
   const fresh = new ScreeningIndex(entries); // a new index: a cold token memo, as a new process has
   start = performance.now();
-  let cpu = process.cpuUsage();
+  cpu = process.cpuUsage();
   const whole = screenCustomers(fresh, customers, { threshold: DEFAULT_THRESHOLD, since: null });
   const wholeMs = performance.now() - start;
   const wholeCpu = cpuMs(cpu);
@@ -109,12 +111,15 @@ async function main(): Promise<void> {
   const sinceMs = performance.now() - start;
   line(sinceMs <= 1000, `--since: 10,000 customers against one version's ${changed.length} changed entries: ${sinceMs.toFixed(0)} ms, ${cpuMs(cpu).toFixed(0)} ms CPU (target ≤ 1000 ms), ${since.hits.length} hits`);
 
+  // Whole process, cold, with /usr/bin/time for its CPU: tsx start-up, reading the workbook, the index, one query.
   const cli = [0, 1, 2].map(() => {
     const t = performance.now();
-    execFileSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'screen', 'Vladimir Mikheichik', '--list', WORKBOOK], { cwd: ROOT, stdio: 'ignore' });
-    return performance.now() - t;
+    const { stderr } = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, '--import', 'tsx', 'cli/main.ts', 'screen', 'Vladimir Mikheichik', '--list', WORKBOOK], { cwd: ROOT, encoding: 'utf8' });
+    const [user, system] = stderr.trim().split(/\s+/).slice(-2).map(Number);
+    return { wall: performance.now() - t, cpu: 1000 * (user! + system!) };
   });
-  line(percentile(cli, 0.5) <= 6000, `CLI screen of one name against the full workbook, process start to exit: ${percentile(cli, 0.5).toFixed(0)} ms (target ≤ 6000 ms; parsing the workbook is most of it)`);
+  const cliWall = percentile(cli.map((c) => c.wall), 0.5);
+  line(cliWall <= 6000, `CLI screen of one name against the full workbook, process start to exit: ${cliWall.toFixed(0)} ms, ${percentile(cli.map((c) => c.cpu), 0.5).toFixed(0)} ms CPU (target ≤ 6000 ms; reading the workbook is most of it)`);
 }
 
 void main();

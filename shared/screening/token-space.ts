@@ -8,7 +8,7 @@ export class TokenSpace {
   private readonly ids = new Map<string, number>();
   private readonly keys: string[] = [];
   private readonly holders: number[][] = [];
-  private readonly bigrams = new Map<string, number[]>();
+  private readonly bigrams = new Map<number, number[]>();
   private readonly bigramCounts: number[] = [];
   private overlap = new Int32Array(0);
   private readonly memo = new Map<string, ReadonlyArray<readonly [keyId: number, similarity: number]>>();
@@ -71,10 +71,18 @@ export class TokenSpace {
   }
 }
 
-/** Bigrams of the key padded at both ends, so that one- and two-letter keys have some and the start counts. */
-function bigramsOf(key: string): string[] {
-  const padded = `^${key}$`;
-  const grams: string[] = [];
-  for (let i = 0; i < padded.length - 1; i++) grams.push(padded.slice(i, i + 2));
+/**
+ * Bigrams of the key padded at both ends, so that one- and two-letter keys have some and the start counts; as
+ * numbers (two UTF-16 code units), which hash faster than two-letter strings when a whole list is indexed.
+ */
+function bigramsOf(key: string): number[] {
+  const grams: number[] = [];
+  let previous = 0x5e; // '^'
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    grams.push(previous * 0x10000 + code);
+    previous = code;
+  }
+  grams.push(previous * 0x10000 + 0x24); // '$'
   return grams;
 }
