@@ -85,7 +85,7 @@ describe('screen --customers', () => {
     expect(stderr).toContain('bad.csv row 2, column name: empty');
   });
 
-  it('with --since, screens only against the entries designated, amended or relisted after that version of the store', async () => {
+  it('with --since, screens only against the entries designated or amended after that version of the store', async () => {
     const dataDir = join(dir, 'data');
     const before = join(dir, 'shisantouketsu20240523.csv');
     writeFileSync(before, CsvRecords.excerpt().without(MAY_2024_KEYS).toBytes());
@@ -104,7 +104,27 @@ describe('screen --customers', () => {
     expect(none).toMatchObject({ scope: { since: 2, entries: 0 }, hits: [] });
     const future = await cli('screen', 'x', '--data-dir', dataDir, '--since', '3');
     expect(future.stderr).toContain('--since 3 is after the current version 2');
-  }, 60_000);
+
+    // Version 3 amends one entry's English name: screening since 2 is against that entry alone, under its new name.
+    const amended = join(dir, 'shisantouketsu20260902.csv');
+    writeFileSync(
+      amended,
+      CsvRecords.excerpt()
+        .map((row, at) => {
+          if (row[at('番号')] !== '043-000001') return null;
+          row[at('氏名（英語）')] = 'Yinon Levy';
+          row[at('告示日付')] += ' 2026.9.2改訂';
+          return row;
+        })
+        .toBytes(),
+    );
+    expect((await cli('check', '--source', amended, '--data-dir', dataDir)).code).toBe(0);
+    const withLevy = join(dir, 'with-levy.csv');
+    writeFileSync(withLevy, 'c2,Vladimir Mikheichik\nc4,LEVY Yinon\n');
+    const afterAmendment = CustomerScreening.parse(JSON.parse((await cli('screen', '--customers', withLevy, '--data-dir', dataDir, '--since', '2')).stdout));
+    expect(afterAmendment.scope).toEqual({ since: 2, entries: 1 });
+    expect(afterAmendment.hits.map((h) => [h.customerId, h.matches[0]!.key])).toEqual([['c4', '043-000001']]);
+  }, 120_000);
 
   it('says so when the data dir holds no list yet', async () => {
     const { code, stderr } = await cli('screen', 'x', '--data-dir', join(dir, 'empty'));
