@@ -48,8 +48,13 @@ export const ChangeEvent = z.object({
   noticeNumber: z.string(),
   entityType: EntityType,
   name: Bilingual,
-  /** The date the list gives for this change: designation, deletion, or latest 改訂 stamp (null if none). */
+  /**
+   * The date the list gives for this change: designation, deletion, or the 改訂 stamp the new edition added. An
+   * amendment the list did not stamp is dated by the new file's date (from its name), with `stamped: false`.
+   */
   effectiveOn: IsoDate.nullable(),
+  /** False when effectiveOn is not a date the list states for this change (an unstamped amendment). */
+  stamped: z.boolean().optional(),
   fields: z.array(FieldChange),
   before: Designation.nullable(),
   after: Designation.nullable(),
@@ -73,6 +78,18 @@ export const Notice = z.discriminatedUnion('type', [
     after: z.string(),
   }),
   z.object({
+    type: z.literal('restated'),
+    key: z.string(),
+    regime: Regime,
+    name: Bilingual,
+    /**
+     * Fields the two editions state in different shapes with the same meaning (an alias in the other language's
+     * column, a position split in two, the country inside the address), with the raw values for audit. Typical
+     * of a workbook compared with a CSV.
+     */
+    fields: z.array(FieldChange),
+  }),
+  z.object({
     type: z.literal('cosmetic'),
     key: z.string(),
     regime: Regime,
@@ -82,6 +99,14 @@ export const Notice = z.discriminatedUnion('type', [
   }),
 ]);
 export type Notice = z.infer<typeof Notice>;
+
+/**
+ * Notices about the list's regimes (renumbered, retitled), which a version record keeps and the operator hears of;
+ * the others (cosmetic, restated) concern one entry each, say that its meaning did not change, and are counted.
+ */
+export function isRegimeNotice(notice: Notice): boolean {
+  return notice.type === 'regime-renumbered' || notice.type === 'regime-title-changed';
+}
 
 export const ChangeSummary = z.object({
   designated: z.number().int(),

@@ -55,6 +55,10 @@ export const Address = z.object({
 });
 export type Address = z.infer<typeof Address>;
 
+/** What the workbook says about one alias besides the name (`previously listed as`, a birth clause). */
+export const AliasNote = z.object({ alias: z.string(), note: z.string() });
+export type AliasNote = z.infer<typeof AliasNote>;
+
 /** Where in which file an entry was read: for error messages and audit, never compared. */
 export const SourceLocation = z.object({
   format: z.enum(['csv', 'xlsx']),
@@ -76,6 +80,8 @@ export const Designation = z.object({
   aliases: BilingualList,
   /** 旧称 (f.k.a.) */
   formerNames: BilingualList,
+  /** Notes on aliases, from the workbook's alias prose; absent when there are none (the CSV has no such notes). */
+  aliasNotes: z.array(AliasNote).optional(),
   /** 確定に十分でない別名 (UN "low quality" a.k.a.) */
   weakAliases: BilingualList,
   /** 称号 */

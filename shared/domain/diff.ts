@@ -28,22 +28,29 @@ export function diffLists(
   const after = indexBy(next, (e) => e.key);
   const changes: ChangeEvent[] = [];
   const cosmetic: Notice[] = [];
+  const restated: Notice[] = [];
+  const fileDate = fileDateOf(current.file);
+  const titles = previousTitles(previous, mapping);
 
   for (const key of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     const old = before.get(key);
-    const now = after.get(key);
+    const now = withRegimeTitle(after.get(key), titles);
     const wasListed = old?.status === 'listed';
     const isListed = now?.status === 'listed';
-    if (now && isListed && !old) changes.push(event('designated', key, null, now, [], current));
-    else if (old && wasListed && !isListed) changes.push(event('delisted', key, old, now ?? null, [], current));
+    if (now && isListed && !old) changes.push(event('designated', key, null, now, [], current, fileDate));
+    else if (old && wasListed && !isListed) changes.push(event('delisted', key, old, now ?? null, [], current, fileDate));
     else if (old && now && !wasListed && isListed) {
       // A stored tombstone keeps the entry as it was last listed; an XLSX 削除 row keeps nothing to compare.
       const fields = old.name.ja || old.name.en ? compareDesignations(old, now).material : [];
-      changes.push(event('relisted', key, old, now, fields, current));
+      changes.push(event('relisted', key, old, now, fields, current, fileDate));
     } else if (old && now && wasListed && isListed) {
-      const { material, cosmetic: fields } = compareDesignations(old, now);
-      if (material.length > 0) changes.push(event('amended', key, old, now, material, current));
-      else if (fields.length > 0) cosmetic.push({ type: 'cosmetic', key, regime: now.regime, name: now.name, fields });
+      const comparison = compareDesignations(old, now);
+      if (comparison.material.length > 0) changes.push(event('amended', key, old, now, comparison.material, current, fileDate));
+      else if (comparison.restated.length > 0) {
+        restated.push({ type: 'restated', key, regime: now.regime, name: now.name, fields: comparison.restated });
+      } else if (comparison.cosmetic.length > 0) {
+        cosmetic.push({ type: 'cosmetic', key, regime: now.regime, name: now.name, fields: comparison.cosmetic });
+      }
     }
   }
 
@@ -52,7 +59,7 @@ export function diffLists(
     schemaVersion: CHANGE_SCHEMA_VERSION,
     summary: { designated: count('designated'), delisted: count('delisted'), amended: count('amended'), relisted: count('relisted') },
     changes,
-    notices: [...notices, ...cosmetic],
+    notices: [...notices, ...restated, ...cosmetic],
   };
 }
 
@@ -63,6 +70,7 @@ function event(
   after: Designation | null,
   fields: FieldChange[],
   source: SourceRef,
+  fileDate: string | null,
 ): ChangeEvent {
   // A delisting names the entry as it stood while listed (an XLSX 削除 row keeps nothing but its number), under
   // the key subscribers knew it by; every other change uses the new edition's key.
@@ -76,7 +84,7 @@ function event(
     noticeNumber: shown.noticeNumber,
     entityType: shown.entityType,
     name: shown.name,
-    effectiveOn: effectiveDate(type, after),
+    ...effectiveDate(type, before, after, fileDate),
     fields,
     before,
     after,
@@ -84,18 +92,53 @@ function event(
   };
 }
 
-function effectiveDate(type: ChangeType, after: Designation | null): string | null {
+/**
+ * An amendment is dated by the 改訂 stamp the new edition added (the latest, if several); one without a new stamp
+ * (an edit MOF did not stamp, or a workbook compared with a CSV that states a fact differently) is dated by the new
+ * file's date and marked unstamped, never by an old stamp that has nothing to do with it.
+ */
+function effectiveDate(
+  type: ChangeType,
+  before: Designation | null,
+  after: Designation | null,
+  fileDate: string | null,
+): Pick<ChangeEvent, 'effectiveOn' | 'stamped'> {
   switch (type) {
     case 'designated':
     case 'relisted':
-      return after!.amendedOn.at(-1) ?? after!.designatedOn;
+      return { effectiveOn: after!.amendedOn.at(-1) ?? after!.designatedOn, stamped: true };
     case 'delisted':
-      return after?.deletedOn ?? null;
-    case 'amended':
-      return after!.amendedOn.at(-1) ?? null;
+      return after?.deletedOn ? { effectiveOn: after.deletedOn, stamped: true } : { effectiveOn: null, stamped: false };
+    case 'amended': {
+      const known = new Set(before!.amendedOn);
+      const stamp = after!.amendedOn.filter((d) => !known.has(d)).at(-1);
+      return stamp ? { effectiveOn: stamp, stamped: true } : { effectiveOn: fileDate, stamped: false };
+    }
   }
 }
 
+/** `shisantouketsu20260828.csv` → `2026-08-28`: MOF names each edition by its date. */
+export function fileDateOf(file: string | null): string | null {
+  const m = file === null ? null : /(\d{4})(\d{2})(\d{2})(?!\d)/.exec(file);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+/** Regime titles the previous snapshot knew, under the new edition's regime numbers. */
+function previousTitles(previous: readonly Designation[], mapping: ReadonlyMap<number, number>): Map<number, string> {
+  const titles = new Map<number, string>();
+  for (const entry of previous) {
+    // A regime that did not continue lends its title to none: its number may now be another regime's.
+    const number = mapping.get(entry.regime.number);
+    if (number !== undefined && entry.regime.title && !titles.has(number)) titles.set(number, entry.regime.title);
+  }
+  return titles;
+}
+
+/** A CSV names no regime; the title the previous snapshot knew still holds for it, new designations included. */
+function withRegimeTitle(entry: Designation | undefined, titles: ReadonlyMap<number, string>): Designation | undefined {
+  const title = entry && entry.regime.title === null ? titles.get(entry.regime.number) : undefined;
+  return title === undefined ? entry : { ...entry!, regime: { ...entry!.regime, title } };
+}
 /** Same change, same file → same id; the file's hash keeps a later identical change (a second delisting) distinct. */
 function eventId(type: ChangeType, key: string, before: Designation | null, after: Designation | null, source: SourceRef): string {
   const basis = canonicalJson([type, key, before && contentHash(before), after && contentHash(after), source.sha256]);

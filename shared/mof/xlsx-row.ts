@@ -12,6 +12,7 @@ import {
   readListingDate,
   readNoticeNumber,
 } from './xlsx-fields';
+import { cleanAliases } from './xlsx-alias-clean';
 import { emptyNameLists, readAliasCell } from './xlsx-aliases';
 import { readNames } from './xlsx-names';
 import { bilingualList, emptyList, pushItem } from './xlsx-prose';
@@ -163,14 +164,17 @@ function readContent(cells: readonly RowCell[], context: RowContext): Content {
     const text = role.kind === 'names' ? textOf(cell) : null;
     if (role.kind === 'names' && text !== null) notes.push(...readAliasCell(text, role.field, names));
   }
+  const cleaned = cleanAliases(names);
+  const datesOfBirth = [...draft.datesOfBirth, ...cleaned.datesOfBirth.filter((d) => !draft.datesOfBirth.includes(d))];
 
   return {
     status: 'listed',
     entityType,
     name,
     ...names,
+    ...(cleaned.notes.length > 0 ? { aliasNotes: cleaned.notes } : {}),
     ...draft.lists,
-    datesOfBirth: draft.datesOfBirth,
+    datesOfBirth,
     passportNumbers: draft.passportNumbers,
     idNumbers: draft.idNumbers,
     addresses: draft.addresses,

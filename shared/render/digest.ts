@@ -1,7 +1,7 @@
-import type { ChangeEvent, ChangeType, FieldChange, Notice } from '../domain/change-event';
-import type { Designation, EntityType } from '../domain/designation';
+import { isRegimeNotice, type ChangeEvent, type ChangeType } from '../domain/change-event';
+import type { EntityType } from '../domain/designation';
 import type { VersionNotification, VersionRecord } from '../records';
-import { displayName, regimeLabel } from './text-report';
+import { capitalize, CHANGE_LABEL, CHANGE_ORDER, changeLines, noticeLines as noticeDetail, WORD_MARKS_LEGEND } from './change-lines';
 
 /**
  * The per-run digest for people: an email a compliance officer reads top to bottom (Japanese, then English, per
@@ -33,14 +33,6 @@ const DIGEST_MESSAGE_MAX_BYTES = 256 * 1024 - 8 * 1024;
 /** One SMS holds 140 bytes; Japanese text goes as UCS-2 (70 a part), so this is two or three parts at most. */
 const SMS_MAX_CHARS = 140;
 
-const CHANGE_ORDER: readonly ChangeType[] = ['designated', 'delisted', 'amended', 'relisted'];
-const CHANGE_LABEL: Record<ChangeType, { ja: string; en: string }> = {
-  designated: { ja: '新規指定', en: 'designated' },
-  delisted: { ja: '指定解除', en: 'delisted' },
-  amended: { ja: '改訂', en: 'amended' },
-  relisted: { ja: '再指定', en: 'relisted' },
-};
-const ENTITY_LABEL: Record<EntityType, string> = { individual: '個人 Individual', entity: '団体 Entity' };
 
 export function renderDigest(notification: VersionNotification): Digest {
   const { record, changes } = notification;
@@ -132,12 +124,13 @@ function changesEmail(record: VersionRecord, changes: readonly ChangeEvent[], ro
     ...CHANGE_ORDER.map((t) => `  ${CHANGE_LABEL[t].ja} ${capitalize(CHANGE_LABEL[t].en)}: ${number(record.summary[t])}`),
   ];
   if (changes.length === 0) head.push('', '  指定内容の変更はありません。下記のお知らせをご確認ください。', '  No designation changed; see the notices below.');
-  const tail = [...noticeLines(record.notices), ...sourceLines(record), ...caveatLines(record)];
+  const tail = [...noticeLines(record), ...sourceLines(record), ...caveatLines(record)];
 
   const sections = CHANGE_ORDER.map((type) => ({
     type,
     blocks: changes.filter((c) => c.type === type).map((change, index) => joinLines(['', ...changeLines(change, index + 1)])),
   })).filter((section) => section.blocks.length > 0);
+  if (sections.some((s) => s.blocks.some((b) => b.includes('変更 changed:')))) head.push('', `  ${WORD_MARKS_LEGEND}`);
   // Detail as many changes as the SNS size limit allows, in fair shares so that no type crowds out another;
   // the rest are counted in their section, never silently dropped.
   const room = roomBytes - jsonBytes(joinLines([...head, ...tail])) - sections.length * SECTION_FRAME_BYTES;
@@ -209,129 +202,13 @@ function editionLines(record: VersionRecord): string[] {
   ];
 }
 
-function changeLines(change: ChangeEvent, position: number): string[] {
-  // A delisting describes the entry as it was listed; everything else as it now stands.
-  const entry = change.type === 'delisted' ? change.before : change.after;
-  const lines = [
-    `  ${position}. ${displayName(change.name)}`,
-    `     ${ENTITY_LABEL[change.entityType]} | ${regimeLabel(change.regime)}`,
-    `     告示番号 Notice No. ${change.noticeNumber} (番号 ${change.key})`,
-    ...statusLines(change.type),
-    ...noticeDateLines(change, entry),
-  ];
-  if (change.fields.length > 0) {
-    lines.push(change.type === 'relisted' ? '     前回掲載時からの変更 Changed since last listed:' : '     変更点 What changed:');
-    for (const field of change.fields) lines.push(...fieldLines(field));
-  }
-  return lines;
-}
-
-function statusLines(type: ChangeType): string[] {
-  switch (type) {
-    case 'delisted':
-      return ['     この対象者は一覧に掲載されなくなりました。 This entry is no longer on the list.'];
-    case 'relisted':
-      return ['     この対象者は再び一覧に掲載されました。 This entry is on the list again.'];
-    default:
-      return [];
-  }
-}
-
-function noticeDateLines(change: ChangeEvent, entry: Designation | null): string[] {
-  const dates = [
-    ...(entry?.designatedOn ? [`${entry.designatedOn} 指定 designated`] : []),
-    ...(entry?.amendedOn ?? []).map((d) => `${d} 改訂 amended`),
-  ];
-  const lines = dates.length > 0 ? [`     告示日付 Notice dates: ${dates.join(', ')}`] : [];
-  if (change.type === 'delisted') {
-    lines.push(
-      change.effectiveOn
-        ? `     削除日 Delisted on: ${change.effectiveOn}`
-        : '     削除日 Delisted on: 一覧に記載なし（この版で行がなくなりました） not stated; the row is gone from this edition',
-    );
-  }
-  return lines;
-}
-
-const FIELD_LABEL: Record<string, { ja: string; en: string }> = {
-  entityType: { ja: '個人・団体', en: 'Individual or entity' },
-  name: { ja: '氏名', en: 'Name' },
-  aliases: { ja: '別名・別称', en: 'Aliases' },
-  formerNames: { ja: '旧称', en: 'Former names' },
-  weakAliases: { ja: '確定に十分でない別名', en: 'Low-quality aliases' },
-  titles: { ja: '称号', en: 'Titles' },
-  positions: { ja: '役職', en: 'Positions' },
-  datesOfBirth: { ja: '生年月日', en: 'Dates of birth' },
-  placesOfBirth: { ja: '出生地', en: 'Places of birth' },
-  nationalities: { ja: '国籍', en: 'Nationalities' },
-  passportNumbers: { ja: '旅券番号', en: 'Passport numbers' },
-  idNumbers: { ja: '身分証番号', en: 'ID numbers' },
-  addresses: { ja: '住所・所在地', en: 'Addresses' },
-  unReference: { ja: '国連参照番号', en: 'UN reference number' },
-  unListingDate: { ja: 'リスト掲載日', en: 'UN listing date' },
-  otherInformation: { ja: 'その他の情報', en: 'Other information' },
-  designatedOn: { ja: '告示日付（指定）', en: 'Designation date' },
-  amendedOn: { ja: '告示日付（改訂）', en: 'Amendment dates' },
-};
-const LANGUAGE_LABEL: Record<string, { ja: string; en: string }> = {
-  ja: { ja: '（日本語）', en: ' (Japanese)' },
-  en: { ja: '（英語）', en: ' (English)' },
-};
-
-/** `aliases.en` → `別名・別称（英語） Aliases (English)`, in the CSV's own column words. */
-function fieldLabel(path: string): string {
-  const [base = path, language] = path.split('.');
-  const label = FIELD_LABEL[base];
-  if (!label) return path;
-  const suffix = language ? LANGUAGE_LABEL[language] : undefined;
-  return `${label.ja}${suffix?.ja ?? ''} ${label.en}${suffix?.en ?? ''}`;
-}
-
-function fieldLines(change: FieldChange): string[] {
-  const lines = [`       - ${fieldLabel(change.field)}`];
-  const added = change.added ?? [];
-  const removed = change.removed ?? [];
-  if (added.length > 0 || removed.length > 0) {
-    for (const value of added) lines.push(`           追加 added:   ${value}`);
-    for (const value of removed) lines.push(`           削除 removed: ${value}`);
-  } else {
-    lines.push(`           変更前 before: ${plainValue(change.field, change.before)}`);
-    lines.push(`           変更後 after:  ${plainValue(change.field, change.after)}`);
-  }
-  return lines;
-}
-
-function plainValue(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '（なし） (none)';
-  if (field === 'entityType' && (value === 'individual' || value === 'entity')) return ENTITY_LABEL[value];
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('; ');
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-function noticeLines(notices: readonly Notice[]): string[] {
-  const worthReading = notices.flatMap((notice): string[] => {
-    switch (notice.type) {
-      case 'regime-renumbered': {
-        const title = notice.title ? `「${notice.title}」` : '';
-        return [
-          `  - 区分 ${notice.from} ${title}は区分 ${notice.to} に番号が変わりました（${number(notice.entries)} 件）。指定内容の変更ではありません。`,
-          `    Regime renumbered: 区分 ${notice.from} is now 区分 ${notice.to} (${number(notice.entries)} entries); not a change to any designation.`,
-        ];
-      }
-      case 'regime-title-changed':
-        return [
-          `  - 区分 ${notice.regimeNumber} の名称が変わりました。 Regime title reworded:`,
-          `    「${notice.before}」 → 「${notice.after}」`,
-        ];
-      case 'cosmetic':
-        return [];
-    }
-  });
-  const cosmetic = notices.filter((n) => n.type === 'cosmetic').length;
-  if (cosmetic > 0) {
+/** Regime notices one by one; entries whose text changed without a change in meaning only counted. */
+function noticeLines(record: VersionRecord): string[] {
+  const worthReading = record.notices.filter(isRegimeNotice).flatMap(noticeDetail);
+  if (record.cosmeticEdits > 0) {
     worthReading.push(
-      `  - 表記のみの修正（全角・半角、空白、句読点、順序） ${number(cosmetic)} 件は記録しましたが、個別にはお知らせしません。`,
-      `    ${number(cosmetic)} cosmetic-only edits (width, spacing, punctuation, order) were recorded and are not listed.`,
+      `  - 意味の変わらない表記の違い（全角・半角、空白、句読点、順序、別の列や区切りでの記載） ${number(record.cosmeticEdits)} 件は記録しましたが、個別にはお知らせしません。`,
+      `    ${number(record.cosmeticEdits)} entries whose text changed without a change in meaning (width, spacing, punctuation, order, another column or separator) were recorded and are not listed.`,
     );
   }
   return worthReading.length > 0 ? ['', '■ お知らせ / Notices', ...worthReading] : [];
@@ -373,8 +250,4 @@ function jsonBytes(text: string): number {
 
 function number(n: number): string {
   return n.toLocaleString('en-US');
-}
-
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }

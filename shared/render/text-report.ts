@@ -1,60 +1,39 @@
-import type { ChangeEvent, ChangeSet, FieldChange, Notice } from '../domain/change-event';
-import type { Regime } from '../domain/designation';
+import type { ChangeSet } from '../domain/change-event';
+import { capitalize, CHANGE_LABEL, CHANGE_ORDER, changeLines, noticeCountLines, noticeLines, WORD_MARKS_LEGEND } from './change-lines';
 
-/** A ChangeSet as a plain-text report an analyst reads top to bottom: summary, then each change, then notices. */
-export function renderTextReport(changeSet: ChangeSet, heading: string): string {
+export interface TextReportOptions {
+  /** List every notice, not only their counts. */
+  verbose?: boolean;
+  /** Said before the delistings, where it matters most (a partial file; see partialFileWarning). */
+  warning?: string | null;
+}
+
+/**
+ * A ChangeSet as a plain-text report that reads like the email digest: counts, then each change with Japanese and
+ * English labels (designations in full, amendments as what changed), then the notices, counted, and listed one by
+ * one with `verbose`.
+ */
+export function renderTextReport(changeSet: ChangeSet, heading: string, options: TextReportOptions = {}): string {
   const { summary } = changeSet;
   const lines = [
     heading,
-    `Summary: ${summary.designated} designated, ${summary.delisted} delisted, ${summary.amended} amended, ${summary.relisted} relisted`,
+    '',
+    '■ 件数 / Changes',
+    ...CHANGE_ORDER.map((t) => `  ${CHANGE_LABEL[t].ja} ${capitalize(CHANGE_LABEL[t].en)}: ${summary[t]}`),
   ];
-  for (const type of ['designated', 'delisted', 'amended', 'relisted'] as const) {
+  if (changeSet.changes.some((c) => c.fields.length > 0)) lines.push('', `  ${WORD_MARKS_LEGEND}`);
+  if (options.warning) lines.push('', `⚠ ${options.warning}`);
+  for (const type of CHANGE_ORDER) {
     const changes = changeSet.changes.filter((c) => c.type === type);
     if (changes.length === 0) continue;
-    lines.push('', `${type.toUpperCase()} (${changes.length})`);
-    for (const change of changes) lines.push(...renderChange(change));
+    lines.push('', `■ ${CHANGE_LABEL[type].ja} / ${capitalize(CHANGE_LABEL[type].en)} (${changes.length})`);
+    changes.forEach((change, index) => lines.push('', ...changeLines(change, index + 1)));
   }
+  if (changeSet.changes.length === 0) lines.push('', '  指定内容の変更はありません。 No change to any designation.');
   if (changeSet.notices.length > 0) {
-    lines.push('', `NOTICES (${changeSet.notices.length})`);
-    for (const notice of changeSet.notices) lines.push(`  ${renderNotice(notice)}`);
+    lines.push('', `■ お知らせ / Notices (${changeSet.notices.length})`, ...noticeCountLines(changeSet.notices));
+    if (options.verbose) lines.push('', ...changeSet.notices.flatMap(noticeLines));
+    else lines.push('  （一件ずつ見るには --verbose） (--verbose lists each)');
   }
-  if (changeSet.changes.length === 0) lines.push('', 'No change to any designation.');
   return lines.join('\n') + '\n';
-}
-
-export function regimeLabel(regime: Regime): string {
-  return regime.title ? `区分 ${regime.number} ${regime.title}` : `区分 ${regime.number}`;
-}
-
-export function displayName(name: { ja: string | null; en: string | null }): string {
-  return [name.ja, name.en].filter(Boolean).join(' / ') || '(no name)';
-}
-
-function renderChange(change: ChangeEvent): string[] {
-  const date = change.effectiveOn ? `  (${change.effectiveOn})` : '';
-  const lines = [
-    `  ${change.key}  ${displayName(change.name)}  [${change.entityType}]${date}`,
-    `      ${regimeLabel(change.regime)}, 告示番号 ${change.noticeNumber}`,
-  ];
-  for (const field of change.fields) lines.push(`      ${renderField(field)}`);
-  return lines;
-}
-
-function renderField(change: FieldChange): string {
-  if (change.added || change.removed) {
-    const parts = [...(change.added ?? []).map((v) => `+ ${v}`), ...(change.removed ?? []).map((v) => `- ${v}`)];
-    return `${change.field}: ${parts.join('; ') || 'reworded'}`;
-  }
-  return `${change.field}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`;
-}
-
-function renderNotice(notice: Notice): string {
-  switch (notice.type) {
-    case 'regime-renumbered':
-      return `Regime renumbered: 区分 ${notice.from} is now 区分 ${notice.to}${notice.title ? ` (${notice.title})` : ''}, ${notice.entries} entries; not a change to any designation`;
-    case 'regime-title-changed':
-      return `Regime title reworded: 区分 ${notice.regimeNumber} "${notice.before}" → "${notice.after}"`;
-    case 'cosmetic':
-      return `Cosmetic edit only: ${notice.key} ${displayName(notice.name)} (${notice.fields.join(', ')})`;
-  }
 }

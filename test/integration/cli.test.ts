@@ -76,9 +76,26 @@ describe('diff', () => {
   it('writes a readable text report', async () => {
     const { code, stdout } = await cli('diff', before, CSV_EXCERPT, '--format', 'text', '--legend', WORKBOOK);
     expect(code).toBe(0);
-    expect(stdout).toContain('Summary: 12 designated, 0 delisted, 0 amended, 0 relisted');
-    expect(stdout).toContain('029-000729  ウラジーミル・ミヘイチク / Vladimir Mikheychik  [individual]  (2024-05-24)');
+    expect(stdout).toContain('■ 件数 / Changes\n  新規指定 Designated: 12\n  指定解除 Delisted: 0\n  改訂 Amended: 0\n  再指定 Relisted: 0');
+    expect(stdout).toContain('ウラジーミル・ミヘイチク / Vladimir Mikheychik\n     個人 Individual | 区分 29');
+    expect(stdout).toContain('告示番号 Notice No. 729 (番号 029-000729)\n     告示日付 Notice dates: 2024-05-24 指定 designated');
     expect(stdout).toContain('区分 34 資産凍結等の措置の対象となるロシア連邦及びベラルーシ共和国以外の国');
+  });
+
+  it('warns before the delistings when the new file lacks most of the old one', async () => {
+    // The real excerpt cut to its first 20 rows, as a truncated download would be.
+    const excerpt = CsvRecords.excerpt();
+    const cut = join(dir, 'shisantouketsu20260829.csv');
+    writeFileSync(cut, excerpt.without(excerpt.rows.slice(20).map((r) => excerpt.get(r, '番号'))).toBytes());
+    const text = await cli('diff', CSV_EXCERPT, cut, '--format', 'text');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("Warning: shisantouketsu20260829.csv lacks 150 of the old file's 170 listed entries (88%)");
+    expect(text.stdout.indexOf('⚠ 警告')).toBeLessThan(text.stdout.indexOf('■ 指定解除 / Delisted (150)'));
+    const json = await cli('diff', CSV_EXCERPT, cut);
+    expect(json.stderr).toMatch(/^warning: .*lacks 150 of the old file's 170 listed entries/m);
+    expect(ChangeSet.parse(JSON.parse(json.stdout)).summary.delisted).toBe(150);
+    // A full file gives no warning.
+    expect((await cli('diff', before, CSV_EXCERPT)).stderr).toBe('');
   });
 });
 

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { isRegimeNotice } from '../../shared/domain/change-event';
 import type { Designation, RegimeLegend } from '../../shared/domain/designation';
 import { diffLists } from '../../shared/domain/diff';
 import { parseCsv } from '../../shared/mof/csv';
+import type { Notifier } from '../../shared/ports';
 import { VersionNotification } from '../../shared/records';
 import type { CsvRecords } from './fixtures';
 
@@ -19,7 +21,7 @@ export function versionNotification(
   const bytes = next.toBytes();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const changeSet = diffLists(previous, parseCsv(bytes, { fileName: LIST_FILE, ...(legend ? { legend } : {}) }).entries, { file: LIST_FILE, sha256 });
-  const regimeNotices = changeSet.notices.filter((n) => n.type !== 'cosmetic');
+  const regimeNotices = changeSet.notices.filter(isRegimeNotice);
   return VersionNotification.parse({
     record: {
       version,
@@ -43,4 +45,12 @@ export function versionNotification(
     // A baseline record comes with no changes from the check; keeping them here proves renderers ignore them.
     changes: changeSet.changes,
   });
+}
+
+/** Everything a version sends, in the check's order: its change events (a changes version), then the digest. */
+export async function publishAll(notifier: Notifier, notification: VersionNotification): Promise<string[]> {
+  const confirmed: string[] = [];
+  if (notification.record.kind === 'changes') await notifier.publishEvents(notification.changes, async (ids) => void confirmed.push(...ids));
+  await notifier.publishDigest(notification);
+  return confirmed;
 }

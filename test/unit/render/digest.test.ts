@@ -90,18 +90,18 @@ describe('amendments, delistings and relistings', () => {
     return row;
   });
 
-  it('shows every changed field: text before → after, lists added and removed', () => {
+  it('shows every changed field: short text before → after, lists added and removed, an edited item with its changed words marked', () => {
     const digest = renderDigest(notification(entriesOf(excerpt), amended));
     expect(digest.subject).toBe('[JP sanctions] 2 amended — MOF list 2026-08-28 / 資産凍結等対象者一覧 更新');
     expect(digest.email).toContain(
       [
         '     告示日付 Notice dates: 2024-05-24 指定 designated, 2026-09-02 改訂 amended',
+        '     改訂日 Amended on: 2026-09-02',
         '     変更点 What changed:',
         '       - 別名・別称（英語） Aliases (English)',
         '           追加 added:   Vladimir Mikheichyk',
         '       - 役職（英語） Positions (English)',
-        '           追加 added:   Former General Director of Open Joint Stock Company State Airline 224th Flight Detachment',
-        '           削除 removed: General Director of Open Joint Stock Company State Airline 224th Flight Detachment',
+        '           変更 changed: {+Former +}General Director of Open Joint Stock Company State Airline 224th Flight Detachment',
         '       - 告示日付（改訂） Amendment dates',
         '           追加 added:   2026-09-02',
       ].join('\n'),
