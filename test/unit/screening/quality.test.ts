@@ -19,7 +19,7 @@ beforeAll(async () => {
   const listed = list.entries.filter((e) => e.status === 'listed');
   index = new ScreeningIndex(listed);
   variants = listedVariants(listed);
-}, 60_000);
+}, 180_000);
 
 const foundInTop3 = (q: LabelledQuery) =>
   screenName(index, { name: q.query, threshold: DEFAULT_THRESHOLD })
@@ -49,11 +49,12 @@ describe('screening quality on the real list', () => {
     expect(found / variants.length).toBeGreaterThanOrEqual(0.95);
     // The 19 hand-made variants are too few for a per-kind rate; they count in the whole.
     for (const [kind, tally] of byKind) if (kind !== 'hand') expect([kind, tally.found / tally.total >= 0.9]).toEqual([kind, true]);
-  });
+    // 1,657 queries: about 2 s on an idle machine; the bound is for a CI machine shared with other jobs.
+  }, 120_000);
 
   it('matches none of the common unlisted names at the default threshold', () => {
     const falseMatches = UNLISTED.flatMap((name) => screenName(index, { name, threshold: DEFAULT_THRESHOLD }).matches.map((m) => `${name} → ${m.key} ${m.matchedName} ${m.score}`));
     expect(falseMatches).toEqual([]);
-  });
+  }, 60_000);
 
 });
