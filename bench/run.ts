@@ -148,6 +148,8 @@ async function warm(oldCsv: string, newCsv: string): Promise<void> {
   process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'fail-closed.ts')], { cwd: ROOT }));
   // The Lambda packages cdk synth builds: zip sizes and cold module load (bench/lambda-packages.ts).
   process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'lambda-packages.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }));
+  // Screening quality and speed, in its own process too: see bench/screening.ts.
+  process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'screening.ts')], { cwd: ROOT, maxBuffer: 16 << 20 }));
 }
 
 void main();

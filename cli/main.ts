@@ -14,6 +14,9 @@ const USAGE = `usage: jp-sanctions-monitor <command> [options]
                                                            change events as JSON lines, exactly as webhooks carry them
   export [--format json|csv|ftm] [--data-dir <dir> | --table <name>]
                                                            the current list (ftm: FollowTheMoney JSON lines)
+  screen <name> | --customers <csv> [--list <file> | --data-dir <dir>] [--since <version>] [--dob <date>]
+         [--country <c>] [--entity-type individual|entity] [--threshold <0..1>] [--format json|text]
+                                                           screen a name or a customer file against the list
   webhook-test --url <url> --secret <whsec_...> [--allow-loopback] [--timeout-ms <n>]
                                                            send one signed sample change event; exit 0 on a 2xx only
   webhook-redrive --queue-url <dead-letter queue> --to <webhook queue> [--max <n>]
@@ -37,6 +40,7 @@ const commands: Record<string, () => Command> = {
   history: () => require('./commands/history').historyCommand,
   changes: () => require('./commands/changes').changesCommand,
   export: () => require('./commands/export').exportCommand,
+  screen: () => require('./commands/screen').screenCommand,
   'webhook-test': () => require('./commands/webhook-test').webhookTestCommand,
   'webhook-redrive': () => require('./commands/webhook-redrive').webhookRedriveCommand,
 };
