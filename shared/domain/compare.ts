@@ -182,8 +182,6 @@ function describeChange(spec: FieldSpec, a: Designation, b: Designation, cross: 
 }
 
 const WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
-const WORD_DIFF_MAX_CHARS = 40_000;
-const WORD_DIFF_MAX_EDITS = 2_000;
 
 /**
  * What changed word by word, on text brought to one width and single spaces first, so that `２００９` / `2009` or a
@@ -191,19 +189,22 @@ const WORD_DIFF_MAX_EDITS = 2_000;
  */
 export function wordDiff(before: string, after: string): NonNullable<FieldChange['wordDiff']> {
   const normal = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  const [b, a] = [normal(before), normal(after)];
-  // A pathological field (hundreds of KB) would take the diff's time and memory past a Lambda's: beyond these
-  // bounds the change is shown whole, removed and added, rather than word by word.
-  const whole = (): NonNullable<FieldChange['wordDiff']> => [
-    ...(b ? [{ op: 'removed' as const, text: b }] : []),
-    ...(a ? [{ op: 'added' as const, text: a }] : []),
-  ];
-  if (b.length + a.length > WORD_DIFF_MAX_CHARS) return whole();
-  const parts = diffWords(b, a, { intlSegmenter: WORDS, maxEditLength: WORD_DIFF_MAX_EDITS });
-  if (!parts) return whole();
+  const [a, b] = [normal(before), normal(after)];
+  const parts = a.length + b.length <= WORD_DIFF_MAX_CHARS
+    ? diffWords(a, b, { intlSegmenter: WORDS, maxEditLength: WORD_DIFF_MAX_EDITS })
+    : undefined;
+  if (!parts) return [...(a ? [{ op: 'removed' as const, text: a }] : []), ...(b ? [{ op: 'added' as const, text: b }] : [])];
   return parts.map((part) => ({
     op: part.added ? 'added' : part.removed ? 'removed' : 'equal',
     text: part.value,
   }));
 }
+
+/**
+ * Word diffs are for a reader: past these bounds (a rewritten paragraph, a pathological cell of a megabyte) the
+ * Myers search grows quadratically in memory, so the field is shown as replaced whole instead of exhausting the
+ * check's heap.
+ */
+const WORD_DIFF_MAX_CHARS = 20_000;
+const WORD_DIFF_MAX_EDITS = 400;
 
