@@ -189,9 +189,22 @@ const WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
  */
 export function wordDiff(before: string, after: string): NonNullable<FieldChange['wordDiff']> {
   const normal = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  return diffWords(normal(before), normal(after), { intlSegmenter: WORDS }).map((part) => ({
+  const [a, b] = [normal(before), normal(after)];
+  const parts = a.length + b.length <= WORD_DIFF_MAX_CHARS
+    ? diffWords(a, b, { intlSegmenter: WORDS, maxEditLength: WORD_DIFF_MAX_EDITS })
+    : undefined;
+  if (!parts) return [...(a ? [{ op: 'removed' as const, text: a }] : []), ...(b ? [{ op: 'added' as const, text: b }] : [])];
+  return parts.map((part) => ({
     op: part.added ? 'added' : part.removed ? 'removed' : 'equal',
     text: part.value,
   }));
 }
+
+/**
+ * Word diffs are for a reader: past these bounds (a rewritten paragraph, a pathological cell of a megabyte) the
+ * Myers search grows quadratically in memory, so the field is shown as replaced whole instead of exhausting the
+ * check's heap.
+ */
+const WORD_DIFF_MAX_CHARS = 20_000;
+const WORD_DIFF_MAX_EDITS = 400;
 
