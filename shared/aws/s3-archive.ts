@@ -14,10 +14,11 @@ export class S3Archive implements RawArchive, PayloadStore {
 
   async put(file: { sha256: string; bytes: Uint8Array; fileName: string }): Promise<string> {
     const key = `raw/${file.sha256}/${file.fileName}`;
-    await this.client.send(
+    await this.putOnce(
       new PutObjectCommand({
         Bucket: this.bucket,
         Key: key,
+        IfNoneMatch: '*',
         Body: file.bytes,
         ChecksumSHA256: Buffer.from(file.sha256, 'hex').toString('base64'),
         ContentType: file.fileName.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -30,13 +31,25 @@ export class S3Archive implements RawArchive, PayloadStore {
   async putPayload(text: string): Promise<string> {
     const sha256 = sha256Hex(text);
     const key = `${OVERFLOW_PREFIX}${sha256}.json`;
-    await this.client.send(
+    await this.putOnce(
       new PutObjectCommand({
-        Bucket: this.bucket, Key: key, Body: text, ContentType: 'application/json',
+        Bucket: this.bucket, Key: key, Body: text, ContentType: 'application/json', IfNoneMatch: '*',
         ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64'),
       }),
     );
     return `s3://${this.bucket}/${key}`;
+  }
+
+  /**
+   * Keys are content-addressed, so an object already there holds these very bytes: writing it again would only add
+   * a version to the versioned bucket (every changed run fetches the same edition's workbook again).
+   */
+  private async putOnce(command: PutObjectCommand): Promise<void> {
+    try {
+      await this.client.send(command);
+    } catch (error) {
+      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 412) throw error;
+    }
   }
 
   async getPayload(ref: string): Promise<string> {

@@ -140,10 +140,16 @@ export async function tableItems(account: EmulatedAccount): Promise<Array<Record
   return items;
 }
 
-/** The keys the archive holds, each once however many versions of it were written. */
+/**
+ * The keys the archive holds. The archive is content-addressed and writes a key once, so a key written again (a
+ * second version of the same bytes in the versioned bucket) fails here.
+ */
 export async function archivedKeys(account: EmulatedAccount): Promise<string[]> {
   const { Versions = [] } = await account.clients.s3.send(new ListObjectVersionsCommand({ Bucket: account.bucketName }));
-  return [...new Set(Versions.map((v) => v.Key!))].sort();
+  const keys = Versions.map((v) => v.Key!).sort();
+  const rewritten = keys.filter((key, i) => keys[i - 1] === key);
+  if (rewritten.length > 0) throw new Error(`archived more than once: ${[...new Set(rewritten)].join(', ')}`);
+  return keys;
 }
 
 /** The logical id of a queue, by the construct path it starts with (e.g. `WebhooksQueue`). */
