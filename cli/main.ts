@@ -4,7 +4,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const USAGE = `usage: jp-sanctions-monitor <command> [options]
   parse <file> [--include-deleted] [--legend <xlsx>]       print the entries of a MOF list (CSV or XLSX) as JSON
   diff <old> <new> [--format json|text] [--legend <xlsx>]  compare two lists as change events
-  check [--source <url-or-file>] [--data-dir <dir>] [--format json|text]
+  check [--source <url-or-file>] [--data-dir <dir>] [--format json|text] [--accept <sha256> --reason <why>]
                                                            run the monitor once with an embedded store
   demo [--data-dir <dir>]                                  replay the designations of 24 May 2024 offline
   serve [--data-dir <dir> | --table <name>] [--port <n>]   the read API and the web view on 127.0.0.1
@@ -47,9 +47,29 @@ const commands: Record<string, () => Command> = {
 
 type Command = (args: string[]) => Promise<string | { output: string; exitCode: number }>;
 
+const HELP = new Set(['--help', '-h']);
+/** Commands whose own --help says more than their usage line. */
+const OWN_HELP = new Set(['check', 'demo']);
+
+/** The usage line(s) of one command, from USAGE. */
+function usageOf(name: string): string {
+  const lines = USAGE.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`  ${name} `));
+  const end = lines.findIndex((l, i) => i > start && /^  \S/.test(l));
+  return `usage: jp-sanctions-monitor ${lines.slice(start, end < 0 ? undefined : end).map((l) => l.trim()).join('\n  ')}\n`;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
+  if (name && HELP.has(name)) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const load = name && Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (load && !OWN_HELP.has(name!) && args.some((a) => HELP.has(a))) {
+    process.stdout.write(usageOf(name!));
+    return 0;
+  }
   if (!load) {
     process.stderr.write(`${name ? `unknown command '${name}'\n` : ''}${USAGE}\n`);
     return 1;

@@ -54,8 +54,9 @@ export function snsSubject(text: string): string {
 
 // ---------- subject, SMS, default ----------
 
+/** The edition's date from the file name or MOF's page, never the clock: a list without either says so. */
 function editionDate(record: VersionRecord): string {
-  return record.source.fileDate ?? record.source.asOf ?? record.committedAt.slice(0, 10);
+  return record.source.fileDate ?? record.source.asOf ?? '(undated)';
 }
 
 function countsText(record: VersionRecord): string {

@@ -40,7 +40,6 @@ describe('the read API', () => {
       TABLE_NAME: { Ref: table },
       ARCHIVE_BUCKET: { Ref: logicalIdOf(stack, stack.store.archive) },
       STALE_AFTER_HOURS: '12',
-      // Like every function of the stack: stack traces name the TypeScript source.
       NODE_OPTIONS: '--enable-source-maps',
     });
   });

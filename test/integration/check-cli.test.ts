@@ -36,7 +36,7 @@ describe('check and demo at the edges', () => {
     }
   });
 
-  it.each(['check', 'demo'])('%s --help prints its usage and exits 0', async (command) => {
+  it.each(['check', 'demo', 'parse', 'diff', 'webhook-test', 'webhook-redrive'])('%s --help prints its usage and exits 0', async (command) => {
     const { code, stdout } = await cli(command, '--help');
     expect(code).toBe(0);
     expect(stdout).toMatch(new RegExp(`^usage: jp-sanctions-monitor ${command} `));
@@ -69,5 +69,19 @@ describe('check and demo at the edges', () => {
     const bad = await cli('check', '--accept', 'xyz', '--reason', 'r', '--data-dir', dir);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--accept: expected the sha256 of the held file/);
+  });
+});
+
+describe('the digest subject', () => {
+  it('takes the list date from the file name, and says "undated" rather than use the clock', async () => {
+    const dated = join(dir, 'shisantouketsu20240523.csv');
+    const undated = join(dir, 'list.csv');
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'mof', 'variants', 'shisantouketsu20240523-variant.csv'), dated);
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'mof', 'variants', 'shisantouketsu20240523-variant.csv'), undated);
+    const first = await cli('check', '--source', dated, '--data-dir', join(dir, 'a'));
+    expect(first.stdout).toMatch(/Subject: \[JP sanctions\] Monitoring started — MOF list 2024-05-23/);
+    const second = await cli('check', '--source', undated, '--data-dir', join(dir, 'b'));
+    expect(second.stdout).toMatch(/Subject: \[JP sanctions\] Monitoring started — MOF list \(undated\)/);
+    expect(second.stdout).not.toContain(`MOF list ${new Date().toISOString().slice(0, 10)}`);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbSnapshotStore } from '../../shared/aws/dynamodb-store';
 import { runCheck, type CheckDependencies } from '../../shared/check';
 import { GuardPolicy } from '../../shared/domain/guards';
@@ -219,5 +220,18 @@ describe('no record too big', () => {
     expect(readdirSync(join(dir, 'archive', 'overflow')).length).toBeGreaterThanOrEqual(2);
     // And the next edition compares with it as usual.
     expect((await check(local(excerpt))).changes.map((c) => [c.type, c.key])).toEqual([['amended', '029-000729']]);
+  });
+
+  it('meets a real limit: DynamoDB (dynalite) refuses the item inline, and a store without overflow says why', async () => {
+    const huge = 'x'.repeat(450_000);
+    await expect(dynamo.client.send(new PutCommand({ TableName: dynamo.tableName, Item: { pk: 'T', sk: 'T', huge } }))).rejects.toThrow(/size/i);
+    await check(local(excerpt));
+    const amended = excerpt.map((row, at) => (row[at('番号')] === '029-000729' ? (row.splice(at('その他の情報'), 1, huge), row) : null));
+    const path = join(dir, 'shisantouketsu20260930.csv');
+    writeFileSync(path, amended.toBytes());
+    const report = await check({ ...common(), source: new FileListSource({ csv: path }) });
+    expect(report.outcome).toBe('failed');
+    expect(report.reason).toMatch(/ENTRY#029-000729: a \d+-byte payload is over 180000 bytes and no overflow store is configured/);
+    expect(await store.loadState()).toMatchObject({ version: 1 });
   });
 });

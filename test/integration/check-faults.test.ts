@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -12,7 +12,8 @@ import { ensureTable, startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../..
 import { FileArchive } from '../../shared/local/file-archive';
 import { CheckReport } from '../../shared/records';
 import { FaultPlan, type Fault } from '../support/faults';
-import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
+import { CsvRecords, FIXTURES, MAY_2024_KEYS, WORKBOOK } from '../support/fixtures';
+import { workbookBomb } from '../support/zip-bomb';
 import { startMofServer, type MofServer } from '../support/mof-server';
 
 /**
@@ -39,6 +40,9 @@ afterAll(async () => {
 
 const excerpt = CsvRecords.excerpt();
 const CSV = 'shisantouketsu20260828.csv';
+const PAGE = readFileSync(join(FIXTURES, 'list.html'));
+/** The index page without its workbook link: the walk through every call needs no titles, and runs 4 checks × 33. */
+const CSV_ONLY_PAGE = Buffer.from(PAGE.toString('utf8').replace(/<li><a href="\.\/shisantouketsu20260828\.xlsx">.*?<\/li>/, ''));
 
 /** A fresh table per scenario, so that each starts from its own baseline. */
 async function freshStore(): Promise<DynamoDbSnapshotStore> {
@@ -62,6 +66,7 @@ function deps(store: DynamoDbSnapshotStore, notifier: ConsoleNotifier, plan = ne
 }
 
 async function scenario(fault: Fault | null) {
+  mof.files.set('list.html', CSV_ONLY_PAGE);
   const store = await freshStore();
   const notifier = new ConsoleNotifier(new PassThrough().resume());
   mof.files.set(CSV, excerpt.without(MAY_2024_KEYS).toBytes());
@@ -139,5 +144,70 @@ describe.each(faults)('a fault at call $call ($when, $kind), then a retry', (fau
     // Counted once: by the run that committed, even when its commit call failed after the commit point.
     if (fault.kind === 'error') expect(first.committedVersion === 2 || retry.committedVersion === 2).toBe(true);
     expect(first.committedVersion === 2 && retry.committedVersion === 2).toBe(false);
+  });
+});
+
+describe('the stand-in MOF misbehaving', () => {
+  const XLSX = 'shisantouketsu20260828.xlsx';
+  beforeEach(() => mof.files.set('list.html', PAGE));
+  afterEach(() => {
+    mof.faults.clear();
+    mof.files.set(XLSX, readFileSync(WORKBOOK));
+  });
+
+  async function baseline() {
+    const store = await freshStore();
+    const notifier = new ConsoleNotifier(new PassThrough().resume());
+    mof.files.set(CSV, excerpt.toBytes());
+    expect((await runCheck(deps(store, notifier))).outcome).toBe('baseline');
+    return { store, notifier, alerts: () => notifier.deliveries.flatMap((d) => (d.channel === 'operator' ? [d] : [])) };
+  }
+
+  const cutAt = (rows: number) => new CsvRecords(excerpt.header, excerpt.rows.slice(0, -rows)).toBytes().length;
+
+  it.each(['short', 'none'] as const)('holds a CSV cut at a row boundary (Content-Length %s), alerts once, relists nothing after', async (length) => {
+    const { store, notifier, alerts } = await baseline();
+    mof.faults.set(CSV, { cut: { bytes: cutAt(5), length } });
+    for (let i = 0; i < 3; i++) expect((await runCheck(deps(store, notifier))).outcome).toBe('held');
+    expect(alerts()).toHaveLength(1);
+    expect(alerts()[0]!.text).toContain("5 of 5 delisted keys are still listed in the same edition's workbook");
+    expect(notifier.deliveries.filter((d) => d.channel === 'email' || d.channel === 'event')).toHaveLength(1);
+
+    mof.faults.clear();
+    const next = CheckReport.parse(await runCheck(deps(store, notifier)));
+    expect(next).toMatchObject({ outcome: 'unchanged', changes: [] });
+    expect(await store.loadState()).toMatchObject({ version: 1, hold: null });
+  });
+
+  it('holds a cut CSV by the tail rule when the workbook cannot be had', async () => {
+    const { store, notifier, alerts } = await baseline();
+    mof.files.delete(XLSX);
+    mof.faults.set(CSV, { cut: { bytes: cutAt(2), length: 'none' } });
+    const report = CheckReport.parse(await runCheck(deps(store, notifier)));
+    expect(report.reason).toContain('the last 2 entries of the previous list are delisted (044-000001, 044-000002)');
+    expect(alerts().filter((a) => a.severity === 'error')).toHaveLength(1);
+    expect(alerts().filter((a) => a.severity === 'warning').map((a) => a.subject)).toEqual([expect.stringContaining('workbook could not be read')]);
+  });
+
+  it('ends a check against a hanging MOF within its budget, with one alert', async () => {
+    const { store, notifier, alerts } = await baseline();
+    mof.faults.set(CSV, { hang: true });
+    const started = Date.now();
+    const report = CheckReport.parse(await runCheck({ ...deps(store, notifier), deadline: Date.now() + 1_500 }));
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(report).toMatchObject({ outcome: 'failed', committedVersion: null });
+    expect(report.reason).toMatch(/time budget|timeout after/);
+    expect(alerts()).toHaveLength(1);
+    expect(alerts()[0]!.text).toContain('the snapshot is unchanged');
+  });
+
+  it('refuses a zip bomb served as the workbook, and the CSV still decides', async () => {
+    const { store, notifier, alerts } = await baseline();
+    mof.files.set(XLSX, await workbookBomb({ inflatedBytes: 256 * 1024 * 1024, declare: 'lie' }));
+    mof.files.set(CSV, excerpt.without(['043-000002']).toBytes());
+    const report = CheckReport.parse(await runCheck(deps(store, notifier)));
+    // No witness to the delisting (the bomb is refused), and 043-000002 is inside the list: it stands.
+    expect(report.changes.map((c) => [c.type, c.key])).toEqual([['delisted', '043-000002']]);
+    expect(alerts().map((a) => a.text).join('\n')).toMatch(/refused as a possible zip bomb/);
   });
 });

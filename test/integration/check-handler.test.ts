@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -9,7 +9,7 @@ import type { Context } from 'aws-lambda';
 import { handler } from '../../functions/check/handler';
 import { readCheckConfig } from '../../functions/check/config';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
-import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
+import { CsvRecords, FIXTURES, MAY_2024_KEYS } from '../support/fixtures';
 import { startMofServer, type MofServer } from '../support/mof-server';
 import { lambdaEnvironment } from '../support/lambda-environment';
 
@@ -106,6 +106,40 @@ describe('the scheduled check Lambda', () => {
     await expect(handler({}, context)).rejects.toThrow(/check failed: GET http:\/\/127\.0\.0\.1:\d+\/.*list\.html\?_=\d{4}-\d{2}-\d{2}: HTTP 404/);
     expect(sns).toHaveReceivedCommandWith(PublishCommand, { TopicArn: 'arn:aws:sns:ap-northeast-1:111122223333:operator' });
     expect(emitted()).toContainEqual(expect.objectContaining({ ChecksFailed: 1 }));
+  });
+
+  it('counts committed changes once even when publishing them failed, and the retry sends only what is missing', async () => {
+    mof.files.set('list.html', readFileSync(join(FIXTURES, 'list.html')));
+    const amended = CsvRecords.excerpt().map((row, at) => (row[at('番号')] === '029-000729' ? (row.splice(at('その他の情報'), 1, '改訂の試験'), row) : null));
+    mof.files.set('shisantouketsu20260828.csv', amended.toBytes());
+    sns.resetHistory();
+    sns.on(PublishBatchCommand).rejectsOnce(new Error('SNS throttled'));
+    await expect(handler({}, context)).rejects.toThrow(/check failed: SNS throttled/);
+    expect(emitted()).toContainEqual(expect.objectContaining({ Amended: 1, ChecksFailed: 1 }));
+    const alert = sns.commandCalls(PublishCommand).map((c) => c.args[0].input).find((i) => i.TopicArn?.endsWith(':operator'))!;
+    expect(alert.Message).toContain('The check committed version 3 but did not finish publishing it.');
+    expect(alert.Message).toContain('Sent so far for version 3: 0 of 1 change events and the digest was not sent');
+
+    stdout.mockClear();
+    sns.resetHistory();
+    sns.on(PublishBatchCommand).callsFake((input: { PublishBatchRequestEntries: Array<{ Id: string }> }) => ({
+      Successful: input.PublishBatchRequestEntries.map((e) => ({ Id: e.Id, MessageId: `m-${e.Id}` })),
+      Failed: [],
+    }));
+    const retry = await handler({}, context);
+    expect(retry).toMatchObject({ outcome: 'unchanged', committedVersion: null });
+    expect(sns).toHaveReceivedCommandTimes(PublishBatchCommand, 1);
+    expect(sns.commandCalls(PublishCommand).filter((c) => c.args[0].input.TopicArn?.endsWith(':changes'))).toHaveLength(1);
+    expect(emitted().some((l) => 'Amended' in l)).toBe(false);
+  });
+
+  it('holds a cut list, and commits it for an accept event naming its sha256, with who and why', async () => {
+    const excerpt = CsvRecords.excerpt();
+    mof.files.set('shisantouketsu20260828.csv', new CsvRecords(excerpt.header, excerpt.rows.slice(0, -2)).toBytes());
+    const held = await handler({}, context);
+    expect(held.outcome).toBe('held');
+    const accepted = await handler({ accept: held.source!.sha256, by: 'k.tanaka', reason: 'MOF notice: both delisted' }, context);
+    expect(accepted).toMatchObject({ outcome: 'changed', committedVersion: 4, summary: { delisted: 2 } });
   });
 
   it('refuses a malformed accept event by name, before touching anything', async () => {

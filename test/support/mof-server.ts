@@ -15,6 +15,11 @@ export interface MofServer {
   requests: string[];
   /** Answers to conditional requests (`If-None-Match` against an ETag of the body's sha256) that were 304. */
   notModified: string[];
+  /**
+   * Faults by file name: `cut` sends only the first `bytes` of the file, either declaring that length
+   * (`length: 'short'`, a Content-Length that is short) or none at all (chunked); `hang` never answers.
+   */
+  faults: Map<string, { cut?: { bytes: number; length: 'short' | 'none' }; hang?: true }>;
   close(): Promise<void>;
 }
 
@@ -28,11 +33,19 @@ export async function startMofServer(): Promise<MofServer> {
   ]);
   const requests: string[] = [];
   const notModified: string[] = [];
+  const faults: MofServer['faults'] = new Map();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     requests.push(path);
     const name = path.slice(path.lastIndexOf('/') + 1);
     const body = path.startsWith(INDEX_PATH.slice(0, INDEX_PATH.lastIndexOf('/') + 1)) ? files.get(name) : undefined;
+    const fault = faults.get(name);
+    if (fault?.hang) return;
+    if (body && fault?.cut) {
+      const sent = body.subarray(0, fault.cut.bytes);
+      res.writeHead(200, { 'content-type': 'text/csv', ...(fault.cut.length === 'short' ? { 'content-length': sent.length } : {}) }).end(sent);
+      return;
+    }
     if (!body) {
       res.writeHead(404).end();
       return;
@@ -53,6 +66,12 @@ export async function startMofServer(): Promise<MofServer> {
     files,
     requests,
     notModified,
-    close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    faults,
+    close: () =>
+      new Promise((resolve, reject) => {
+        // A hanging answer keeps its socket open; close it rather than wait.
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
   };
 }
