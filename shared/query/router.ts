@@ -6,6 +6,8 @@ import { renderExport } from './export';
 import type { History } from './history';
 import { openApiDocument } from './openapi';
 import { Problem } from './problem';
+import { ScreenQuery, screenCurrentList } from './screen';
+import { ScreeningResult } from '../screening/schemas';
 import {
   ChangesPage,
   ChangesQuery,
@@ -139,6 +141,13 @@ export const ROUTES: Route[] = [
     answer: ExportDocument,
     alsoAnswers: ['text/csv', 'application/x-ndjson'],
     handle: async ({ query, services }) => renderExport(await services.history.exportList(), query.format),
+  }),
+  route({
+    path: '/v1/screen',
+    summary: 'Screen a name against the current list: matches at or above the threshold, best first, each with why',
+    query: ScreenQuery,
+    answer: ScreeningResult,
+    handle: async ({ query, services }) => ({ json: await screenCurrentList(services.history, query) }),
   }),
   route({
     path: '/v1/openapi.json',

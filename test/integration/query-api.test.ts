@@ -264,7 +264,7 @@ describe('HTTP behaviour', () => {
     const doc = await fx.getJson('/v1/openapi.json');
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/v1/changes', '/v1/entries', '/v1/entries/{key}', '/v1/export', '/v1/feed.atom', '/v1/openapi.json', '/v1/status', '/v1/versions', '/v1/versions/{n}'].sort(),
+      ['/v1/changes', '/v1/entries', '/v1/entries/{key}', '/v1/export', '/v1/feed.atom', '/v1/openapi.json', '/v1/screen', '/v1/status', '/v1/versions', '/v1/versions/{n}'].sort(),
     );
     const changes = doc.paths['/v1/changes'].get;
     expect(changes.parameters.map((p: { name: string }) => p.name)).toEqual(['since', 'type', 'regime', 'entityType', 'limit', 'cursor']);
