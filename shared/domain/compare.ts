@@ -18,7 +18,7 @@ interface Item {
 interface FieldSpec {
   field: string;
   kind: 'text' | 'list';
-  read: (d: Designation) => string | null | readonly string[];
+  read: (d: Designation) => Value;
   items: (d: Designation, cross: CrossFormat) => Item[];
   universe?: (d: Designation, cross: CrossFormat) => Set<string>;
   /** The same field in the other language: a half one format leaves blank is not compared across formats. */
@@ -144,19 +144,20 @@ function notCarried(spec: FieldSpec, before: Designation, after: Designation): b
   return blankHalf(before) || blankHalf(after);
 }
 
-function identical(a: string | null | readonly string[], b: string | null | readonly string[]): boolean {
-  if (typeof a === 'string' || a === null || typeof b === 'string' || b === null) return a === b;
+type Value = string | null | readonly string[];
+
+function identical(a: Value, b: Value): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-function equivalent(a: string | null | readonly string[], b: string | null | readonly string[]): boolean {
-  if (typeof a === 'string' || a === null || typeof b === 'string' || b === null) {
-    return (typeof a !== 'object' || a === null) && (typeof b !== 'object' || b === null) && sameText(a as string | null, b as string | null);
-  }
-  return sameList(a, b);
+/** Equal but for width, spacing, punctuation, case or order (normalize.ts). */
+function equivalent(a: Value, b: Value): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return sameList(a, b);
+  return !Array.isArray(a) && !Array.isArray(b) && sameText(a as string | null, b as string | null);
 }
 
-function copy(value: string | null | readonly string[]): string | null | string[] {
+function copy(value: Value): string | null | string[] {
   return value === null || typeof value === 'string' ? value : [...value];
 }
 
