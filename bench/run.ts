@@ -133,6 +133,8 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   // Webhook delivery measures itself in its own processes (a receiver and a deliverer): see bench/webhooks.ts.
   process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'webhooks.ts')], { cwd: ROOT }));
+  // The fail-closed bounds (a hanging MOF within the time budget, zip bombs in bounded memory): bench/fail-closed.ts.
+  process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'fail-closed.ts')], { cwd: ROOT }));
 }
 
 void main();

@@ -34,9 +34,9 @@ export interface LocalRuntime {
 /** The same use case as the Lambda, with an embedded DynamoDB-compatible store persisted in the data dir. */
 export async function startLocalRuntime(dataDir: string, output: Writable): Promise<LocalRuntime> {
   const dynamo = await startEmbeddedDynamoDb({ dataDir });
-  const store = new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName });
-  const notifier = new ConsoleNotifier(output);
   const archive = new FileArchive(join(dataDir, 'archive'));
+  const store = new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName, overflow: archive });
+  const notifier = new ConsoleNotifier(output);
   return {
     notifier,
     dependencies: (source) => ({ source, archive, store, notifier, clock, policy: GuardPolicy.parse({}) }),

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { sha256Hex } from '../shared/domain/content-hash';
+import { readListFile } from '../shared/local/read-file';
 import type { ParsedList, RegimeLegend } from '../shared/domain/designation';
 import { detectFormat, parseLegend, parseList } from '../shared/mof/parse-list';
 
@@ -11,7 +11,7 @@ export interface LoadedList {
 
 /** Reads one list file from disk and parses it whole. */
 export async function loadListFile(path: string, legend?: RegimeLegend): Promise<LoadedList> {
-  const bytes = await readFile(path);
+  const bytes = await readListFile(path);
   const file = basename(path);
   const list = await parseList(bytes, { fileName: file, ...(legend ? { legend } : {}) });
   return { source: { file, format: detectFormat(bytes), sha256: sha256Hex(bytes) }, list };
@@ -20,5 +20,5 @@ export async function loadListFile(path: string, legend?: RegimeLegend): Promise
 /** The regime legend of a workbook, for titling the regimes of a CSV. */
 export async function loadLegend(path: string | undefined): Promise<RegimeLegend | undefined> {
   if (!path) return undefined;
-  return parseLegend(await readFile(path), { fileName: basename(path) });
+  return parseLegend(await readListFile(path), { fileName: basename(path) });
 }

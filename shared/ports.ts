@@ -1,20 +1,35 @@
 import type { Designation } from './domain/designation';
 import type { FetchResult, Validators } from './http/fetch-file';
 import type { ListLinks } from './mof/discover';
-import type { CheckRecord, ListState, OperatorAlert, VersionCommit, VersionNotification } from './records';
+import type { ChangeEvent } from './domain/change-event';
+import type { CheckRecord, ListState, OperatorAlert, PublishProgress, SentChannel, VersionCommit, VersionNotification } from './records';
 
 /** The small interfaces the check needs; AWS adapters in shared/aws, local ones in shared/local. */
 
+/** The check's time budget: every download, retries and waits included, is over by `deadline` (epoch ms). */
+export interface Budget {
+  deadline?: number;
+}
+
 export interface ListSource {
   /** Step 1: the newest list files on the index page. Throws when there is none. */
-  discover(): Promise<ListLinks>;
+  discover(budget?: Budget): Promise<ListLinks>;
   /** Step 2: one download, conditional when validators are given. */
-  fetch(url: URL, validators?: Validators): Promise<FetchResult>;
+  fetch(url: URL, validators?: Validators, budget?: Budget): Promise<FetchResult>;
 }
 
 export interface RawArchive {
   /** Step 3: keeps the bytes under their sha256 (idempotent) and says where. */
   put(file: { sha256: string; bytes: Uint8Array; fileName: string }): Promise<string>;
+}
+
+/**
+ * Where a stored payload too big for one DynamoDB item (400 KB) goes instead, content-addressed: the store keeps
+ * the reference. The archive bucket (or directory) in practice.
+ */
+export interface PayloadStore {
+  putPayload(text: string): Promise<string>;
+  getPayload(ref: string): Promise<string>;
 }
 
 /** Thrown by `commit` when another run committed first: this run must stop without publishing. */
@@ -36,13 +51,22 @@ export interface SnapshotStore {
   commit(commit: VersionCommit): Promise<void>;
   /** A committed version and its change events, for the outbox. */
   loadNotification(version: number): Promise<VersionNotification>;
-  /** Step 10: notifications for `version` went out. */
+  /** What of `version` has gone out already, channel by channel. */
+  loadProgress(version: number): Promise<PublishProgress>;
+  /** Step 9½: one channel of `version` went out (idempotent). */
+  markSent(version: number, channel: SentChannel): Promise<void>;
+  /** Step 10: every channel of `version` went out: the outbox moves past it. */
   markPublished(version: number): Promise<void>;
 }
 
 export interface Notifier {
-  /** Step 9: the digest for people, one JSON message per change for machines. */
-  publishVersion(notification: VersionNotification): Promise<void>;
+  /** Step 9: the digest for people (email, SMS). */
+  publishDigest(notification: VersionNotification): Promise<void>;
+  /**
+   * Step 9: one JSON message per change for machines, in batches; `sent` is awaited after each batch with the ids
+   * the service confirmed, before the next batch goes, so that progress is recorded as it is made.
+   */
+  publishEvents(events: readonly ChangeEvent[], sent: (ids: string[]) => Promise<void>): Promise<void>;
   alertOperator(alert: OperatorAlert): Promise<void>;
 }
 

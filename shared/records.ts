@@ -28,6 +28,16 @@ export const SourceFile = z.object({
 });
 export type SourceFile = z.infer<typeof SourceFile>;
 
+/** A file the check held, and when the operator last heard of it: one alert per file, then a daily reminder. */
+export const Hold = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  file: z.string(),
+  reasons: z.array(z.string()),
+  since: Timestamp,
+  alertedAt: Timestamp,
+});
+export type Hold = z.infer<typeof Hold>;
+
 /** `LIST#mof / STATE`: the list as last committed, and the last check. */
 export const ListState = z.object({
   /** The committed version; 0 until the baseline is committed. */
@@ -43,8 +53,25 @@ export const ListState = z.object({
   lastReason: z.string().nullable(),
   /** The last check that ended in baseline, unchanged or changed: what the staleness alarm watches. */
   lastSuccessAt: Timestamp.nullable(),
+  /** The file held now, if any (absent or null: none). While it is served, checks neither fetch it again nor re-alert. */
+  hold: Hold.nullable().optional(),
 });
 export type ListState = z.infer<typeof ListState>;
+
+/** An operator's deliberate acceptance of a held file (a genuine mass delisting): who, when, why, and what it overrode. */
+export const AcceptRequest = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the sha256 of the held file (64 hex digits)'),
+  by: z.string().min(1),
+  reason: z.string().min(1),
+});
+export type AcceptRequest = z.infer<typeof AcceptRequest>;
+
+export const Acceptance = AcceptRequest.extend({
+  at: Timestamp,
+  /** The hold reasons the acceptance overrode. */
+  overrode: z.array(z.string()),
+});
+export type Acceptance = z.infer<typeof Acceptance>;
 
 /** `LIST#mof / VERSION#n`: one committed edition of the list. */
 export const VersionRecord = z.object({
@@ -58,6 +85,8 @@ export const VersionRecord = z.object({
   notices: z.array(Notice),
   cosmeticEdits: z.number().int().nonnegative(),
   committedAt: Timestamp,
+  /** Present when an operator accepted this file although the check held it. */
+  acceptance: Acceptance.optional(),
 });
 export type VersionRecord = z.infer<typeof VersionRecord>;
 
@@ -86,6 +115,8 @@ export const CheckRecord = z.object({
   outcome: CheckOutcome,
   reason: z.string().nullable(),
   validators: ListState.shape.validators.optional(),
+  /** Set when the check held a file (or reminded of it), null when a hold ends without a commit. */
+  hold: Hold.nullable().optional(),
 });
 export type CheckRecord = z.infer<typeof CheckRecord>;
 
@@ -95,6 +126,20 @@ export const VersionNotification = z.object({
   changes: z.array(ChangeEvent),
 });
 export type VersionNotification = z.infer<typeof VersionNotification>;
+
+/**
+ * What of a committed version has gone out, channel by channel (`SENT#<n>#digest`, `SENT#<n>#<event id>`): a
+ * retried run sends only what is missing. Recorded after SNS accepted the message, so a crash between the two
+ * can repeat that one message (see the README, "at most once").
+ */
+export const PublishProgress = z.object({
+  digest: z.boolean(),
+  events: z.array(z.string()),
+});
+export type PublishProgress = z.infer<typeof PublishProgress>;
+
+/** One channel of a version that went out: the digest, or a batch of change events by id. */
+export type SentChannel = { digest: true } | { events: string[] };
 
 /** What the operator topic receives: holds, failures, drift, and notices worth a look. */
 export const OperatorAlert = z.object({
@@ -128,6 +173,11 @@ export const CheckReport = z.object({
   notifications: z.array(SentNotification),
   reason: z.string().nullable(),
   source: SourceFile.nullable(),
+  /**
+   * The version this check committed, even when publishing it then failed: what metrics count, once. Null when it
+   * committed nothing (a retry that only published an earlier version included).
+   */
+  committedVersion: z.number().int().nullable(),
   durationMs: z.number().nonnegative(),
 });
 export type CheckReport = z.infer<typeof CheckReport>;

@@ -1,7 +1,18 @@
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runCheck } from '../../shared/check';
-import type { CheckReport } from '../../shared/records';
+import { AcceptRequest, type CheckReport } from '../../shared/records';
 import { listSource, startLocalRuntime } from '../local-wiring';
+
+const CHECK_HELP = `usage: jp-sanctions-monitor check [--source <url-or-file>] [--data-dir <dir>] [--format json|text]
+                                  [--accept <sha256> --reason <why> [--by <who>]]
+  Runs the monitor once with an embedded store in the data dir (default .data).
+  --source    MOF's index page by default; another index page URL, or a CSV/XLSX file on disk
+  --format    text (default) or json: the check report on stdout
+  --accept    commit the held file with this sha256 anyway (a genuine mass delisting); --reason is required and,
+              with --by (default: your user name), recorded in the version
+  exit status: 0 baseline/unchanged/changed, 2 held, 1 failed or the store is busy
+`;
 
 /** Exit status by outcome: a held list is not a failure of the tool, but a script must be able to tell. */
 export const EXIT_CODES: Record<CheckReport['outcome'], number> = { baseline: 0, unchanged: 0, changed: 0, held: 2, failed: 1 };
@@ -13,18 +24,36 @@ export async function checkCommand(args: string[]): Promise<{ output: string; ex
       source: { type: 'string' },
       'data-dir': { type: 'string', default: '.data' },
       format: { type: 'string', default: 'text' },
+      accept: { type: 'string' },
+      by: { type: 'string' },
+      reason: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) return { output: CHECK_HELP, exitCode: 0 };
   if (values.format !== 'json' && values.format !== 'text') throw new Error(`--format must be json or text, not '${values.format}'`);
+  const accept = acceptOf(values);
   // In JSON mode stdout carries the report alone; what the channels would receive goes to stderr.
   const runtime = await startLocalRuntime(values['data-dir'], values.format === 'json' ? process.stderr : process.stdout);
   try {
-    const report = await runCheck(runtime.dependencies(listSource(values.source)));
+    const report = await runCheck({ ...runtime.dependencies(listSource(values.source)), ...(accept ? { accept } : {}) });
     const output = values.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : describeReport(report);
     return { output, exitCode: EXIT_CODES[report.outcome] };
   } finally {
     await runtime.close();
   }
+}
+
+/** `--accept <sha256> [--by <who>] [--reason <why>]`: who defaults to the OS user; why is required. */
+function acceptOf(values: { accept?: string; by?: string; reason?: string }): AcceptRequest | undefined {
+  if (values.accept === undefined) {
+    if (values.by !== undefined || values.reason !== undefined) throw new Error('--by and --reason go with --accept <sha256>');
+    return undefined;
+  }
+  if (!values.reason) throw new Error('--accept needs --reason: why this held file is a genuine change (it is recorded in the version)');
+  const parsed = AcceptRequest.safeParse({ sha256: values.accept.toLowerCase(), by: values.by ?? userInfo().username, reason: values.reason });
+  if (!parsed.success) throw new Error(`--accept: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  return parsed.data;
 }
 
 export function describeReport(report: CheckReport): string {

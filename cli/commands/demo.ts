@@ -7,6 +7,12 @@ import { FileListSource } from '../../shared/local/file-source';
 import { startLocalRuntime } from '../local-wiring';
 import { describeReport } from './check';
 
+const DEMO_HELP = `usage: jp-sanctions-monitor demo [--data-dir <dir>]
+  Replays the designations of 24 May 2024 offline: a baseline from the list the day before, then the list with
+  that day's twelve designations, printing what every channel receives. With --data-dir the demo's store is kept
+  in <dir>/demo (started afresh on each run); without it, in a temporary directory removed afterwards.
+`;
+
 const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'mof');
 
 /**
@@ -14,8 +20,12 @@ const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'mof');
  * before, then the list with that day's twelve designations, showing what every channel receives.
  */
 export async function demoCommand(args: string[]): Promise<{ output: string; exitCode: number }> {
-  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
-  const dataDir = values['data-dir'] ?? (await mkdtemp(join(tmpdir(), 'jp-sanctions-monitor-demo-')));
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) return { output: DEMO_HELP, exitCode: 0 };
+  // The demo keeps its store in a subdirectory of its own and starts it afresh, so that it can be run again on
+  // the same data dir without touching a real check's store beside it.
+  const dataDir = values['data-dir'] ? join(values['data-dir'], 'demo') : await mkdtemp(join(tmpdir(), 'jp-sanctions-monitor-demo-'));
+  if (values['data-dir']) await rm(dataDir, { recursive: true, force: true });
   const out = process.stdout;
   const runtime = await startLocalRuntime(dataDir, out);
   const workbook = join(FIXTURES, 'shisantouketsu20260305.xlsx');

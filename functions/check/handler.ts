@@ -10,7 +10,8 @@ import { S3Archive } from '../../shared/aws/s3-archive';
 import { SnsNotifier } from '../../shared/aws/sns-notifier';
 import { runCheck, type CheckDependencies } from '../../shared/check';
 import { HttpListSource } from '../../shared/http/list-source';
-import type { CheckReport } from '../../shared/records';
+import { AcceptRequest, type CheckReport } from '../../shared/records';
+import { z } from 'zod';
 import { readCheckConfig } from './config';
 
 const logger = new Logger({ serviceName: 'jp-sanctions-monitor' });
@@ -21,14 +22,16 @@ let dependencies: CheckDependencies | undefined;
 function wire(): CheckDependencies {
   const config = readCheckConfig(process.env);
   const clock = { now: () => new Date() };
+  const archive = new S3Archive(new S3Client({}), config.ARCHIVE_BUCKET);
   return {
     source: new HttpListSource(new URL(config.INDEX_URL), {
       allowedHosts: config.ALLOWED_HOSTS,
       allowLoopbackHttp: config.ALLOW_LOOPBACK_HTTP,
       timeoutMs: config.FETCH_TIMEOUT_MS,
     }, clock),
-    archive: new S3Archive(new S3Client({}), config.ARCHIVE_BUCKET),
-    store: new DynamoDbSnapshotStore({ client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName: config.TABLE_NAME }),
+    archive,
+    // Payloads too big for a DynamoDB item go to the archive bucket by reference, so that no entry blocks a commit.
+    store: new DynamoDbSnapshotStore({ client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName: config.TABLE_NAME, overflow: archive }),
     notifier: new SnsNotifier({ client: new SNSClient({}), changeTopicArn: config.CHANGE_TOPIC_ARN, operatorTopicArn: config.OPERATOR_TOPIC_ARN }),
     clock,
     policy: { maxDelistShare: config.MAX_DELIST_SHARE, minEntryShare: config.MIN_ENTRY_SHARE },
@@ -36,13 +39,31 @@ function wire(): CheckDependencies {
 }
 
 /**
+ * The invocation: the schedule's event (ignored), or an operator's `{ "accept": "<sha256>", "by": "…",
+ * "reason": "…" }` accepting a held file deliberately. Anything else carrying `accept` is refused by name.
+ */
+const AcceptEvent = z.object({
+  accept: AcceptRequest.shape.sha256,
+  by: z.string().min(1).default('lambda invocation'),
+  reason: z.string().min(1).default('accepted by a Lambda event without a reason'),
+});
+
+function acceptOf(event: unknown): AcceptRequest | undefined {
+  if (typeof event !== 'object' || event === null || !('accept' in event)) return undefined;
+  const parsed = AcceptEvent.safeParse(event);
+  if (!parsed.success) throw new Error(`invalid accept event: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+  return { sha256: parsed.data.accept, by: parsed.data.by, reason: parsed.data.reason };
+}
+
+/**
  * The scheduled check. A failed check throws after alerting the operator, so that Lambda's error metric, its
  * retries and its dead-letter queue all see it; a held list does not (retrying would hold it again).
  */
-export async function handler(_event: unknown, context: Context): Promise<CheckReport> {
+export async function handler(event: unknown, context: Context): Promise<CheckReport> {
   logger.addContext(context);
   dependencies ??= wire();
-  const report = await runCheck(dependencies);
+  const accept = acceptOf(event);
+  const report = await runCheck({ ...dependencies, ...(accept ? { accept } : {}), deadline: downloadDeadline(context) });
   recordMetrics(report);
   const { changes: _changes, notices, ...outline } = report;
   logger.info('check finished', { ...outline, notices: notices.length });
@@ -50,11 +71,22 @@ export async function handler(_event: unknown, context: Context): Promise<CheckR
   return report;
 }
 
+/**
+ * The downloads' share of the invocation: what Lambda has left, less room to parse, commit, publish and alert
+ * (a quarter of it, at least 30 s), so that a slow MOF ends in a failure the operator hears of, not a timeout.
+ */
+function downloadDeadline(context: Context): number | undefined {
+  const left = typeof context.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : undefined;
+  if (left === undefined) return undefined;
+  return Date.now() + left - Math.max(30_000, left / 4);
+}
+
 function recordMetrics(report: CheckReport): void {
   const outcome = { baseline: 'ChecksSucceeded', unchanged: 'ChecksSucceeded', changed: 'ChecksSucceeded', held: 'ChecksHeld', failed: 'ChecksFailed' } as const;
   metrics.addMetric(outcome[report.outcome], MetricUnit.Count, 1);
   metrics.addMetric('CheckDuration', MetricUnit.Milliseconds, report.durationMs);
-  if (report.summary) {
+  // Counted once, by the check that committed them, even when their publishing failed and is left to a retry.
+  if (report.summary && report.committedVersion !== null) {
     metrics.addMetric('Designated', MetricUnit.Count, report.summary.designated);
     metrics.addMetric('Delisted', MetricUnit.Count, report.summary.delisted);
     metrics.addMetric('Amended', MetricUnit.Count, report.summary.amended);

@@ -94,6 +94,14 @@ export class ScheduledCheck extends Construct {
         `Raw files are stored under ${ARCHIVE_PREFIX}<sha256>/<file name>, unknown until MOF publishes them; the wildcard ` +
         'covers that one prefix of this one bucket, for s3:PutObject only.',
     });
+    // Store payloads too big for a DynamoDB item live in one folder of the archive and are read back from there.
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.archive.arnForObjects(`${ARCHIVE_PREFIX}overflow/*`)] }),
+    );
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalId(props.archive)}.Arn>/${ARCHIVE_PREFIX}overflow/*]`,
+      reason: 'Oversized store payloads are named by their sha256 under this one folder; s3:GetObject only.',
+    });
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [props.changeTopic.topicArn, props.operatorTopic.topicArn] }),
     );

@@ -11,8 +11,8 @@ import {
 import { z } from 'zod';
 import { ChangeEvent } from '../domain/change-event';
 import { Designation } from '../domain/designation';
-import { ConcurrentCommitError, type SnapshotStore } from '../ports';
-import { CheckRecord, ListState, VersionCommit, VersionNotification, VersionRecord } from '../records';
+import { ConcurrentCommitError, type PayloadStore, type SnapshotStore } from '../ports';
+import { CheckRecord, ListState, PublishProgress, VersionCommit, VersionNotification, VersionRecord, type SentChannel } from '../records';
 
 /**
  * The snapshot store on one DynamoDB table (`pk`/`sk` strings), without transactions (dynalite has none).
@@ -28,8 +28,13 @@ import { CheckRecord, ListState, VersionCommit, VersionNotification, VersionReco
  * - `VERSION#<n:10>`: `record` (VersionRecord JSON), `status` (pending | committed), `claimedAt`,
  *   `sourceSha256`, `published`, `publishedAt`. Created as the claim that admits one run per version.
  * - `CHANGE#<n:10>#<seq:5>`: `event` (ChangeEvent JSON), for history and the outbox.
+ * - `SENT#<n:10>#digest`, `SENT#<n:10>#<event id>`: `sentAt`; one channel of version n went out (per-channel
+ *   progress, so that a retry sends only what is missing).
  *
- * Payloads are JSON strings because they are never conditioned on and JSON keeps them exactly as written.
+ * Payloads are JSON strings because they are never conditioned on and JSON keeps them exactly as written. A
+ * payload over MAX_INLINE_BYTES (an entry or event no real list has, but one would block every later commit
+ * against DynamoDB's 400 KB item limit) is put in the overflow store and kept as `@ref:<where>`; JSON never
+ * starts with `@`, so the two cannot be confused.
  */
 
 export interface DynamoDbSnapshotStoreOptions {
@@ -39,6 +44,8 @@ export interface DynamoDbSnapshotStoreOptions {
   clock?: () => Date;
   /** How long a claim on a version shuts out other files: Lambda's maximum run, so an expired claim's run is dead. */
   leaseMs?: number;
+  /** Where payloads too big for an item go (the archive); without it such a commit fails, naming the payload. */
+  overflow?: PayloadStore;
 }
 
 export class DamagedItemError extends Error {
@@ -56,6 +63,9 @@ const WRITE_CONCURRENCY = 16;
 const BATCH_SIZE = 25;
 const MAX_CHANGES = 100_000;
 const STATE = 'STATE';
+/** Two payloads (content and prior) and the keys stay well inside DynamoDB's 400 KB item. */
+export const MAX_INLINE_BYTES = 180_000;
+const REF = '@ref:';
 const ENTRY = 'ENTRY#';
 
 /** What `recordCheck` leaves in fields that no check sets, so that STATE always parses as a ListState. */
@@ -91,6 +101,7 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
   private readonly pk: string;
   private readonly clock: () => Date;
   private readonly leaseMs: number;
+  private readonly overflow: PayloadStore | undefined;
 
   constructor(options: DynamoDbSnapshotStoreOptions) {
     this.client = options.client;
@@ -98,6 +109,7 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
     this.pk = `LIST#${options.listId ?? 'mof'}`;
     this.clock = options.clock ?? (() => new Date());
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.overflow = options.overflow;
   }
 
   async loadState(): Promise<ListState | null> {
@@ -110,9 +122,9 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
     const entries: Designation[] = [];
     for (const raw of await this.queryPrefix(ENTRY)) {
       const item = this.parse(EntryItem, raw, String(raw.sk));
-      const content = this.contentAt(item, version);
-      if (content === undefined) continue;
-      const entry = this.parseJson(Designation, content, item.sk);
+      const stored = this.contentAt(item, version);
+      if (stored === undefined) continue;
+      const entry = this.parseJson(Designation, await this.resolve(stored, item.sk), item.sk);
       if (`${ENTRY}${entry.key}` !== item.sk) throw new DamagedItemError(this.name(item.sk), `holds the entry ${entry.key}`);
       entries.push(entry);
     }
@@ -126,6 +138,7 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
       lastOutcome: check.outcome,
       lastReason: check.reason,
       ...(check.validators !== undefined && { validators: check.validators }),
+      ...(check.hold !== undefined && { hold: check.hold }),
       ...(success && { lastSuccessAt: check.at }),
     };
     const absent = Object.fromEntries(Object.entries(EMPTY_STATE).filter(([field]) => !(field in set)));
@@ -140,11 +153,17 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
     if (((await this.loadState())?.version ?? 0) !== base) throw new ConcurrentCommitError(base);
     if (await this.claim(c)) await this.undoAbandonedWrites(c);
 
-    const items = c.writes.map((w) => this.entryItem(version, w.key, w.entry && JSON.stringify(w.entry), w.prior && JSON.stringify(w.prior)));
+    const items = await Promise.all(
+      c.writes.map(async (w) => {
+        const sk = `${ENTRY}${w.key}`;
+        return this.entryItem(version, w.key, await this.inline(w.entry && JSON.stringify(w.entry), sk), await this.inline(w.prior && JSON.stringify(w.prior), sk));
+      }),
+    );
     // The baseline has no committed entries to protect, and thousands of them: batches, not conditional puts.
     if (base === 0) await this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
     else await eachLimited(items, WRITE_CONCURRENCY, (item) => this.putEntry(item, base));
-    await this.batchWrite(c.changes.map((event, seq) => ({ PutRequest: { Item: { ...this.key(changeSk(version, seq)), event: JSON.stringify(event) } } })));
+    const events = await Promise.all(c.changes.map((event, seq) => this.inline(JSON.stringify(event), changeSk(version, seq))));
+    await this.batchWrite(events.map((event, seq) => ({ PutRequest: { Item: { ...this.key(changeSk(version, seq)), event } } })));
 
     await this.flipState(c);
     await this.client.send(
@@ -169,10 +188,24 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
     }
     const record = this.parseJson(VersionRecord, item.record, sk);
     if (record.version !== version) throw new DamagedItemError(this.name(sk), `holds version ${record.version}`);
-    const changes = (await this.queryPrefix(changePrefix(version))).map((change) =>
-      this.parseJson(ChangeEvent, this.parse(ChangeItem, change, String(change.sk)).event, String(change.sk)),
-    );
+    const changes: ChangeEvent[] = [];
+    for (const change of await this.queryPrefix(changePrefix(version))) {
+      const sk = String(change.sk);
+      changes.push(this.parseJson(ChangeEvent, await this.resolve(this.parse(ChangeItem, change, sk).event, sk), sk));
+    }
     return { record, changes };
+  }
+
+  async loadProgress(version: number): Promise<PublishProgress> {
+    const prefix = sentPrefix(version);
+    const channels = (await this.queryPrefix(prefix)).map((item) => String(item.sk).slice(prefix.length));
+    return { digest: channels.includes(DIGEST), events: channels.filter((c) => c !== DIGEST) };
+  }
+
+  async markSent(version: number, channel: SentChannel): Promise<void> {
+    const channels = 'digest' in channel ? [DIGEST] : channel.events;
+    const sentAt = this.clock().toISOString();
+    await this.batchWrite(channels.map((c) => ({ PutRequest: { Item: { ...this.key(`${sentPrefix(version)}${c}`), sentAt } } })));
   }
 
   async markPublished(version: number): Promise<void> {
@@ -329,6 +362,19 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
     });
   }
 
+  /** The payload as stored: inline, or a reference to the overflow store when it is too big for an item. */
+  private async inline<T extends string | null | undefined>(text: T, sk: string): Promise<T | string> {
+    if (!text || Buffer.byteLength(text, 'utf8') <= MAX_INLINE_BYTES) return text;
+    if (!this.overflow) throw new Error(`${this.name(sk)}: a ${Buffer.byteLength(text, 'utf8')}-byte payload is over ${MAX_INLINE_BYTES} bytes and no overflow store is configured`);
+    return `${REF}${await this.overflow.putPayload(text)}`;
+  }
+
+  private async resolve(stored: string, sk: string): Promise<string> {
+    if (!stored.startsWith(REF)) return stored;
+    if (!this.overflow) throw new DamagedItemError(this.name(sk), 'its payload is in the overflow store, which is not configured');
+    return this.overflow.getPayload(stored.slice(REF.length));
+  }
+
   private contentAt(item: EntryItem, version: number): string | undefined {
     if (item.version <= version) return item.content;
     if (item.priorVersion <= version) return item.prior;
@@ -458,6 +504,12 @@ function versionSk(version: number): string {
 
 function changePrefix(version: number): string {
   return `CHANGE#${String(version).padStart(10, '0')}#`;
+}
+
+const DIGEST = 'digest';
+
+function sentPrefix(version: number): string {
+  return `SENT#${String(version).padStart(10, '0')}#`;
 }
 
 function changeSk(version: number, seq: number): string {

@@ -35,13 +35,6 @@ export interface SnsNotifierOptions {
 export class SnsNotifier implements Notifier {
   constructor(private readonly options: SnsNotifierOptions) {}
 
-  async publishVersion(notification: VersionNotification): Promise<void> {
-    // Events first, the digest last: when a run fails halfway, its retry re-sends events, which consumers
-    // deduplicate by id, and people still get one digest, not two.
-    if (notification.record.kind === 'changes') await this.publishEvents(notification.changes);
-    await this.publishDigest(notification);
-  }
-
   async alertOperator(alert: OperatorAlert): Promise<void> {
     const { subject, text: body } = renderOperatorAlert(alert);
     await this.options.client.send(
@@ -54,7 +47,7 @@ export class SnsNotifier implements Notifier {
     );
   }
 
-  private async publishDigest(notification: VersionNotification): Promise<void> {
+  async publishDigest(notification: VersionNotification): Promise<void> {
     const digest = renderDigest(notification);
     await this.options.client.send(
       new PublishCommand({
@@ -67,7 +60,7 @@ export class SnsNotifier implements Notifier {
     );
   }
 
-  private async publishEvents(changes: readonly ChangeEvent[]): Promise<void> {
+  async publishEvents(changes: readonly ChangeEvent[], confirmedSent: (ids: string[]) => Promise<void>): Promise<void> {
     let sent = 0;
     for (const batch of batches(changes.map(eventEntry))) {
       const response = await this.options.client.send(
@@ -76,6 +69,8 @@ export class SnsNotifier implements Notifier {
       // SNS answers 200 for a partly failed batch; an entry it does not confirm was not sent.
       const confirmed = new Set((response.Successful ?? []).map((s) => s.Id));
       const unsent = batch.filter((entry) => !confirmed.has(entry.Id));
+      // What SNS took is recorded even when the rest of the batch failed, so a retry does not send it again.
+      if (confirmed.size > 0) await confirmedSent(batch.filter((entry) => confirmed.has(entry.Id)).map((entry) => entry.Id!));
       if (unsent.length > 0) {
         const reasons = new Map((response.Failed ?? []).map((f) => [f.Id, `${f.Code}${f.SenderFault ? ' (sender fault)' : ''}: ${f.Message ?? ''}`]));
         const detail = unsent.map((e) => `${e.Id} ${reasons.get(e.Id) ?? 'not confirmed'}`).join('; ');

@@ -47,6 +47,8 @@ export const FetchPolicy = z.object({
   retries: z.number().int().min(0).max(10).default(3),
   backoffBaseMs: z.number().nonnegative().default(1_000),
   backoffMaxMs: z.number().nonnegative().default(16_000),
+  /** A 429 or 503 with `Retry-After` is waited out up to this long; a longer ask ends the retries. */
+  retryAfterMaxMs: z.number().nonnegative().default(60_000),
   userAgent: z.string().min(1).default('jp-sanctions-monitor/0.1'),
   validators: Validators.optional(),
 });
@@ -58,6 +60,13 @@ export type FetchOptions = Omit<z.input<typeof FetchPolicy>, 'allowedHosts'> & {
   sleep?: (ms: number) => Promise<void>;
   /** In [0, 1); the jitter source. */
   random?: () => number;
+  /**
+   * Epoch ms by which the fetch must be over, retries and waits included (the check's time budget): each attempt
+   * is cut to what is left, and no retry starts that could not finish.
+   */
+  deadline?: number;
+  /** The clock for the deadline; injected by tests. */
+  now?: () => number;
 };
 
 export type FetchFailure =
@@ -69,7 +78,8 @@ export type FetchFailure =
   | 'size-cap'
   | 'too-many-redirects'
   | 'bad-redirect'
-  | 'invalid-options';
+  | 'invalid-options'
+  | 'time-budget';
 
 export class FetchError extends Error {
   constructor(
@@ -89,7 +99,7 @@ const MAX_REDIRECTS = 3;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export async function fetchFile(url: URL, options: FetchOptions = {}): Promise<FetchResult> {
-  const { sleep = (ms: number) => sleepFor(ms).then(() => undefined), random = Math.random, ...limits } = options;
+  const { sleep = (ms: number) => sleepFor(ms).then(() => undefined), random = Math.random, deadline, now = Date.now, ...limits } = options;
   const parsed = FetchPolicy.safeParse(limits);
   if (!parsed.success) throw new FetchError(url.href, 'invalid-options', `invalid options: ${z.prettifyError(parsed.error)}`, 0);
   const policy = parsed.data;
@@ -97,16 +107,34 @@ export async function fetchFile(url: URL, options: FetchOptions = {}): Promise<F
   if (refusal) throw new FetchError(url.href, refusal.reason, refusal.detail, 0);
 
   for (let attempt = 1; ; attempt++) {
+    const left = deadline === undefined ? Infinity : deadline - now();
+    if (left <= 0) throw new FetchError(url.href, 'time-budget', 'the check\'s time budget ran out before this request', attempt - 1);
     try {
-      return await attemptOnce(url, policy);
+      return await attemptOnce(url, { ...policy, timeoutMs: Math.max(1, Math.min(policy.timeoutMs, Math.floor(left))) });
     } catch (error) {
       const failure = error instanceof AttemptFailure ? error : networkFailure(error);
       if (!failure.retryable || attempt > policy.retries) {
         throw new FetchError(url.href, failure.reason, failure.detail, attempt, failure.httpStatus);
       }
-      await sleep(backoffMs(attempt, policy, random));
+      const asked = failure.retryAfterMs;
+      if (asked !== null && asked > policy.retryAfterMaxMs) {
+        throw new FetchError(url.href, failure.reason, `${failure.detail}; Retry-After asks for ${asked} ms, more than the ${policy.retryAfterMaxMs} ms allowed`, attempt, failure.httpStatus);
+      }
+      const wait = Math.max(backoffMs(attempt, policy, random), asked ?? 0);
+      if (deadline !== undefined && now() + wait >= deadline) {
+        throw new FetchError(url.href, 'time-budget', `${failure.detail}; no time left in the check's budget for another attempt`, attempt, failure.httpStatus);
+      }
+      await sleep(wait);
     }
   }
+}
+
+/** `Retry-After: 120` or an HTTP date; null when absent or unreadable. */
+function retryAfterMs(value: string | null, now: number): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 /** `list.html?_=2026-08-28`: a new URL per day, so that no cache between us and MOF serves yesterday's page. */
@@ -130,6 +158,8 @@ class AttemptFailure extends Error {
     readonly detail: string,
     readonly retryable: boolean,
     readonly httpStatus: number | null = null,
+    /** What the server's Retry-After asked for (429, 503). */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(detail);
   }
@@ -216,7 +246,8 @@ async function readResponse(response: Response, url: URL, policy: FetchPolicy, c
     discard(response);
     const retryable = response.status >= 500 || response.status === 429;
     const text = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    throw new AttemptFailure('http-status', text, retryable, response.status);
+    const asked = response.status === 429 || response.status === 503 ? retryAfterMs(response.headers.get('retry-after'), Date.now()) : null;
+    throw new AttemptFailure('http-status', text, retryable, response.status, asked);
   }
 
   const declared = Number(response.headers.get('content-length'));

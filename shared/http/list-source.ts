@@ -1,4 +1,4 @@
-import type { Clock, ListSource } from '../ports';
+import type { Budget, Clock, ListSource } from '../ports';
 import { discoverListFiles, type ListLinks } from '../mof/discover';
 import { cacheBust, fetchFile, FetchError, type FetchOptions, type FetchResult, type Validators } from './fetch-file';
 
@@ -13,14 +13,14 @@ export class HttpListSource implements ListSource {
     private readonly clock: Clock,
   ) {}
 
-  async discover(): Promise<ListLinks> {
-    const page = await fetchFile(cacheBust(this.indexUrl, this.clock.now()), this.options);
+  async discover(budget: Budget = {}): Promise<ListLinks> {
+    const page = await fetchFile(cacheBust(this.indexUrl, this.clock.now()), { ...this.options, ...budget });
     if (page.status !== 'ok') throw new FetchError(this.indexUrl.href, 'http-status', 'unexpected 304 for the index page', 1, 304);
     return discoverListFiles(decodePage(page.bytes, page.contentType), page.url.href);
   }
 
-  fetch(url: URL, validators?: Validators): Promise<FetchResult> {
-    return fetchFile(url, { ...this.options, ...(validators ? { validators } : {}) });
+  fetch(url: URL, validators?: Validators, budget: Budget = {}): Promise<FetchResult> {
+    return fetchFile(url, { ...this.options, ...budget, ...(validators ? { validators } : {}) });
   }
 }
 

@@ -20,14 +20,18 @@ export class ConsoleNotifier implements Notifier {
 
   constructor(private readonly out: NodeJS.WritableStream = process.stdout) {}
 
-  async publishVersion(notification: VersionNotification): Promise<void> {
+  async publishDigest(notification: VersionNotification): Promise<void> {
     const digest = renderDigest(notification);
-    const events = notification.record.kind === 'changes' ? notification.changes.map((c) => ChangeEvent.parse(c)) : [];
     await this.deliver([
       { channel: 'email', subject: digest.subject, body: digest.email, attributes: digest.attributes },
       { channel: 'sms', text: digest.sms },
-      ...events.map((event): Delivery => ({ channel: 'event', event })),
     ]);
+  }
+
+  async publishEvents(events: readonly ChangeEvent[], sent: (ids: string[]) => Promise<void>): Promise<void> {
+    const parsed = events.map((c) => ChangeEvent.parse(c));
+    await this.deliver(parsed.map((event): Delivery => ({ channel: 'event', event })));
+    await sent(parsed.map((e) => e.id));
   }
 
   async alertOperator(alert: OperatorAlert): Promise<void> {

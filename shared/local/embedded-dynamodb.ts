@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createTableInput } from '../aws/dynamodb-store';
+import { lockDataDir } from './data-dir-lock';
 
 /**
  * The CLI's store: dynalite in this process, on the loopback interface only, persisting to LevelDB under the data
@@ -26,20 +27,31 @@ export interface EmbeddedDynamoDb {
 export async function startEmbeddedDynamoDb({ dataDir }: { dataDir: string }): Promise<EmbeddedDynamoDb> {
   const path = join(dataDir, 'dynamodb');
   await mkdir(path, { recursive: true });
+  // One process per store: a second one is told the store is busy, before dynalite can crash on LevelDB's lock.
+  const unlock = await lockDataDir(dataDir);
   const server = dynalite({ path, createTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const base = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const close = async () => {
     // The document client's destroy is a no-op; the base client owns the keep-alive sockets that would hold the server open.
     base.destroy();
-    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    try {
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    } finally {
+      await unlock();
+    }
   };
   try {
     await ensureTable(base, EMBEDDED_TABLE);

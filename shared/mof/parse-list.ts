@@ -1,6 +1,7 @@
 import type { ParsedList, RegimeLegend } from '../domain/designation';
 import { parseCsv } from './csv';
 import { ListFormatError } from './errors';
+import { checkZipLimits } from './zip-limits';
 
 export type ListFormat = 'csv' | 'xlsx';
 
@@ -19,12 +20,14 @@ export interface ParseOptions {
 export async function parseList(bytes: Uint8Array, options: ParseOptions): Promise<ParsedList> {
   if (bytes.length === 0) throw new ListFormatError('the file is empty', { file: options.fileName });
   if (detectFormat(bytes) === 'csv') return parseCsv(bytes, options);
+  checkZipLimits(bytes, options.fileName);
   return workbookReader().parseXlsx(bytes, { fileName: options.fileName });
 }
 
 /** The regime legend of a workbook (its `一覧` sheet), without parsing the regime sheets: titles for a CSV. */
 export async function parseLegend(bytes: Uint8Array, options: { fileName: string }): Promise<RegimeLegend> {
   if (detectFormat(bytes) !== 'xlsx') throw new ListFormatError('expected an XLSX workbook with a 一覧 sheet', { file: options.fileName });
+  checkZipLimits(bytes, options.fileName);
   return workbookReader().readRegimeLegend(bytes, options);
 }
 

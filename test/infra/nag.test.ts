@@ -30,6 +30,7 @@ describe('cdk-nag (AwsSolutions + Serverless) on the whole app', () => {
       'Monitor/Check/Function Serverless-LambdaLatestVersion',
       'Monitor/Check/Function Serverless-LambdaTracing',
       expect.stringMatching(/^Monitor\/Check\/Role AwsSolutions-IAM5\[Resource::<StoreArchive\w+\.Arn>\/raw\/\*\]$/),
+      expect.stringMatching(/^Monitor\/Check\/Role AwsSolutions-IAM5\[Resource::<StoreArchive\w+\.Arn>\/raw\/overflow\/\*\]$/),
       'Monitor/Notifications/Undelivered AwsSolutions-SQS3',
       'Monitor/Notifications/Undelivered Serverless-SQSRedrivePolicy',
       'Monitor/Store/Archive AwsSolutions-S1',

@@ -77,6 +77,7 @@ describe('scheduled check: least privilege', () => {
         Resource: arn(id.table),
       },
       { Effect: 'Allow', Action: 's3:PutObject', Resource: { 'Fn::Join': ['', [arn(id.archive), '/raw/*']] } },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Join': ['', [arn(id.archive), '/raw/overflow/*']] } },
       { Effect: 'Allow', Action: 'sns:Publish', Resource: [{ Ref: id.changeTopic }, { Ref: id.operatorTopic }] },
       { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: arn(id.key) },
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: arn(id.dlq) },

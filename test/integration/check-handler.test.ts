@@ -107,6 +107,12 @@ describe('the scheduled check Lambda', () => {
     expect(sns).toHaveReceivedCommandWith(PublishCommand, { TopicArn: 'arn:aws:sns:ap-northeast-1:111122223333:operator' });
     expect(emitted()).toContainEqual(expect.objectContaining({ ChecksFailed: 1 }));
   });
+
+  it('refuses a malformed accept event by name, before touching anything', async () => {
+    sns.resetHistory();
+    await expect(handler({ accept: 'not-a-sha' }, context)).rejects.toThrow(/invalid accept event: .*sha256 of the held file.*at accept/);
+    expect(sns).not.toHaveReceivedCommand(PublishCommand);
+  });
 });
 
 describe('its configuration', () => {

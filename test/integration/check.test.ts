@@ -150,7 +150,8 @@ describe('retries and concurrency', () => {
   it('publishes a committed version exactly once when the first run died before notifying', async () => {
     await check(publish(before));
     const flaky: Notifier = {
-      publishVersion: async () => Promise.reject(new Error('SNS unavailable')),
+      publishEvents: async () => Promise.reject(new Error('SNS unavailable')),
+      publishDigest: async () => Promise.reject(new Error('SNS unavailable')),
       alertOperator: (alert) => notifier.alertOperator(alert),
     };
     const file = publish(excerpt);

@@ -215,6 +215,39 @@ describe('fetchFile: retries', () => {
     expect(server.seen).toHaveLength(2);
   });
 
+  it.each([429, 503])('waits out the Retry-After of a %i, in seconds or as a date, up to a cap', async (status) => {
+    const server = await serve((req, res, count) => {
+      if (count === 1) res.writeHead(status, { 'retry-after': '7' }).end();
+      else if (count === 2) res.writeHead(status, { 'retry-after': new Date(Date.now() + 20_000).toUTCString() }).end();
+      else mofSite(req, res);
+    });
+    const options = loopback({ retries: 3, backoffBaseMs: 100 });
+    expect((await fetchFile(server.url(`${DIR}/list.html`), options)).status).toBe('ok');
+    expect(options.sleeps[0]).toBe(7_000);
+    expect(options.sleeps[1]).toBeGreaterThan(18_000);
+    expect(options.sleeps[1]).toBeLessThanOrEqual(20_000);
+
+    const greedy = await serve((_, res) => res.writeHead(status, { 'retry-after': '3600' }).end());
+    const capped = loopback({ retries: 3, retryAfterMaxMs: 60_000 });
+    const error = await fetchFailure(fetchFile(greedy.url('/x.csv'), capped));
+    expect(error.message).toMatch(/Retry-After asks for 3600000 ms, more than the 60000 ms allowed/);
+    expect(capped.sleeps).toEqual([]);
+  });
+
+  it('keeps every attempt and wait inside the deadline, and says when the budget ran out', async () => {
+    const hanging = await serve(() => undefined);
+    let clock = 1_000_000;
+    const options = loopback({ retries: 5, timeoutMs: 30_000, backoffBaseMs: 1_000, deadline: 1_000_000 + 400, now: () => clock });
+    const started = performance.now();
+    const error = await fetchFailure(fetchFile(hanging.url('/x.csv'), options));
+    // The one attempt was cut to the 400 ms left, not the 30 s timeout; no retry could finish in time.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(error).toMatchObject({ reason: 'time-budget' });
+    expect(error.message).toMatch(/timeout after 400 ms; no time left in the check's budget for another attempt/);
+    clock += 1_000;
+    expect((await fetchFailure(fetchFile(hanging.url('/x.csv'), options))).message).toMatch(/time budget ran out before this request/);
+  });
+
   it.each([404, 403, 410, 400])('does not retry HTTP %i', async (status) => {
     const server = await serve((_, res) => res.writeHead(status).end());
     const options = loopback({ retries: 3 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,8 @@ export interface MofServer {
   indexUrl: string;
   files: Map<string, Uint8Array>;
   requests: string[];
+  /** Answers to conditional requests (`If-None-Match` against an ETag of the body's sha256) that were 304. */
+  notModified: string[];
   close(): Promise<void>;
 }
 
@@ -24,6 +27,7 @@ export async function startMofServer(): Promise<MofServer> {
     ['shisantouketsu20260828.xlsx', readFileSync(join(FIXTURES, 'shisantouketsu20260305.xlsx'))],
   ]);
   const requests: string[] = [];
+  const notModified: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     requests.push(path);
@@ -33,8 +37,14 @@ export async function startMofServer(): Promise<MofServer> {
       res.writeHead(404).end();
       return;
     }
+    const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+    if (req.headers['if-none-match'] === etag) {
+      notModified.push(path);
+      res.writeHead(304, { etag }).end();
+      return;
+    }
     const type = name.endsWith('.html') ? 'text/html; charset=utf-8' : name.endsWith('.csv') ? 'text/csv' : 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type, 'content-length': body.length }).end(body);
+    res.writeHead(200, { 'content-type': type, 'content-length': body.length, etag }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -42,6 +52,7 @@ export async function startMofServer(): Promise<MofServer> {
     indexUrl: `http://127.0.0.1:${port}${INDEX_PATH}`,
     files,
     requests,
+    notModified,
     close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }

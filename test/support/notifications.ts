@@ -3,6 +3,7 @@ import { isRegimeNotice } from '../../shared/domain/change-event';
 import type { Designation, RegimeLegend } from '../../shared/domain/designation';
 import { diffLists } from '../../shared/domain/diff';
 import { parseCsv } from '../../shared/mof/csv';
+import type { Notifier } from '../../shared/ports';
 import { VersionNotification } from '../../shared/records';
 import type { CsvRecords } from './fixtures';
 
@@ -44,4 +45,12 @@ export function versionNotification(
     // A baseline record comes with no changes from the check; keeping them here proves renderers ignore them.
     changes: changeSet.changes,
   });
+}
+
+/** Everything a version sends, in the check's order: its change events (a changes version), then the digest. */
+export async function publishAll(notifier: Notifier, notification: VersionNotification): Promise<string[]> {
+  const confirmed: string[] = [];
+  if (notification.record.kind === 'changes') await notifier.publishEvents(notification.changes, async (ids) => void confirmed.push(...ids));
+  await notifier.publishDigest(notification);
+  return confirmed;
 }

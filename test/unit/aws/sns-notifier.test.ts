@@ -13,7 +13,7 @@ import type { Designation } from '../../../shared/domain/designation';
 import { parseCsv } from '../../../shared/mof/csv';
 import { OperatorAlert, VersionNotification } from '../../../shared/records';
 import { renderDigest } from '../../../shared/render/digest';
-import { versionNotification } from '../../support/notifications';
+import { publishAll, versionNotification } from '../../support/notifications';
 import { CsvRecords, MAY_2024_KEYS } from '../../support/fixtures';
 
 const CHANGE_TOPIC = 'arn:aws:sns:ap-northeast-1:123456789012:jp-sanctions-changes';
@@ -52,7 +52,7 @@ const entrySize = (e: PublishBatchRequestEntry) =>
 
 describe('publishVersion', () => {
   it('publishes the digest as one JSON-structured message with filter attributes', async () => {
-    await notifier.publishVersion(may2024);
+    await publishAll(notifier, may2024);
     const digest = renderDigest(may2024);
     expect(sns).toHaveReceivedCommandTimes(PublishCommand, 1);
     expect(sns).toHaveReceivedCommandWith(PublishCommand, {
@@ -75,7 +75,7 @@ describe('publishVersion', () => {
   });
 
   it('publishes one message per change, the ChangeEvent contract as body, in batches of ten', async () => {
-    await notifier.publishVersion(may2024);
+    await publishAll(notifier, may2024);
     const batches = batchesSent();
     expect(batches.map((b) => b.length)).toEqual([10, 2]);
     expect(sns).toHaveReceivedCommandWith(PublishBatchCommand, { TopicArn: CHANGE_TOPIC });
@@ -96,13 +96,13 @@ describe('publishVersion', () => {
   });
 
   it('sends the events before the digest, so a retried run never emails people twice', async () => {
-    await notifier.publishVersion(may2024);
+    await publishAll(notifier, may2024);
     expect(sns.calls().map((call) => call.args[0].constructor.name)).toEqual(['PublishBatchCommand', 'PublishBatchCommand', 'PublishCommand']);
   });
 
   it('publishes only the digest for a baseline, without empty array attributes', async () => {
     const baseline = notification([], excerpt, 'baseline');
-    await notifier.publishVersion(baseline);
+    await publishAll(notifier, baseline);
     expect(sns).not.toHaveReceivedCommand(PublishBatchCommand);
     expect(sns).toHaveReceivedCommandTimes(PublishCommand, 1);
     const input = sns.commandCalls(PublishCommand)[0]!.args[0].input;
@@ -119,7 +119,7 @@ describe('publishVersion', () => {
         Failed: [{ Id: first!.Id, Code: 'InternalError', SenderFault: false, Message: 'try again' }],
       };
     });
-    await expect(notifier.publishVersion(may2024)).rejects.toThrow(
+    await expect(publishAll(notifier, may2024)).rejects.toThrow(
       `SNS did not publish 1 of 12 change events (0 sent before): ${may2024.changes[0]!.id} InternalError: try again`,
     );
     expect(sns).not.toHaveReceivedCommand(PublishCommand);
@@ -127,7 +127,7 @@ describe('publishVersion', () => {
 
   it('throws when SNS confirms an entry neither way', async () => {
     sns.on(PublishBatchCommand).resolves({ Successful: [], Failed: [] });
-    await expect(notifier.publishVersion(may2024)).rejects.toThrow(/did not publish 10 of 12 change events .*not confirmed/);
+    await expect(publishAll(notifier, may2024)).rejects.toThrow(/did not publish 10 of 12 change events .*not confirmed/);
   });
 });
 
@@ -144,7 +144,7 @@ describe('size limits', () => {
 
   it('splits batches further to keep each request within 256 KiB', async () => {
     const input = padded(60_000);
-    await notifier.publishVersion(input);
+    await publishAll(notifier, input);
     const batches = batchesSent();
     expect(batches.flat()).toHaveLength(12);
     expect(batches.length).toBeGreaterThan(2);
@@ -157,7 +157,7 @@ describe('size limits', () => {
 
   it('sends an event over 256 KiB without its entries, flagged in the omitted attribute', async () => {
     const input = padded(300_000);
-    await notifier.publishVersion(input);
+    await publishAll(notifier, input);
     const entries = batchesSent().flat();
     expect(entries).toHaveLength(12);
     for (const [index, entry] of entries.entries()) {
@@ -181,7 +181,7 @@ describe('size limits', () => {
       after: { ...amended!.after!, otherInformation: text },
       fields: [...amended!.fields, { field: 'otherInformation', before: null, after: text }],
     };
-    await notifier.publishVersion({ ...may2024, changes: [huge] });
+    await publishAll(notifier, { ...may2024, changes: [huge] });
     const [entry] = batchesSent().flat();
     expect(entry!.MessageAttributes!.omitted).toEqual({ DataType: 'String.Array', StringValue: '["before","after","fieldValues"]' });
     const body = ChangeEvent.parse(JSON.parse(entry!.Message!));

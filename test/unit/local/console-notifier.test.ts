@@ -6,7 +6,7 @@ import { parseCsv } from '../../../shared/mof/csv';
 import { OperatorAlert, VersionNotification } from '../../../shared/records';
 import { renderDigest } from '../../../shared/render/digest';
 import { renderOperatorAlert } from '../../../shared/render/operator-alert';
-import { versionNotification } from '../../support/notifications';
+import { publishAll, versionNotification } from '../../support/notifications';
 import { CsvRecords, MAY_2024_KEYS } from '../../support/fixtures';
 
 const FILE = 'shisantouketsu20260828.csv';
@@ -29,17 +29,17 @@ describe('ConsoleNotifier', () => {
     const input = notification(entriesOf(excerpt.without(MAY_2024_KEYS)), excerpt);
     const { stream, output } = capture();
     const notifier = new ConsoleNotifier(stream);
-    await notifier.publishVersion(input);
+    await publishAll(notifier, input);
 
     const digest = renderDigest(input);
-    expect(notifier.deliveries.map((d) => d.channel)).toEqual(['email', 'sms', ...Array(12).fill('event')]);
-    expect(notifier.deliveries[0]).toEqual({ channel: 'email', subject: digest.subject, body: digest.email, attributes: digest.attributes });
-    expect(notifier.deliveries[1]).toEqual({ channel: 'sms', text: digest.sms });
+    expect(notifier.deliveries.map((d) => d.channel)).toEqual([...Array(12).fill('event'), 'email', 'sms']);
+    expect(notifier.deliveries[12]).toEqual({ channel: 'email', subject: digest.subject, body: digest.email, attributes: digest.attributes });
+    expect(notifier.deliveries[13]).toEqual({ channel: 'sms', text: digest.sms });
     const events = notifier.deliveries.flatMap((d) => (d.channel === 'event' ? [d.event] : []));
     expect(events).toEqual(input.changes.map((c) => ChangeEvent.parse(c)));
 
     const printed = output();
-    expect(printed).toMatch(/^──── email ─+\nSubject: \[JP sanctions\] 12 designated — MOF list 2026-08-28/);
+    expect(printed).toMatch(/\n──── email ─+\nSubject: \[JP sanctions\] 12 designated — MOF list 2026-08-28/);
     expect(printed).toContain('Attributes: changeTypes=designated; regimes=28,29,34; entityTypes=entity,individual');
     expect(printed).toContain(digest.email.trimEnd());
     expect(printed).toContain(`──── sms ─`);
@@ -51,7 +51,7 @@ describe('ConsoleNotifier', () => {
   it('prints a baseline as the monitoring-started email and SMS only', async () => {
     const { stream, output } = capture();
     const notifier = new ConsoleNotifier(stream);
-    await notifier.publishVersion(notification([], excerpt, 'baseline'));
+    await publishAll(notifier, notification([], excerpt, 'baseline'));
     expect(notifier.deliveries.map((d) => d.channel)).toEqual(['email', 'sms']);
     expect(output()).toContain('Attributes: changeTypes=(none); regimes=(none); entityTypes=(none)');
     expect(output()).toContain('監視を開始しました');

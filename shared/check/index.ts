@@ -1,0 +1,225 @@
+import type { ChangeSet } from '../domain/change-event';
+import type { GuardPolicy } from '../domain/guards';
+import { ConcurrentCommitError, type Clock, type ListSource, type Notifier, type RawArchive, type SnapshotStore } from '../ports';
+import type { AcceptRequest, Hold, CheckOutcome, CheckReport, ListState, OperatorAlert, SentNotification, SourceFile } from '../records';
+import { acquireList } from './acquire';
+import { commitVersion, versionCommit } from './commit';
+import { decide } from './decide';
+import { alertOperator, describePublishing, NOTHING_PUBLISHED, publishOwed, publishVersion, type PublishState } from './publish';
+
+export interface CheckDependencies {
+  source: ListSource;
+  archive: RawArchive;
+  store: SnapshotStore;
+  notifier: Notifier;
+  clock: Clock;
+  policy: GuardPolicy;
+  /** An operator's acceptance of a held file (`{ "accept": "<sha256>" }`, `check --accept`). */
+  accept?: AcceptRequest;
+  /** Epoch ms by which every download must be over (the Lambda derives it from its remaining time). */
+  deadline?: number;
+  /** Waits between retries of recording progress; tests inject one that does not wait. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+type Result = Omit<CheckReport, 'durationMs' | 'notifications'>;
+
+/** While a file stays held, the operator is reminded once a day, not at every check. */
+const REMINDER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The use case, steps 1–10 of docs/architecture, as four steps with one job each: acquire (find, fetch,
+ * archive), decide (parse, diff, guard), commit (the store's commit point), publish (the outbox). It fails
+ * closed: any error leaves the snapshot as it was and alerts the operator; a retried run first publishes
+ * whatever an earlier run committed but never sent.
+ */
+export async function runCheck(deps: CheckDependencies): Promise<CheckReport> {
+  const started = deps.clock.now();
+  const sent: SentNotification[] = [];
+  const run = new CheckRun(deps, sent);
+  let report: Result;
+  try {
+    report = await run.execute();
+  } catch (error) {
+    report = await run.fail(error);
+  }
+  return { ...report, notifications: sent, durationMs: deps.clock.now().getTime() - started.getTime() };
+}
+
+/** Wires the steps together and keeps what the report and the alerts need. */
+class CheckRun {
+  private state: ListState | null = null;
+  private source: SourceFile | null = null;
+  /** What this run committed, so that a failure after the commit point is reported as what it is. */
+  private committed: { version: number; changeSet: ChangeSet } | null = null;
+  /** The commit under way: its call may fail after the commit point (a lost answer), which `fail` finds out. */
+  private committing: { version: number; sha256: string; changeSet: ChangeSet } | null = null;
+  private readonly publishing: PublishState = { ...NOTHING_PUBLISHED };
+  private publishedCommitted = false;
+
+  constructor(
+    private readonly deps: CheckDependencies,
+    private readonly sent: SentNotification[],
+  ) {}
+
+  async execute(): Promise<Result> {
+    const { store } = this.deps;
+    this.state = await store.loadState();
+    if (this.state) await publishOwed(this.deps, this.state.publishedVersion + 1, this.state.version, this.sent, this.publishing);
+
+    const budget = this.deps.deadline === undefined ? {} : { deadline: this.deps.deadline };
+    const acquired = await acquireList(this.deps, this.state, { reprocess: this.deps.accept !== undefined, budget });
+    if (acquired.status === 'still-held') return this.stillHeld(this.state!.hold!);
+    if (acquired.status === 'unchanged') {
+      // MOF serving the committed file again ends a hold without a commit.
+      const ended = this.state?.hold ? { hold: null } : {};
+      await store.recordCheck({ at: this.now(), outcome: 'unchanged', reason: null, ...(acquired.validators ? { validators: acquired.validators } : {}), ...ended });
+      return this.result('unchanged', null);
+    }
+    this.source = acquired.list.source;
+    if (acquired.workbookError) await this.alert({ severity: 'warning', outcome: null, summary: 'Regime titles unavailable: the workbook could not be read.', details: [acquired.workbookError] });
+
+    const version = this.state?.version ?? 0;
+    const snapshot = version > 0 ? await store.loadSnapshot(version) : [];
+    const { decision, warnings, notes } = await decide({
+      list: acquired.list, workbook: acquired.workbook, version, snapshot, policy: this.deps.policy, at: this.now(),
+      ...(this.deps.accept ? { accept: this.deps.accept } : {}),
+    });
+    for (const warning of warnings) await this.alert({ severity: 'warning', outcome: null, summary: warning.summary, details: [warning.detail] });
+    if (this.deps.accept && this.deps.accept.sha256 !== this.source.sha256) {
+      await this.alert({
+        severity: 'warning', outcome: null, summary: 'The acceptance does not name the file MOF serves now; nothing was accepted.',
+        details: [`accepted ${this.deps.accept.sha256}, served ${this.source.sha256}`],
+      });
+    }
+
+    if (decision.action === 'hold') {
+      const reason = `held: ${decision.reasons.join('; ')}`;
+      const hold: Hold = { sha256: this.source.sha256, file: this.source.file, reasons: decision.reasons, since: this.now(), alertedAt: this.now() };
+      // The held file's validators, so that the next check's conditional request recognises it without a download.
+      await store.recordCheck({ at: this.now(), outcome: 'held', reason, validators: acquired.list.validators, hold });
+      await this.alert({
+        severity: 'error', outcome: 'held',
+        summary: 'A suspicious list was held: nothing committed, nothing sent to subscribers.',
+        details: [
+          ...decision.reasons,
+          `The next good file is compared with committed version ${version}.`,
+          `If this is a genuine change, accept this file deliberately: \`check --accept ${this.source.sha256} --by <who> --reason <why>\` ` +
+            `or the Lambda event {"accept":"${this.source.sha256}","by":"<who>","reason":"<why>"}.`,
+        ],
+      });
+      return this.result('held', reason, decision.changeSet);
+    }
+
+    const { outcome, ...commit } = versionCommit({
+      state: this.state, kind: decision.kind, source: acquired.list.source, validators: acquired.list.validators,
+      changeSet: decision.changeSet, writes: decision.writes, entryCount: decision.entryCount, at: this.now(),
+      ...(decision.acceptance ? { acceptance: decision.acceptance } : {}),
+    });
+    this.committing = { version: commit.record.version, sha256: commit.record.source.sha256, changeSet: decision.changeSet };
+    await commitVersion(store, commit);
+    this.committed = this.committing;
+    await publishVersion(this.deps, { record: commit.record, changes: commit.changes }, { digest: false, events: [] }, this.sent, this.publishing);
+    this.publishedCommitted = true;
+    await this.regimeNotices(decision.changeSet, outcome, notes);
+    return { ...this.result(outcome, null, decision.changeSet, commit.record.version), committedVersion: commit.record.version };
+  }
+
+  /**
+   * Anything thrown ends here. The alert says what is true: before the commit point the snapshot is as it was;
+   * after it the version stands and only its publishing is unfinished, channel by channel.
+   */
+  async fail(error: unknown): Promise<Result> {
+    const concurrent = error instanceof ConcurrentCommitError;
+    const reason = error instanceof Error ? error.message : String(error);
+    if (!concurrent && this.committing && !this.committed) await bestEffort(() => this.findCommit());
+    const outcome: CheckOutcome = 'failed';
+    // The run that won a race has recorded its own check; this one must not overwrite it with a failure.
+    if (!concurrent) await bestEffort(() => this.deps.store.recordCheck({ at: this.now(), outcome, reason }));
+    const publishingStopped = this.publishing.version > 0;
+    const unpublished = this.committed && !this.publishedCommitted;
+    const summary = concurrent
+      ? 'A concurrent check committed first; this one stopped.'
+      : this.committed
+        ? unpublished
+          ? `The check committed version ${this.committed.version} but did not finish publishing it.`
+          : `The check committed and published version ${this.committed.version}, then failed.`
+        : publishingStopped
+          ? `The check failed while publishing version ${this.publishing.version}, committed by an earlier check.`
+          : 'The check failed; the snapshot is unchanged.';
+    const details = [reason];
+    if (publishingStopped) details.push(`Sent so far for ${describePublishing(this.publishing)}.`);
+    else if (unpublished) details.push(`Sent so far for version ${this.committed!.version}: nothing; the next check sends it all.`);
+    await bestEffort(() => this.alert({ severity: concurrent ? 'warning' : 'error', outcome, summary, details }));
+    return this.committed
+      ? { ...this.result(outcome, reason, this.committed.changeSet, this.committed.version), committedVersion: this.committed.version }
+      : this.result(outcome, reason);
+  }
+
+  /**
+   * The held file is still the newest: the operator heard of it once; a reminder goes out once a day while the
+   * hold lasts. Nothing is downloaded, archived or parsed again.
+   */
+  private async stillHeld(hold: Hold): Promise<Result> {
+    const reason = `still held since ${hold.since}: ${hold.file} (sha256 ${hold.sha256}): ${hold.reasons.join('; ')}`;
+    const due = this.deps.clock.now().getTime() - Date.parse(hold.alertedAt) >= REMINDER_MS;
+    const next = due ? { ...hold, alertedAt: this.now() } : hold;
+    await this.deps.store.recordCheck({ at: this.now(), outcome: 'held', reason, hold: next });
+    if (due) {
+      await alertOperator(this.deps, null, {
+        severity: 'error', outcome: 'held',
+        summary: `Reminder: ${hold.file} is still held (since ${hold.since}); nothing committed, nothing sent to subscribers.`,
+        details: [...hold.reasons, `To accept it deliberately: \`check --accept ${hold.sha256} --by <who> --reason <why>\` or the Lambda event {"accept":"${hold.sha256}"}.`],
+      }, this.sent);
+    }
+    return this.result('held', reason);
+  }
+
+  /** Whether the commit this run attempted stands after all: the store flipped but its answer was lost. */
+  private async findCommit(): Promise<void> {
+    const state = await this.deps.store.loadState();
+    const attempt = this.committing!;
+    if (state && state.version >= attempt.version && state.source?.sha256 === attempt.sha256) this.committed = attempt;
+  }
+
+  private async regimeNotices(changeSet: ChangeSet, outcome: CheckOutcome, notes: string[]): Promise<void> {
+    if (notes.length > 0) await this.alert({ severity: 'info', outcome, summary: 'The two files of this edition disagree on counts; nothing was held for it.', details: notes });
+    const notices = changeSet.notices.filter((n) => n.type !== 'cosmetic');
+    if (notices.length === 0) return;
+    await this.alert({
+      severity: 'info', outcome,
+      summary: 'MOF reorganised its regimes; no designation changed because of it.',
+      details: notices.map((n) => JSON.stringify(n)),
+    });
+  }
+
+  private alert(alert: Omit<OperatorAlert, 'at' | 'source'>): Promise<void> {
+    return alertOperator(this.deps, this.source, alert, this.sent);
+  }
+
+  private result(outcome: CheckOutcome, reason: string | null, changeSet?: ChangeSet, version?: number): Result {
+    return {
+      outcome,
+      version: version ?? (this.state && this.state.version > 0 ? this.state.version : null),
+      summary: changeSet?.summary ?? null,
+      changes: changeSet?.changes ?? [],
+      notices: changeSet?.notices ?? [],
+      reason,
+      source: this.source,
+      committedVersion: null,
+    };
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+}
+
+/** Recording a failure must not hide the failure itself. */
+async function bestEffort(step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch {
+    // The report still carries the original reason.
+  }
+}

@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startEmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
+import { WORKBOOK } from '../support/fixtures';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..', '..');
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'jsm-check-cli-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('check and demo at the edges', () => {
+  it('says the store is busy when another process holds the data dir: exit 1, one line, no stack trace', async () => {
+    const held = await startEmbeddedDynamoDb({ dataDir: dir });
+    try {
+      const { code, stdout, stderr } = await cli('check', '--source', WORKBOOK, '--data-dir', dir);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(`error: the store in ${dir} is busy: another check or demo (pid ${process.pid}) is using it; try again when it has finished\n`);
+    } finally {
+      await held.close();
+    }
+  });
+
+  it.each(['check', 'demo'])('%s --help prints its usage and exits 0', async (command) => {
+    const { code, stdout } = await cli(command, '--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^usage: jp-sanctions-monitor ${command} `));
+  });
+
+  it('names the path when the source is a directory, and labels a workbook by its content', async () => {
+    const asDirectory = await cli('check', '--source', dir, '--data-dir', join(dir, 'data'), '--format', 'json');
+    expect(asDirectory.code).toBe(1);
+    expect(JSON.parse(asDirectory.stdout).reason).toBe(`${dir} is a directory, not a list file`);
+
+    const misnamed = join(dir, 'shisantouketsu20260305.csv');
+    copyFileSync(WORKBOOK, misnamed);
+    const report = await cli('check', '--source', misnamed, '--data-dir', join(dir, 'data2'), '--format', 'json');
+    expect(report.code).toBe(0);
+    expect(JSON.parse(report.stdout).source).toMatchObject({ format: 'xlsx', file: 'shisantouketsu20260305.csv' });
+  });
+
+  it('runs the demo again on the same data dir with the same result', async () => {
+    const first = await cli('demo', '--data-dir', dir);
+    const second = await cli('demo', '--data-dir', dir);
+    for (const run of [first, second]) {
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('check baseline (version 1)');
+      expect(run.stdout).toContain('check changed (version 2): 12 designated, 0 delisted');
+    }
+  });
+
+  it('refuses --accept without a reason, or with something that is not a sha256', async () => {
+    expect((await cli('check', '--accept', 'a'.repeat(64), '--data-dir', dir)).stderr).toMatch(/--accept needs --reason/);
+    const bad = await cli('check', '--accept', 'xyz', '--reason', 'r', '--data-dir', dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--accept: expected the sha256 of the held file/);
+  });
+});

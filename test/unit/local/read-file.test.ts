@@ -1,0 +1,25 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FileListSource } from '../../../shared/local/file-source';
+import { readListFile } from '../../../shared/local/read-file';
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'jsm-read-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a list file on disk', () => {
+  it('gets the download cap: refused by size before it is read, naming the path', async () => {
+    const path = join(dir, 'shisantouketsu20260828.csv');
+    writeFileSync(path, Buffer.alloc(2048, 0x41));
+    await expect(readListFile(path, 1024)).rejects.toThrow(`${path}: size cap 1024 bytes exceeded (2048 bytes)`);
+    await expect(new FileListSource({ csv: path }, 1024).fetch(pathToFileURL(path))).rejects.toThrow(/size cap 1024 bytes exceeded/);
+    expect((await readListFile(path, 4096)).length).toBe(2048);
+  });
+
+  it('names the path when it is a directory or missing', async () => {
+    await expect(readListFile(dir)).rejects.toThrow(`${dir} is a directory, not a list file`);
+    await expect(readListFile(join(dir, 'nope.csv'))).rejects.toThrow(`${join(dir, 'nope.csv')}: cannot open (ENOENT)`);
+  });
+});
