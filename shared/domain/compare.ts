@@ -184,8 +184,11 @@ function describeChange(spec: FieldSpec, a: Designation, b: Designation, cross: 
 
 const WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
 const JAPANESE_SPACE = / (?=[\u3000-\u30ff\u3400-\u9fff])|(?<=[\u3000-\u30ff\u3400-\u9fff]) /g;
-/** Beyond this many differing words a word diff says only what was removed and what was added, in one piece each. */
-const MAX_DIFF_WORDS = 2_000;
+/**
+ * Beyond this many word edits (a rewritten paragraph) the Myers search grows quadratically; the stretch is then shown
+ * removed and added whole.
+ */
+const MAX_WORD_EDITS = 400;
 /** Unchanged characters around the difference that go to the word segmenter, so that words at its edges are whole. */
 const MARGIN = 64;
 /** A differing stretch longer than this is not cut into words (ICU's Japanese segmenter is slow on long runs). */
@@ -235,6 +238,6 @@ export function wordDiff(before: string, after: string): NonNullable<FieldChange
 
 function wordParts(a: string, b: string): NonNullable<FieldChange['wordDiff']> | undefined {
   const words = (s: string) => Array.from(WORDS.segment(s), (w) => w.segment);
-  const diffed = diffArrays(words(a), words(b), { maxEditLength: MAX_DIFF_WORDS });
+  const diffed = diffArrays(words(a), words(b), { maxEditLength: MAX_WORD_EDITS });
   return diffed?.map((part) => ({ op: part.added ? 'added' : part.removed ? 'removed' : 'equal', text: part.value.join('') }));
 }
