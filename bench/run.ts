@@ -142,10 +142,14 @@ async function warm(oldCsv: string, newCsv: string): Promise<void> {
   }
   // Webhook delivery measures itself in its own processes (a receiver and a deliverer): see bench/webhooks.ts.
   process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'webhooks.ts')], { cwd: ROOT }));
+  // The read API (changes since, a timeline, exports) over 100 versions, in its own process: bench/history.ts.
+  process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'history.ts')], { cwd: ROOT }));
   // The fail-closed bounds (a hanging MOF within the time budget, zip bombs in bounded memory): bench/fail-closed.ts.
   process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'fail-closed.ts')], { cwd: ROOT }));
   // The Lambda packages cdk synth builds: zip sizes and cold module load (bench/lambda-packages.ts).
   process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'lambda-packages.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }));
+  // Screening quality and speed, in its own process too: see bench/screening.ts.
+  process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'screening.ts')], { cwd: ROOT, maxBuffer: 16 << 20 }));
 }
 
 void main();

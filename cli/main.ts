@@ -7,6 +7,16 @@ const USAGE = `usage: jp-sanctions-monitor <command> [options]
   check [--source <url-or-file>] [--data-dir <dir>] [--format json|text]
                                                            run the monitor once with an embedded store
   demo [--data-dir <dir>]                                  replay the designations of 24 May 2024 offline
+  serve [--data-dir <dir> | --table <name>] [--port <n>]   the read API and the web view on 127.0.0.1
+  history <key> [--format text|json] [--data-dir <dir> | --table <name>]
+                                                           one entry's timeline
+  changes --since <version|ISO time> [--type <t>] [--regime <n>] [--entity-type <t>] [--data-dir <dir> | --table <name>]
+                                                           change events as JSON lines, exactly as webhooks carry them
+  export [--format json|csv|ftm] [--data-dir <dir> | --table <name>]
+                                                           the current list (ftm: FollowTheMoney JSON lines)
+  screen <name> | --customers <csv> [--list <file> | --data-dir <dir>] [--since <version>] [--dob <date>]
+         [--country <c>] [--entity-type individual|entity] [--threshold <0..1>] [--format json|text]
+                                                           screen a name or a customer file against the list
   webhook-test --url <url> --secret <whsec_...> [--allow-loopback] [--timeout-ms <n>]
                                                            send one signed sample change event; exit 0 on a 2xx only
   webhook-redrive --queue-url <dead-letter queue> --to <webhook queue> [--max <n>]
@@ -26,6 +36,11 @@ const commands: Record<string, () => Command> = {
   diff: () => require('./commands/diff').diffCommand,
   check: () => require('./commands/check').checkCommand,
   demo: () => require('./commands/demo').demoCommand,
+  serve: () => require('./commands/serve').serveCommand,
+  history: () => require('./commands/history').historyCommand,
+  changes: () => require('./commands/changes').changesCommand,
+  export: () => require('./commands/export').exportCommand,
+  screen: () => require('./commands/screen').screenCommand,
   'webhook-test': () => require('./commands/webhook-test').webhookTestCommand,
   'webhook-redrive': () => require('./commands/webhook-redrive').webhookRedriveCommand,
 };

@@ -48,6 +48,28 @@ const Webhook = z.strictObject({
   filter: Filter.optional(),
 });
 
+/** The read API (GET /v1/...): IAM-signed requests by default; a JWT authorizer instead when `jwt` is set. */
+const ReadApi = z.strictObject({
+  jwt: z
+    .strictObject({
+      /** The OpenID Connect issuer, e.g. https://cognito-idp.ap-northeast-1.amazonaws.com/<pool id>. */
+      issuer: z.url({ protocol: /^https$/, error: 'must be an https:// issuer URL' }),
+      audience: z.array(z.string().min(1)).min(1),
+    })
+    .optional(),
+  /**
+   * IAM roles of other accounts that may read the API: the stack creates one role they may assume, allowed only
+   * GET /v1/* (HTTP APIs have no resource policy, so a caller from another account signs as a role of this one).
+   */
+  readerPrincipals: z
+    .array(z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:(role|root)(\/[\w+=,.@/-]+)?$/, { message: 'must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)' }))
+    .default([]),
+  /** Requests per second across all callers (steady rate, and the burst above it). */
+  throttle: z
+    .strictObject({ rateLimit: z.number().positive().max(10_000).default(10), burstLimit: z.int().positive().max(5_000).default(20) })
+    .prefault({}),
+});
+
 export const MonitorConfig = z
   .strictObject({
     schedule: z
@@ -70,6 +92,7 @@ export const MonitorConfig = z
       })
       .prefault({}),
     webhooks: z.array(Webhook).default([]),
+    api: ReadApi.prefault({}),
     /** Unset thresholds keep the check's own defaults (shared/domain/guards.ts). */
     guards: z.strictObject({ maxDelistShare: Share.optional(), minEntryShare: Share.optional() }).prefault({}),
     alarms: z
@@ -90,6 +113,9 @@ export const MonitorConfig = z
       .prefault({}),
   })
   .superRefine((config, ctx) => {
+    if (config.api.jwt && config.api.readerPrincipals.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['api', 'readerPrincipals'], message: 'applies to IAM authorization only; with api.jwt set, readers present tokens from the issuer' });
+    }
     const hours = rateHours(config.schedule.expression);
     if (hours !== undefined && hours > config.alarms.staleAfterHours) {
       ctx.addIssue({

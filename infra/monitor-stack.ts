@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import type { MonitorConfig } from './config';
 import { Alarms } from './constructs/alarms';
 import { Notifications } from './constructs/notifications';
+import { ReadApi, addReadApiOutputs } from './constructs/read-api';
 import { ScheduledCheck } from './constructs/scheduled-check';
 import { Store } from './constructs/store';
 import { WebhookDelivery } from './constructs/webhook-delivery';
@@ -17,6 +18,7 @@ export class MonitorStack extends Stack {
   readonly check: ScheduledCheck;
   readonly webhooks: WebhookDelivery;
   readonly alarms: Alarms;
+  readonly readApi: ReadApi;
 
   constructor(scope: Construct, id: string, props: MonitorStackProps) {
     super(scope, id, props);
@@ -54,7 +56,16 @@ export class MonitorStack extends Stack {
       },
     });
 
+    this.readApi = new ReadApi(this, 'ReadApi', {
+      table: this.store.table,
+      archive: this.store.archive,
+      api: config.api,
+      staleAfterHours: config.alarms.staleAfterHours,
+      logDays: config.retention.logDays,
+    });
+
     this.addOutputs();
+    addReadApiOutputs(this, this.readApi, config.api.jwt !== undefined);
   }
 
   private addOutputs(): void {

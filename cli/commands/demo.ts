@@ -1,17 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from '../../shared/check';
 import { FileListSource } from '../../shared/local/file-source';
-import { MOF_FIXTURES } from '../fixtures-dir';
+import { MOF_FIXTURES } from '../package-paths';
 import { startLocalRuntime } from '../local-wiring';
+import { CHECK_DATA_DIR } from '../read-wiring';
 import { describeReport } from './check';
 
 const DEMO_HELP = `usage: jp-sanctions-monitor demo [--data-dir <dir>]
   Replays the designations of 24 May 2024 offline: a baseline from the list the day before, then the list with
-  that day's twelve designations, printing what every channel receives. With --data-dir the demo's store is kept
-  in <dir>/demo (started afresh on each run); without it, in a temporary directory removed afterwards.
+  that day's twelve designations, printing what every channel receives. The demo's store is kept in <dir>/demo
+  (default .data/demo), started afresh on each run and left there for \`serve\` to show.
 `;
 
 const FIXTURES = MOF_FIXTURES;
@@ -24,9 +24,9 @@ export async function demoCommand(args: string[]): Promise<{ output: string; exi
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return { output: DEMO_HELP, exitCode: 0 };
   // The demo keeps its store in a subdirectory of its own and starts it afresh, so that it can be run again on
-  // the same data dir without touching a real check's store beside it.
-  const dataDir = values['data-dir'] ? join(values['data-dir'], 'demo') : await mkdtemp(join(tmpdir(), 'jp-sanctions-monitor-demo-'));
-  if (values['data-dir']) await rm(dataDir, { recursive: true, force: true });
+  // the same data dir without touching a real check's store beside it; it stays there for `serve` to show.
+  const dataDir = join(values['data-dir'] ?? CHECK_DATA_DIR, 'demo');
+  await rm(dataDir, { recursive: true, force: true });
   const out = process.stdout;
   const runtime = await startLocalRuntime(dataDir, out);
   const workbook = join(FIXTURES, 'shisantouketsu20260305.xlsx');
@@ -44,7 +44,7 @@ export async function demoCommand(args: string[]): Promise<{ output: string; exi
     }
   } finally {
     await runtime.close();
-    if (!values['data-dir']) await rm(dataDir, { recursive: true, force: true });
   }
+  out.write(`\nTo look at it: npm run --silent cli -- serve${values['data-dir'] ? ` --data-dir ${values['data-dir']}` : ''}\n`);
   return { output: '', exitCode };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ChangeEvent } from '../../shared/domain/change-event';
 import { diffLists } from '../../shared/domain/diff';
-import { MOF_FIXTURES } from '../fixtures-dir';
+import { MOF_FIXTURES } from '../package-paths';
 import { loadListFile } from '../read-source';
 
 const FIXTURES = MOF_FIXTURES;

@@ -33,4 +33,11 @@ describe('the check function bundle', () => {
     expect(run({ NODE_OPTIONS: Variables.NODE_OPTIONS! })).toMatch(/at readCheckConfig \(.*functions\/check\/config\.ts:\d+:\d+\)/);
     expect(run({})).not.toMatch(/config\.ts/);
   });
+
+  it('builds the read API function too, and it loads and exports the handler', () => {
+    const apiCode = propertiesOf(template, logicalIdOf(stack, stack.readApi.function)).Code as { S3Key: string };
+    const apiBundle = path.join(assembly.directory, `asset.${apiCode.S3Key.replace(/\.zip$/, '')}`, 'index.mjs');
+    const script = `import(${JSON.stringify(apiBundle)}).then((m) => process.stdout.write(typeof m.handler))`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })).toBe('function');
+  });
 });

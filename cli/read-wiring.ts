@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDbHistoryReader } from '../shared/aws/dynamodb-history';
+import { S3Archive } from '../shared/aws/s3-archive';
+import { FileArchive } from '../shared/local/file-archive';
+import { startEmbeddedDynamoDb } from '../shared/local/embedded-dynamodb';
+import { History } from '../shared/query/history';
+
+/** The data dir `check` uses by default; `demo` keeps its replay in its `demo/` subdirectory. */
+export const CHECK_DATA_DIR = '.data';
+
+export interface OpenedHistory {
+  history: History;
+  /** What is being read, for the first line the command prints. */
+  description: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The history of a deployed table (`--table`, read with the caller's AWS credentials; the reader only gets and
+ * queries; `--archive-bucket` for the rare payload the store kept in the archive), or of the embedded store in a data dir (default `.data`); in a data dir where only `demo` has run, its
+ * replay in `demo/`.
+ */
+export async function openHistory(options: { dataDir?: string; table?: string; archiveBucket?: string }): Promise<OpenedHistory> {
+  if (options.table) {
+    const client = new DynamoDBClient({});
+    const s3 = options.archiveBucket ? new S3Client({}) : undefined;
+    const overflow = s3 && new S3Archive(s3, options.archiveBucket!);
+    return {
+      history: new History(new DynamoDbHistoryReader({ client: DynamoDBDocumentClient.from(client), tableName: options.table, overflow })),
+      description: `table ${options.table} (read-only, with your AWS credentials)`,
+      close: async () => {
+        client.destroy();
+        s3?.destroy();
+      },
+    };
+  }
+  const base = options.dataDir ?? CHECK_DATA_DIR;
+  const dataDir = !existsSync(join(base, 'dynamodb')) && existsSync(join(base, 'demo', 'dynamodb')) ? join(base, 'demo') : base;
+  const dynamo = await startEmbeddedDynamoDb({ dataDir });
+  return {
+    history: new History(new DynamoDbHistoryReader({ client: dynamo.client, tableName: dynamo.tableName, overflow: new FileArchive(join(dataDir, 'archive')) })),
+    description: `the embedded store in ${dataDir}`,
+    close: () => dynamo.close(),
+  };
+}

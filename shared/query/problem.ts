@@ -1,0 +1,19 @@
+/** An answer that is an error: RFC 9457 problem details, served as application/problem+json. */
+export class Problem extends Error {
+  constructor(
+    readonly status: 400 | 404 | 405 | 500 | 503,
+    readonly title: string,
+    readonly detail: string,
+  ) {
+    super(`${title}: ${detail}`);
+    this.name = 'Problem';
+  }
+
+  static badRequest(detail: string): Problem {
+    return new Problem(400, 'Bad Request', detail);
+  }
+
+  static notFound(detail: string): Problem {
+    return new Problem(404, 'Not Found', detail);
+  }
+}
