@@ -161,5 +161,5 @@ describeWithMoto('a changed run broken at one AWS call, then retried', () => {
   });
 
   it.each(['before', 'after'] as const)('loses nothing and repeats only what the broken call carried, broken %s each call', (when) =>
-    breakEach(when), 150_000);
+    breakEach(when), 600_000);
 });
