@@ -1,4 +1,4 @@
-import { diffWords } from 'diff';
+import { diffArrays } from 'diff';
 import { addressForms, formatAddress, listUniverse, nameForms, nameUniverse, positionForms, titleForms } from './canonical';
 import type { FieldChange } from './change-event';
 import type { Address, BilingualList, Designation } from './designation';
@@ -18,7 +18,7 @@ interface Item {
 interface FieldSpec {
   field: string;
   kind: 'text' | 'list';
-  read: (d: Designation) => string | null | readonly string[];
+  read: (d: Designation) => Value;
   items: (d: Designation, cross: CrossFormat) => Item[];
   universe?: (d: Designation, cross: CrossFormat) => Set<string>;
   /** The same field in the other language: a half one format leaves blank is not compared across formats. */
@@ -144,19 +144,20 @@ function notCarried(spec: FieldSpec, before: Designation, after: Designation): b
   return blankHalf(before) || blankHalf(after);
 }
 
-function identical(a: string | null | readonly string[], b: string | null | readonly string[]): boolean {
-  if (typeof a === 'string' || a === null || typeof b === 'string' || b === null) return a === b;
+type Value = string | null | readonly string[];
+
+function identical(a: Value, b: Value): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-function equivalent(a: string | null | readonly string[], b: string | null | readonly string[]): boolean {
-  if (typeof a === 'string' || a === null || typeof b === 'string' || b === null) {
-    return (typeof a !== 'object' || a === null) && (typeof b !== 'object' || b === null) && sameText(a as string | null, b as string | null);
-  }
-  return sameList(a, b);
+/** Equal but for width, spacing, punctuation, case or order (normalize.ts). */
+function equivalent(a: Value, b: Value): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return sameList(a, b);
+  return !Array.isArray(a) && !Array.isArray(b) && sameText(a as string | null, b as string | null);
 }
 
-function copy(value: string | null | readonly string[]): string | null | string[] {
+function copy(value: Value): string | null | string[] {
   return value === null || typeof value === 'string' ? value : [...value];
 }
 
@@ -182,29 +183,61 @@ function describeChange(spec: FieldSpec, a: Designation, b: Designation, cross: 
 }
 
 const WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
+const JAPANESE_SPACE = / (?=[\u3000-\u30ff\u3400-\u9fff])|(?<=[\u3000-\u30ff\u3400-\u9fff]) /g;
+/**
+ * Beyond this many word edits (a rewritten paragraph) the Myers search grows quadratically; the stretch is then shown
+ * removed and added whole.
+ */
+const MAX_WORD_EDITS = 400;
+/** Unchanged characters around the difference that go to the word segmenter, so that words at its edges are whole. */
+const MARGIN = 64;
+/** A differing stretch longer than this is not cut into words (ICU's Japanese segmenter is slow on long runs). */
+const MAX_SEGMENTED_CHARS = 20_000;
 
 /**
  * What changed word by word, on text brought to one width and single spaces first, so that `２００９` / `2009` or a
  * doubled space is no change; Japanese is cut into words by the ICU segmenter, so a changed word shows in context.
+ * The common head and tail are taken off first and only the stretch between them is segmented and diffed, within
+ * bounds, so that a pathological value (hundreds of thousands of characters) costs linear time and memory.
  */
 export function wordDiff(before: string, after: string): NonNullable<FieldChange['wordDiff']> {
-  const normal = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  const [a, b] = [normal(before), normal(after)];
-  const parts = a.length + b.length <= WORD_DIFF_MAX_CHARS
-    ? diffWords(a, b, { intlSegmenter: WORDS, maxEditLength: WORD_DIFF_MAX_EDITS })
-    : undefined;
-  if (!parts) return [...(a ? [{ op: 'removed' as const, text: a }] : []), ...(b ? [{ op: 'added' as const, text: b }] : [])];
-  return parts.map((part) => ({
-    op: part.added ? 'added' : part.removed ? 'removed' : 'equal',
-    text: part.value,
-  }));
+  // Spaces next to Japanese carry no meaning (`2001 年 1 月` / `2001年1月`); between Latin words, one is one.
+  const normal = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').replace(JAPANESE_SPACE, '').trim();
+  const a = normal(before);
+  const b = normal(after);
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const start = Math.max(0, head - MARGIN);
+  const endA = Math.min(a.length, a.length - tail + MARGIN);
+  const endB = Math.min(b.length, b.length - tail + MARGIN);
+
+  const parts: NonNullable<FieldChange['wordDiff']> = [];
+  const push = (op: 'equal' | 'added' | 'removed', text: string) => {
+    if (text === '') return;
+    const last = parts.at(-1);
+    if (last && last.op === op) last.text += text;
+    else parts.push({ op, text });
+  };
+  push('equal', a.slice(0, start));
+  const windowA = a.slice(start, endA);
+  const windowB = b.slice(start, endB);
+  const diffed = windowA.length + windowB.length <= MAX_SEGMENTED_CHARS ? wordParts(windowA, windowB) : undefined;
+  if (diffed) {
+    for (const part of diffed) push(part.op, part.text);
+  } else {
+    push('equal', a.slice(start, head));
+    push('removed', a.slice(head, a.length - tail));
+    push('added', b.slice(head, b.length - tail));
+    push('equal', a.slice(a.length - tail, endA));
+  }
+  push('equal', a.slice(endA));
+  return parts;
 }
 
-/**
- * Word diffs are for a reader: past these bounds (a rewritten paragraph, a pathological cell of a megabyte) the
- * Myers search grows quadratically in memory, so the field is shown as replaced whole instead of exhausting the
- * check's heap.
- */
-const WORD_DIFF_MAX_CHARS = 20_000;
-const WORD_DIFF_MAX_EDITS = 400;
-
+function wordParts(a: string, b: string): NonNullable<FieldChange['wordDiff']> | undefined {
+  const words = (s: string) => Array.from(WORDS.segment(s), (w) => w.segment);
+  const diffed = diffArrays(words(a), words(b), { maxEditLength: MAX_WORD_EDITS });
+  return diffed?.map((part) => ({ op: part.added ? 'added' : part.removed ? 'removed' : 'equal', text: part.value.join('') }));
+}

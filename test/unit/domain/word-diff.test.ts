@@ -10,17 +10,22 @@ describe('word diff', () => {
     expect(text(parts, 'equal')).toContain('ロシア');
   });
 
-  it('shows a megabyte-sized cell as replaced whole instead of exhausting the heap', () => {
+  it('finds the change in a megabyte-sized cell without exhausting the heap', () => {
     // The shape of the "no record too big" check scenario: 450,000 characters once made the word diff exhaust the heap.
+    // The common head and tail are taken off before anything is segmented, so only the differing stretch is diffed.
     const before = 'その他'.repeat(150_000);
     const after = `${before}。追加`;
     const parts = wordDiff(before, after);
-    expect(parts).toEqual([{ op: 'removed', text: before }, { op: 'added', text: after }]);
+    expect(parts).toEqual([{ op: 'equal', text: before }, { op: 'added', text: '。追加' }]);
+    // With nothing in common, a value that size is shown replaced whole.
+    expect(wordDiff(`A${before}`, `B${before.slice(1)}Z`).map((p) => p.op)).toEqual(['removed', 'added']);
   });
 
   it('gives up on a rewritten paragraph rather than searching every alignment', () => {
     const words = (seed: number) => Array.from({ length: 1_500 }, (_, i) => `w${(i * seed) % 997}`).join(' ');
     const parts = wordDiff(words(7), words(13));
-    expect(parts.map((p) => p.op)).toEqual(['removed', 'added']);
+    // Only the common head (`w0 w`) stays; the rest is shown removed and added whole.
+    expect(parts.map((p) => p.op)).toEqual(['equal', 'removed', 'added']);
+    expect(parts[0]!.text.length).toBeLessThan(5);
   });
 });
