@@ -183,12 +183,21 @@ function describeChange(spec: FieldSpec, a: Designation, b: Designation, cross: 
 
 const WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
 
+/** Beyond this a word diff helps no reader and costs gigabytes (a pathological 450,000-character field): whole values. */
+const WORD_DIFF_MAX_CHARS = 20_000;
+
 /**
  * What changed word by word, on text brought to one width and single spaces first, so that `２００９` / `2009` or a
  * doubled space is no change; Japanese is cut into words by the ICU segmenter, so a changed word shows in context.
  */
 export function wordDiff(before: string, after: string): NonNullable<FieldChange['wordDiff']> {
   const normal = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (before.length + after.length > WORD_DIFF_MAX_CHARS) {
+    return [
+      ...(before ? [{ op: 'removed' as const, text: normal(before) }] : []),
+      ...(after ? [{ op: 'added' as const, text: normal(after) }] : []),
+    ];
+  }
   return diffWords(normal(before), normal(after), { intlSegmenter: WORDS }).map((part) => ({
     op: part.added ? 'added' : part.removed ? 'removed' : 'equal',
     text: part.value,
