@@ -7,4 +7,6 @@ module.exports = {
   // Bundling and synth tests write to the temp dir; keep the suite self-cleaning and bounded.
   testTimeout: 30000,
   setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
+  // test/aws/ needs moto (Python): skipped with one line where it is not installed.
+  globalSetup: '<rootDir>/test/aws/global-setup.js',
 };

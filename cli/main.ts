@@ -1,17 +1,6 @@
 // The SDK warns on Node 20 about its releases of 2027; the CLI pins a release that supports Node 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-import { changesCommand } from './commands/changes';
-import { checkCommand } from './commands/check';
-import { demoCommand } from './commands/demo';
-import { diffCommand } from './commands/diff';
-import { exportCommand } from './commands/export';
-import { historyCommand } from './commands/history';
-import { parseCommand } from './commands/parse';
-import { serveCommand } from './commands/serve';
-import { webhookRedriveCommand } from './commands/webhook-redrive';
-import { webhookTestCommand } from './commands/webhook-test';
-
 const USAGE = `usage: jp-sanctions-monitor <command> [options]
   parse <file> [--include-deleted] [--legend <xlsx>]       print the entries of a MOF list (CSV or XLSX) as JSON
   diff <old> <new> [--format json|text] [--legend <xlsx>]  compare two lists as change events
@@ -25,36 +14,49 @@ const USAGE = `usage: jp-sanctions-monitor <command> [options]
                                                            change events as JSON lines, exactly as webhooks carry them
   export [--format json|csv|ftm] [--data-dir <dir> | --table <name>]
                                                            the current list (ftm: FollowTheMoney JSON lines)
+  screen <name> | --customers <csv> [--list <file> | --data-dir <dir>] [--since <version>] [--dob <date>]
+         [--country <c>] [--entity-type individual|entity] [--threshold <0..1>] [--format json|text]
+                                                           screen a name or a customer file against the list
   webhook-test --url <url> --secret <whsec_...> [--allow-loopback] [--timeout-ms <n>]
                                                            send one signed sample change event; exit 0 on a 2xx only
   webhook-redrive --queue-url <dead-letter queue> --to <webhook queue> [--max <n>]
                                                            put parked webhook messages back on the webhook queue`;
 
-type Command = (args: string[]) => Promise<{ output: string; exitCode: number }>;
-const printing = (command: (args: string[]) => Promise<string>): Command => async (args) => ({ output: await command(args), exitCode: 0 });
-
-const commands: Record<string, Command> = {
-  parse: printing(parseCommand),
-  diff: printing(diffCommand),
-  check: checkCommand,
-  demo: demoCommand,
-  serve: serveCommand,
-  history: printing(historyCommand),
-  changes: printing(changesCommand),
-  export: printing(exportCommand),
-  'webhook-test': webhookTestCommand,
-  'webhook-redrive': webhookRedriveCommand,
+/**
+ * The command table. A command's module, and everything it imports (the AWS SDK, dynalite, SheetJS, …), loads
+ * only when that command runs: the built CLI (scripts/build-cli.js) bundles `main` and each command apart, and
+ * keeps these `require('./commands/…')` calls as they are. To add a command, add one line below,
+ *   name: () => require('./commands/<file>').<function>,
+ * where the function takes the arguments after the command name and returns (a promise of) the text to print with
+ * exit status 0, or `{ output, exitCode }`; then a line in USAGE. Keep the `require` a literal path: the build
+ * finds the commands to bundle by it.
+ */
+const commands: Record<string, () => Command> = {
+  parse: () => require('./commands/parse').parseCommand,
+  diff: () => require('./commands/diff').diffCommand,
+  check: () => require('./commands/check').checkCommand,
+  demo: () => require('./commands/demo').demoCommand,
+  serve: () => require('./commands/serve').serveCommand,
+  history: () => require('./commands/history').historyCommand,
+  changes: () => require('./commands/changes').changesCommand,
+  export: () => require('./commands/export').exportCommand,
+  screen: () => require('./commands/screen').screenCommand,
+  'webhook-test': () => require('./commands/webhook-test').webhookTestCommand,
+  'webhook-redrive': () => require('./commands/webhook-redrive').webhookRedriveCommand,
 };
+
+type Command = (args: string[]) => Promise<string | { output: string; exitCode: number }>;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  const command = name ? commands[name] : undefined;
-  if (!command) {
+  const load = name && Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     process.stderr.write(`${name ? `unknown command '${name}'\n` : ''}${USAGE}\n`);
     return 1;
   }
   try {
-    const { output, exitCode } = await command(args);
+    const result = await load()(args);
+    const { output, exitCode } = typeof result === 'string' ? { output: result, exitCode: 0 } : result;
     process.stdout.write(output);
     return exitCode;
   } catch (error) {

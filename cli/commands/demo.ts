@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from '../../shared/check';
 import { FileListSource } from '../../shared/local/file-source';
+import { MOF_FIXTURES } from '../package-paths';
 import { startLocalRuntime } from '../local-wiring';
 import { CHECK_DATA_DIR } from '../read-wiring';
 import { describeReport } from './check';
@@ -13,7 +14,7 @@ const DEMO_HELP = `usage: jp-sanctions-monitor demo [--data-dir <dir>]
   (default .data/demo), started afresh on each run and left there for \`serve\` to show.
 `;
 
-const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'mof');
+const FIXTURES = MOF_FIXTURES;
 
 /**
  * Replays 24 May 2024 offline through the whole pipeline: a baseline from the real list as it stood the day

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { handleApiRequest, type ApiServices } from '../../shared/query/router';
+import { WEB_DIR } from '../package-paths';
 import { openHistory } from '../read-wiring';
 
-const WEB_DIR = join(__dirname, '..', '..', 'web');
 const MEDIA_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

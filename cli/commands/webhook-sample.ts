@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { ChangeEvent } from '../../shared/domain/change-event';
 import { diffLists } from '../../shared/domain/diff';
+import { MOF_FIXTURES } from '../package-paths';
 import { loadListFile } from '../read-source';
 
-const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'mof');
+const FIXTURES = MOF_FIXTURES;
 const SAMPLE_KEY = '029-000729';
 
 /**

@@ -2,9 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSEvent } from 'aws-lambda';
+import { sqsClient } from '../../shared/aws/sqs-client';
 import { DynamoDbDeliveryLog } from '../../shared/aws/webhook-delivery-log';
 import { SqsDeliveryQueue } from '../../shared/aws/webhook-queue';
 import { SecretsManagerSigningKeys } from '../../shared/aws/webhook-secrets';
@@ -27,7 +27,7 @@ function wire(): Wiring {
     endpoints: config.WEBHOOK_ENDPOINTS.map(webhookEndpoint),
     log: new DynamoDbDeliveryLog({ client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName: config.TABLE_NAME }),
     keys: new SecretsManagerSigningKeys({ client: new SecretsManagerClient({}) }),
-    queue: new SqsDeliveryQueue({ client: new SQSClient({}), queueUrl: config.QUEUE_URL, deadLetterQueueUrl: config.DEAD_LETTER_QUEUE_URL }),
+    queue: new SqsDeliveryQueue({ client: sqsClient(), queueUrl: config.QUEUE_URL, deadLetterQueueUrl: config.DEAD_LETTER_QUEUE_URL }),
     post: (url, body, headers) => postWebhook(url, body, headers, { timeoutMs: policy.attemptTimeoutMs, allowLoopback: config.ALLOW_LOOPBACK }),
     logger,
     policy,

@@ -1,4 +1,4 @@
-import type { ChangeSet } from '../domain/change-event';
+import { isRegimeNotice, type ChangeSet } from '../domain/change-event';
 import type { SnapshotWrite } from '../domain/next-snapshot';
 import type { SnapshotStore } from '../ports';
 import type { Acceptance, CheckOutcome, ListState, SourceFile, VersionCommit, VersionRecord } from '../records';
@@ -20,7 +20,7 @@ export interface CommitInput {
 export function versionCommit(input: CommitInput): VersionCommit & { outcome: CheckOutcome } {
   const base = input.state?.version ?? 0;
   const { changeSet, at } = input;
-  const regimeNotices = changeSet.notices.filter((n) => n.type !== 'cosmetic');
+  const regimeNotices = changeSet.notices.filter(isRegimeNotice);
   const record: VersionRecord = {
     version: base + 1, kind: input.kind, source: input.source, summary: changeSet.summary, entryCount: input.entryCount,
     notices: regimeNotices, cosmeticEdits: changeSet.notices.length - regimeNotices.length, committedAt: at,

@@ -1,4 +1,4 @@
-import type { ChangeSet } from '../domain/change-event';
+import { isRegimeNotice, type ChangeSet } from '../domain/change-event';
 import type { GuardPolicy } from '../domain/guards';
 import { ConcurrentCommitError, type Clock, type ListSource, type Notifier, type RawArchive, type SnapshotStore } from '../ports';
 import type { AcceptRequest, Hold, CheckOutcome, CheckReport, ListState, OperatorAlert, SentNotification, SourceFile } from '../records';
@@ -184,7 +184,7 @@ class CheckRun {
 
   private async regimeNotices(changeSet: ChangeSet, outcome: CheckOutcome, notes: string[]): Promise<void> {
     if (notes.length > 0) await this.alert({ severity: 'info', outcome, summary: 'The two files of this edition disagree on counts; nothing was held for it.', details: notes });
-    const notices = changeSet.notices.filter((n) => n.type !== 'cosmetic');
+    const notices = changeSet.notices.filter(isRegimeNotice);
     if (notices.length === 0) return;
     await this.alert({
       severity: 'info', outcome,

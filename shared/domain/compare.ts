@@ -183,24 +183,28 @@ function describeChange(spec: FieldSpec, a: Designation, b: Designation, cross: 
 
 const WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
 
-/** Beyond this a word diff helps no reader and costs gigabytes (a pathological 450,000-character field): whole values. */
-const WORD_DIFF_MAX_CHARS = 20_000;
-
 /**
  * What changed word by word, on text brought to one width and single spaces first, so that `２００９` / `2009` or a
  * doubled space is no change; Japanese is cut into words by the ICU segmenter, so a changed word shows in context.
  */
 export function wordDiff(before: string, after: string): NonNullable<FieldChange['wordDiff']> {
   const normal = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  if (before.length + after.length > WORD_DIFF_MAX_CHARS) {
-    return [
-      ...(before ? [{ op: 'removed' as const, text: normal(before) }] : []),
-      ...(after ? [{ op: 'added' as const, text: normal(after) }] : []),
-    ];
-  }
-  return diffWords(normal(before), normal(after), { intlSegmenter: WORDS }).map((part) => ({
+  const [a, b] = [normal(before), normal(after)];
+  const parts = a.length + b.length <= WORD_DIFF_MAX_CHARS
+    ? diffWords(a, b, { intlSegmenter: WORDS, maxEditLength: WORD_DIFF_MAX_EDITS })
+    : undefined;
+  if (!parts) return [...(a ? [{ op: 'removed' as const, text: a }] : []), ...(b ? [{ op: 'added' as const, text: b }] : [])];
+  return parts.map((part) => ({
     op: part.added ? 'added' : part.removed ? 'removed' : 'equal',
     text: part.value,
   }));
 }
+
+/**
+ * Word diffs are for a reader: past these bounds (a rewritten paragraph, a pathological cell of a megabyte) the
+ * Myers search grows quadratically in memory, so the field is shown as replaced whole instead of exhausting the
+ * check's heap.
+ */
+const WORD_DIFF_MAX_CHARS = 20_000;
+const WORD_DIFF_MAX_EDITS = 400;
 

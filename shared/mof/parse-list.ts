@@ -31,7 +31,7 @@ export async function parseLegend(bytes: Uint8Array, options: { fileName: string
   return workbookReader().readRegimeLegend(bytes, options);
 }
 
-/** Loaded on demand: SheetJS is a large module, and a CSV-only command should not pay for it at start-up. */
+/** Loaded on demand: a CSV-only command should not pay for loading the workbook reader at start-up. */
 function workbookReader(): typeof import('./xlsx') {
   return require('./xlsx') as typeof import('./xlsx');
 }

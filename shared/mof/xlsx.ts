@@ -154,19 +154,18 @@ interface RowBlock {
  */
 function rowBlocks(rows: readonly SheetRow[], columns: readonly Column[], location: ListLocation): RowBlock[] {
   const blocks: RowBlock[] = [];
+  const labelled = new Set(columns.map((column) => column.index));
   for (const row of rows) {
-    const where = { ...location, row: row.number };
-    const unlabelled = row.values.findIndex((value, index) => index > 0 && filled(value) && !columns.some((c) => c.index === index));
-    if (unlabelled > 0) throw new ListFormatError('a value in a column without a header', { ...where, column: columnLetter(unlabelled) });
+    const unlabelled = row.values.findIndex((value, index) => index > 0 && filled(value) && !labelled.has(index));
+    if (unlabelled > 0) throw new ListFormatError('a value in a column without a header', { ...location, row: row.number, column: columnLetter(unlabelled) });
     const cells = columns.map((column) => ({ role: column.role, header: column.header, value: valueAt(row, column.index) }));
-    const identity = cells.filter((cell) => IDENTITY_KINDS.has(cell.role.kind) && filled(cell.value));
-    if (identity.length > 0) {
+    if (cells.some((cell) => IDENTITY_KINDS.has(cell.role.kind) && filled(cell.value))) {
       blocks.push({ row: row.number, cells });
       continue;
     }
     const previous = blocks.at(-1);
     if (!previous || cells.some((cell) => NAME_KINDS.has(cell.role.kind) && filled(cell.value))) {
-      throw new ListFormatError('a row without 告示日付 and 告示番号', { ...where, column: 'A' });
+      throw new ListFormatError('a row without 告示日付 and 告示番号', { ...location, row: row.number, column: 'A' });
     }
     previous.cells = previous.cells.map((cell, i) => ({ ...cell, value: joinValues(cell.value, cells[i]!.value) }));
   }
@@ -212,7 +211,10 @@ function entityTypeOfRegime(title: string | null): EntityType | null {
   return null;
 }
 
-/** Every entry must fit the model before it leaves the parser; a misfit is a reading error in this row. */
+/**
+ * Every entry must fit the model before it leaves the parser; a misfit is a reading error in this row. zod's copy
+ * goes on, not the entry: it has the model's key order, which the printed JSON (and its golden digests) follow.
+ */
 function validated(entry: Designation, location: ListLocation): Designation {
   const checked = Designation.safeParse(entry);
   if (!checked.success) {

@@ -24,6 +24,16 @@ describe('the check function bundle', () => {
     expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })).toBe('function');
   });
 
+  it('names the TypeScript source in a stack trace, with the NODE_OPTIONS the template gives it', () => {
+    const { Variables } = propertiesOf(template, logicalIdOf(stack, stack.check.function)).Environment as { Variables: Record<string, string> };
+    // No configuration: the handler throws at once, from functions/check/config.ts.
+    const script = `import(${JSON.stringify(bundle)}).then((m) => m.handler({}, {})).catch((e) => process.stdout.write(e.stack))`;
+    const run = (env: Record<string, string>) =>
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+    expect(run({ NODE_OPTIONS: Variables.NODE_OPTIONS! })).toMatch(/at readCheckConfig \(.*functions\/check\/config\.ts:\d+:\d+\)/);
+    expect(run({})).not.toMatch(/config\.ts/);
+  });
+
   it('builds the read API function too, and it loads and exports the handler', () => {
     const apiCode = propertiesOf(template, logicalIdOf(stack, stack.readApi.function)).Code as { S3Key: string };
     const apiBundle = path.join(assembly.directory, `asset.${apiCode.S3Key.replace(/\.zip$/, '')}`, 'index.mjs');

@@ -11,7 +11,7 @@ describe('monitor stack with the default configuration', () => {
 
   it("leaves the guard thresholds to the check's own defaults", () => {
     const variables = (propertiesOf(template, logicalIdOf(stack, stack.check.function)).Environment as { Variables: Record<string, unknown> }).Variables;
-    expect(Object.keys(variables).sort()).toEqual(['ARCHIVE_BUCKET', 'CHANGE_TOPIC_ARN', 'FETCH_TIMEOUT_MS', 'OPERATOR_TOPIC_ARN', 'TABLE_NAME']);
+    expect(Object.keys(variables).sort()).toEqual(['ARCHIVE_BUCKET', 'CHANGE_TOPIC_ARN', 'FETCH_TIMEOUT_MS', 'NODE_OPTIONS', 'OPERATOR_TOPIC_ARN', 'TABLE_NAME']);
   });
 
   it('keeps raw files for good, old versions for 90 days', () => {

@@ -113,6 +113,7 @@ describe('webhook delivery: the function', () => {
       ]),
       MAX_RECEIVES: '5',
       ATTEMPT_TIMEOUT_MS: '10000',
+      NODE_OPTIONS: '--enable-source-maps',
     });
     expect((propertiesOf(template, queue).RedrivePolicy as { maxReceiveCount: number }).maxReceiveCount).toBe(5);
   });

@@ -11,7 +11,7 @@ const ROOT = join(__dirname, '..', '..');
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
+    const { stdout, stderr } = await run(process.execPath, ['bin/jp-sanctions-monitor.js', ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };

@@ -9,10 +9,10 @@ import { CSV_EXCERPT, CsvRecords, MAY_2024_KEYS, WORKBOOK } from '../support/fix
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
 
-/** Runs the CLI the way the README says (`npm run --silent cli -- …` is this node command). */
+/** Runs the built CLI the way the README says (`npm run --silent cli -- …` is this node command). */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin', 'jp-sanctions-monitor.js'), ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };

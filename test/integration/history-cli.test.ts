@@ -7,14 +7,14 @@ import { ChangeEvent } from '../../shared/domain/change-event';
 import { Status } from '../../shared/query/schemas';
 import { MAY_2024_KEYS } from '../support/fixtures';
 
-/** The history commands as a user runs them, after `demo --data-dir`: each a real CLI process. */
+/** The history commands as a user runs them, after `demo --data-dir`: each a process of the built CLI (the bin). */
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
 const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: ROOT, env, maxBuffer: 64 << 20 });
+    const { stdout, stderr } = await run(process.execPath, ['bin/jp-sanctions-monitor.js', ...args], { cwd: ROOT, env, maxBuffer: 64 << 20 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -61,7 +61,7 @@ it('export --format ftm prints the current list', async () => {
 });
 
 it('serve answers on 127.0.0.1 until interrupted, then exits cleanly', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'serve', '--data-dir', dir, '--port', '0'], { cwd: ROOT, env });
+  const child = spawn(process.execPath, ['bin/jp-sanctions-monitor.js', 'serve', '--data-dir', dir, '--port', '0'], { cwd: ROOT, env });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -73,7 +73,9 @@ it('serve answers on 127.0.0.1 until interrupted, then exits cleanly', async () 
   });
   const status = Status.parse(await (await fetch(`${url}/v1/status`)).json());
   expect(status).toMatchObject({ committedVersion: 2, entryCount: 170 });
-  expect((await fetch(`${url}/`)).status).toBe(200);
+  const page = await fetch(`${url}/`);
+  expect(page.status).toBe(200);
+  expect(page.headers.get('content-type')).toMatch(/^text\/html/);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   child.kill('SIGINT');
   expect(await exited).toBe(0);

@@ -22,7 +22,7 @@ const ROOT = join(__dirname, '..', '..');
 /** The CLI as the README runs it (`npm run --silent cli -- …` is this node command). */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin', 'jp-sanctions-monitor.js'), ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };

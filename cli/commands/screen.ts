@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EntityType } from '../../shared/domain/designation';
+import { birthDate, DATE_FORMS, parseCustomers } from '../../shared/screening/customers';
+import { CustomerScreening, DEFAULT_THRESHOLD, type ScreeningMatch, type ScreeningResult } from '../../shared/screening/schemas';
+import { screenCustomers, screenName } from '../../shared/screening/screen';
+import { ScreeningIndex } from '../../shared/screening/screening-index';
+import { entriesOfListFile, entriesOfStore, type ScreeningScope } from '../screen-entries';
+
+/**
+ * `screen <name>` or `screen --customers <file>`: against a list file (`--list`) or the current entries of the
+ * embedded store (`--data-dir`, default `.data`); `--since <version>` narrows the store's entries to those
+ * designated, amended or relisted after that version. No match is not an error: exit 0, empty list.
+ */
+export async function screenCommand(args: string[]): Promise<{ output: string; exitCode: number }> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      list: { type: 'string' },
+      'data-dir': { type: 'string' },
+      customers: { type: 'string' },
+      since: { type: 'string' },
+      dob: { type: 'string' },
+      country: { type: 'string' },
+      'entity-type': { type: 'string' },
+      threshold: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+    },
+  });
+  const format = values.format;
+  if (format !== 'json' && format !== 'text') throw new Error(`--format must be json or text, not '${format}'`);
+  const threshold = values.threshold === undefined ? DEFAULT_THRESHOLD : Number(values.threshold);
+  if (!(threshold >= 0 && threshold <= 1) || values.threshold?.trim() === '') throw new Error(`--threshold must be a number from 0 to 1, not '${values.threshold}'`);
+  if (values.list && values['data-dir']) throw new Error('give either --list or --data-dir, not both');
+  const since = values.since === undefined ? null : version(values.since);
+  if (since !== null && values.list) throw new Error('--since needs the store (--data-dir): a list file has no versions');
+  const name = positionals.join(' ').trim();
+  if (values.customers && name) throw new Error('give either a name or --customers, not both');
+  if (!values.customers && !name) throw new Error('screen needs a name, or --customers <file>');
+  if (values.customers && (values.dob || values.country || values['entity-type'])) {
+    throw new Error('--dob, --country and --entity-type are for one name; a customer file carries them per row');
+  }
+
+  const entityType = values['entity-type'] === undefined ? undefined : EntityType.safeParse(values['entity-type']);
+  if (entityType && !entityType.success) throw new Error(`--entity-type must be individual or entity, not '${values['entity-type']}'`);
+  const dateOfBirth = values.dob === undefined ? undefined : birthDate(values.dob);
+  if (dateOfBirth === null) throw new Error(`--dob '${values.dob}' is not a date (${DATE_FORMS})`);
+
+  const customers = values.customers ? parseCustomers(await readFile(values.customers, 'utf8'), basename(values.customers)) : null;
+  const scope: ScreeningScope = values.list ? await entriesOfListFile(values.list) : await entriesOfStore(values['data-dir'] ?? '.data', since);
+  const index = new ScreeningIndex(scope.entries);
+
+  if (customers) {
+    const result = CustomerScreening.parse(screenCustomers(index, customers, { threshold, since }));
+    return { output: format === 'json' ? JSON.stringify(result, null, 2) + '\n' : describeCustomers(result), exitCode: 0 };
+  }
+  const result = screenName(index, {
+    name,
+    threshold,
+    ...(dateOfBirth && { dateOfBirth }),
+    ...(values.country && { country: values.country }),
+    ...(entityType?.success && { entityType: entityType.data }),
+  });
+  return { output: format === 'json' ? JSON.stringify(result, null, 2) + '\n' : describeResult(result), exitCode: 0 };
+}
+
+function version(text: string): number {
+  if (!/^\d+$/.test(text)) throw new Error(`--since must be a version number, not '${text}'`);
+  return Number(text);
+}
+
+function describeResult(result: ScreeningResult): string {
+  const count = result.matches.length === 1 ? '1 match' : `${result.matches.length} matches`;
+  return [`screen "${result.query.name}" (threshold ${result.threshold}): ${count}`, ...result.matches.map(describeMatch)].join('\n') + '\n';
+}
+
+function describeCustomers(result: CustomerScreening): string {
+  const scope = result.scope.since === null ? 'the whole list' : `entries changed after version ${result.scope.since}`;
+  const lines = [`screened ${result.customers} customers against ${scope} (${result.scope.entries} entries, threshold ${result.threshold}): ${result.hits.length} with matches`];
+  for (const hit of result.hits) lines.push(`customer ${hit.customerId} "${hit.customerName}"`, ...hit.matches.map(describeMatch));
+  return lines.join('\n') + '\n';
+}
+
+function describeMatch(m: ScreeningMatch): string {
+  const name = [m.name.ja, m.name.en].filter(Boolean).join(' / ');
+  const why = m.why.map((r) => `${r.detail}${r.signal === 'name' || r.signal === 'token' ? ` ${r.effect.toFixed(2)}` : r.effect ? ` ${r.effect > 0 ? '+' : ''}${r.effect.toFixed(2)}` : ''}`);
+  return `  ${m.score.toFixed(3)}  ${m.key}  ${name}  [${m.entityType}]  regime ${m.regime.number}\n         ${why.join('; ')}`;
+}

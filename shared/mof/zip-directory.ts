@@ -1,0 +1,30 @@
+import { inflateRawSync } from 'node:zlib';
+import type { ZipEntry } from './zip-limits';
+
+/**
+ * One part of a ZIP archive (an XLSX is one), located through the central directory that zip-limits.ts reads and
+ * checks, inflated by Node's zlib and never past the size the directory declares.
+ */
+export class ZipError extends Error {}
+
+const LOCAL_HEADER = 0x04034b50;
+
+export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER) throw new ZipError(`the local header of ${entry.name} is damaged`);
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  if (start + entry.compressed > bytes.length) throw new ZipError(`${entry.name} is cut short (truncated?)`);
+  const data = bytes.subarray(start, start + entry.compressed);
+  if (entry.method === 0) return Buffer.from(data);
+  if (entry.method !== 8) throw new ZipError(`${entry.name} uses compression method ${entry.method}`);
+  let inflated: Buffer;
+  try {
+    // One byte of headroom: an entry that inflates past its declared size is caught, not truncated to fit.
+    inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressed + 1) });
+  } catch (error) {
+    throw new ZipError(`${entry.name} does not inflate (${(error as Error).message})`);
+  }
+  if (inflated.length !== entry.uncompressed) throw new ZipError(`${entry.name} inflates to ${inflated.length} bytes, not the ${entry.uncompressed} declared`);
+  return inflated;
+}

@@ -1,0 +1,51 @@
+import { parse } from 'csv-parse/sync';
+import { EntityType } from '../domain/designation';
+import { Customer } from './schemas';
+
+/**
+ * A customer file: CSV `id, name[, dob][, country][, entityType]`, with or without that header row. Every row is
+ * checked before any is screened, and a bad one is named by file, row and column.
+ */
+const COLUMNS = ['id', 'name', 'dob', 'country', 'entityType'] as const;
+
+export function parseCustomers(text: string, fileName: string): Customer[] {
+  let rows: string[][];
+  try {
+    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+  } catch (error) {
+    throw new Error(`${fileName}: not a readable CSV (${(error as Error).message})`);
+  }
+  const first = rows[0];
+  const hasHeader = first !== undefined && first[0]?.toLowerCase() === 'id' && first[1]?.toLowerCase() === 'name';
+  const seen = new Set<string>();
+  return rows.slice(hasHeader ? 1 : 0).map((row, i) => {
+    const at = `${fileName} row ${i + (hasHeader ? 2 : 1)}`;
+    if (row.length > COLUMNS.length) throw new Error(`${at}: ${row.length} columns; expected at most ${COLUMNS.length} (${COLUMNS.join(', ')})`);
+    const [id = '', name = '', dob = '', country = '', entityType = ''] = row;
+    if (!id) throw new Error(`${at}, column id: empty`);
+    if (!name) throw new Error(`${at}, column name: empty`);
+    if (seen.has(id)) throw new Error(`${at}, column id: '${id}' appears twice`);
+    seen.add(id);
+    const dateOfBirth = dob ? birthDate(dob) : undefined;
+    if (dateOfBirth === null) throw new Error(`${at}, column dob: '${dob}' is not a date (${DATE_FORMS})`);
+    const type = entityType ? EntityType.safeParse(entityType.toLowerCase()) : undefined;
+    if (type && !type.success) throw new Error(`${at}, column entityType: '${entityType}'; expected individual or entity`);
+    return Customer.parse({
+      id,
+      name,
+      ...(dateOfBirth && { dateOfBirth }),
+      ...(country && { country }),
+      ...(type?.success && { entityType: type.data }),
+    });
+  });
+}
+
+export const DATE_FORMS = 'YYYY-MM-DD, YYYY/M/D, YYYY-MM or YYYY';
+
+/** `1970-05-16`, `1970/5/16`, `1970-05` or `1970`, as ISO; null for anything else. */
+export function birthDate(text: string): string | null {
+  const match = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(text.normalize('NFKC').trim());
+  const [, year, month, day] = match ?? [];
+  const valid = match && (!month || (+month >= 1 && +month <= 12)) && (!day || (+day >= 1 && +day <= 31));
+  return valid ? [year, month?.padStart(2, '0'), day?.padStart(2, '0')].filter(Boolean).join('-') : null;
+}

@@ -1,0 +1,167 @@
+import { toRomaji } from 'wanakana';
+
+/**
+ * Name normalization for screening: one folded form for comparison, split into tokens that carry a comparison
+ * key (per script) and a cross-script key (Latin and katakana meet there), with legal forms marked so that they
+ * count for little. Pure: no I/O, no list knowledge beyond the word lists below.
+ */
+
+export type Script = 'latin' | 'kana' | 'other';
+
+export interface NameToken {
+  /** The folded token as written (`mikheychik`, `ミヘイチク`). */
+  readonly text: string;
+  readonly script: Script;
+  /** Transliteration-folded key in the token's own script. */
+  readonly key: string;
+  /** Key shared by Latin and romanized katakana; null for other scripts. */
+  readonly cross: string | null;
+  /** A legal form (LLC, 株式会社) or a generic word (GROUP): weighted low. */
+  readonly weight: number;
+  readonly kind: 'word' | 'legal' | 'generic';
+}
+
+/** Legal forms, as folded Latin tokens. */
+const LEGAL_LATIN = new Set([
+  'llc', 'ltd', 'limited', 'inc', 'incorporated', 'co', 'corp', 'corporation', 'company', 'jsc', 'pjsc', 'ojsc',
+  'cjsc', 'ooo', 'oao', 'zao', 'ao', 'pao', 'tov', 'gmbh', 'ag', 'sa', 'sarl', 'srl', 'sro', 'plc', 'llp', 'lp', 'bv',
+  'nv', 'fze', 'fzco', 'fzc', 'joint', 'stock', 'pte', 'pvt', 'kk', 'obshchestvo', 'ogranichennoi', 'otvetstvennostiu',
+  'aktsionernoe',
+]);
+const LEGAL_KANA = new Set([
+  'カンパニー', 'コーポレーション', 'リミテッド', 'インク', 'エルエルシー', 'ジョイント', 'ストック', 'ジェイエスシー',
+  'オーオーオー', 'ピージェイエスシー',
+]);
+/** Japanese legal forms are written without spaces, before or after the name: 株式会社海洋…, …研究所株式会社. */
+const LEGAL_HAN = ['公開株式会社', '非公開株式会社', '株式会社', '有限会社', '合同会社', '合資会社', '合名会社', '有限責任会社', '社団法人', '財団法人'];
+/** Words that many listed names share; a match on them alone says little. */
+const GENERIC = new Set([
+  'group', 'trading', 'industries', 'industrial', 'industry', 'international', 'bank', 'holding', 'holdings',
+  'enterprise', 'enterprises', 'foundation', 'organization', 'organisation', 'the', 'of', 'and', 'for', 'al', 'el',
+  'グループ', 'トレーディング', 'インダストリーズ', 'インダストリアル', 'インターナショナル', 'バンク', 'アル', 'エル',
+]);
+const LEGAL_WEIGHT = 0.15;
+const GENERIC_WEIGHT = 0.4;
+
+const LATIN_LETTERS: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
+
+/** Width (NFKC), case, Latin diacritics, hiragana → katakana, punctuation → spaces; initialisms joined (S.R.O.). */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .replace(/[ßøłđæœıþ]/g, (c) => LATIN_LETTERS[c]!)
+    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
+    .replace(/['’‘`ʼ]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/(?:\b[a-z]\.){2,}/g, (m) => m.replace(/\./g, ''))
+    .replace(/[^\p{L}\p{N}\u30fc]+/gu, ' ')
+    .trim();
+}
+
+/** Latin spelling variants folded together: kh/h, ks/x, ou/u, y/i/j, w/v, ph/f, q/k, gh/g, doubled letters, -off/-ov. */
+export function latinKey(token: string): string {
+  return token
+    .replace(/x/g, 'ks')
+    .replace(/kh/g, 'h')
+    .replace(/gh/g, 'g')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/q/g, 'k')
+    .replace(/w/g, 'v')
+    .replace(/dzh|dj/g, 'j')
+    .replace(/ou/g, 'u')
+    .replace(/[yj]/g, 'i')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/of$/, 'ov')
+    .replace(/ef$/, 'ev');
+}
+
+const SMALL_KANA: Record<string, string> = { ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ヮ: 'ワ', ヵ: 'カ', ヶ: 'ケ' };
+const V_ROW: Record<string, string> = { ヴァ: 'バ', ヴィ: 'ビ', ヴェ: 'ベ', ヴォ: 'ボ', ヴ: 'ブ' };
+
+/** Katakana renderings folded together: long vowel marks, ッ, small kana, ヴ/ブ, ム/ン before labials, ヂ/ジ, ヅ/ズ. */
+export function kanaKey(token: string): string {
+  return token
+    .replace(/ヴ[ァィェォ]?/g, (m) => V_ROW[m]!)
+    .replace(/[ーッ]/g, '')
+    .replace(/[ァィゥェォャュョヮヵヶ]/g, (c) => SMALL_KANA[c]!)
+    .replace(/ヂ/g, 'ジ')
+    .replace(/ヅ/g, 'ズ')
+    .replace(/[ヰヱヲ]/g, (c) => ({ ヰ: 'イ', ヱ: 'エ', ヲ: 'オ' })[c]!)
+    .replace(/ム(?=[バビブベボパピプペポマミムメモ])/g, 'ン');
+}
+
+/**
+ * Where Latin and katakana meet: both sides spelled in Latin letters, with the sounds Japanese does not tell
+ * apart merged (l/r, v/b, a final f/v as in -ev → エフ) after the Latin folding above, and without the vowels
+ * katakana adds to write a consonant alone: the -u of ク/ス/ル/フ before a consonant or at the end (ミヘイチク is
+ * Mikheychik) and the -o of ト/ド there (ピョートル is Pyotr). Both sides lose them, so a Latin ABDUL and a
+ * romanized アブドゥル meet as abdr.
+ */
+export function crossKey(latin: string): string {
+  return latinKey(latin.replace(/th/g, 't').replace(/([bcdfghkmprstz])u(?=[^aeiou]|$)/g, '$1').replace(/([td])o(?=[^aeiouy]|$)/g, '$1'))
+    .replace(/l/g, 'r')
+    .replace(/v/g, 'b')
+    .replace(/f$/, 'b')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * Katakana for sounds foreign to Japanese (ティ, ドゥ, ファ, ヴィ). wanakana romanizes the base syllabary; these
+ * digraphs it spells letter by letter (ティ → tei, ドゥ → dou), which is not how a Latin name was written.
+ */
+const FOREIGN_SOUNDS: Record<string, string> = {
+  ドゥ: 'du', トゥ: 'tu', ティ: 'ti', ディ: 'di', テュ: 'tyu', デュ: 'dyu', ファ: 'fa', フィ: 'fi', フェ: 'fe', フォ: 'fo',
+  フュ: 'fyu', フョ: 'fyo', ウィ: 'wi', ウェ: 'we', ウォ: 'wo', ヴァ: 'va', ヴィ: 'vi', ヴェ: 've', ヴォ: 'vo', ヴュ: 'vyu',
+  ヴャ: 'vya', ヴョ: 'vyo', ヴ: 'vu', ツァ: 'tsa', ツィ: 'tsi', ツェ: 'tse', ツォ: 'tso', クァ: 'kwa', グァ: 'gwa', イェ: 'ye',
+  スィ: 'si', ズィ: 'zi',
+};
+const FOREIGN_PATTERN = new RegExp(Object.keys(FOREIGN_SOUNDS).sort((a, b) => b.length - a.length).join('|'), 'g');
+
+/** Katakana to Latin (Hepburn by wanakana, the digraphs above by table), then to the cross-script key. */
+export function kanaCrossKey(kana: string): string {
+  return crossKey(toRomaji(kana.replace(/ー/g, '').replace(FOREIGN_PATTERN, (m) => FOREIGN_SOUNDS[m]!)).replace(/[^a-z]/g, ''));
+}
+
+/** A name split into tokens, each with its keys and weight. Token order is not kept as meaningful. */
+export function tokenizeName(name: string): NameToken[] {
+  const tokens: NameToken[] = [];
+  for (const raw of foldName(name).match(/[a-z0-9]+|[\u30a1-\u30fa\u30fc]+|[^\sa-z0-9\u30a1-\u30fa\u30fc]+/gu) ?? []) {
+    for (const part of splitHanLegalForms(raw)) {
+      let token = made.get(part);
+      if (!token) made.set(part, (token = makeToken(part)));
+      tokens.push(token);
+    }
+  }
+  return tokens;
+}
+
+/** Tokens are immutable and names repeat them (Mohammed, Sergei, LLC): each is worked out once per process. */
+const made = new Map<string, NameToken>();
+
+function splitHanLegalForms(token: string): string[] {
+  for (const form of LEGAL_HAN) {
+    if (token === form) return [token];
+    if (token.startsWith(form)) return [form, ...splitHanLegalForms(token.slice(form.length))];
+    if (token.endsWith(form)) return [...splitHanLegalForms(token.slice(0, -form.length)), form];
+  }
+  return [token];
+}
+
+function makeToken(text: string): NameToken {
+  const script: Script = /^[a-z0-9]+$/.test(text) ? 'latin' : /^[\u30a1-\u30fa\u30fc]+$/.test(text) ? 'kana' : 'other';
+  const legal = LEGAL_LATIN.has(text) || LEGAL_KANA.has(text) || LEGAL_HAN.includes(text);
+  const kind = legal ? 'legal' : GENERIC.has(text) ? 'generic' : 'word';
+  return {
+    text,
+    script,
+    key: script === 'latin' ? latinKey(text) : script === 'kana' ? kanaKey(text) : text,
+    cross: script === 'latin' && /[a-z]/.test(text) ? crossKey(text) : script === 'kana' ? kanaCrossKey(text) : null,
+    weight: kind === 'legal' ? LEGAL_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
+    kind,
+  };
+}

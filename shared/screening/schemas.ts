@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { EntityType, Regime } from '../domain/designation';
+
+/** The records screening takes and gives: one zod schema each, shared by the CLI, the read API and the check. */
+
+/** Scores are 0..1; the default is chosen by measurement (README, "Screening", and bench/screening.ts). */
+export const DEFAULT_THRESHOLD = 0.88;
+
+export const ScreeningQuery = z.object({
+  // A name, not a document: the bound keeps one request from costing the service seconds.
+  name: z.string().trim().min(1, 'a name to screen is required').max(300, 'a name of at most 300 characters'),
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  dateOfBirth: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date of birth YYYY, YYYY-MM or YYYY-MM-DD')
+    .optional(),
+  /** A country name in English or Japanese, or an ISO 3166 alpha-2 / alpha-3 code. */
+  country: z.string().trim().min(1).optional(),
+  entityType: EntityType.optional(),
+  threshold: z.number().min(0).max(1).default(DEFAULT_THRESHOLD),
+});
+export type ScreeningQuery = z.input<typeof ScreeningQuery>;
+
+/** Which kind of name matched: 氏名, 別名・別称, 旧称, 確定に十分でない別名. */
+export const MatchedField = z.enum(['name', 'alias', 'formerName', 'weakAlias']);
+export type MatchedField = z.infer<typeof MatchedField>;
+
+/** One thing that moved the score, in the order applied. */
+export const ScoreReason = z.object({
+  signal: z.enum(['name', 'token', 'legal-form', 'script', 'weak-alias', 'former-name', 'date-of-birth', 'country']),
+  detail: z.string(),
+  /** The score after a name comparison, or the change an adjustment made. */
+  effect: z.number(),
+});
+export type ScoreReason = z.infer<typeof ScoreReason>;
+
+export const ScreeningMatch = z.object({
+  key: z.string(),
+  score: z.number().min(0).max(1),
+  matchedName: z.string(),
+  matchedField: MatchedField,
+  name: z.object({ ja: z.string().nullable(), en: z.string().nullable() }),
+  regime: Regime,
+  entityType: EntityType,
+  datesOfBirth: z.array(z.string()),
+  nationalities: z.array(z.string()),
+  why: z.array(ScoreReason),
+});
+export type ScreeningMatch = z.infer<typeof ScreeningMatch>;
+
+export const ScreeningResult = z.object({
+  query: z.object({
+    name: z.string(),
+    dateOfBirth: z.string().nullable(),
+    country: z.string().nullable(),
+    entityType: EntityType.nullable(),
+  }),
+  threshold: z.number(),
+  /** Best first; only candidates at or above the threshold. */
+  matches: z.array(ScreeningMatch),
+});
+export type ScreeningResult = z.infer<typeof ScreeningResult>;
+
+/** One row of a customer file: `id, name[, dob][, country][, entityType]`. */
+export const Customer = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  dateOfBirth: ScreeningQuery.shape.dateOfBirth,
+  country: z.string().min(1).optional(),
+  entityType: EntityType.optional(),
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const CustomerHit = z.object({
+  customerId: z.string(),
+  customerName: z.string(),
+  matches: z.array(ScreeningMatch),
+});
+
+export const CustomerScreening = z.object({
+  threshold: z.number(),
+  /** The entries screened against: the whole list, or those designated, amended or relisted after `since`. */
+  scope: z.object({ since: z.number().int().nonnegative().nullable(), entries: z.number().int().nonnegative() }),
+  customers: z.number().int().nonnegative(),
+  /** Only customers with at least one match. */
+  hits: z.array(CustomerHit),
+});
+export type CustomerScreening = z.infer<typeof CustomerScreening>;

@@ -1,0 +1,226 @@
+import type { Designation } from '../domain/designation';
+import { compareNames, CROSS_SCRIPT_FACTOR } from './compare-names';
+import { countryCode } from './countries';
+import { foldName, tokenizeName } from './normalize';
+import {
+  type Customer,
+  type CustomerScreening,
+  type MatchedField,
+  type ScoreReason,
+  ScreeningQuery,
+  type ScreeningMatch,
+  type ScreeningResult,
+} from './schemas';
+import { type EntryFacts, joinedKeyLength, type ScreeningIndex } from './screening-index';
+
+/**
+ * Screening one name against the list, the way OFAC's Sanctions List Search and watchman do (token-wise
+ * Jaro-Winkler over every name of every entry, a threshold the user sets), plus what those lack: katakana,
+ * transliteration variants, and the date of birth and country confirming or weakening a candidate.
+ */
+
+/** A weak alias (確定に十分でない別名) is by the list's own word not enough to identify anyone. */
+const FIELD_FACTOR: Record<MatchedField, number> = { name: 1, alias: 1, formerName: 0.97, weakAlias: 0.9 };
+const DOB_EXACT = 0.05;
+const DOB_YEAR = 0.02;
+const DOB_DIFFERS = -0.1;
+const COUNTRY_SAME = 0.03;
+const COUNTRY_DIFFERS = -0.05;
+const MAX_BONUS = DOB_EXACT + COUNTRY_SAME;
+/** How close a listed token must be to a query token for its names to be considered at all. */
+const NATIVE_RETRIEVAL = 0.8;
+const CROSS_RETRIEVAL = 0.8;
+
+export function screenName(index: ScreeningIndex, input: ScreeningQuery): ScreeningResult {
+  const query = ScreeningQuery.parse(input);
+  const tokens = tokenizeName(query.name);
+  const wantCountry = query.country ? (countryCode(query.country) ?? foldName(query.country)) : null;
+  const best = new Map<number, { score: number; why: ScoreReason[]; field: MatchedField; text: string }>();
+
+  for (const nameId of candidates(index, tokens, query.threshold)) {
+    const name = index.names[nameId]!;
+    const entry = index.entries[name.entry]!;
+    if (query.entityType && entry.entityType !== query.entityType) continue;
+    const comparison = compareNames(tokens, name.tokens);
+    const factor = FIELD_FACTOR[name.field];
+    const score = comparison.score * factor;
+    if (score + MAX_BONUS < query.threshold) continue;
+    const known = best.get(name.entry);
+    if (known && known.score >= score) continue;
+    const why: ScoreReason[] = [
+      {
+        signal: 'name',
+        detail: `${name.field} "${name.text}"${comparison.joined ? ' (words run together)' : ''}`,
+        effect: round(comparison.score),
+      },
+      ...comparison.pairs.map((p) => ({
+        signal: 'token' as const,
+        detail: `${p.query} ≈ ${p.listed}${p.crossScript ? ` (katakana ↔ Latin, ×${CROSS_SCRIPT_FACTOR})` : ''}`,
+        effect: round(p.similarity),
+      })),
+    ];
+    const legal = [...tokens, ...name.tokens].filter((t) => t.kind === 'legal').map((t) => t.text);
+    if (legal.length) why.push({ signal: 'legal-form', detail: `weighed low: ${[...new Set(legal)].join(', ')}`, effect: 0 });
+    if (factor !== 1) {
+      why.push({
+        signal: name.field === 'weakAlias' ? 'weak-alias' : 'former-name',
+        detail: name.field === 'weakAlias' ? 'a weak alias (確定に十分でない別名)' : 'a former name (旧称)',
+        effect: round(score - comparison.score),
+      });
+    }
+    best.set(name.entry, { score, why, field: name.field, text: name.text });
+  }
+
+  const matches: ScreeningMatch[] = [];
+  for (const [entryIndex, found] of best) {
+    let score = found.score;
+    const facts = index.facts[entryIndex]!;
+    for (const reason of [birthDate(query.dateOfBirth, facts), country(query.country, wantCountry, facts)]) {
+      if (!reason) continue;
+      found.why.push(reason);
+      score += reason.effect;
+    }
+    score = Math.min(1, Math.max(0, score));
+    if (score < query.threshold) continue;
+    matches.push(toMatch(index.entries[entryIndex]!, round(score), found));
+  }
+  matches.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  return {
+    query: {
+      name: query.name,
+      dateOfBirth: query.dateOfBirth ?? null,
+      country: query.country ?? null,
+      entityType: query.entityType ?? null,
+    },
+    threshold: query.threshold,
+    matches,
+  };
+}
+
+/** Screens a customer file; only customers with a match are reported. */
+export function screenCustomers(
+  index: ScreeningIndex,
+  customers: readonly Customer[],
+  options: { threshold: number; since: number | null },
+): CustomerScreening {
+  const hits = [];
+  for (const customer of customers) {
+    const { matches } = screenName(index, {
+      name: customer.name,
+      threshold: options.threshold,
+      ...(customer.dateOfBirth && { dateOfBirth: customer.dateOfBirth }),
+      ...(customer.country && { country: customer.country }),
+      ...(customer.entityType && { entityType: customer.entityType }),
+    });
+    if (matches.length) hits.push({ customerId: customer.id, customerName: customer.name, matches });
+  }
+  return { threshold: options.threshold, scope: { since: options.since, entries: index.entries.length }, customers: customers.length, hits };
+}
+
+/**
+ * The names that share at least one close token with the query, and could still reach the threshold given how
+ * much of the query their close tokens cover. Legal forms and generic words do not retrieve names on their own.
+ * Works in arrays indexed by name, reused between queries: a customer file is tens of thousands of queries, and
+ * a map and an array per candidate name were most of their cost.
+ */
+function candidates(index: ScreeningIndex, tokens: ReturnType<typeof tokenizeName>, threshold: number): number[] {
+  const words = tokens.some((t) => t.kind === 'word') ? tokens.filter((t) => t.kind === 'word') : tokens;
+  const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
+  const lowWeight = totalWeight - words.reduce((sum, t) => sum + t.weight, 0);
+  const { tokenBest, covered, similaritySum } = scratchFor(index);
+  const touched: number[] = [];
+  for (const token of words) {
+    const touchedByToken: number[] = [];
+    const note = (nameId: number, similarity: number) => {
+      if (tokenBest[nameId] === 0) touchedByToken.push(nameId);
+      if (similarity > tokenBest[nameId]!) tokenBest[nameId] = similarity;
+    };
+    for (const [keyId, similarity] of index.native.similar(token.key, NATIVE_RETRIEVAL)) {
+      for (const nameId of index.native.namesHolding(keyId)) note(nameId, similarity);
+    }
+    if (token.cross && token.cross.length >= 2) {
+      for (const [keyId, similarity] of index.cross.similar(token.cross, CROSS_RETRIEVAL)) {
+        for (const nameId of index.cross.namesHolding(keyId)) note(nameId, similarity * CROSS_SCRIPT_FACTOR);
+      }
+    }
+    for (const nameId of touchedByToken) {
+      if (similaritySum[nameId] === 0) touched.push(nameId);
+      covered[nameId]! += tokenBest[nameId]! * token.weight;
+      similaritySum[nameId]! += tokenBest[nameId]!;
+      tokenBest[nameId] = 0;
+    }
+  }
+  const joinedLength = joinedKeyLength(tokens);
+  const result: number[] = [];
+  for (const nameId of touched) {
+    const name = index.names[nameId]!;
+    // One side written as one word, the other as several (GRODNOAZOT, OJSC Grodno Azot): compared joined, which
+    // the coverages below do not bound; the lengths say whether that comparison could reach a score at all.
+    const joinable =
+      (words.length === 1) !== (name.words === 1) && name.joinedLength <= 1.25 * joinedLength && joinedLength <= 1.25 * name.joinedLength;
+    const sims = similaritySum[nameId]!;
+    // Upper bounds of compareNames' two coverages: the query only as far as its close tokens go, the listed name
+    // at most one listed word per close query token, plus its legal forms and generic words. (Ternaries, not
+    // Math.min/max: this loop runs for every candidate, and Math calls are slow under Jest.)
+    const q = totalWeight ? (covered[nameId]! + lowWeight) / totalWeight : 0;
+    const l = sims + name.lowWeight < name.weight ? (sims + name.lowWeight) / name.weight : 1;
+    const bound = name.words >= 2 && l > q ? 0.35 * q + 0.65 * l : 0.65 * q + 0.35 * l;
+    if (joinable || bound + MAX_BONUS >= threshold) result.push(nameId);
+    covered[nameId] = 0;
+    similaritySum[nameId] = 0;
+  }
+  return result;
+}
+
+interface Scratch {
+  tokenBest: Float64Array;
+  covered: Float64Array;
+  similaritySum: Float64Array;
+}
+const scratches = new WeakMap<ScreeningIndex, Scratch>();
+
+/** Per-name working arrays, all zero between queries (each query sets back what it touched). */
+function scratchFor(index: ScreeningIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    const n = index.names.length;
+    scratch = { tokenBest: new Float64Array(n), covered: new Float64Array(n), similaritySum: new Float64Array(n) };
+    scratches.set(index, scratch);
+  }
+  return scratch;
+}
+
+function birthDate(wanted: string | undefined, facts: EntryFacts): ScoreReason | null {
+  if (!wanted || facts.birthYears.size === 0) return null;
+  if (facts.birthDates.has(wanted)) return { signal: 'date-of-birth', detail: `${wanted} is a listed date of birth`, effect: DOB_EXACT };
+  const year = Number(wanted.slice(0, 4));
+  const listed = [...facts.birthYears].join(', ');
+  if (facts.birthYears.has(year)) return { signal: 'date-of-birth', detail: `born ${year}, as listed (${listed})`, effect: DOB_YEAR };
+  if ([...facts.birthYears].some((y) => Math.abs(y - year) <= 1)) return { signal: 'date-of-birth', detail: `born ${year}, listed ${listed}: within a year`, effect: 0 };
+  return { signal: 'date-of-birth', detail: `born ${year}, listed ${listed}`, effect: DOB_DIFFERS };
+}
+
+function country(raw: string | undefined, wanted: string | null, facts: EntryFacts): ScoreReason | null {
+  if (!raw || !wanted || facts.countries.size === 0) return null;
+  const listed = [...facts.countries].join(', ');
+  return facts.countries.has(wanted)
+    ? { signal: 'country', detail: `${raw} is a listed nationality or address country (${listed})`, effect: COUNTRY_SAME }
+    : { signal: 'country', detail: `${raw} is not among ${listed}`, effect: COUNTRY_DIFFERS };
+}
+
+function toMatch(entry: Designation, score: number, found: { why: ScoreReason[]; field: MatchedField; text: string }): ScreeningMatch {
+  return {
+    key: entry.key,
+    score,
+    matchedName: found.text,
+    matchedField: found.field,
+    name: entry.name,
+    regime: entry.regime,
+    entityType: entry.entityType,
+    datesOfBirth: entry.datesOfBirth,
+    nationalities: [...entry.nationalities.ja, ...entry.nationalities.en],
+    why: found.why,
+  };
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
