@@ -40,6 +40,7 @@ describe('the read API', () => {
       TABLE_NAME: { Ref: table },
       ARCHIVE_BUCKET: { Ref: logicalIdOf(stack, stack.store.archive) },
       STALE_AFTER_HOURS: '12',
+      NODE_OPTIONS: '--enable-source-maps',
     });
   });
 
