@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbHistoryReader } from '../shared/aws/dynamodb-history';
-import { S3Archive } from '../shared/aws/s3-archive';
 import { FileArchive } from '../shared/local/file-archive';
 import { startEmbeddedDynamoDb } from '../shared/local/embedded-dynamodb';
 import { History } from '../shared/query/history';
@@ -27,8 +25,9 @@ export interface OpenedHistory {
 export async function openHistory(options: { dataDir?: string; table?: string; archiveBucket?: string }): Promise<OpenedHistory> {
   if (options.table) {
     const client = new DynamoDBClient({});
-    const s3 = options.archiveBucket ? new S3Client({}) : undefined;
-    const overflow = s3 && new S3Archive(s3, options.archiveBucket!);
+    // Required only when asked for: every CLI command loads this module, and the S3 client is large.
+    const s3 = options.archiveBucket ? new (require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3')).S3Client({}) : undefined;
+    const overflow = s3 && new (require('../shared/aws/s3-archive') as typeof import('../shared/aws/s3-archive')).S3Archive(s3, options.archiveBucket!);
     return {
       history: new History(new DynamoDbHistoryReader({ client: DynamoDBDocumentClient.from(client), tableName: options.table, overflow })),
       description: `table ${options.table} (read-only, with your AWS credentials)`,

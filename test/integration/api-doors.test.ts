@@ -65,7 +65,7 @@ describe('serve --table', () => {
   it('reads a deployed table through the SDK default credential chain and endpoint, as a person running it would', async () => {
     // The environment a person's shell gives the SDK, with the endpoint pointed at the embedded DynamoDB.
     Object.assign(process.env, lambdaEnvironment(fx.dynamo));
-    const opened = await openHistory({ table: fx.dynamo.tableName });
+    const opened = await openHistory({ table: fx.dynamo.tableName, archiveBucket: 'raw-archive-bucket' });
     try {
       expect(opened.description).toBe(`table ${fx.dynamo.tableName} (read-only, with your AWS credentials)`);
       expect((await opened.history.status()).committedVersion).toBe(2);
