@@ -5,7 +5,7 @@ import { Designation } from '../domain/designation';
 import type { PayloadStore } from '../ports';
 import type { ChangePosition, HistoryReader, StoredChange } from '../query/read-port';
 import { ListState, VersionRecord } from '../records';
-import { DamagedItemError } from './dynamodb-store';
+import { DamagedItemError, OVERFLOW_REF, parseItem, parseItemJson, resolvePayload } from './stored-items';
 
 /**
  * The read side of the snapshot store's table (layout in dynamodb-store.ts). Only Get and Query: the API function's
@@ -20,7 +20,6 @@ const ENTRY = 'ENTRY#';
 const VERSION = 'VERSION#';
 const CHANGE = 'CHANGE#';
 const MAX_SEQ = 99_999;
-const REF = '@ref:';
 
 const EntryItem = z.object({
   sk: z.string(),
@@ -99,7 +98,7 @@ export class DynamoDbHistoryReader implements HistoryReader {
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       FilterExpression: 'contains(#event, :needle) OR begins_with(#event, :ref)',
       ExpressionAttributeNames: { '#event': 'event' },
-      ExpressionAttributeValues: { ':from': changeSk(0, 0), ':to': changeSk(upTo, MAX_SEQ), ':needle': `"key":${JSON.stringify(key)}`, ':ref': REF },
+      ExpressionAttributeValues: { ':from': changeSk(0, 0), ':to': changeSk(upTo, MAX_SEQ), ':needle': `"key":${JSON.stringify(key)}`, ':ref': OVERFLOW_REF },
     });
     return (await Promise.all(candidates.map((raw) => this.storedChange(raw)))).filter((change) => change.event.key === key);
   }
@@ -146,11 +145,8 @@ export class DynamoDbHistoryReader implements HistoryReader {
     return { version: Number(match[1]), seq: Number(match[2]), event: this.parseJson(ChangeEvent, await this.resolve(item.event, item.sk), item.sk) };
   }
 
-  /** A payload inline, or behind `@ref:` in the overflow store (the store's encoding, dynamodb-store.ts). */
-  private async resolve(stored: string, sk: string): Promise<string> {
-    if (!stored.startsWith(REF)) return stored;
-    if (!this.overflow) throw new DamagedItemError(this.name(sk), 'its payload is in the overflow store (the archive), which this reader was not given');
-    return this.overflow.getPayload(stored.slice(REF.length));
+  private resolve(stored: string, sk: string): Promise<string> {
+    return resolvePayload(stored, this.overflow, this.name(sk));
   }
 
   /** Pages until `limit` items (all when unset). */
@@ -174,19 +170,11 @@ export class DynamoDbHistoryReader implements HistoryReader {
   }
 
   private parse<T extends z.ZodType>(schema: T, value: unknown, sk: string): z.output<T> {
-    const result = schema.safeParse(value);
-    if (!result.success) throw new DamagedItemError(this.name(sk), z.prettifyError(result.error));
-    return result.data;
+    return parseItem(schema, value, this.name(sk));
   }
 
   private parseJson<T extends z.ZodType>(schema: T, text: string, sk: string): z.output<T> {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      throw new DamagedItemError(this.name(sk), 'its payload is not valid JSON');
-    }
-    return this.parse(schema, value, sk);
+    return parseItemJson(schema, text, this.name(sk));
   }
 
   private key(sk: string): { pk: string; sk: string } {

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { ChangeEvent } from '../domain/change-event';
 import { Designation } from '../domain/designation';
 import { ConcurrentCommitError, type PayloadStore, type SnapshotStore } from '../ports';
+import { DamagedItemError, OVERFLOW_REF, parseItem, parseItemJson, resolvePayload } from './stored-items';
 import { CheckRecord, ListState, PublishProgress, VersionCommit, VersionNotification, VersionRecord, type SentChannel } from '../records';
 
 /**
@@ -48,16 +49,6 @@ export interface DynamoDbSnapshotStoreOptions {
   overflow?: PayloadStore;
 }
 
-export class DamagedItemError extends Error {
-  constructor(
-    readonly item: string,
-    detail: string,
-  ) {
-    super(`damaged store item ${item}: ${detail}`);
-    this.name = 'DamagedItemError';
-  }
-}
-
 const DEFAULT_LEASE_MS = 15 * 60 * 1000;
 const WRITE_CONCURRENCY = 16;
 const BATCH_SIZE = 25;
@@ -65,7 +56,6 @@ const MAX_CHANGES = 100_000;
 const STATE = 'STATE';
 /** Two payloads (content and prior) and the keys stay well inside DynamoDB's 400 KB item. */
 export const MAX_INLINE_BYTES = 180_000;
-const REF = '@ref:';
 const ENTRY = 'ENTRY#';
 
 /** What `recordCheck` leaves in fields that no check sets, so that STATE always parses as a ListState. */
@@ -366,13 +356,11 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
   private async inline<T extends string | null | undefined>(text: T, sk: string): Promise<T | string> {
     if (!text || Buffer.byteLength(text, 'utf8') <= MAX_INLINE_BYTES) return text;
     if (!this.overflow) throw new Error(`${this.name(sk)}: a ${Buffer.byteLength(text, 'utf8')}-byte payload is over ${MAX_INLINE_BYTES} bytes and no overflow store is configured`);
-    return `${REF}${await this.overflow.putPayload(text)}`;
+    return `${OVERFLOW_REF}${await this.overflow.putPayload(text)}`;
   }
 
-  private async resolve(stored: string, sk: string): Promise<string> {
-    if (!stored.startsWith(REF)) return stored;
-    if (!this.overflow) throw new DamagedItemError(this.name(sk), 'its payload is in the overflow store, which is not configured');
-    return this.overflow.getPayload(stored.slice(REF.length));
+  private resolve(stored: string, sk: string): Promise<string> {
+    return resolvePayload(stored, this.overflow, this.name(sk));
   }
 
   private contentAt(item: EntryItem, version: number): string | undefined {
@@ -403,19 +391,11 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
   }
 
   private parse<T extends z.ZodType>(schema: T, value: unknown, sk: string): z.output<T> {
-    const result = schema.safeParse(value);
-    if (!result.success) throw new DamagedItemError(this.name(sk), z.prettifyError(result.error));
-    return result.data;
+    return parseItem(schema, value, this.name(sk));
   }
 
   private parseJson<T extends z.ZodType>(schema: T, text: string, sk: string): z.output<T> {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      throw new DamagedItemError(this.name(sk), 'its payload is not valid JSON');
-    }
-    return this.parse(schema, value, sk);
+    return parseItemJson(schema, text, this.name(sk));
   }
 
   private key(sk: string): { pk: string; sk: string } {

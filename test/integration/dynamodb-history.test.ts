@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbHistoryReader } from '../../shared/aws/dynamodb-history';
-import { DamagedItemError } from '../../shared/aws/dynamodb-store';
+import { DamagedItemError } from '../../shared/aws/stored-items';
 import { FileArchive } from '../../shared/local/file-archive';
 import { HistoryFixture } from '../support/history';
 
