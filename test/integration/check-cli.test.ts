@@ -1,23 +1,10 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { startEmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
 import { WORKBOOK } from '../support/fixtures';
+import { cli, ROOT } from '../support/cli';
 
-const run = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/jp-sanctions-monitor.js', ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'jsm-check-cli-'))));

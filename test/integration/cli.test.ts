@@ -1,24 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { ChangeSet } from '../../shared/domain/change-event';
 import { CSV_EXCERPT, CsvRecords, MAY_2024_KEYS, WORKBOOK } from '../support/fixtures';
+import { cli } from '../support/cli';
 
-const run = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
-
-/** Runs the built CLI the way the README says (`npm run --silent cli -- …` is this node command). */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin', 'jp-sanctions-monitor.js'), ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
 
 let dir: string;
 let before: string;

@@ -1,26 +1,14 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { ChangeEvent } from '../../shared/domain/change-event';
 import { Status } from '../../shared/query/schemas';
 import { MAY_2024_KEYS } from '../support/fixtures';
+import { cli, ROOT } from '../support/cli';
 
 /** The history commands as a user runs them, after `demo --data-dir`: each a process of the built CLI (the bin). */
-const run = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
 const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/jp-sanctions-monitor.js', ...args], { cwd: ROOT, env, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
 
 jest.setTimeout(60_000);
 let dir: string;

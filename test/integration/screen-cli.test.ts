@@ -1,23 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { CustomerScreening, ScreeningResult } from '../../shared/screening/schemas';
 import { CSV_EXCERPT, CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
+import { cli } from '../support/cli';
 
-const run = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/jp-sanctions-monitor.js', ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
 
 let dir: string;
 let customers: string;

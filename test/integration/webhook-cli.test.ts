@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import {
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
@@ -15,20 +12,8 @@ import { webhookRedriveCommand } from '../../cli/commands/webhook-redrive';
 import { sampleChangeEvent } from '../../cli/commands/webhook-sample';
 import { ChangeEvent } from '../../shared/domain/change-event';
 import { newSecret, startReceiver, type Receiver } from '../support/webhooks';
+import { cli } from '../support/cli';
 
-const run = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
-
-/** The CLI as the README runs it (`npm run --silent cli -- …` is this node command). */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin', 'jp-sanctions-monitor.js'), ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
 
 describe('webhook-test', () => {
   const secret = newSecret();
