@@ -7,6 +7,16 @@ import type { ZipEntry } from './zip-limits';
  */
 export class ZipError extends Error {}
 
+/** A part whose bytes are not the size its directory entry declares: `refusal` says so as a zip-bomb guard words it. */
+export class ZipSizeError extends ZipError {
+  constructor(
+    message: string,
+    readonly refusal: string,
+  ) {
+    super(message);
+  }
+}
+
 const LOCAL_HEADER = 0x04034b50;
 
 export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
@@ -16,14 +26,24 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   if (start + entry.compressed > bytes.length) throw new ZipError(`${entry.name} is cut short (truncated?)`);
   const data = bytes.subarray(start, start + entry.compressed);
-  if (entry.method === 0) return Buffer.from(data);
+  if (entry.method === 0) {
+    if (data.length !== entry.uncompressed) {
+      throw new ZipSizeError(`${entry.name} is stored as ${data.length} bytes, not the ${entry.uncompressed} declared`, `stored part '${entry.name}' is ${data.length} bytes, not the ${entry.uncompressed} declared`);
+    }
+    return Buffer.from(data);
+  }
   if (entry.method !== 8) throw new ZipError(`${entry.name} uses compression method ${entry.method}`);
   let inflated: Buffer;
   try {
     // One byte of headroom: an entry that inflates past its declared size is caught, not truncated to fit.
     inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressed + 1) });
   } catch (error) {
-    throw new ZipError(`${entry.name} does not inflate (${(error as Error).message})`);
+    const message = `${entry.name} does not inflate (${(error as Error).message})`;
+    // By code, not instanceof: zlib's errors may come from another realm (jest's VM context).
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new ZipSizeError(message, `part '${entry.name}' unpacks to more than the ${entry.uncompressed} bytes its directory declares`);
+    }
+    throw new ZipError(message);
   }
   if (inflated.length !== entry.uncompressed) throw new ZipError(`${entry.name} inflates to ${inflated.length} bytes, not the ${entry.uncompressed} declared`);
   return inflated;

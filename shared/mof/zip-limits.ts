@@ -1,5 +1,5 @@
-import { inflateRawSync } from 'node:zlib';
 import { ListFormatError } from './errors';
+import { readZipEntry, ZipError, ZipSizeError } from './zip-directory';
 
 /**
  * Bounds on a workbook before anything unpacks it. An XLSX is a zip; a few megabytes of zip can declare, or
@@ -18,7 +18,6 @@ const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 
 export interface ZipEntry {
   name: string;
@@ -37,7 +36,6 @@ export function checkZipLimits(bytes: Uint8Array, file: string, limits: ZipLimit
   const refuse = (reason: string): never => {
     throw new ListFormatError(`refused as a possible zip bomb: ${reason}`, { file });
   };
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = readZipDirectory(bytes, file);
   if (entries.length > limits.maxEntries) refuse(`${entries.length} parts (at most ${limits.maxEntries})`);
   let total = 0;
@@ -46,7 +44,7 @@ export function checkZipLimits(bytes: Uint8Array, file: string, limits: ZipLimit
     total += entry.uncompressed;
     if (total > limits.maxTotalBytes) refuse(`its parts unpack to more than ${mb(limits.maxTotalBytes)} in all`);
   }
-  for (const entry of entries) verifyEntry(view, bytes, entry, file, refuse);
+  for (const entry of entries) verifyEntry(bytes, entry, file, refuse);
 }
 
 /** The parts a zip's central directory lists, with their declared sizes and where their data starts. */
@@ -109,25 +107,15 @@ function readZip64Extra(view: DataView, start: number, length: number, entry: Zi
   }
 }
 
-function verifyEntry(view: DataView, bytes: Uint8Array, entry: ZipEntry, file: string, refuse: (reason: string) => never): void {
-  const at = entry.localOffset;
-  if (at + 30 > view.byteLength || view.getUint32(at, true) !== LOCAL) {
-    throw new ListFormatError(`not a readable XLSX (zip): part '${entry.name}' has no local header`, { file });
-  }
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  const data = bytes.subarray(start, start + entry.compressed);
-  if (entry.method === 0) {
-    if (data.length !== entry.uncompressed) refuse(`stored part '${entry.name}' is ${data.length} bytes, not the ${entry.uncompressed} declared`);
-    return;
-  }
-  if (entry.method !== 8) return; // Not deflate: the workbook reader refuses it on its own.
+/** Inflates a part no further than declared, as the workbook reader does, and throws the bytes away. */
+function verifyEntry(bytes: Uint8Array, entry: ZipEntry, file: string, refuse: (reason: string) => never): void {
+  if (entry.method !== 0 && entry.method !== 8) return; // Neither stored nor deflated: the workbook reader refuses it on its own.
   try {
-    // One byte of room: inflating to exactly the declared size is fine, one byte more is a lie.
-    inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressed + 1) });
+    readZipEntry(bytes, entry);
   } catch (error) {
-    // By code, not instanceof: zlib's errors may come from another realm (jest's VM context).
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') refuse(`part '${entry.name}' unpacks to more than the ${entry.uncompressed} bytes its directory declares`);
-    throw new ListFormatError(`not a readable XLSX (zip): part '${entry.name}' does not inflate (${(error as Error).message})`, { file });
+    if (error instanceof ZipSizeError) refuse(error.refusal);
+    if (error instanceof ZipError) throw new ListFormatError(`not a readable XLSX (zip): ${error.message}`, { file });
+    throw error;
   }
 }
 
