@@ -2,7 +2,8 @@ import type { Designation } from './domain/designation';
 import type { FetchResult, Validators } from './http/fetch-file';
 import type { ListLinks } from './mof/discover';
 import type { ChangeEvent } from './domain/change-event';
-import type { CheckRecord, ListState, OperatorAlert, PublishProgress, SentChannel, VersionCommit, VersionNotification } from './records';
+import type { Customer, CustomerFile, RescreenRun, ScreeningState } from './screening/schemas';
+import type { CheckRecord, ListState, OperatorAlert, PublishProgress, SentChannel, VersionCommit, VersionNotification, VersionRecord } from './records';
 
 /** The small interfaces the check needs; AWS adapters in shared/aws, local ones in shared/local. */
 
@@ -72,4 +73,26 @@ export interface Notifier {
 
 export interface Clock {
   now(): Date;
+}
+
+/** The customer file re-screened after each change: CSV `id, name[, dob][, country][, entityType]`. */
+export interface CustomerSource {
+  /** Reads and checks the whole file; throws naming the file, row and column of the first bad value. */
+  load(): Promise<{ file: CustomerFile; customers: Customer[] }>;
+}
+
+/** What re-screening keeps in the table: its cursor, and each version's run with its hits. */
+export interface ScreeningLog {
+  loadState(): Promise<ScreeningState | null>;
+  saveState(state: ScreeningState): Promise<void>;
+  /** A version's recorded run, hits included; null if it was never recorded. */
+  loadRun(version: number): Promise<RescreenRun | null>;
+  /** Records a run and its hits (one item per customer and entry); a run already recorded for the version stays. */
+  recordRun(run: RescreenRun): Promise<void>;
+  markRunSent(version: number, at: string): Promise<void>;
+}
+
+/** The compliance channel: one digest of a version's potential matches (email in full; SMS without customer data). */
+export interface ComplianceNotifier {
+  publishMatches(run: RescreenRun, record: VersionRecord): Promise<void>;
 }

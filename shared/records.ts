@@ -179,5 +179,23 @@ export const CheckReport = z.object({
    */
   committedVersion: z.number().int().nullable(),
   durationMs: z.number().nonnegative(),
+  /** Present when re-screening of customers is configured: what this check screened, and what stops it. */
+  screening: z
+    .object({
+      runs: z.array(
+        z.object({
+          version: z.number().int().positive(),
+          /** Customers in the file, entries screened against, customers with a potential match, matches in all. */
+          customers: z.number().int().nonnegative(),
+          entries: z.number().int().nonnegative(),
+          customersHit: z.number().int().nonnegative(),
+          matches: z.number().int().nonnegative(),
+          /** Whether this check sent the compliance digest (false: nothing to send, or sent by an earlier check). */
+          sent: z.boolean(),
+        }),
+      ),
+      problem: z.string().nullable(),
+    })
+    .optional(),
 });
 export type CheckReport = z.infer<typeof CheckReport>;

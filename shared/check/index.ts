@@ -1,6 +1,6 @@
 import { isRegimeNotice, type ChangeSet } from '../domain/change-event';
 import type { GuardPolicy } from '../domain/guards';
-import { ConcurrentCommitError, type Clock, type ListSource, type Notifier, type RawArchive, type SnapshotStore } from '../ports';
+import { ConcurrentCommitError, type Clock, type ComplianceNotifier, type CustomerSource, type ScreeningLog, type ListSource, type Notifier, type RawArchive, type SnapshotStore } from '../ports';
 import type { AcceptRequest, Hold, CheckOutcome, CheckReport, ListState, OperatorAlert, SentNotification, SourceFile } from '../records';
 import { acquireList } from './acquire';
 import { commitVersion, versionCommit } from './commit';
@@ -20,6 +20,16 @@ export interface CheckDependencies {
   deadline?: number;
   /** Waits between retries of recording progress; tests inject one that does not wait. */
   sleep?: (ms: number) => Promise<void>;
+  /** Re-screening the customer file after each committed change; absent: screening is off. */
+  screening?: ScreeningDependencies;
+}
+
+export interface ScreeningDependencies {
+  customers: CustomerSource;
+  log: ScreeningLog;
+  notifier: ComplianceNotifier;
+  /** The score at or above which a customer is reported (DEFAULT_THRESHOLD unless the deployer chose another). */
+  threshold: number;
 }
 
 type Result = Omit<CheckReport, 'durationMs' | 'notifications'>;

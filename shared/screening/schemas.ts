@@ -86,3 +86,44 @@ export const CustomerScreening = z.object({
   hits: z.array(CustomerHit),
 });
 export type CustomerScreening = z.infer<typeof CustomerScreening>;
+
+/** Where a deployed customer file came from: the archive key or local path, and its exact bytes' sha256. */
+export const CustomerFile = z.object({
+  location: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  customers: z.number().int().nonnegative(),
+});
+export type CustomerFile = z.infer<typeof CustomerFile>;
+
+/**
+ * One re-screening of the customer file against what one committed version designated, amended or relisted
+ * (`SCREENING#<n>` and its `HIT#` items): the hits are recorded before they are sent, and a retried run sends
+ * exactly what was recorded, once.
+ */
+export const RescreenRun = z.object({
+  version: z.number().int().positive(),
+  screenedAt: z.iso.datetime(),
+  threshold: z.number().min(0).max(1),
+  customerFile: CustomerFile,
+  /** The keys of the entries screened against. */
+  entries: z.array(z.string()),
+  hits: z.array(CustomerHit),
+  /** When the compliance digest went out; absent until then (and for a run without hits, which sends nothing). */
+  sentAt: z.iso.datetime().optional(),
+});
+export type RescreenRun = z.infer<typeof RescreenRun>;
+
+/** A problem that keeps re-screening from running, and when the operator last heard of it (once, then daily). */
+export const ScreeningProblem = z.object({
+  reason: z.string(),
+  since: z.iso.datetime(),
+  alertedAt: z.iso.datetime(),
+});
+export type ScreeningProblem = z.infer<typeof ScreeningProblem>;
+
+/** `SCREENING#STATE`: the newest version whose changes were screened (the cursor), and what stops screening now. */
+export const ScreeningState = z.object({
+  screenedVersion: z.number().int().nonnegative(),
+  problem: ScreeningProblem.nullable(),
+});
+export type ScreeningState = z.infer<typeof ScreeningState>;
