@@ -1,5 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
+import { ARCHIVE_PREFIX } from './check-contract';
 
 /**
  * The deploy configuration (`monitor.config.json`). Everything a deployer may choose lives here; everything else is
@@ -70,6 +71,44 @@ const ReadApi = z.strictObject({
     .prefault({}),
 });
 
+/** S3's limit on a key, in UTF-8 bytes. */
+const MAX_S3_KEY_BYTES = 1024;
+
+/**
+ * Where the deployer uploads the customer file in the archive bucket. The check may read exactly this key and no
+ * other, so the key is also an IAM resource: IAM's wildcards (`*`, `?`) and policy variables (`${...}`) would widen
+ * that grant, and the check writes (and the read API reads) under the raw-file prefix, where a customer file would
+ * be overwritten or readable by the API. S3's "safe characters" only, in folders that are neither empty nor `.`/`..`.
+ */
+const CUSTOMERS_KEY_RULES: Array<[(key: string) => boolean, string]> = [
+  [(key) => key.length > 0, 'must not be empty'],
+  [(key) => !key.startsWith('/'), 'must not start with "/": S3 keys are relative to the bucket'],
+  [(key) => Buffer.byteLength(key, 'utf8') <= MAX_S3_KEY_BYTES, `must be at most ${MAX_S3_KEY_BYTES} bytes (S3's limit)`],
+  [(key) => /^[A-Za-z0-9!_.'()/-]*$/.test(key), "may hold only letters, digits, / and !_.'()- (IAM reads * and ? as wildcards, ${...} as a variable)"],
+  [(key) => !key.endsWith('/'), 'must name a file, not a folder'],
+  [(key) => key.split('/').every((part) => part !== '' && part !== '.' && part !== '..'), 'must not have empty, "." or ".." folders'],
+  [(key) => !key.startsWith(ARCHIVE_PREFIX), `must not be under ${ARCHIVE_PREFIX}: the check writes raw files there and the read API reads from it`],
+];
+
+const CustomersKey = z.string().superRefine((key, ctx) => {
+  const broken = CUSTOMERS_KEY_RULES.find(([holds]) => !holds(key));
+  if (broken) ctx.addIssue({ code: 'custom', message: broken[1] });
+});
+
+/** Re-screening the customer file after each list change; absent, screening is off and the stack has none of it. */
+const Screening = z.strictObject({
+  customersKey: CustomersKey,
+  /** Unset: the screening's measured default (shared/screening/schemas.ts). */
+  threshold: Share.optional(),
+  /** Who receives the compliance digest of potential matches (email in full; SMS counts only). */
+  recipients: z
+    .strictObject({
+      email: z.array(z.email()).default([]),
+      sms: z.array(z.e164()).default([]),
+    })
+    .prefault({}),
+});
+
 export const MonitorConfig = z
   .strictObject({
     schedule: z
@@ -111,6 +150,7 @@ export const MonitorConfig = z
         archiveDays: z.int().positive().optional(),
       })
       .prefault({}),
+    screening: Screening.optional(),
   })
   .superRefine((config, ctx) => {
     if (config.api.jwt && config.api.readerPrincipals.length > 0) {
@@ -148,6 +188,11 @@ export function configWarnings(config: MonitorConfig): string[] {
   }
   if (config.subscribers.email.length + config.subscribers.sms.length + config.webhooks.length === 0) {
     warnings.push('subscribers and webhooks are empty: changes will be recorded but not announced until you subscribe to the change topic.');
+  }
+  if (config.screening && config.screening.recipients.email.length + config.screening.recipients.sms.length === 0) {
+    warnings.push(
+      'screening.recipients has no email or SMS recipient: potential matches will be recorded in the table but reach no one until you subscribe to the compliance topic.',
+    );
   }
   return warnings;
 }

@@ -109,6 +109,69 @@ describe('deploy configuration schema', () => {
     ]);
     expect(configWarnings(parseMonitorConfig({ operators: { sms: ['+819012345678'] }, subscribers: { email: [{ address: 'a@example.com' }] } }, 'x'))).toEqual([]);
   });
+
+  it('takes screening as a key, an optional threshold and recipients; absent, screening is off', () => {
+    expect(parseMonitorConfig({}, 'x').screening).toBeUndefined();
+    expect(parseMonitorConfig({ screening: { customersKey: 'screening/customers.csv' } }, 'x').screening).toEqual({
+      customersKey: 'screening/customers.csv',
+      recipients: { email: [], sms: [] },
+    });
+    const full = { customersKey: 'kyc/customers.csv', threshold: 0.9, recipients: { email: ['mlro@example.com'], sms: ['+819012345678'] } };
+    expect(parseMonitorConfig({ screening: full }, 'x').screening).toEqual(full);
+  });
+
+  it.each([
+    ['', 'must not be empty'],
+    ['/screening/customers.csv', 'must not start with "/"'],
+    [`screening/${'a'.repeat(1015)}`, 'must be at most 1024 bytes'],
+    ['raw/customers.csv', 'must not be under raw/: the check writes raw files there'],
+    ['raw/overflow/customers.csv', 'must not be under raw/'],
+    ['screening/*.csv', 'IAM reads * and ? as wildcards'],
+    ['screening/customers?.csv', 'IAM reads * and ? as wildcards'],
+    ['screening/${aws:username}.csv', '${...} as a variable'],
+    ['screening/customers list.csv', 'may hold only letters, digits'],
+    ['screening/お客様.csv', 'may hold only letters, digits'],
+    ['screening/', 'must name a file, not a folder'],
+    ['screening//customers.csv', 'must not have empty, "." or ".." folders'],
+    ['./raw/customers.csv', 'must not have empty, "." or ".." folders'],
+    ['screening/../raw/customers.csv', 'must not have empty, "." or ".." folders'],
+  ].map(([key, problem]) => ({ key, problem, shown: JSON.stringify(key.length > 40 ? `${key.slice(0, 12)}…(${key.length} bytes)` : key) })))(
+    'refuses the customer file key $shown: $problem',
+    ({ key: customersKey, problem }) => {
+    // One problem per key, the first that applies.
+    const lines = problems({ screening: { customersKey } }).split('\n').filter((line) => line.includes('screening.customersKey: '));
+    expect(lines).toEqual([expect.stringContaining(problem)]);
+    },
+  );
+
+  it('takes a customer file key of exactly 1024 bytes, and raw without a slash is not the raw folder', () => {
+    const longest = `screening/${'a'.repeat(1014)}`;
+    expect(Buffer.byteLength(longest)).toBe(1024);
+    expect(parseMonitorConfig({ screening: { customersKey: longest } }, 'x').screening?.customersKey).toBe(longest);
+    expect(parseMonitorConfig({ screening: { customersKey: 'raw-customers.csv' } }, 'x').screening?.customersKey).toBe('raw-customers.csv');
+    expect(parseMonitorConfig({ screening: { customersKey: 'RAW/customers.csv' } }, 'x').screening?.customersKey).toBe('RAW/customers.csv');
+  });
+
+  it('refuses a screening threshold outside 0..1, bad recipients, unknown keys, a missing key', () => {
+    const message = problems({
+      screening: { customersKey: 'kyc/customers.csv', threshold: 1.2, recipients: { email: ['mlro'], sms: ['090-1234-5678'], slack: [] }, filter: {} },
+    });
+    expect(message).toContain('screening.threshold: Too big');
+    expect(message).toContain('screening.recipients.email[0]: Invalid email address');
+    expect(message).toContain('screening.recipients.sms[0]: Invalid E.164 number');
+    expect(message).toContain('screening.recipients: Unrecognized key: "slack"');
+    expect(message).toContain('screening: Unrecognized key: "filter"');
+    expect(problems({ screening: { recipients: { email: ['mlro@example.com'] } } })).toContain('screening.customersKey: Invalid input');
+    expect(problems({ screening: { customersKey: 'kyc/customers.csv', threshold: -0.1 } })).toContain('screening.threshold: Too small');
+  });
+
+  it('warns when screening is on and its matches would reach no one', () => {
+    const quiet = { operators: { sms: ['+819012345678'] }, subscribers: { email: [{ address: 'a@example.com' }] } };
+    expect(configWarnings(parseMonitorConfig({ ...quiet, screening: { customersKey: 'kyc/customers.csv' } }, 'x'))).toEqual([
+      expect.stringMatching(/^screening\.recipients has no email or SMS recipient: potential matches will be recorded .* compliance topic/),
+    ]);
+    expect(configWarnings(parseMonitorConfig({ ...quiet, screening: { customersKey: 'k.csv', recipients: { sms: ['+819012345678'] } } }, 'x'))).toEqual([]);
+  });
 });
 
 describe('deploy configuration file', () => {
