@@ -120,7 +120,7 @@ describe('deploy configuration schema', () => {
     expect(parseMonitorConfig({ screening: full }, 'x').screening).toEqual(full);
   });
 
-  it.each([
+  const refusedKeys: Array<[string, string]> = [
     ['', 'must not be empty'],
     ['/screening/customers.csv', 'must not start with "/"'],
     [`screening/${'a'.repeat(1015)}`, 'must be at most 1024 bytes'],
@@ -135,12 +135,13 @@ describe('deploy configuration schema', () => {
     ['screening//customers.csv', 'must not have empty, "." or ".." folders'],
     ['./raw/customers.csv', 'must not have empty, "." or ".." folders'],
     ['screening/../raw/customers.csv', 'must not have empty, "." or ".." folders'],
-  ].map(([key, problem]) => ({ key, problem, shown: JSON.stringify(key.length > 40 ? `${key.slice(0, 12)}…(${key.length} bytes)` : key) })))(
+  ];
+  it.each(refusedKeys.map(([key, problem]) => ({ key, problem, shown: JSON.stringify(key.length > 40 ? `${key.slice(0, 12)}…(${key.length} bytes)` : key) })))(
     'refuses the customer file key $shown: $problem',
     ({ key: customersKey, problem }) => {
-    // One problem per key, the first that applies.
-    const lines = problems({ screening: { customersKey } }).split('\n').filter((line) => line.includes('screening.customersKey: '));
-    expect(lines).toEqual([expect.stringContaining(problem)]);
+      // One problem per key, the first that applies.
+      const lines = problems({ screening: { customersKey } }).split('\n').filter((line) => line.includes('screening.customersKey: '));
+      expect(lines).toEqual([expect.stringContaining(problem)]);
     },
   );
 
