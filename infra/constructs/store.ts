@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ARCHIVE_PREFIX } from '../check-contract';
 
 export interface StoreProps {
   /** Days a raw file is kept; undefined keeps it for good. */
@@ -59,7 +60,9 @@ function archiveLifecycle(archiveDays: number | undefined): s3.LifecycleRule[] {
   };
   if (archiveDays === undefined) return [housekeeping];
   return [
-    { ...housekeeping, expiration: Duration.days(archiveDays) },
+    housekeeping,
+    // Raw files only: the customer file that screening reads lives in the same bucket and is the deployer's to replace.
+    { id: 'raw-files', prefix: ARCHIVE_PREFIX, expiration: Duration.days(archiveDays) },
     // Expiring a current version leaves a delete marker; once its noncurrent versions are gone it is clutter.
     { id: 'expired-delete-markers', expiredObjectDeleteMarker: true },
   ];

@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { FULL_CONFIG, synthMonitor } from './synth';
+import { FULL_CONFIG, resourcesOf, synthMonitor } from './synth';
 
 const { template } = synthMonitor(FULL_CONFIG);
 
@@ -48,20 +48,14 @@ describe('store: the raw-file archive', () => {
     });
   });
 
-  it('expires raw files after retention.archiveDays, old versions after 90 days, and cleans up', () => {
-    template.hasResourceProperties('AWS::S3::Bucket', {
-      LifecycleConfiguration: {
-        Rules: [
-          {
-            Id: 'housekeeping',
-            Status: 'Enabled',
-            ExpirationInDays: 3650,
-            NoncurrentVersionExpiration: { NoncurrentDays: 90 },
-            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
-          },
-          { Id: 'expired-delete-markers', Status: 'Enabled', ExpiredObjectDeleteMarker: true },
-        ],
-      },
+  it('expires raw files (and nothing else, such as a customer file) after retention.archiveDays, old versions after 90 days, and cleans up', () => {
+    const [[, bucket]] = resourcesOf(template, 'AWS::S3::Bucket') as [[string, { Properties: { LifecycleConfiguration: unknown } }]];
+    expect(bucket.Properties.LifecycleConfiguration).toEqual({
+      Rules: [
+        { Id: 'housekeeping', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 90 }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } },
+        { Id: 'raw-files', Status: 'Enabled', Prefix: 'raw/', ExpirationInDays: 3650 },
+        { Id: 'expired-delete-markers', Status: 'Enabled', ExpiredObjectDeleteMarker: true },
+      ],
     });
   });
 
