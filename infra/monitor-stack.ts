@@ -1,4 +1,5 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { MonitorConfig } from './config';
 import { Alarms } from './constructs/alarms';
@@ -25,8 +26,14 @@ export class MonitorStack extends Stack {
     const { config } = props;
 
     this.store = new Store(this, 'Store', { archiveDays: config.retention.archiveDays });
-    this.notifications = new Notifications(this, 'Notifications', { subscribers: config.subscribers, operators: config.operators });
-    const { changeTopic, operatorTopic } = this.notifications;
+    this.notifications = new Notifications(this, 'Notifications', {
+      subscribers: config.subscribers,
+      operators: config.operators,
+      ...(config.screening && { complianceRecipients: config.screening.recipients }),
+    });
+    const { changeTopic, operatorTopic, complianceTopic } = this.notifications;
+    // The compliance topic exists exactly when screening is configured.
+    const screening = config.screening && complianceTopic && { ...config.screening, complianceTopic };
 
     this.check = new ScheduledCheck(this, 'Check', {
       schedule: config.schedule,
@@ -37,6 +44,7 @@ export class MonitorStack extends Stack {
       changeTopic,
       operatorTopic,
       topicKey: this.notifications.key,
+      ...(screening && { screening }),
     });
     this.webhooks = new WebhookDelivery(this, 'Webhooks', {
       changeTopic,
@@ -65,6 +73,7 @@ export class MonitorStack extends Stack {
     });
 
     this.addOutputs();
+    if (screening) this.addScreeningOutputs(screening.customersKey, screening.complianceTopic);
     addReadApiOutputs(this, this.readApi, config.api.jwt !== undefined);
   }
 
@@ -87,6 +96,14 @@ export class MonitorStack extends Stack {
     new CfnOutput(this, 'SubscribeMachine', {
       description: 'Sends every change event, raw JSON, to an SQS queue of yours (its policy must let this topic send)',
       value: `aws sns subscribe --topic-arn ${changeTopic.topicArn} --protocol sqs --notification-endpoint <queue arn> --attributes '{"RawMessageDelivery":"true","FilterPolicy":"{\\"kind\\":[\\"event\\"]}"}'`,
+    });
+  }
+
+  private addScreeningOutputs(customersKey: string, complianceTopic: sns.ITopic): void {
+    new CfnOutput(this, 'ComplianceTopicArn', { value: complianceTopic.topicArn, description: 'Potential matches of the customer file, one digest per list version' });
+    new CfnOutput(this, 'CustomerFileUpload', {
+      description: 'Uploads the customer file (CSV id,name[,dob][,country][,entityType]) where the check reads it; the next check screens what it owes',
+      value: `aws s3 cp customers.csv s3://${this.store.archive.bucketName}/${customersKey}`,
     });
   }
 }

@@ -11,17 +11,21 @@ import { deadLetterQueue } from './dead-letter-queue';
 export interface NotificationsProps {
   readonly subscribers: MonitorConfig['subscribers'];
   readonly operators: MonitorConfig['operators'];
+  /** Who receives screening's potential matches; undefined: screening is off and there is no compliance topic. */
+  readonly complianceRecipients?: NonNullable<MonitorConfig['screening']>['recipients'];
 }
 
 /**
  * The change topic (digests for people, one event per change for machines) and the operator topic (alarms, held
  * runs, failed checks), both encrypted with one customer managed key: the AWS managed SNS key cannot be used by
- * CloudWatch alarms.
+ * CloudWatch alarms. With screening on, a third: the compliance topic (potential matches in the customer file),
+ * apart from the change topic because its email names customers, which change subscribers must not see.
  */
 export class Notifications extends Construct {
   readonly key: kms.Key;
   readonly changeTopic: sns.Topic;
   readonly operatorTopic: sns.Topic;
+  readonly complianceTopic?: sns.Topic;
   /** Messages SNS could not deliver to a subscription (bounced email, unreachable queue, …). */
   readonly undelivered: sqs.Queue;
 
@@ -56,6 +60,13 @@ export class Notifications extends Construct {
       enforceSSL: true,
     });
     this.allowAlarmsToPublish();
+    if (props.complianceRecipients) {
+      this.complianceTopic = new sns.Topic(this, 'ComplianceTopic', {
+        displayName: 'JP sanctions screening matches',
+        masterKey: this.key,
+        enforceSSL: true,
+      });
+    }
 
     this.undelivered = deadLetterQueue(this, 'Undelivered');
     Validations.of(this.undelivered).acknowledge({
@@ -82,11 +93,15 @@ export class Notifications extends Construct {
     );
   }
 
-  private subscribePeople({ subscribers, operators }: NotificationsProps): void {
+  private subscribePeople({ subscribers, operators, complianceRecipients }: NotificationsProps): void {
     for (const { address, filter } of subscribers.email) this.subscribe(this.changeTopic, sns.SubscriptionProtocol.EMAIL, address, filter);
     for (const { phoneNumber, filter } of subscribers.sms) this.subscribe(this.changeTopic, sns.SubscriptionProtocol.SMS, phoneNumber, filter);
     for (const address of operators.email) this.subscribe(this.operatorTopic, sns.SubscriptionProtocol.EMAIL, address);
     for (const phoneNumber of operators.sms) this.subscribe(this.operatorTopic, sns.SubscriptionProtocol.SMS, phoneNumber);
+    if (!this.complianceTopic || !complianceRecipients) return;
+    // Unfiltered: the compliance topic carries one kind of message, the digest of a version's potential matches.
+    for (const address of complianceRecipients.email) this.subscribe(this.complianceTopic, sns.SubscriptionProtocol.EMAIL, address);
+    for (const phoneNumber of complianceRecipients.sms) this.subscribe(this.complianceTopic, sns.SubscriptionProtocol.SMS, phoneNumber);
   }
 
   /**

@@ -31,6 +31,15 @@ export interface ScheduledCheckProps {
   readonly changeTopic: sns.ITopic;
   readonly operatorTopic: sns.ITopic;
   readonly topicKey: kms.IKey;
+  /** Re-screening the customer file after each list change; undefined: off, and the function gets none of it. */
+  readonly screening?: CheckScreening;
+}
+
+export interface CheckScreening {
+  /** The customer file's key in the archive bucket: the one object of it the check may read besides its own. */
+  readonly customersKey: string;
+  readonly threshold?: number;
+  readonly complianceTopic: sns.ITopic;
 }
 
 /**
@@ -49,7 +58,9 @@ export class ScheduledCheck extends Construct {
 
     const { logGroup, role } = functionLogsAndRole(this, {
       logDays: props.logDays,
-      description: 'The jp-sanctions-monitor check: its table, its archive, its two topics, its logs',
+      description: props.screening
+        ? 'The jp-sanctions-monitor check: its table, its archive, the customer file, its three topics, its logs'
+        : 'The jp-sanctions-monitor check: its table, its archive, its two topics, its logs',
     });
     this.role = role;
     this.grantLeastPrivilege(props, logGroup);
@@ -102,9 +113,13 @@ export class ScheduledCheck extends Construct {
       id: `AwsSolutions-IAM5[Resource::<${logicalId(props.archive)}.Arn>/${ARCHIVE_PREFIX}overflow/*]`,
       reason: 'Oversized store payloads are named by their sha256 under this one folder; s3:GetObject only.',
     });
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [props.changeTopic.topicArn, props.operatorTopic.topicArn] }),
-    );
+    const { screening } = props;
+    if (screening) {
+      // Exactly the configured key (infra/config.ts refuses IAM wildcards in it): no other object of the archive.
+      this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.archive.arnForObjects(screening.customersKey)] }));
+    }
+    const topics = [props.changeTopic, props.operatorTopic, ...(screening ? [screening.complianceTopic] : [])];
+    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: topics.map((t) => t.topicArn) }));
     // What SNS needs from a publisher to an encrypted topic, and no more.
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [props.topicKey.keyArn] }),
@@ -119,6 +134,7 @@ function logicalId(resource: Construct): string {
 
 function checkEnvironment(props: ScheduledCheckProps): Record<string, string> {
   const { maxDelistShare, minEntryShare } = props.guards;
+  const { screening } = props;
   return {
     TABLE_NAME: props.table.tableName,
     CHANGE_TOPIC_ARN: props.changeTopic.topicArn,
@@ -127,6 +143,9 @@ function checkEnvironment(props: ScheduledCheckProps): Record<string, string> {
     FETCH_TIMEOUT_MS: String(FETCH_TIMEOUT.toMilliseconds()),
     ...(maxDelistShare !== undefined && { MAX_DELIST_SHARE: String(maxDelistShare) }),
     ...(minEntryShare !== undefined && { MIN_ENTRY_SHARE: String(minEntryShare) }),
+    // Both or neither: the function refuses to start with one of the two.
+    ...(screening && { CUSTOMERS_KEY: screening.customersKey, COMPLIANCE_TOPIC_ARN: screening.complianceTopic.topicArn }),
+    ...(screening?.threshold !== undefined && { SCREENING_THRESHOLD: String(screening.threshold) }),
   };
 }
 

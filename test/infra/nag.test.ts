@@ -2,7 +2,7 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { addComplianceChecks } from '../../infra/nag';
-import { FULL_CONFIG, synthMonitor, type Synthesized } from './synth';
+import { FULL_CONFIG, SCREENING_CONFIG, synthMonitor, type Synthesized } from './synth';
 
 function acknowledgements(root: IConstruct): { path: string; id: string; reason: string }[] {
   return root.node.findAll().flatMap((construct) =>
@@ -48,6 +48,12 @@ describe('cdk-nag (AwsSolutions + Serverless) on the whole app', () => {
       expect.stringMatching(/^Monitor\/Webhooks\/Function\/SqsEventSource:\w+ Serverless-LambdaEventSourceMappingDestination$/),
     ]);
     for (const { reason } of found) expect(reason.length).toBeGreaterThan(40);
+  });
+
+  it('with screening on, finds nothing unacknowledged and needs no acknowledgement more: the customer file grant has no wildcard', () => {
+    const withScreening = synthMonitor(SCREENING_CONFIG, { nag: true });
+    const ids = (s: Synthesized) => acknowledgements(s.app).map(({ path, id }) => `${path} ${id}`).sort();
+    expect(ids(withScreening)).toEqual(ids(synthesized!));
   });
 });
 

@@ -13,7 +13,11 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** The feature flags `cdk synth` uses, so tests synthesize the same template. */
 const cdkJsonContext = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
 
-/** A deployment that uses every option, so one synth per test file sees every branch that config can take. */
+/**
+ * A deployment that uses every option but screening, so one synth per test file sees every branch that config can
+ * take; screening, which adds resources rather than choosing between them, has its own (SCREENING_CONFIG), so that
+ * the template without it can be compared with the one with it.
+ */
 export const FULL_CONFIG: MonitorConfigInput = {
   schedule: { expression: 'cron(15 9-18 ? * MON-FRI *)', timeZone: 'Asia/Tokyo' },
   subscribers: {
@@ -31,6 +35,16 @@ export const FULL_CONFIG: MonitorConfigInput = {
   guards: { maxDelistShare: 0.1, minEntryShare: 0.8 },
   alarms: { staleAfterHours: 12 },
   retention: { logDays: 90, archiveDays: 3650 },
+};
+
+/** FULL_CONFIG with re-screening of a customer file on, its matches to an email and an SMS recipient. */
+export const SCREENING_CONFIG: MonitorConfigInput = {
+  ...FULL_CONFIG,
+  screening: {
+    customersKey: 'screening/customers.csv',
+    threshold: 0.9,
+    recipients: { email: ['mlro@example.com'], sms: ['+819011112222'] },
+  },
 };
 
 export interface SynthOptions {
