@@ -17,7 +17,12 @@ export interface AwsCall {
   /** Sequence number among the calls of this principal since the last `resetCalls`, from 1. */
   n: number;
   failed?: 'before' | 'after';
-  /** The request body of a failed call: what it carried, e.g. the events of a PublishBatch. */
+  /** The reason a call was refused as AWS would refuse it (its role does not allow it), if it was. */
+  denied?: string;
+  /**
+   * The request body of a failed call (what it carried, e.g. the events of a PublishBatch), and of every SNS call:
+   * the message as published, with the parts for email and SMS that the stand-in queues do not receive.
+   */
   body?: string;
 }
 
@@ -57,11 +62,15 @@ export async function startAwsGateway(target: string): Promise<AwsGateway> {
       const call: AwsCall = { principal, action, n };
       calls.push(call);
 
-      const denied = authorizers.get(principal)?.(action, body.toString('utf8'), req.url ?? '/', req.headers);
-      if (denied) return sendError(res, req.headers, 403, 'AccessDenied', `${principal} is not authorized to perform ${action}: ${denied}`);
+      const authorizer = authorizers.get(principal);
+      const denied = authorizer?.(action, body.toString('utf8'), req.url ?? '/', req.headers);
+      if (denied) {
+        call.denied = denied;
+        return sendError(res, req.headers, 403, 'AccessDenied', `${principal} is not authorized to perform ${action}: ${denied}`);
+      }
       const armed = fault && fault.principal === principal && fault.n === n ? fault : undefined;
       if (armed) fault = undefined;
-      if (armed) call.body = body.toString('utf8');
+      if (armed || action.startsWith('sns:')) call.body = body.toString('utf8');
       if (armed?.when === 'before') {
         call.failed = 'before';
         return sendError(res, req.headers, 400, 'InjectedFault', `injected fault before call ${n} (${action})`);
@@ -75,6 +84,11 @@ export async function startAwsGateway(target: string): Promise<AwsGateway> {
             if (armed?.when === 'after') {
               call.failed = 'after';
               return sendError(res, req.headers, 400, 'InjectedFault', `injected fault after call ${n} (${action}) took effect`);
+            }
+            // S3 tells a caller that may not list the bucket AccessDenied, not NoSuchKey, for a missing object.
+            const bucket = (req.url ?? '/').split('?')[0]!.split('/')[1];
+            if (action === 's3:GetObject' && answer.statusCode === 404 && authorizer?.('s3:ListBucket', '', `/${bucket}`, req.headers)) {
+              return sendError(res, req.headers, 403, 'AccessDenied', `${principal} may not s3:ListBucket ${bucket}, so S3 does not say whether the key exists`);
             }
             res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(answered));
           });
