@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { EntityType } from '../domain/designation';
-import { Customer } from './schemas';
+import { Customer, CUSTOMER_ID_MAX_CHARS, ScreeningQuery } from './schemas';
+
+const NAME_MAX_CHARS = ScreeningQuery.shape.name.maxLength!;
 
 /**
  * A customer file: CSV `id, name[, dob][, country][, entityType]`, with or without that header row. Every row is
@@ -23,7 +25,9 @@ export function parseCustomers(text: string, fileName: string): Customer[] {
     if (row.length > COLUMNS.length) throw new Error(`${at}: ${row.length} columns; expected at most ${COLUMNS.length} (${COLUMNS.join(', ')})`);
     const [id = '', name = '', dob = '', country = '', entityType = ''] = row;
     if (!id) throw new Error(`${at}, column id: empty`);
+    if (id.length > CUSTOMER_ID_MAX_CHARS) throw new Error(`${at}, column id: ${id.length} characters; at most ${CUSTOMER_ID_MAX_CHARS}`);
     if (!name) throw new Error(`${at}, column name: empty`);
+    if (name.length > NAME_MAX_CHARS) throw new Error(`${at}, column name: ${name.length} characters; at most ${NAME_MAX_CHARS}`);
     if (seen.has(id)) throw new Error(`${at}, column id: '${id}' appears twice`);
     seen.add(id);
     const dateOfBirth = dob ? birthDate(dob) : undefined;
@@ -38,6 +42,23 @@ export function parseCustomers(text: string, fileName: string): Customer[] {
       ...(type?.success && { entityType: type.data }),
     });
   });
+}
+
+/**
+ * A customer file's bytes as text: UTF-8 (with or without a BOM), or Shift_JIS, which is what Excel in Japan
+ * saves as "CSV" by default. Anything that is neither is refused by name rather than screened as mojibake.
+ */
+export function decodeCustomerFile(bytes: Uint8Array, fileName: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Not UTF-8: try Shift_JIS (Windows-31J), below.
+  }
+  try {
+    return new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${fileName}: neither UTF-8 nor Shift_JIS text; save the customer file as CSV UTF-8`);
+  }
 }
 
 export const DATE_FORMS = 'YYYY-MM-DD, YYYY/M/D, YYYY-MM or YYYY';

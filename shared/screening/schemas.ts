@@ -61,10 +61,13 @@ export const ScreeningResult = z.object({
 });
 export type ScreeningResult = z.infer<typeof ScreeningResult>;
 
+export const CUSTOMER_ID_MAX_CHARS = 200;
+
 /** One row of a customer file: `id, name[, dob][, country][, entityType]`. */
 export const Customer = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
+  // Bounded: ids go into table keys (1 KB) and names into queries.
+  id: z.string().min(1).max(CUSTOMER_ID_MAX_CHARS),
+  name: ScreeningQuery.shape.name,
   dateOfBirth: ScreeningQuery.shape.dateOfBirth,
   country: z.string().min(1).optional(),
   entityType: EntityType.optional(),

@@ -1,0 +1,119 @@
+import { changedEntries } from '../screening/changed-entries';
+import { screenCustomers } from '../screening/screen';
+import { ScreeningIndex } from '../screening/screening-index';
+import type { Customer, CustomerFile, RescreenRun, ScreeningState } from '../screening/schemas';
+import type { Clock, Notifier, SnapshotStore } from '../ports';
+import type { CheckReport } from '../records';
+import type { ScreeningDependencies } from './index';
+import { alertOperator, retried, type SentLog } from './publish';
+
+export type ScreeningReport = NonNullable<CheckReport['screening']>;
+
+interface RescreenDependencies {
+  screening: ScreeningDependencies;
+  store: SnapshotStore;
+  notifier: Notifier;
+  clock: Clock;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** While re-screening stays stopped by the same problem, the operator is reminded once a day, not at every check. */
+const REMINDER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The check's last step: the customer file against what each version published since the cursor designated,
+ * amended or relisted. Each version's hits are recorded before the compliance digest goes, and a retried check
+ * sends exactly what was recorded, once. A problem here (no customer file, a bad row, SNS refusing) never holds
+ * back the list or its subscribers: the operator hears of it once (then daily), and the first check after it is
+ * fixed screens every version owed, in order. Never throws: the check's own outcome stands.
+ */
+export async function rescreenPublished(deps: RescreenDependencies, committedVersion: number | null, sent: SentLog): Promise<ScreeningReport> {
+  const report: ScreeningReport = { runs: [], problem: null };
+  let state: ScreeningState | null = null;
+  try {
+    const published = (await deps.store.loadState())?.publishedVersion ?? 0;
+    state = await deps.screening.log.loadState();
+    if (!state) {
+      // Screening was just switched on: versions published before it are not re-screened (`screen --customers`
+      // screens the whole list once); from the one this check committed, if any, every version is.
+      state = { screenedVersion: committedVersion === null ? published : committedVersion - 1, problem: null };
+      await deps.screening.log.saveState(state);
+    }
+    // Read at every check, even with nothing owed, so that a broken upload is reported within one check.
+    const file = await deps.screening.customers.load();
+    for (let version = state.screenedVersion + 1; version <= published; version++) {
+      report.runs.push(await rescreenVersion(deps, version, file, sent));
+      state = { ...state, screenedVersion: version };
+      await deps.screening.log.saveState(state);
+    }
+    if (state.problem) await recovered(deps, state, sent);
+  } catch (error) {
+    report.problem = error instanceof Error ? error.message : String(error);
+    await stopped(deps, state, report.problem, sent).catch(() => undefined);
+  }
+  return report;
+}
+
+async function rescreenVersion(
+  deps: RescreenDependencies, version: number, file: { file: CustomerFile; customers: Customer[] }, sent: SentLog,
+): Promise<ScreeningReport['runs'][number]> {
+  const { log, notifier, threshold } = deps.screening;
+  const notification = await deps.store.loadNotification(version);
+  let run = await log.loadRun(version);
+  if (!run) {
+    const entries = changedEntries(notification.changes);
+    if (entries.length === 0) return summary(version, file.file, 0, [], false);
+    const { hits } = screenCustomers(new ScreeningIndex(entries), file.customers, { threshold, since: version - 1 });
+    const screened: RescreenRun = {
+      version, screenedAt: deps.clock.now().toISOString(), threshold, customerFile: file.file, entries: entries.map((e) => e.key), hits,
+    };
+    await log.recordRun(screened);
+    // What stands is what was recorded: another run's record, if one got there first.
+    run = (await log.loadRun(version)) ?? screened;
+  }
+  const due = run.hits.length > 0 && !run.sentAt;
+  if (due) {
+    await notifier.publishMatches(run, notification.record);
+    await retried(deps, () => log.markRunSent(version, deps.clock.now().toISOString()));
+    sent.push({ channel: 'compliance', version, matches: matchCount(run) });
+  }
+  return summary(version, run.customerFile, run.entries.length, run.hits, due);
+}
+
+function summary(version: number, file: CustomerFile, entries: number, hits: RescreenRun['hits'], sent: boolean): ScreeningReport['runs'][number] {
+  return { version, customers: file.customers, entries, customersHit: hits.length, matches: hits.reduce((n, h) => n + h.matches.length, 0), sent };
+}
+
+function matchCount(run: RescreenRun): number {
+  return run.hits.reduce((n, h) => n + h.matches.length, 0);
+}
+
+/** Records the problem and tells the operator: at once for a new problem, then once a day while it lasts. */
+async function stopped(deps: RescreenDependencies, state: ScreeningState | null, reason: string, sent: SentLog): Promise<void> {
+  const now = deps.clock.now();
+  const known = state?.problem?.reason === reason ? state.problem : null;
+  const due = !known || now.getTime() - Date.parse(known.alertedAt) >= REMINDER_MS;
+  const published = (await deps.store.loadState().catch(() => null))?.publishedVersion ?? null;
+  if (state) {
+    const problem = { reason, since: known?.since ?? now.toISOString(), alertedAt: due ? now.toISOString() : known!.alertedAt };
+    await deps.screening.log.saveState({ ...state, problem }).catch(() => undefined);
+  }
+  if (!due) return;
+  const owed = state && published !== null && published > state.screenedVersion
+    ? `Versions ${state.screenedVersion + 1} to ${published} are owed; the first check after this is fixed screens them, in order.`
+    : 'No version is owed yet; the next change will be screened once this is fixed.';
+  await alertOperator(deps, null, {
+    severity: 'error', outcome: null,
+    summary: `${known ? 'Reminder: r' : 'R'}e-screening of customers is stopped${known ? ` (since ${known.since})` : ''}; subscribers are notified as usual.`,
+    details: [reason, owed],
+  }, sent);
+}
+
+async function recovered(deps: RescreenDependencies, state: ScreeningState, sent: SentLog): Promise<void> {
+  await deps.screening.log.saveState({ ...state, problem: null });
+  await alertOperator(deps, null, {
+    severity: 'info', outcome: null,
+    summary: `Re-screening of customers works again (stopped since ${state.problem!.since}); every owed version is screened.`,
+    details: [`It had stopped because: ${state.problem!.reason}`],
+  }, sent);
+}
