@@ -1,0 +1,332 @@
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import type { MonitorConfigInput } from '../../infra/config';
+import { parseList } from '../../shared/mof/parse-list';
+import { parseCustomers } from '../../shared/screening/customers';
+import { type CustomerScreening, DEFAULT_THRESHOLD } from '../../shared/screening/schemas';
+import { screenCustomers } from '../../shared/screening/screen';
+import { ScreeningIndex } from '../../shared/screening/screening-index';
+import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
+import { startMofServer, type MofServer } from '../support/mof-server';
+import type { AwsCall } from './aws-gateway';
+import { EXAMPLE_CONFIG, provision, startEmulatedStack, tableItems, takePersonMessages, type EmulatedStack, type PersonMessage, type StackOptions } from './harness';
+import { describeWithMoto } from './moto';
+
+/**
+ * Re-screening deployed: the example configuration with `screening` on (an email and an SMS recipient), its real
+ * bundles in the emulated account, a customer file uploaded where the stack's output says, and the 24 May 2024
+ * designations (one Russian individual, nine Russian entities, two Cyprus shipping companies) as the change.
+ */
+const LIST = 'shisantouketsu20260828.csv';
+const CUSTOMERS_KEY = 'screening/customers.csv';
+const MLRO = 'mlro@example.com';
+const MLRO_PHONE = '+819011112222';
+const CONFIG: MonitorConfigInput = {
+  ...EXAMPLE_CONFIG,
+  screening: { customersKey: CUSTOMERS_KEY, recipients: { email: [MLRO], sms: [MLRO_PHONE] } },
+};
+
+interface CustomerRow {
+  id: string;
+  name: string;
+  dob?: string;
+  country?: string;
+  entityType?: 'individual' | 'entity';
+  /** The entry of 24 May 2024 the name is a variant of; absent for names that must match none of them. */
+  variantOf?: string;
+}
+
+/**
+ * A customer file as a Japanese bank might hold it: names of the 24 May 2024 designations written the way its
+ * records differ from the list (a respelling, katakana in another order or rendering, another legal form, words
+ * reordered), one variant of a name listed long before (not changed, so not re-screened), and common unlisted names.
+ */
+const CUSTOMERS: CustomerRow[] = [
+  { id: 'C-1001', name: 'Vladimir Mikheichyk', dob: '1970-05-16', country: 'RU', entityType: 'individual', variantOf: '029-000729' },
+  { id: 'C-1002', name: 'ミヘイチク ウラジミル', entityType: 'individual', variantOf: '029-000729' },
+  { id: 'C-1003', name: 'Azia Shipping Holdings Ltd', country: 'CY', entityType: 'entity', variantOf: '034-000003' },
+  { id: 'C-1004', name: 'Ibeks Shipping', entityType: 'entity', variantOf: '034-000002' },
+  { id: 'C-1005', name: 'Vostochnaja Stevedoring Company', entityType: 'entity', variantOf: '028-000262' },
+  { id: 'C-1006', name: 'Firing Range Ashuluk', variantOf: '028-000266' },
+  { id: 'C-1007', name: 'MG Flot OOO', entityType: 'entity', variantOf: '028-000258' },
+  { id: 'C-1008', name: 'ボストーチナヤ港湾社', entityType: 'entity', variantOf: '028-000262' },
+  // 029-000741 Sergei Petrov, on the list before 24 May: a match for a full screening, not for this change.
+  { id: 'C-1009', name: 'Petrov Sergey', country: 'RU', entityType: 'individual' },
+  { id: 'C-2001', name: 'Taro Sato', dob: '1985-04-01', country: 'JP', entityType: 'individual' },
+  { id: 'C-2002', name: '佐藤 太郎', entityType: 'individual' },
+  { id: 'C-2003', name: 'Mitsui & Co. Ltd', country: 'JP', entityType: 'entity' },
+  { id: 'C-2004', name: 'John Smith' },
+  { id: 'C-2005', name: 'ヤマダ ショウテン', entityType: 'entity' },
+];
+const CUSTOMER_FILE = ['id,name,dob,country,entityType', ...CUSTOMERS.map((c) => [c.id, c.name, c.dob ?? '', c.country ?? '', c.entityType ?? ''].join(','))].join('\n') + '\n';
+
+let mof: MofServer;
+let stack: EmulatedStack;
+let options: StackOptions;
+/** What the screening code finds for this file against the twelve entries of 24 May: what the deployed check must report. */
+let expected: CustomerScreening;
+
+beforeAll(async () => {
+  const excerpt = CsvRecords.excerpt();
+  const { entries } = await parseList(excerpt.toBytes(), { fileName: LIST });
+  const designated = entries.filter((e) => MAY_2024_KEYS.includes(e.key));
+  expect(designated).toHaveLength(12);
+  expected = screenCustomers(new ScreeningIndex(designated), parseCustomers(CUSTOMER_FILE, 'customers.csv'), { threshold: DEFAULT_THRESHOLD, since: 1 });
+
+  mof = await startMofServer();
+  options = {
+    secretValue: () => 'whsec_unused',
+    checkOverrides: { INDEX_URL: mof.indexUrl, ALLOWED_HOSTS: '127.0.0.1', ALLOW_LOOPBACK_HTTP: 'true' },
+    deliverOverrides: () => ({}),
+  };
+  mof.files.set(LIST, excerpt.without(MAY_2024_KEYS).toBytes());
+  stack = await startEmulatedStack(CONFIG, options);
+}, 180_000);
+afterAll(async () => {
+  await stack?.stop();
+  await mof?.close();
+});
+
+interface CheckResult {
+  outcome: string;
+  summary?: Record<string, number>;
+  screening?: { runs: Array<{ version: number; customers: number; entries: number; customersHit: number; matches: number; sent: boolean }>; problem: string | null };
+}
+
+async function runCheck(): Promise<CheckResult> {
+  const { result, error } = await stack.check.invoke<CheckResult>({});
+  if (error !== undefined) throw new Error(`check failed: ${error}`);
+  return result!;
+}
+
+/** Uploads the customer file where the stack's `CustomerFileUpload` output says (`aws s3 cp customers.csv s3://…`). */
+async function uploadCustomerFile(): Promise<void> {
+  const [, bucket, key] = /^aws s3 cp customers\.csv s3:\/\/([^/]+)\/(.+)$/.exec(stack.account.output('CustomerFileUpload')) ?? [];
+  expect([bucket, key]).toEqual([stack.account.bucketName, CUSTOMERS_KEY]);
+  await stack.account.clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: CUSTOMER_FILE, ContentType: 'text/csv' }));
+}
+
+interface Published {
+  topicArn: string;
+  subject: string;
+  structure: string | null;
+  message: string;
+}
+
+/** What the check published (to any topic) since the gateway's calls were last reset. */
+function published(): Published[] {
+  return stack.gateway.calls
+    .filter((c: AwsCall) => c.principal === stack.check.definition.roleLogicalId && c.action === 'sns:Publish' && !c.denied && c.failed === undefined)
+    .map((c) => {
+      const form = new URLSearchParams(c.body);
+      return { topicArn: form.get('TopicArn') ?? '', subject: form.get('Subject') ?? '', structure: form.get('MessageStructure'), message: form.get('Message') ?? '' };
+    });
+}
+
+const topic = (name: 'ComplianceTopicArn' | 'ChangeTopicArn' | 'OperatorTopicArn') => stack.account.output(name);
+
+/** Every stand-in's messages since the last look, by `protocol:endpoint`. */
+async function inboxes(): Promise<Record<string, PersonMessage[]>> {
+  const entries = await Promise.all(stack.account.people.map(async (p) => [`${p.protocol}:${p.endpoint}`, await takePersonMessages(stack.account, p)] as const));
+  return Object.fromEntries(entries);
+}
+
+const screeningItems = async () => (await tableItems(stack.account)).filter((i) => String(i.sk).startsWith('SCREENING#'));
+/** `<customer id> <entry key>` of each HIT item of a version (`SCREENING#<n:10>#HIT#<entry key>#<customer id>`). */
+const hitPairs = (items: Array<Record<string, unknown>>, version: number) =>
+  items
+    .map((i) => new RegExp(`^SCREENING#${String(version).padStart(10, '0')}#HIT#(\\d{3}-\\d{6})#(.+)$`).exec(String(i.sk)))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map(([, entry, customer]) => `${customer} ${entry}`)
+    .sort();
+const stateItem = async () => (await screeningItems()).find((i) => i.sk === 'SCREENING#STATE');
+const expectedPairs = () => expected.hits.flatMap((h) => h.matches.map((m) => `${h.customerId} ${m.key}`)).sort();
+
+/** Where a customer's data could show: its id, its name, and each word of the name of four characters or more. */
+const customerData = (c: CustomerRow) => [c.id, c.name, ...c.name.split(/\s+/).filter((w) => w.length >= 4)];
+
+describeWithMoto('re-screening the customer file in an emulated account', () => {
+  it('the screening parts of the template are in the account: the compliance topic, its two recipients, the check told where to look', () => {
+    const recipients = stack.account.people.filter((p) => p.topicArn === topic('ComplianceTopicArn'));
+    expect(recipients.map((p) => `${p.protocol}:${p.endpoint}`).sort()).toEqual([`email:${MLRO}`, `sms:${MLRO_PHONE}`]);
+    expect(stack.check.environment).toMatchObject({ CUSTOMERS_KEY, COMPLIANCE_TOPIC_ARN: topic('ComplianceTopicArn'), ARCHIVE_BUCKET: stack.account.bucketName });
+    expect(stack.check.environment).not.toHaveProperty('SCREENING_THRESHOLD');
+  });
+
+  it('the customer file is made of variants, not of the list’s own names, and the screening code finds each labelled one', () => {
+    const rows = CsvRecords.excerpt().rows.map((r) => r.join(','));
+    for (const c of CUSTOMERS) expect([c.id, rows.some((r) => r.includes(c.name))]).toEqual([c.id, false]);
+    for (const c of CUSTOMERS.filter((x) => x.variantOf)) {
+      expect([c.id, expected.hits.find((h) => h.customerId === c.id)?.matches.map((m) => m.key)]).toEqual([c.id, expect.arrayContaining([c.variantOf])]);
+    }
+    const mustNotMatch = CUSTOMERS.filter((c) => !c.variantOf).map((c) => c.id);
+    expect(expected.hits.filter((h) => mustNotMatch.includes(h.customerId))).toEqual([]);
+  });
+
+  it('baseline: nothing changed, nothing screened, nothing sent to compliance', async () => {
+    await uploadCustomerFile();
+    stack.gateway.resetCalls();
+    expect(await runCheck()).toMatchObject({ outcome: 'baseline' });
+    expect(published().filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toEqual([]);
+    const got = await inboxes();
+    expect([got[`email:${MLRO}`], got[`sms:${MLRO_PHONE}`]]).toEqual([[], []]);
+  });
+
+  it('24 May 2024: one compliance digest naming each customer, entry, score and why; SMS without customer data; recorded once per customer and entry', async () => {
+    mof.files.set(LIST, CsvRecords.excerpt().toBytes());
+    stack.gateway.resetCalls();
+    const report = await runCheck();
+    expect(report).toMatchObject({ outcome: 'changed', summary: { designated: 12, delisted: 0, amended: 0, relisted: 0 } });
+    expect(report.screening).toEqual({
+      runs: [{ version: 2, customers: CUSTOMERS.length, entries: 12, customersHit: expected.hits.length, matches: expectedPairs().length, sent: true }],
+      problem: null,
+    });
+
+    const compliance = published().filter((p) => p.topicArn === topic('ComplianceTopicArn'));
+    expect(compliance).toHaveLength(1);
+    expect(compliance[0]!.structure).toBe('json');
+    const parts = JSON.parse(compliance[0]!.message) as { default: string; email: string; sms: string };
+    expect(Object.keys(parts).sort()).toEqual(['default', 'email', 'sms']);
+    // Each customer's block names its matches: score and entry key, and why (the name that matched, with its score).
+    const blocks = parts.email.split(/\n(?=\s*顧客 Customer )/);
+    for (const hit of expected.hits) {
+      const block = blocks.filter((b) => new RegExp(`^\\s*顧客 Customer ${hit.customerId}$`, 'm').test(b));
+      expect([hit.customerId, block.length]).toEqual([hit.customerId, 1]);
+      for (const match of hit.matches) {
+        expect(block[0]).toContain(`${match.score.toFixed(3)}  ${match.key}`);
+        expect(block[0]).toContain(`"${match.matchedName}"`);
+      }
+    }
+    for (const c of CUSTOMERS.filter((x) => !expected.hits.some((h) => h.customerId === x.id))) expect([c.id, parts.email.includes(c.id)]).toEqual([c.id, false]);
+    for (const c of CUSTOMERS) for (const data of customerData(c)) expect([c.id, data, parts.sms.includes(data)]).toEqual([c.id, data, false]);
+
+    // Customer data goes to the compliance topic only: not to change subscribers, webhooks, or operators.
+    const elsewhere = published().filter((p) => p.topicArn !== topic('ComplianceTopicArn'));
+    expect(elsewhere.length).toBeGreaterThan(0);
+    const batches = stack.gateway.calls.filter((c) => c.action === 'sns:PublishBatch').map((c) => c.body ?? '');
+    for (const text of [...elsewhere.map((p) => p.message), ...batches]) for (const c of CUSTOMERS) expect(text.includes(c.id)).toBe(false);
+
+    const got = await inboxes();
+    expect(got[`email:${MLRO}`]).toHaveLength(1);
+    expect(got[`sms:${MLRO_PHONE}`]).toHaveLength(1);
+    expect(got[`email:${MLRO}`]![0]!.subject).toBe(compliance[0]!.subject);
+    expect(got['email:compliance-team@example.com']).toHaveLength(1);
+    expect(got['email:cloud-operations@example.com']).toEqual([]);
+
+    const items = await screeningItems();
+    expect(hitPairs(items, 2)).toEqual(expectedPairs());
+    expect(items.map((i) => i.sk)).toEqual(expect.arrayContaining(['SCREENING#STATE', 'SCREENING#0000000002']));
+    expect(await stateItem()).toEqual({ pk: 'LIST#mof', sk: 'SCREENING#STATE', screenedVersion: 2 });
+    expect(items.find((i) => i.sk === 'SCREENING#0000000002')).toMatchObject({ hits: expectedPairs().length, sentAt: expect.any(String) });
+    expect(items.every((i) => i.pk === 'LIST#mof')).toBe(true);
+  });
+
+  it('the next check sends nothing more to compliance, and records nothing new', async () => {
+    const before = await screeningItems();
+    stack.gateway.resetCalls();
+    expect(await runCheck()).toMatchObject({ outcome: 'unchanged' });
+    expect(published().filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toEqual([]);
+    const got = await inboxes();
+    expect([got[`email:${MLRO}`], got[`sms:${MLRO_PHONE}`]]).toEqual([[], []]);
+    expect((await screeningItems()).map((i) => i.sk).sort()).toEqual(before.map((i) => i.sk).sort());
+  });
+});
+
+describeWithMoto('re-screening while the customer file is missing', () => {
+  beforeAll(async () => {
+    mof.files.set(LIST, CsvRecords.excerpt().without(MAY_2024_KEYS).toBytes());
+    await provision(stack, options);
+    await uploadCustomerFile();
+    expect(await runCheck()).toMatchObject({ outcome: 'baseline', screening: { problem: null } });
+    await inboxes();
+  }, 120_000);
+
+  it('24 May 2024 with the file gone: the operator is told its bucket and key, subscribers still get their digest, the version is owed', async () => {
+    // The deployer removed it (the versioned bucket keeps it behind a delete marker; the check reads the current one).
+    await stack.account.clients.s3.send(new DeleteObjectCommand({ Bucket: stack.account.bucketName, Key: CUSTOMERS_KEY }));
+    mof.files.set(LIST, CsvRecords.excerpt().toBytes());
+    stack.gateway.resetCalls();
+    const report = await runCheck();
+    expect(report).toMatchObject({ outcome: 'changed', summary: { designated: 12 } });
+    expect(report.screening).toEqual({ runs: [], problem: expect.stringContaining(`s3://${stack.account.bucketName}/${CUSTOMERS_KEY}`) });
+
+    // The check asked for that key, allowed; S3 answered as it answers a role that may not list the bucket.
+    const reads = stack.gateway.calls.filter((c) => c.principal === stack.check.definition.roleLogicalId && c.action === 's3:GetObject');
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.filter((c) => c.denied)).toEqual([]);
+
+    const sent = published();
+    expect(sent.filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toEqual([]);
+    const alerts = sent.filter((p) => p.topicArn === topic('OperatorTopicArn'));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.message).toContain(`s3://${stack.account.bucketName}/${CUSTOMERS_KEY}`);
+    const got = await inboxes();
+    expect(got['email:cloud-operations@example.com']).toHaveLength(1);
+    for (const who of ['email:compliance-team@example.com', 'email:russia-desk@example.com', 'sms:+819012345678']) expect([who, got[who]?.length]).toEqual([who, 1]);
+    expect([got[`email:${MLRO}`], got[`sms:${MLRO_PHONE}`]]).toEqual([[], []]);
+    expect(hitPairs(await screeningItems(), 2)).toEqual([]);
+    const state = await stateItem();
+    expect(state).toMatchObject({ screenedVersion: 1 });
+    expect(JSON.parse(String(state?.problem))).toMatchObject({ reason: expect.stringContaining(CUSTOMERS_KEY) });
+  });
+
+  it('the same problem at the next check: the operator is not told again the same day', async () => {
+    stack.gateway.resetCalls();
+    expect(await runCheck()).toMatchObject({ outcome: 'unchanged', screening: { runs: [], problem: expect.stringContaining(CUSTOMERS_KEY) } });
+    expect(published()).toEqual([]);
+    expect(Object.values(await inboxes()).flat()).toEqual([]);
+  });
+
+  it('once the file is back, the next check screens the version it owes: one digest, its hits recorded, the operator told', async () => {
+    await uploadCustomerFile();
+    stack.gateway.resetCalls();
+    const report = await runCheck();
+    expect(report).toMatchObject({ outcome: 'unchanged' });
+    expect(report.screening).toEqual({
+      runs: [{ version: 2, customers: CUSTOMERS.length, entries: 12, customersHit: expected.hits.length, matches: expectedPairs().length, sent: true }],
+      problem: null,
+    });
+    expect(published().filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toHaveLength(1);
+    expect(published().filter((p) => p.topicArn === topic('OperatorTopicArn'))).toHaveLength(1);
+    const got = await inboxes();
+    expect([got[`email:${MLRO}`]?.length, got[`sms:${MLRO_PHONE}`]?.length]).toEqual([1, 1]);
+    expect(got['email:compliance-team@example.com']).toEqual([]);
+    expect(hitPairs(await screeningItems(), 2)).toEqual(expectedPairs());
+    expect(await stateItem()).toEqual({ pk: 'LIST#mof', sk: 'SCREENING#STATE', screenedVersion: 2 });
+
+    stack.gateway.resetCalls();
+    await runCheck();
+    expect(published()).toEqual([]);
+  });
+});
+
+describeWithMoto('a template whose check would read another key fails in the emulated account', () => {
+  afterAll(() => provision(stack, options), 60_000);
+
+  it('CUSTOMERS_KEY naming a key the role does not grant: S3 refuses it, nothing reaches compliance, the operator hears', async () => {
+    const other = 'screening/other-customers.csv';
+    const variant = JSON.parse(JSON.stringify(stack.template)) as typeof stack.template;
+    const [fn] = Object.entries(variant.Resources).find(([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith('CheckFunction'))!;
+    ((variant.Resources[fn]!.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables).CUSTOMERS_KEY = other;
+    mof.files.set(LIST, CsvRecords.excerpt().without(MAY_2024_KEYS).toBytes());
+    await provision(stack, options, variant);
+    // The file is there, under both keys: only the grant stands in the way.
+    await uploadCustomerFile();
+    await stack.account.clients.s3.send(new PutObjectCommand({ Bucket: stack.account.bucketName, Key: other, Body: CUSTOMER_FILE }));
+    stack.gateway.resetCalls();
+    expect(await runCheck()).toMatchObject({ outcome: 'baseline' });
+    mof.files.set(LIST, CsvRecords.excerpt().toBytes());
+    const report = await runCheck();
+    expect(report).toMatchObject({ outcome: 'changed', screening: { runs: [], problem: expect.stringContaining(other) } });
+
+    const refused = stack.gateway.calls.filter((c) => c.action === 's3:GetObject' && c.denied);
+    expect(refused.length).toBeGreaterThanOrEqual(2);
+    for (const call of refused) expect(call.denied).toContain(`arn:aws:s3:::${stack.account.bucketName}/${other}`);
+    expect(published().filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toEqual([]);
+    // Told once, at the first check that met the problem.
+    const alerts = published().filter((p) => p.topicArn === topic('OperatorTopicArn'));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.message).toContain(other);
+    const got = await inboxes();
+    expect([got[`email:${MLRO}`], got[`sms:${MLRO_PHONE}`]]).toEqual([[], []]);
+  });
+});
