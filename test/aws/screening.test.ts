@@ -1,63 +1,32 @@
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import type { MonitorConfigInput } from '../../infra/config';
-import { parseList } from '../../shared/mof/parse-list';
-import { parseCustomers } from '../../shared/screening/customers';
-import { type CustomerScreening, DEFAULT_THRESHOLD } from '../../shared/screening/schemas';
-import { screenCustomers } from '../../shared/screening/screen';
-import { ScreeningIndex } from '../../shared/screening/screening-index';
+import type { CustomerScreening } from '../../shared/screening/schemas';
 import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
 import { startMofServer, type MofServer } from '../support/mof-server';
-import type { AwsCall } from './aws-gateway';
-import { EXAMPLE_CONFIG, provision, startEmulatedStack, tableItems, takePersonMessages, type EmulatedStack, type PersonMessage, type StackOptions } from './harness';
+import { provision, startEmulatedStack, takePersonMessages, type EmulatedStack, type PersonMessage, type StackOptions } from './harness';
 import { describeWithMoto } from './moto';
+import {
+  CUSTOMER_FILE,
+  CUSTOMERS,
+  CUSTOMERS_KEY,
+  type CustomerRow,
+  expectedScreening,
+  hitPairs,
+  matchPairs,
+  MLRO,
+  MLRO_PHONE,
+  published,
+  SCREENING_EXAMPLE_CONFIG,
+  screeningItems,
+  uploadCustomerFile,
+} from './rescreening';
 
 /**
  * Re-screening deployed: the example configuration with `screening` on (an email and an SMS recipient), its real
- * bundles in the emulated account, a customer file uploaded where the stack's output says, and the 24 May 2024
- * designations (one Russian individual, nine Russian entities, two Cyprus shipping companies) as the change.
+ * bundles in the emulated account, a customer file (test/aws/rescreening.ts) uploaded where the stack's output
+ * says, and the 24 May 2024 designations (one Russian individual, nine Russian entities, two Cyprus shipping
+ * companies) as the change.
  */
 const LIST = 'shisantouketsu20260828.csv';
-const CUSTOMERS_KEY = 'screening/customers.csv';
-const MLRO = 'mlro@example.com';
-const MLRO_PHONE = '+819011112222';
-const CONFIG: MonitorConfigInput = {
-  ...EXAMPLE_CONFIG,
-  screening: { customersKey: CUSTOMERS_KEY, recipients: { email: [MLRO], sms: [MLRO_PHONE] } },
-};
-
-interface CustomerRow {
-  id: string;
-  name: string;
-  dob?: string;
-  country?: string;
-  entityType?: 'individual' | 'entity';
-  /** The entry of 24 May 2024 the name is a variant of; absent for names that must match none of them. */
-  variantOf?: string;
-}
-
-/**
- * A customer file as a Japanese bank might hold it: names of the 24 May 2024 designations written the way its
- * records differ from the list (a respelling, katakana in another order or rendering, another legal form, words
- * reordered), one variant of a name listed long before (not changed, so not re-screened), and common unlisted names.
- */
-const CUSTOMERS: CustomerRow[] = [
-  { id: 'C-1001', name: 'Vladimir Mikheichyk', dob: '1970-05-16', country: 'RU', entityType: 'individual', variantOf: '029-000729' },
-  { id: 'C-1002', name: 'ミヘイチク ウラジミル', entityType: 'individual', variantOf: '029-000729' },
-  { id: 'C-1003', name: 'Azia Shipping Holdings Ltd', country: 'CY', entityType: 'entity', variantOf: '034-000003' },
-  { id: 'C-1004', name: 'Ibeks Shipping', entityType: 'entity', variantOf: '034-000002' },
-  { id: 'C-1005', name: 'Vostochnaja Stevedoring Company', entityType: 'entity', variantOf: '028-000262' },
-  { id: 'C-1006', name: 'Firing Range Ashuluk', variantOf: '028-000266' },
-  { id: 'C-1007', name: 'MG Flot OOO', entityType: 'entity', variantOf: '028-000258' },
-  { id: 'C-1008', name: 'ボストーチナヤ港湾社', entityType: 'entity', variantOf: '028-000262' },
-  // 029-000741 Sergei Petrov, on the list before 24 May: a match for a full screening, not for this change.
-  { id: 'C-1009', name: 'Petrov Sergey', country: 'RU', entityType: 'individual' },
-  { id: 'C-2001', name: 'Taro Sato', dob: '1985-04-01', country: 'JP', entityType: 'individual' },
-  { id: 'C-2002', name: '佐藤 太郎', entityType: 'individual' },
-  { id: 'C-2003', name: 'Mitsui & Co. Ltd', country: 'JP', entityType: 'entity' },
-  { id: 'C-2004', name: 'John Smith' },
-  { id: 'C-2005', name: 'ヤマダ ショウテン', entityType: 'entity' },
-];
-const CUSTOMER_FILE = ['id,name,dob,country,entityType', ...CUSTOMERS.map((c) => [c.id, c.name, c.dob ?? '', c.country ?? '', c.entityType ?? ''].join(','))].join('\n') + '\n';
 
 let mof: MofServer;
 let stack: EmulatedStack;
@@ -66,11 +35,7 @@ let options: StackOptions;
 let expected: CustomerScreening;
 
 beforeAll(async () => {
-  const excerpt = CsvRecords.excerpt();
-  const { entries } = await parseList(excerpt.toBytes(), { fileName: LIST });
-  const designated = entries.filter((e) => MAY_2024_KEYS.includes(e.key));
-  expect(designated).toHaveLength(12);
-  expected = screenCustomers(new ScreeningIndex(designated), parseCustomers(CUSTOMER_FILE, 'customers.csv'), { threshold: DEFAULT_THRESHOLD, since: 1 });
+  expected = await expectedScreening();
 
   mof = await startMofServer();
   options = {
@@ -78,8 +43,8 @@ beforeAll(async () => {
     checkOverrides: { INDEX_URL: mof.indexUrl, ALLOWED_HOSTS: '127.0.0.1', ALLOW_LOOPBACK_HTTP: 'true' },
     deliverOverrides: () => ({}),
   };
-  mof.files.set(LIST, excerpt.without(MAY_2024_KEYS).toBytes());
-  stack = await startEmulatedStack(CONFIG, options);
+  mof.files.set(LIST, CsvRecords.excerpt().without(MAY_2024_KEYS).toBytes());
+  stack = await startEmulatedStack(SCREENING_EXAMPLE_CONFIG, options);
 }, 180_000);
 afterAll(async () => {
   await stack?.stop();
@@ -98,29 +63,7 @@ async function runCheck(): Promise<CheckResult> {
   return result!;
 }
 
-/** Uploads the customer file where the stack's `CustomerFileUpload` output says (`aws s3 cp customers.csv s3://…`). */
-async function uploadCustomerFile(): Promise<void> {
-  const [, bucket, key] = /^aws s3 cp customers\.csv s3:\/\/([^/]+)\/(.+)$/.exec(stack.account.output('CustomerFileUpload')) ?? [];
-  expect([bucket, key]).toEqual([stack.account.bucketName, CUSTOMERS_KEY]);
-  await stack.account.clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: CUSTOMER_FILE, ContentType: 'text/csv' }));
-}
-
-interface Published {
-  topicArn: string;
-  subject: string;
-  structure: string | null;
-  message: string;
-}
-
-/** What the check published (to any topic) since the gateway's calls were last reset. */
-function published(): Published[] {
-  return stack.gateway.calls
-    .filter((c: AwsCall) => c.principal === stack.check.definition.roleLogicalId && c.action === 'sns:Publish' && !c.denied && c.failed === undefined)
-    .map((c) => {
-      const form = new URLSearchParams(c.body);
-      return { topicArn: form.get('TopicArn') ?? '', subject: form.get('Subject') ?? '', structure: form.get('MessageStructure'), message: form.get('Message') ?? '' };
-    });
-}
+const expectedPairs = () => matchPairs(expected);
 
 const topic = (name: 'ComplianceTopicArn' | 'ChangeTopicArn' | 'OperatorTopicArn') => stack.account.output(name);
 
@@ -130,17 +73,7 @@ async function inboxes(): Promise<Record<string, PersonMessage[]>> {
   return Object.fromEntries(entries);
 }
 
-const screeningItems = async () => (await tableItems(stack.account)).filter((i) => String(i.sk).startsWith('SCREENING#'));
-/** `<customer id> <entry key>` of each HIT item of a version (`SCREENING#<n:10>#HIT#<entry key>#<customer id>`). */
-const hitPairs = (items: Array<Record<string, unknown>>, version: number) =>
-  items
-    .map((i) => new RegExp(`^SCREENING#${String(version).padStart(10, '0')}#HIT#(\\d{3}-\\d{6})#(.+)$`).exec(String(i.sk)))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map(([, entry, customer]) => `${customer} ${entry}`)
-    .sort();
-const stateItem = async () => (await screeningItems()).find((i) => i.sk === 'SCREENING#STATE');
-const expectedPairs = () => expected.hits.flatMap((h) => h.matches.map((m) => `${h.customerId} ${m.key}`)).sort();
-
+const stateItem = async () => (await screeningItems(stack)).find((i) => i.sk === 'SCREENING#STATE');
 /** Where a customer's data could show: its id, its name, and each word of the name of four characters or more. */
 const customerData = (c: CustomerRow) => [c.id, c.name, ...c.name.split(/\s+/).filter((w) => w.length >= 4)];
 
@@ -163,10 +96,10 @@ describeWithMoto('re-screening the customer file in an emulated account', () => 
   });
 
   it('baseline: nothing changed, nothing screened, nothing sent to compliance', async () => {
-    await uploadCustomerFile();
+    await uploadCustomerFile(stack);
     stack.gateway.resetCalls();
     expect(await runCheck()).toMatchObject({ outcome: 'baseline' });
-    expect(published().filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toEqual([]);
+    expect(published(stack).filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toEqual([]);
     const got = await inboxes();
     expect([got[`email:${MLRO}`], got[`sms:${MLRO_PHONE}`]]).toEqual([[], []]);
   });
@@ -181,7 +114,7 @@ describeWithMoto('re-screening the customer file in an emulated account', () => 
       problem: null,
     });
 
-    const compliance = published().filter((p) => p.topicArn === topic('ComplianceTopicArn'));
+    const compliance = published(stack).filter((p) => p.topicArn === topic('ComplianceTopicArn'));
     expect(compliance).toHaveLength(1);
     expect(compliance[0]!.structure).toBe('json');
     const parts = JSON.parse(compliance[0]!.message) as { default: string; email: string; sms: string };
@@ -200,7 +133,7 @@ describeWithMoto('re-screening the customer file in an emulated account', () => 
     for (const c of CUSTOMERS) for (const data of customerData(c)) expect([c.id, data, parts.sms.includes(data)]).toEqual([c.id, data, false]);
 
     // Customer data goes to the compliance topic only: not to change subscribers, webhooks, or operators.
-    const elsewhere = published().filter((p) => p.topicArn !== topic('ComplianceTopicArn'));
+    const elsewhere = published(stack).filter((p) => p.topicArn !== topic('ComplianceTopicArn'));
     expect(elsewhere.length).toBeGreaterThan(0);
     const batches = stack.gateway.calls.filter((c) => c.action === 'sns:PublishBatch').map((c) => c.body ?? '');
     for (const text of [...elsewhere.map((p) => p.message), ...batches]) for (const c of CUSTOMERS) expect(text.includes(c.id)).toBe(false);
@@ -212,7 +145,7 @@ describeWithMoto('re-screening the customer file in an emulated account', () => 
     expect(got['email:compliance-team@example.com']).toHaveLength(1);
     expect(got['email:cloud-operations@example.com']).toEqual([]);
 
-    const items = await screeningItems();
+    const items = await screeningItems(stack);
     expect(hitPairs(items, 2)).toEqual(expectedPairs());
     expect(items.map((i) => i.sk)).toEqual(expect.arrayContaining(['SCREENING#STATE', 'SCREENING#0000000002']));
     expect(await stateItem()).toEqual({ pk: 'LIST#mof', sk: 'SCREENING#STATE', screenedVersion: 2 });
@@ -221,13 +154,13 @@ describeWithMoto('re-screening the customer file in an emulated account', () => 
   });
 
   it('the next check sends nothing more to compliance, and records nothing new', async () => {
-    const before = await screeningItems();
+    const before = await screeningItems(stack);
     stack.gateway.resetCalls();
     expect(await runCheck()).toMatchObject({ outcome: 'unchanged' });
-    expect(published().filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toEqual([]);
+    expect(published(stack).filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toEqual([]);
     const got = await inboxes();
     expect([got[`email:${MLRO}`], got[`sms:${MLRO_PHONE}`]]).toEqual([[], []]);
-    expect((await screeningItems()).map((i) => i.sk).sort()).toEqual(before.map((i) => i.sk).sort());
+    expect((await screeningItems(stack)).map((i) => i.sk).sort()).toEqual(before.map((i) => i.sk).sort());
   });
 });
 
@@ -235,7 +168,7 @@ describeWithMoto('re-screening while the customer file is missing', () => {
   beforeAll(async () => {
     mof.files.set(LIST, CsvRecords.excerpt().without(MAY_2024_KEYS).toBytes());
     await provision(stack, options);
-    await uploadCustomerFile();
+    await uploadCustomerFile(stack);
     expect(await runCheck()).toMatchObject({ outcome: 'baseline', screening: { problem: null } });
     await inboxes();
   }, 120_000);
@@ -254,7 +187,7 @@ describeWithMoto('re-screening while the customer file is missing', () => {
     expect(reads.length).toBeGreaterThan(0);
     expect(reads.filter((c) => c.denied)).toEqual([]);
 
-    const sent = published();
+    const sent = published(stack);
     expect(sent.filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toEqual([]);
     const alerts = sent.filter((p) => p.topicArn === topic('OperatorTopicArn'));
     expect(alerts).toHaveLength(1);
@@ -263,7 +196,7 @@ describeWithMoto('re-screening while the customer file is missing', () => {
     expect(got['email:cloud-operations@example.com']).toHaveLength(1);
     for (const who of ['email:compliance-team@example.com', 'email:russia-desk@example.com', 'sms:+819012345678']) expect([who, got[who]?.length]).toEqual([who, 1]);
     expect([got[`email:${MLRO}`], got[`sms:${MLRO_PHONE}`]]).toEqual([[], []]);
-    expect(hitPairs(await screeningItems(), 2)).toEqual([]);
+    expect(hitPairs(await screeningItems(stack), 2)).toEqual([]);
     const state = await stateItem();
     expect(state).toMatchObject({ screenedVersion: 1 });
     expect(JSON.parse(String(state?.problem))).toMatchObject({ reason: expect.stringContaining(CUSTOMERS_KEY) });
@@ -272,12 +205,12 @@ describeWithMoto('re-screening while the customer file is missing', () => {
   it('the same problem at the next check: the operator is not told again the same day', async () => {
     stack.gateway.resetCalls();
     expect(await runCheck()).toMatchObject({ outcome: 'unchanged', screening: { runs: [], problem: expect.stringContaining(CUSTOMERS_KEY) } });
-    expect(published()).toEqual([]);
+    expect(published(stack)).toEqual([]);
     expect(Object.values(await inboxes()).flat()).toEqual([]);
   });
 
   it('once the file is back, the next check screens the version it owes: one digest, its hits recorded, the operator told', async () => {
-    await uploadCustomerFile();
+    await uploadCustomerFile(stack);
     stack.gateway.resetCalls();
     const report = await runCheck();
     expect(report).toMatchObject({ outcome: 'unchanged' });
@@ -285,17 +218,17 @@ describeWithMoto('re-screening while the customer file is missing', () => {
       runs: [{ version: 2, customers: CUSTOMERS.length, entries: 12, customersHit: expected.hits.length, matches: expectedPairs().length, sent: true }],
       problem: null,
     });
-    expect(published().filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toHaveLength(1);
-    expect(published().filter((p) => p.topicArn === topic('OperatorTopicArn'))).toHaveLength(1);
+    expect(published(stack).filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toHaveLength(1);
+    expect(published(stack).filter((p) => p.topicArn === topic('OperatorTopicArn'))).toHaveLength(1);
     const got = await inboxes();
     expect([got[`email:${MLRO}`]?.length, got[`sms:${MLRO_PHONE}`]?.length]).toEqual([1, 1]);
     expect(got['email:compliance-team@example.com']).toEqual([]);
-    expect(hitPairs(await screeningItems(), 2)).toEqual(expectedPairs());
+    expect(hitPairs(await screeningItems(stack), 2)).toEqual(expectedPairs());
     expect(await stateItem()).toEqual({ pk: 'LIST#mof', sk: 'SCREENING#STATE', screenedVersion: 2 });
 
     stack.gateway.resetCalls();
     await runCheck();
-    expect(published()).toEqual([]);
+    expect(published(stack)).toEqual([]);
   });
 });
 
@@ -310,7 +243,7 @@ describeWithMoto('a template whose check would read another key fails in the emu
     mof.files.set(LIST, CsvRecords.excerpt().without(MAY_2024_KEYS).toBytes());
     await provision(stack, options, variant);
     // The file is there, under both keys: only the grant stands in the way.
-    await uploadCustomerFile();
+    await uploadCustomerFile(stack);
     await stack.account.clients.s3.send(new PutObjectCommand({ Bucket: stack.account.bucketName, Key: other, Body: CUSTOMER_FILE }));
     stack.gateway.resetCalls();
     expect(await runCheck()).toMatchObject({ outcome: 'baseline' });
@@ -321,9 +254,9 @@ describeWithMoto('a template whose check would read another key fails in the emu
     const refused = stack.gateway.calls.filter((c) => c.action === 's3:GetObject' && c.denied);
     expect(refused.length).toBeGreaterThanOrEqual(2);
     for (const call of refused) expect(call.denied).toContain(`arn:aws:s3:::${stack.account.bucketName}/${other}`);
-    expect(published().filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toEqual([]);
+    expect(published(stack).filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toEqual([]);
     // Told once, at the first check that met the problem.
-    const alerts = published().filter((p) => p.topicArn === topic('OperatorTopicArn'));
+    const alerts = published(stack).filter((p) => p.topicArn === topic('OperatorTopicArn'));
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.message).toContain(other);
     const got = await inboxes();
