@@ -1,5 +1,5 @@
-import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
-import { startMofServer, type MofServer } from '../support/mof-server';
+import { MAY_2024_KEYS, may2024Amended } from '../support/fixtures';
+import { linkCsvOnly, startMofServer, type MofServer } from '../support/mof-server';
 import type { AwsCall } from './aws-gateway';
 import { EXAMPLE_CONFIG, queueUrlOf, startEmulatedStack, tableItems, takeMessages, takePersonMessages, type EmulatedStack } from './harness';
 import { describeWithMoto } from './moto';
@@ -21,26 +21,14 @@ let stack: EmulatedStack;
 let script: AwsCall[];
 let edition = 0;
 
-/** The excerpt with the twelve entries amended (a new 改訂 date), a different date for each edition. */
 function nextEdition(): Uint8Array {
   edition += 1;
-  return CsvRecords.excerpt()
-    .map((row, at) => {
-      if (!MAY_2024_KEYS.includes(row[at('番号')]!)) return null;
-      row[at('告示日付')] += ` 2026.${1 + Math.floor(edition / 28)}.${1 + (edition % 28)}改訂`;
-      return row;
-    })
-    .toBytes();
+  return may2024Amended(edition);
 }
 
 beforeAll(async () => {
   mof = await startMofServer();
-  // The index page without its Excel links: the workbook only lends the digest its regime titles, and parsing it
-  // (about 0.7 s) in each of the many runs below would make up most of this file's time.
-  const page = Buffer.from(mof.files.get('list.html')!).toString('utf8');
-  const csvOnly = page.replace(/<a href="\.\/shisantouketsu\d{8}\.xlsx?">[^<]*<\/a>/g, '');
-  expect(csvOnly).not.toEqual(page);
-  mof.files.set('list.html', Buffer.from(csvOnly, 'utf8'));
+  linkCsvOnly(mof);
   stack = await startEmulatedStack(EXAMPLE_CONFIG, {
     secretValue: () => 'whsec_unused',
     checkOverrides: { INDEX_URL: mof.indexUrl, ALLOWED_HOSTS: '127.0.0.1', ALLOW_LOOPBACK_HTTP: 'true' },

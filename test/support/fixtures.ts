@@ -13,6 +13,20 @@ export const MAY_2024_KEYS = [
 ];
 
 /**
+ * The excerpt with the twelve entries of 24 May 2024 amended (a new 改訂 date), a different date for each edition:
+ * a changed run of twelve amendments each time, without a reset or a new baseline.
+ */
+export function may2024Amended(edition: number): Uint8Array {
+  return CsvRecords.excerpt()
+    .map((row, at) => {
+      if (!MAY_2024_KEYS.includes(row[at('番号')]!)) return null;
+      row[at('告示日付')] += ` 2026.${1 + Math.floor(edition / 28)}.${1 + (edition % 28)}改訂`;
+      return row;
+    })
+    .toBytes();
+}
+
+/**
  * The real CSV excerpt as records, for building variants of it: a test changes records the way MOF would
  * (drop a row, stamp an amendment, renumber a regime) and serializes them back.
  */
