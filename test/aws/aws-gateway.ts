@@ -43,6 +43,17 @@ export interface AwsGateway {
   close(): Promise<void>;
 }
 
+/**
+ * Calls worth breaking, by number. A break before call n leaves the account as a break after call n-1 does; what
+ * differs is which call the run sees fail. So: before the first call of every run of one action (a run of alike
+ * writes is alike), and after the first and the last of every such run.
+ */
+export function breakPoints(calls: readonly AwsCall[], when: 'before' | 'after'): number[] {
+  const starts = (c: AwsCall, i: number) => i === 0 || c.action !== calls[i - 1]!.action;
+  const ends = (c: AwsCall, i: number) => i === calls.length - 1 || c.action !== calls[i + 1]!.action;
+  return calls.filter((c, i) => starts(c, i) || (when === 'after' && ends(c, i))).map((c) => c.n);
+}
+
 export async function startAwsGateway(target: string): Promise<AwsGateway> {
   const upstream = new URL(target);
   const calls: AwsCall[] = [];

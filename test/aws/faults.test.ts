@@ -1,6 +1,6 @@
 import { MAY_2024_KEYS, may2024Amended } from '../support/fixtures';
 import { linkCsvOnly, startMofServer, type MofServer } from '../support/mof-server';
-import type { AwsCall } from './aws-gateway';
+import { breakPoints, type AwsCall } from './aws-gateway';
 import { EXAMPLE_CONFIG, queueUrlOf, startEmulatedStack, tableItems, takeMessages, takePersonMessages, type EmulatedStack } from './harness';
 import { describeWithMoto } from './moto';
 
@@ -122,22 +122,11 @@ async function breakAndRetry(n: number, when: 'before' | 'after'): Promise<strin
   return problems;
 }
 
-/**
- * Calls worth breaking. A break before call n leaves the account as a break after call n-1 does; what differs is
- * which call the run sees fail. So: before the first call of every run of one action (the thirteen entry writes are
- * alike), and after the first and the last of every such run.
- */
-function positions(when: 'before' | 'after'): number[] {
-  const starts = (c: AwsCall, i: number) => i === 0 || c.action !== script[i - 1]!.action;
-  const ends = (c: AwsCall, i: number) => i === script.length - 1 || c.action !== script[i + 1]!.action;
-  return script.filter((c, i) => starts(c, i) || (when === 'after' && ends(c, i))).map((c) => c.n);
-}
-
 const isPublish = (c: AwsCall) => c.action.startsWith('sns:');
 
 async function breakEach(when: 'before' | 'after'): Promise<void> {
   const problems: string[] = [];
-  for (const n of positions(when)) problems.push(...(await breakAndRetry(n, when)));
+  for (const n of breakPoints(script, when)) problems.push(...(await breakAndRetry(n, when)));
   expect(problems).toEqual([]);
 }
 

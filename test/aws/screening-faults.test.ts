@@ -1,6 +1,6 @@
 import { may2024Amended } from '../support/fixtures';
 import { linkCsvOnly, startMofServer, type MofServer } from '../support/mof-server';
-import type { AwsCall } from './aws-gateway';
+import { breakPoints, type AwsCall } from './aws-gateway';
 import { queueUrlOf, startEmulatedStack, tableItems, takeMessages, takePersonMessages, type EmulatedStack } from './harness';
 import { describeWithMoto } from './moto';
 import { expectedScreening, hitPairs, matchPairs, MLRO, MLRO_PHONE, published, SCREENING_EXAMPLE_CONFIG, screeningItems, uploadCustomerFile } from './rescreening';
@@ -126,14 +126,6 @@ function screeningStep(): AwsCall[] {
   return script.slice(first);
 }
 
-/** As in faults.test.ts: before the first call of every run of one action, after the first and the last of each. */
-function positions(when: 'before' | 'after'): number[] {
-  const step = screeningStep();
-  const starts = (c: AwsCall, i: number) => i === 0 || c.action !== step[i - 1]!.action;
-  const ends = (c: AwsCall, i: number) => i === step.length - 1 || c.action !== step[i + 1]!.action;
-  return step.filter((c, i) => starts(c, i) || (when === 'after' && ends(c, i))).map((c) => c.n);
-}
-
 describeWithMoto('a changed run with re-screening, broken at one AWS call, then checked again', () => {
   it('re-screens after the list is published: reads the customer file, records the hits, then sends the digest, then marks it sent', () => {
     const step = screeningStep();
@@ -152,7 +144,7 @@ describeWithMoto('a changed run with re-screening, broken at one AWS call, then 
 
   it.each(['before', 'after'] as const)('sends each digest once and records every hit, broken %s each call', async (when) => {
     const problems: string[] = [];
-    for (const n of positions(when)) problems.push(...(await breakAndRecheck(n, when)));
+    for (const n of breakPoints(screeningStep(), when)) problems.push(...(await breakAndRecheck(n, when)));
     expect(problems).toEqual([]);
   }, 600_000);
 });
