@@ -42,7 +42,8 @@ export async function rescreenPublished(deps: RescreenDependencies, committedVer
     // Read at every check, even with nothing owed, so that a broken upload is reported within one check.
     const file = await deps.screening.customers.load();
     for (let version = state.screenedVersion + 1; version <= published; version++) {
-      report.runs.push(await rescreenVersion(deps, version, file, sent));
+      const run = await rescreenVersion(deps, version, file, sent);
+      if (run) report.runs.push(run);
       state = { ...state, screenedVersion: version };
       await deps.screening.log.saveState(state);
     }
@@ -56,13 +57,14 @@ export async function rescreenPublished(deps: RescreenDependencies, committedVer
 
 async function rescreenVersion(
   deps: RescreenDependencies, version: number, file: { file: CustomerFile; customers: Customer[] }, sent: SentLog,
-): Promise<ScreeningReport['runs'][number]> {
+): Promise<ScreeningReport['runs'][number] | null> {
   const { log, notifier, threshold } = deps.screening;
   const notification = await deps.store.loadNotification(version);
   let run = await log.loadRun(version);
   if (!run) {
     const entries = changedEntries(notification.changes);
-    if (entries.length === 0) return summary(version, file.file, 0, [], false);
+    // A baseline, or a version of delistings only: nothing a customer could newly match.
+    if (entries.length === 0) return null;
     const { hits } = screenCustomers(new ScreeningIndex(entries), file.customers, { threshold, since: version - 1 });
     const screened: RescreenRun = {
       version, screenedAt: deps.clock.now().toISOString(), threshold, customerFile: file.file, entries: entries.map((e) => e.key), hits,

@@ -1,0 +1,43 @@
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import { SnsComplianceNotifier } from '../../../shared/aws/sns-compliance-notifier';
+import { parseCsv } from '../../../shared/mof/csv';
+import { renderScreeningDigest } from '../../../shared/render/screening-digest';
+import { screenCustomers } from '../../../shared/screening/screen';
+import { ScreeningIndex } from '../../../shared/screening/screening-index';
+import type { RescreenRun } from '../../../shared/screening/schemas';
+import { versionNotification } from '../../support/notifications';
+import { CsvRecords, MAY_2024_KEYS } from '../../support/fixtures';
+
+const TOPIC = 'arn:aws:sns:ap-northeast-1:123456789012:jp-sanctions-compliance';
+const sns = mockClient(SNSClient);
+const excerpt = CsvRecords.excerpt();
+const notification = versionNotification(parseCsv(excerpt.without(MAY_2024_KEYS).toBytes(), { fileName: 'x.csv' }).entries, excerpt, { version: 2 });
+const entries = notification.changes.map((c) => c.after!);
+const customers = [
+  { id: 'C-0001', name: 'Vladimir Mikheichik', dateOfBirth: '1970-05-16' },
+  { id: 'C-0003', name: 'IBEX Shipping, Inc.' },
+];
+const run: RescreenRun = {
+  version: 2, screenedAt: '2026-12-02T01:00:00.000Z', threshold: 0.88,
+  customerFile: { location: 's3://b/screening/customers.csv', sha256: 'b'.repeat(64), customers: 2 },
+  entries: entries.map((e) => e.key),
+  hits: screenCustomers(new ScreeningIndex(entries), customers, { threshold: 0.88, since: 1 }).hits,
+};
+
+it('publishes one message to the compliance topic: the email in full, the SMS with counts only', async () => {
+  sns.reset();
+  sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+  await new SnsComplianceNotifier({ client: new SNSClient({ region: 'ap-northeast-1' }), topicArn: TOPIC }).publishMatches(run, notification.record);
+  const digest = renderScreeningDigest(run, notification.record);
+  expect(sns).toHaveReceivedCommandTimes(PublishCommand, 1);
+  expect(sns).toHaveReceivedCommandWith(PublishCommand, {
+    TopicArn: TOPIC, MessageStructure: 'json', Subject: digest.subject,
+    Message: JSON.stringify({ default: digest.default, email: digest.email, sms: digest.sms }),
+  });
+  expect(run.hits.map((h) => h.customerId)).toEqual(['C-0001', 'C-0003']);
+  expect(digest.email).toContain('Customer C-0001');
+  expect(digest.email).toContain('029-000729');
+  for (const secret of ['C-0001', 'C-0003', 'Mikheichik', 'IBEX', '029-000729']) expect(digest.sms).not.toContain(secret);
+});
