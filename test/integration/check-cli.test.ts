@@ -63,7 +63,7 @@ describe('check and demo at the edges', () => {
     expect((await cli('check', '--source', variants, '--data-dir', data, '--customers', customers)).code).toBe(0);
     const stopped = await cli('check', '--source', may2024, '--data-dir', data, '--customers', bad, '--format', 'json');
     expect(stopped.code).toBe(0);
-    expect(JSON.parse(stopped.stdout).screening).toEqual({ runs: [], problem: "bad-customers.csv row 5, column dob: '1980-02-30x' is not a date (YYYY-MM-DD, YYYY/M/D, YYYY-MM or YYYY)" });
+    expect(JSON.parse(stopped.stdout).screening).toEqual({ runs: [], problem: 'bad-customers.csv row 5, column dob: not a date (YYYY-MM-DD, YYYY/M/D, YYYY-MM or YYYY)' });
     const screened = await cli('check', '--source', may2024, '--data-dir', data, '--customers', customers, '--threshold', '0.95');
     expect(screened.stdout).toContain('re-screened 8 customers against 12 entries of version 2: 4 potential matches (4 customers), sent');
     expect(screened.stdout).toContain('しきい値 Threshold: 0.95');

@@ -13,16 +13,18 @@ describe('parseCustomers', () => {
 
   it.each([
     ['c1,\n', /c\.csv row 1, column name: empty/],
-    ['id,name\nc1,A\nc1,B\n', /c\.csv row 3, column id: 'c1' appears twice/],
-    ['c1,A,16/05/1970\n', /c\.csv row 1, column dob: '16\/05\/1970' is not a date/],
+    ['id,name\nc1,A\nc1,B\n', /c\.csv row 3, column id: the same id as row 2/],
+    ['c1,A,16/05/1970\n', /c\.csv row 1, column dob: not a date/],
     ['c1,A,1970-13-01\n', /column dob/],
-    ['c1,A,,,company\n', /c\.csv row 1, column entityType: 'company'; expected individual or entity/],
+    ['c1,A,,,company\n', /c\.csv row 1, column entityType: expected individual or entity/],
     ['c1,A,,,,extra\n', /c\.csv row 1: 6 columns/],
-    ['c1,"A\n', /c\.csv: not a readable CSV/],
+    ['c1,"A\n', /c\.csv: not a readable CSV \(CSV_QUOTE_NOT_CLOSED at line 1\)/],
+    ['c1,A"secret"B\n', /^c\.csv: not a readable CSV \(INVALID_OPENING_QUOTE at line 1\)$/],
     [`${'x'.repeat(201)},A\n`, /c\.csv row 1, column id: 201 characters; at most 200/],
     [`c1,${'ア'.repeat(301)}\n`, /c\.csv row 1, column name: 301 characters; at most 300/],
-  ])('names the file, row and column of a bad row: %j', (text, message) => {
+  ])('names the file, row and column of a bad row, never its value: %j', (text, message) => {
     expect(() => parseCustomers(text, 'c.csv')).toThrow(message);
+    for (const value of ['16/05/1970', '1970-13-01', 'company', 'secret', "'c1'"]) expect(() => parseCustomers(text, 'c.csv')).not.toThrow(value);
   });
 });
 
