@@ -59,8 +59,9 @@ async function rescreenVersion(
   deps: RescreenDependencies, version: number, file: { file: CustomerFile; customers: Customer[] }, sent: SentLog,
 ): Promise<ScreeningReport['runs'][number] | null> {
   const { log, notifier, threshold } = deps.screening;
-  const notification = await deps.store.loadNotification(version);
   let run = await log.loadRun(version);
+  if (run && (run.sentAt || run.hits.length === 0)) return summary(run, false);
+  const notification = await deps.store.loadNotification(version);
   if (!run) {
     const entries = changedEntries(notification.changes);
     // A baseline, or a version of delistings only: nothing a customer could newly match.
@@ -72,22 +73,18 @@ async function rescreenVersion(
     await log.recordRun(screened);
     // What stands is what was recorded: another run's record, if one got there first.
     run = (await log.loadRun(version)) ?? screened;
+    if (run.hits.length === 0) return summary(run, false);
   }
-  const due = run.hits.length > 0 && !run.sentAt;
-  if (due) {
-    await notifier.publishMatches(run, notification.record);
-    await retried(deps, () => log.markRunSent(version, deps.clock.now().toISOString()));
-    sent.push({ channel: 'compliance', version, matches: matchCount(run) });
-  }
-  return summary(version, run.customerFile, run.entries.length, run.hits, due);
+  await notifier.publishMatches(run, notification.record);
+  await retried(deps, () => log.markRunSent(version, deps.clock.now().toISOString()));
+  const report = summary(run, true);
+  sent.push({ channel: 'compliance', version, matches: report.matches });
+  return report;
 }
 
-function summary(version: number, file: CustomerFile, entries: number, hits: RescreenRun['hits'], sent: boolean): ScreeningReport['runs'][number] {
-  return { version, customers: file.customers, entries, customersHit: hits.length, matches: hits.reduce((n, h) => n + h.matches.length, 0), sent };
-}
-
-function matchCount(run: RescreenRun): number {
-  return run.hits.reduce((n, h) => n + h.matches.length, 0);
+function summary(run: RescreenRun, sent: boolean): ScreeningReport['runs'][number] {
+  const matches = run.hits.reduce((n, h) => n + h.matches.length, 0);
+  return { version: run.version, customers: run.customerFile.customers, entries: run.entries.length, customersHit: run.hits.length, matches, sent };
 }
 
 /** Records the problem and tells the operator: at once for a new problem, then once a day while it lasts. */

@@ -134,6 +134,18 @@ describe('re-screening the 24 May 2024 round', () => {
     expect(of(w, 'compliance-email')).toHaveLength(1);
   });
 
+  it('records a screening that found no one, as evidence, and sends nothing', async () => {
+    const unlisted = join(dir, 'unlisted.csv');
+    writeFileSync(unlisted, readFileSync(CUSTOMERS, 'utf8').split('\n').filter((line) => !/^C-000[1237],/.test(line)).join('\n'));
+    const w = await world(unlisted);
+    await check(w, 'before');
+    const changed = await check(w, 'after');
+    expect(changed.screening).toEqual({ runs: [{ version: 2, customers: 4, entries: 12, customersHit: 0, matches: 0, sent: false }], problem: null });
+    expect(await w.log.loadRun(2)).toMatchObject({ version: 2, hits: [], customerFile: { customers: 4 } });
+    expect(of(w, 'compliance-email')).toHaveLength(0);
+    expect(changed.notifications.filter((n) => n.channel === 'compliance')).toEqual([]);
+  });
+
   it('screens a version committed in the same check that switched screening on', async () => {
     const w = await world();
     const { screening: _off, ...withoutScreening } = deps(w, 'before');
