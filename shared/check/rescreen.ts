@@ -47,7 +47,7 @@ export async function rescreenPublished(deps: RescreenDependencies, committedVer
       state = { ...state, screenedVersion: version };
       await deps.screening.log.saveState(state);
     }
-    if (state.problem) await recovered(deps, state, sent);
+    if (state.problem) await recovered(deps, state, report, sent);
   } catch (error) {
     report.problem = error instanceof Error ? error.message : String(error);
     await stopped(deps, state, report.problem, sent).catch(() => undefined);
@@ -87,32 +87,41 @@ function summary(run: RescreenRun, sent: boolean): ScreeningReport['runs'][numbe
   return { version: run.version, customers: run.customerFile.customers, entries: run.entries.length, customersHit: run.hits.length, matches, sent };
 }
 
-/** Records the problem and tells the operator: at once for a new problem, then once a day while it lasts. */
+/**
+ * Records the problem and tells the operator and the compliance channel: at once for a new problem, then once a
+ * day while it lasts. Each is tried on its own: one channel failing must not silence the other.
+ */
 async function stopped(deps: RescreenDependencies, state: ScreeningState | null, reason: string, sent: SentLog): Promise<void> {
-  const now = deps.clock.now();
+  const now = deps.clock.now().toISOString();
   const known = state?.problem?.reason === reason ? state.problem : null;
-  const due = !known || now.getTime() - Date.parse(known.alertedAt) >= REMINDER_MS;
+  const due = !known || Date.parse(now) - Date.parse(known.alertedAt) >= REMINDER_MS;
   const published = (await deps.store.loadState().catch(() => null))?.publishedVersion ?? null;
-  if (state) {
-    const problem = { reason, since: known?.since ?? now.toISOString(), alertedAt: due ? now.toISOString() : known!.alertedAt };
-    await deps.screening.log.saveState({ ...state, problem }).catch(() => undefined);
-  }
+  const since = known?.since ?? now;
+  await deps.screening.log.recordProblem({ reason, since, alertedAt: due ? now : known!.alertedAt }).catch(() => undefined);
   if (!due) return;
-  const owed = state && published !== null && published > state.screenedVersion
-    ? `Versions ${state.screenedVersion + 1} to ${published} are owed; the first check after this is fixed screens them, in order.`
+  const versions = state && published !== null && published > state.screenedVersion ? { from: state.screenedVersion + 1, to: published } : null;
+  const owed = versions
+    ? `Versions ${versions.from} to ${versions.to} are owed; the first check after this is fixed screens them, in order.`
     : 'No version is owed yet; the next change will be screened once this is fixed.';
   await alertOperator(deps, null, {
     severity: 'error', outcome: null,
     summary: `${known ? 'Reminder: r' : 'R'}e-screening of customers is stopped${known ? ` (since ${known.since})` : ''}; subscribers are notified as usual.`,
     details: [reason, owed],
-  }, sent);
+  }, sent).catch(() => undefined);
+  await deps.screening.notifier.publishStatus({ state: 'stopped', reason, since, at: now, versions }).catch(() => undefined);
 }
 
-async function recovered(deps: RescreenDependencies, state: ScreeningState, sent: SentLog): Promise<void> {
-  await deps.screening.log.saveState({ ...state, problem: null });
+async function recovered(deps: RescreenDependencies, state: ScreeningState, report: ScreeningReport, sent: SentLog): Promise<void> {
+  const problem = state.problem!;
+  await deps.screening.log.recordProblem(null);
   await alertOperator(deps, null, {
     severity: 'info', outcome: null,
-    summary: `Re-screening of customers works again (stopped since ${state.problem!.since}); every owed version is screened.`,
-    details: [`It had stopped because: ${state.problem!.reason}`],
+    summary: `Re-screening of customers works again (stopped since ${problem.since}); every owed version is screened.`,
+    details: [`It had stopped because: ${problem.reason}`],
   }, sent);
+  const screened = report.runs.map((r) => r.version);
+  await deps.screening.notifier.publishStatus({
+    state: 'resumed', reason: problem.reason, since: problem.since, at: deps.clock.now().toISOString(),
+    versions: screened.length > 0 ? { from: Math.min(...screened), to: Math.max(...screened) } : null,
+  });
 }

@@ -88,6 +88,9 @@ function deps(w: World, csv: 'before' | 'after', plan = new FaultPlan()): CheckD
 const check = async (w: World, csv: 'before' | 'after', plan?: FaultPlan) => CheckReport.parse(await runCheck(deps(w, csv, plan)));
 const of = <C extends Delivery['channel']>(w: World, channel: C) =>
   w.notifier.deliveries.filter((d): d is Extract<Delivery, { channel: C }> => d.channel === channel);
+/** The compliance digests (not the stopped/resumed notices the same channel also carries). */
+const digests = (w: World) => of(w, 'compliance-email').filter((d) => /potential match/.test(d.subject));
+const statuses = (w: World) => of(w, 'compliance-email').filter((d) => /re-screening (stopped|resumed)/.test(d.subject));
 const hitPairs = (run: { hits: Array<{ customerId: string; matches: Array<{ key: string }> }> }) =>
   run.hits.flatMap((h) => h.matches.map((m) => [h.customerId, m.key]));
 
@@ -111,7 +114,7 @@ describe('re-screening the 24 May 2024 round', () => {
     expect(run.customerFile).toMatchObject({ location: CUSTOMERS, customers: 8 });
     expect(run.sentAt).toEqual(expect.any(String));
 
-    const [email] = of(w, 'compliance-email');
+    const [email] = digests(w);
     expect(of(w, 'compliance-email')).toHaveLength(1);
     for (const [customer, key] of EXPECTED_HITS) {
       expect(email!.body).toContain(`Customer ${customer}`);
@@ -142,7 +145,7 @@ describe('re-screening the 24 May 2024 round', () => {
     const changed = await check(w, 'after');
     expect(changed.screening).toEqual({ runs: [{ version: 2, customers: 4, entries: 12, customersHit: 0, matches: 0, sent: false }], problem: null });
     expect(await w.log.loadRun(2)).toMatchObject({ version: 2, hits: [], customerFile: { customers: 4 } });
-    expect(of(w, 'compliance-email')).toHaveLength(0);
+    expect(digests(w)).toHaveLength(0);
     expect(changed.notifications.filter((n) => n.channel === 'compliance')).toEqual([]);
   });
 
@@ -163,7 +166,7 @@ describe('re-screening the 24 May 2024 round', () => {
     const first = await check(w, 'after');
     expect(first.screening).toEqual({ runs: [], problem: null });
     expect(await w.log.loadState()).toEqual({ screenedVersion: 2, problem: null });
-    expect(of(w, 'compliance-email')).toHaveLength(0);
+    expect(digests(w)).toHaveLength(0);
   });
 });
 
@@ -193,6 +196,13 @@ describe('a customer file that cannot be screened', () => {
     for (const secret of ['1975-13-02', 'Maria Garcia', 'C-0006']) expect(alerts()[0]!.text).not.toContain(secret);
     expect(alerts()[0]!.text).toContain('Versions 2 to 2 are owed');
 
+    // The compliance channel hears it too, so that "no match" is not mistaken for "not screened"; no customer data.
+    expect(statuses(w).map((d) => d.subject)).toEqual([expect.stringContaining('re-screening stopped')]);
+    expect(statuses(w)[0]!.body).toContain('Not yet screened: version 2');
+    expect(statuses(w)[0]!.body).toMatch(/Reason: broken-\d+\.csv row 7, column dob: not a date/);
+    for (const secret of ['1975-13-02', 'Maria Garcia', 'C-0006']) expect(statuses(w)[0]!.body).not.toContain(secret);
+    expect(of(w, 'compliance-sms').map((d) => d.text)).toEqual([expect.stringContaining('Customer re-screening is stopped')]);
+
     // The same problem at the next checks: no new alert (a reminder comes once a day), nothing screened.
     for (let i = 0; i < 2; i++) expect((await check(w, 'after')).screening?.problem).toMatch(/column dob/);
     expect(alerts()).toHaveLength(1);
@@ -204,7 +214,9 @@ describe('a customer file that cannot be screened', () => {
     expect(alerts()).toHaveLength(2);
     expect(alerts()[1]).toMatchObject({ severity: 'info' });
     expect(await w.log.loadState()).toEqual({ screenedVersion: 2, problem: null });
-    expect(of(w, 'compliance-email')).toHaveLength(1);
+    expect(digests(w)).toHaveLength(1);
+    expect(statuses(w).map((d) => d.subject)).toEqual([expect.stringContaining('stopped'), expect.stringContaining('resumed')]);
+    expect(statuses(w)[1]!.body).toContain('Screened on resuming: version 2');
   });
 
   it('reminds the operator once a day while the same problem lasts', async () => {
@@ -221,6 +233,7 @@ describe('a customer file that cannot be screened', () => {
     const report = CheckReport.parse(await runCheck(at(w)));
     expect(report.screening?.problem).toContain('no-such-customers.csv: cannot open (ENOENT)');
     expect(of(w, 'operator')).toHaveLength(2);
+    expect(statuses(w)).toHaveLength(2);
     expect(of(w, 'operator')[1]!.text).toContain('Reminder: re-screening of customers is stopped (since 2026-12-01T00:00:00.000Z)');
   });
 });
@@ -264,7 +277,7 @@ describe.each(faults)('a fault at screening call $call ($when, $kind), then a re
     // Sent once, except in the documented window: SNS took the digest and its record was then lost.
     const name = SCREENING_CALLS[fault.call - FIRST];
     const taken = (name === 'compliance.publishMatches' && fault.when === 'after') || (name === 'log.markRunSent' && fault.when === 'before' && fault.kind === 'crash');
-    expect(of(w, 'compliance-email')).toHaveLength(taken ? 2 : 1);
+    expect(digests(w)).toHaveLength(taken ? 2 : 1);
 
     // A failed screening is reported, and alerted unless the process "died" first; an error on the sent record
     // alone is retried away.
@@ -277,6 +290,8 @@ describe.each(faults)('a fault at screening call $call ($when, $kind), then a re
       expect(firstAlerts).toBe(fault.kind === 'crash' ? 0 : 1);
     }
     if (firstAlerts === 1) expect(of(w, 'operator')[0]!.text).toContain('subscribers are notified as usual');
+    // The compliance channel hears of a stop and of the resumption exactly when the operator does.
+    expect(statuses(w).map((d) => /stopped/.test(d.subject))).toEqual(firstAlerts === 1 ? [true, false] : []);
     // The retry screens what was owed (or only finds it done) and raises at most the all-clear.
     expect(retry.screening?.problem).toBeNull();
     expect(of(w, 'operator').slice(firstAlerts).every((a) => a.severity === 'info')).toBe(true);

@@ -101,4 +101,12 @@ it('keeps the cursor and the problem that stops screening', async () => {
   expect(await log.loadState()).toEqual({ screenedVersion: 4, problem });
   await log.saveState({ screenedVersion: 5, problem: null });
   expect(await log.loadState()).toEqual({ screenedVersion: 5, problem: null });
+  // The problem alone, the cursor untouched: what a check records when it could not read the state first.
+  await log.recordProblem(problem);
+  expect(await log.loadState()).toEqual({ screenedVersion: 5, problem });
+  await log.recordProblem(null);
+  expect(await log.loadState()).toEqual({ screenedVersion: 5, problem: null });
+  const { log: fresh } = await freshLog();
+  await expect(fresh.recordProblem(problem)).rejects.toThrow(/SCREENING#STATE does not exist: re-screening has no cursor yet/);
+  expect(await fresh.loadState()).toBeNull();
 });

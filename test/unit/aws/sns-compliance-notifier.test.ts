@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { SnsComplianceNotifier } from '../../../shared/aws/sns-compliance-notifier';
 import { parseCsv } from '../../../shared/mof/csv';
-import { renderScreeningDigest } from '../../../shared/render/screening-digest';
+import { renderScreeningDigest, renderScreeningStatus } from '../../../shared/render/screening-digest';
 import { screenCustomers } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
 import type { RescreenRun } from '../../../shared/screening/schemas';
@@ -40,4 +40,25 @@ it('publishes one message to the compliance topic: the email in full, the SMS wi
   expect(digest.email).toContain('Customer C-0001');
   expect(digest.email).toContain('029-000729');
   for (const secret of ['C-0001', 'C-0003', 'Mikheichik', 'IBEX', '029-000729']) expect(digest.sms).not.toContain(secret);
+});
+
+it('tells the compliance topic when re-screening stops and resumes, in both languages, without customer data', async () => {
+  sns.reset();
+  sns.on(PublishCommand).resolves({ MessageId: 'm-2' });
+  const notifier = new SnsComplianceNotifier({ client: new SNSClient({ region: 'ap-northeast-1' }), topicArn: TOPIC });
+  const reason = 's3://b/screening/customers.csv row 7, column dob: not a date (YYYY-MM-DD, YYYY/M/D, YYYY-MM or YYYY)';
+  const stopped = { state: 'stopped' as const, reason, since: '2026-12-02T01:00:00.000Z', at: '2026-12-02T01:00:00.000Z', versions: { from: 3, to: 4 } };
+  await notifier.publishStatus(stopped);
+  const message = renderScreeningStatus(stopped);
+  expect(sns).toHaveReceivedCommandWith(PublishCommand, {
+    TopicArn: TOPIC, MessageStructure: 'json', Subject: message.subject,
+    Message: JSON.stringify({ default: message.default, email: message.email, sms: message.sms }),
+  });
+  expect(message.email).toContain('顧客との照合は行われていません');
+  expect(message.email).toContain('customers are not being screened against them');
+  expect(message.email).toContain('Not yet screened: versions 3–4');
+  expect(message.sms).not.toContain('row 7');
+  const resumed = renderScreeningStatus({ ...stopped, state: 'resumed', at: '2026-12-02T05:00:00.000Z', versions: null });
+  expect(resumed.subject).toBe('[JP sanctions] 顧客照合 再開 / customer re-screening resumed');
+  expect(resumed.email).toContain('Stopped: 2026-12-02T01:00:00.000Z – 2026-12-02T05:00:00.000Z');
 });
