@@ -88,28 +88,31 @@ function summary(run: RescreenRun, sent: boolean): ScreeningReport['runs'][numbe
 }
 
 /**
- * Records the problem and tells the operator and the compliance channel: at once for a new problem, then once a
- * day while it lasts. Each is tried on its own: one channel failing must not silence the other.
+ * Tells the operator and the compliance channel of the problem, at once for a new one, then once a day while it
+ * lasts, and records it. The record says when the operator was last told only once that is true, so that a check
+ * that dies in between tells again rather than falls silent; each channel is tried on its own.
  */
 async function stopped(deps: RescreenDependencies, state: ScreeningState | null, reason: string, sent: SentLog): Promise<void> {
   const now = deps.clock.now().toISOString();
   const known = state?.problem?.reason === reason ? state.problem : null;
-  const due = !known || Date.parse(now) - Date.parse(known.alertedAt) >= REMINDER_MS;
-  const published = (await deps.store.loadState().catch(() => null))?.publishedVersion ?? null;
   const since = known?.since ?? now;
-  await deps.screening.log.recordProblem({ reason, since, alertedAt: due ? now : known!.alertedAt }).catch(() => undefined);
-  if (!due) return;
+  if (known && Date.parse(now) - Date.parse(known.alertedAt) < REMINDER_MS) return;
+  const published = (await deps.store.loadState().catch(() => null))?.publishedVersion ?? null;
   const versions = state && published !== null && published > state.screenedVersion ? { from: state.screenedVersion + 1, to: published } : null;
-  const owed = versions
-    ? `Versions ${versions.from} to ${versions.to} are owed; the first check after this is fixed screens them, in order.`
-    : 'No version is owed yet; the next change will be screened once this is fixed.';
-  await alertOperator(deps, null, {
+  const owed = !versions
+    ? 'No version is owed yet; the next change will be screened once this is fixed.'
+    : `${versions.from === versions.to ? `Version ${versions.from} is` : `Versions ${versions.from} to ${versions.to} are`} owed; the first check after this is fixed screens ${versions.from === versions.to ? 'it' : 'them, in order'}.`;
+  const alerted = await alertOperator(deps, null, {
     severity: 'error', outcome: null,
     summary: `${known ? 'Reminder: r' : 'R'}e-screening of customers is stopped${known ? ` (since ${known.since})` : ''}; subscribers are notified as usual.`,
     details: [reason, owed],
-  }, sent).catch(() => undefined);
+  }, sent).then(() => true, () => false);
   await deps.screening.notifier.publishStatus({ state: 'stopped', reason, since, at: now, versions }).catch(() => undefined);
+  // Not told: the epoch, so that the next check tries again.
+  await deps.screening.log.recordProblem({ reason, since, alertedAt: alerted ? now : NEVER }).catch(() => undefined);
 }
+
+const NEVER = new Date(0).toISOString();
 
 async function recovered(deps: RescreenDependencies, state: ScreeningState, report: ScreeningReport, sent: SentLog): Promise<void> {
   const problem = state.problem!;

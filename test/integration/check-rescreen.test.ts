@@ -194,7 +194,7 @@ describe('a customer file that cannot be screened', () => {
     expect(alerts()[0]!.text).toContain('row 7, column dob');
     // No customer data reaches the operator: not the bad value, not a name.
     for (const secret of ['1975-13-02', 'Maria Garcia', 'C-0006']) expect(alerts()[0]!.text).not.toContain(secret);
-    expect(alerts()[0]!.text).toContain('Versions 2 to 2 are owed');
+    expect(alerts()[0]!.text).toContain('Version 2 is owed; the first check after this is fixed screens it.');
 
     // The compliance channel hears it too, so that "no match" is not mistaken for "not screened"; no customer data.
     expect(statuses(w).map((d) => d.subject)).toEqual([expect.stringContaining('re-screening stopped')]);
@@ -217,6 +217,27 @@ describe('a customer file that cannot be screened', () => {
     expect(digests(w)).toHaveLength(1);
     expect(statuses(w).map((d) => d.subject)).toEqual([expect.stringContaining('stopped'), expect.stringContaining('resumed')]);
     expect(statuses(w)[1]!.body).toContain('Screened on resuming: version 2');
+  });
+
+  it('tells the operator at the next check when the alert about a stop could not be sent', async () => {
+    const w = await world();
+    await check(w, 'before');
+    w.customers = join(dir, 'no-such-customers.csv');
+    // The operator topic refuses the first alert (the compliance channel still hears of the stop).
+    let refuse = true;
+    const notifier = new Proxy(w.notifier, {
+      get: (target, property, receiver) =>
+        property === 'alertOperator' && refuse
+          ? async () => { refuse = false; throw new Error('SNS: throttled'); }
+          : Reflect.get(target, property, receiver),
+    });
+    await runCheck({ ...deps(w, 'after'), notifier });
+    expect(of(w, 'operator')).toHaveLength(0);
+    expect(statuses(w)).toHaveLength(1);
+    await check(w, 'after');
+    expect(of(w, 'operator')).toHaveLength(1);
+    await check(w, 'after');
+    expect(of(w, 'operator')).toHaveLength(1);
   });
 
   it('reminds the operator once a day while the same problem lasts', async () => {
