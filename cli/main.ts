@@ -5,7 +5,7 @@ const USAGE = `usage: jp-sanctions-monitor <command> [options]
   parse <file> [--include-deleted] [--legend <xlsx>]       print the entries of a MOF list (CSV or XLSX) as JSON
   diff <old> <new> [--format json|text] [--legend <xlsx>]  compare two lists as change events
   check [--source <url-or-file>] [--data-dir <dir>] [--format json|text] [--accept <sha256> --reason <why>]
-                                                           run the monitor once with an embedded store
+        [--customers <csv> [--threshold <0..1>]]           run the monitor once with an embedded store
   demo [--data-dir <dir>]                                  replay the designations of 24 May 2024 offline
   serve [--data-dir <dir> | --table <name>] [--port <n>]   the read API and the web view on 127.0.0.1
   history <key> [--format text|json] [--data-dir <dir> | --table <name>]
@@ -17,6 +17,8 @@ const USAGE = `usage: jp-sanctions-monitor <command> [options]
   screen <name> | --customers <csv> [--list <file> | --data-dir <dir>] [--since <version>] [--dob <date>]
          [--country <c>] [--entity-type individual|entity] [--threshold <0..1>] [--format json|text]
                                                            screen a name or a customer file against the list
+  matches <version> [--format text|json] [--data-dir <dir> | --table <name>]
+                                                           every potential match re-screening recorded for a version
   webhook-test --url <url> --secret <whsec_...> [--allow-loopback] [--timeout-ms <n>]
                                                            send one signed sample change event; exit 0 on a 2xx only
   webhook-redrive --queue-url <dead-letter queue> --to <webhook queue> [--max <n>]
@@ -41,6 +43,7 @@ const commands: Record<string, () => Command> = {
   changes: () => require('./commands/changes').changesCommand,
   export: () => require('./commands/export').exportCommand,
   screen: () => require('./commands/screen').screenCommand,
+  matches: () => require('./commands/matches').matchesCommand,
   'webhook-test': () => require('./commands/webhook-test').webhookTestCommand,
   'webhook-redrive': () => require('./commands/webhook-redrive').webhookRedriveCommand,
 };

@@ -1,7 +1,7 @@
 import { GetCommand, paginateQuery, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { ScreeningLog } from '../ports';
-import { RescreenRun, ScreeningMatch, ScreeningState } from '../screening/schemas';
+import { RescreenRun, ScreeningMatch, ScreeningProblem, ScreeningState } from '../screening/schemas';
 import { batchWrite, isConditionFailure, type Item } from './dynamodb-writes';
 import { DamagedItemError, parseItem, parseItemJson } from './stored-items';
 
@@ -57,6 +57,14 @@ export class DynamoDbScreeningLog implements ScreeningLog {
         Item: { ...this.key(STATE), screenedVersion: valid.screenedVersion, ...(valid.problem && { problem: JSON.stringify(valid.problem) }) },
       }),
     );
+  }
+
+  async recordProblem(problem: ScreeningProblem | null): Promise<void> {
+    const set = problem ? { UpdateExpression: 'SET problem = :problem', ExpressionAttributeValues: { ':problem': JSON.stringify(ScreeningProblem.parse(problem)) } } : { UpdateExpression: 'REMOVE problem' };
+    await this.client.send(new UpdateCommand({ TableName: this.table, Key: this.key(STATE), ...set, ConditionExpression: 'attribute_exists(sk)' })).catch((error: unknown) => {
+      if (isConditionFailure(error)) throw new Error(`${this.name(STATE)} does not exist: re-screening has no cursor yet`);
+      throw error;
+    });
   }
 
   async loadRun(version: number): Promise<RescreenRun | null> {

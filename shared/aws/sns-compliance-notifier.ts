@@ -1,8 +1,8 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { ComplianceNotifier } from '../ports';
 import type { VersionRecord } from '../records';
-import { renderScreeningDigest } from '../render/screening-digest';
-import type { RescreenRun } from '../screening/schemas';
+import { type ComplianceMessage, renderScreeningDigest, renderScreeningStatus } from '../render/screening-digest';
+import type { RescreenRun, ScreeningStatus } from '../screening/schemas';
 
 export interface SnsComplianceNotifierOptions {
   client: SNSClient;
@@ -10,12 +10,19 @@ export interface SnsComplianceNotifierOptions {
   topicArn: string;
 }
 
-/** One message per re-screened version with hits: the email in full, the SMS with counts only. */
+/** One message per re-screened version with hits (the email in full, the SMS with counts only), and one when re-screening stops or resumes. */
 export class SnsComplianceNotifier implements ComplianceNotifier {
   constructor(private readonly options: SnsComplianceNotifierOptions) {}
 
-  async publishMatches(run: RescreenRun, record: VersionRecord): Promise<void> {
-    const digest = renderScreeningDigest(run, record);
+  publishMatches(run: RescreenRun, record: VersionRecord): Promise<void> {
+    return this.publish(renderScreeningDigest(run, record));
+  }
+
+  publishStatus(status: ScreeningStatus): Promise<void> {
+    return this.publish(renderScreeningStatus(status));
+  }
+
+  private async publish(digest: ComplianceMessage): Promise<void> {
     await this.options.client.send(
       new PublishCommand({
         TopicArn: this.options.topicArn,

@@ -42,11 +42,12 @@ export async function rescreenPublished(deps: RescreenDependencies, committedVer
     // Read at every check, even with nothing owed, so that a broken upload is reported within one check.
     const file = await deps.screening.customers.load();
     for (let version = state.screenedVersion + 1; version <= published; version++) {
-      report.runs.push(await rescreenVersion(deps, version, file, sent));
+      const run = await rescreenVersion(deps, version, file, sent);
+      if (run) report.runs.push(run);
       state = { ...state, screenedVersion: version };
       await deps.screening.log.saveState(state);
     }
-    if (state.problem) await recovered(deps, state, sent);
+    if (state.problem) await recovered(deps, state, report, sent);
   } catch (error) {
     report.problem = error instanceof Error ? error.message : String(error);
     await stopped(deps, state, report.problem, sent).catch(() => undefined);
@@ -56,13 +57,15 @@ export async function rescreenPublished(deps: RescreenDependencies, committedVer
 
 async function rescreenVersion(
   deps: RescreenDependencies, version: number, file: { file: CustomerFile; customers: Customer[] }, sent: SentLog,
-): Promise<ScreeningReport['runs'][number]> {
+): Promise<ScreeningReport['runs'][number] | null> {
   const { log, notifier, threshold } = deps.screening;
-  const notification = await deps.store.loadNotification(version);
   let run = await log.loadRun(version);
+  if (run && (run.sentAt || run.hits.length === 0)) return summary(run, false);
+  const notification = await deps.store.loadNotification(version);
   if (!run) {
     const entries = changedEntries(notification.changes);
-    if (entries.length === 0) return summary(version, file.file, 0, [], false);
+    // A baseline, or a version of delistings only: nothing a customer could newly match.
+    if (entries.length === 0) return null;
     const { hits } = screenCustomers(new ScreeningIndex(entries), file.customers, { threshold, since: version - 1 });
     const screened: RescreenRun = {
       version, screenedAt: deps.clock.now().toISOString(), threshold, customerFile: file.file, entries: entries.map((e) => e.key), hits,
@@ -70,50 +73,58 @@ async function rescreenVersion(
     await log.recordRun(screened);
     // What stands is what was recorded: another run's record, if one got there first.
     run = (await log.loadRun(version)) ?? screened;
+    if (run.hits.length === 0) return summary(run, false);
   }
-  const due = run.hits.length > 0 && !run.sentAt;
-  if (due) {
-    await notifier.publishMatches(run, notification.record);
-    await retried(deps, () => log.markRunSent(version, deps.clock.now().toISOString()));
-    sent.push({ channel: 'compliance', version, matches: matchCount(run) });
-  }
-  return summary(version, run.customerFile, run.entries.length, run.hits, due);
+  await notifier.publishMatches(run, notification.record);
+  await retried(deps, () => log.markRunSent(version, deps.clock.now().toISOString()));
+  const report = summary(run, true);
+  sent.push({ channel: 'compliance', version, matches: report.matches });
+  return report;
 }
 
-function summary(version: number, file: CustomerFile, entries: number, hits: RescreenRun['hits'], sent: boolean): ScreeningReport['runs'][number] {
-  return { version, customers: file.customers, entries, customersHit: hits.length, matches: hits.reduce((n, h) => n + h.matches.length, 0), sent };
+function summary(run: RescreenRun, sent: boolean): ScreeningReport['runs'][number] {
+  const matches = run.hits.reduce((n, h) => n + h.matches.length, 0);
+  return { version: run.version, customers: run.customerFile.customers, entries: run.entries.length, customersHit: run.hits.length, matches, sent };
 }
 
-function matchCount(run: RescreenRun): number {
-  return run.hits.reduce((n, h) => n + h.matches.length, 0);
-}
-
-/** Records the problem and tells the operator: at once for a new problem, then once a day while it lasts. */
+/**
+ * Tells the operator and the compliance channel of the problem, at once for a new one, then once a day while it
+ * lasts, and records it. The record says when the operator was last told only once that is true, so that a check
+ * that dies in between tells again rather than falls silent; each channel is tried on its own.
+ */
 async function stopped(deps: RescreenDependencies, state: ScreeningState | null, reason: string, sent: SentLog): Promise<void> {
-  const now = deps.clock.now();
+  const now = deps.clock.now().toISOString();
   const known = state?.problem?.reason === reason ? state.problem : null;
-  const due = !known || now.getTime() - Date.parse(known.alertedAt) >= REMINDER_MS;
+  const since = known?.since ?? now;
+  if (known && Date.parse(now) - Date.parse(known.alertedAt) < REMINDER_MS) return;
   const published = (await deps.store.loadState().catch(() => null))?.publishedVersion ?? null;
-  if (state) {
-    const problem = { reason, since: known?.since ?? now.toISOString(), alertedAt: due ? now.toISOString() : known!.alertedAt };
-    await deps.screening.log.saveState({ ...state, problem }).catch(() => undefined);
-  }
-  if (!due) return;
-  const owed = state && published !== null && published > state.screenedVersion
-    ? `Versions ${state.screenedVersion + 1} to ${published} are owed; the first check after this is fixed screens them, in order.`
-    : 'No version is owed yet; the next change will be screened once this is fixed.';
-  await alertOperator(deps, null, {
+  const versions = state && published !== null && published > state.screenedVersion ? { from: state.screenedVersion + 1, to: published } : null;
+  const owed = !versions
+    ? 'No version is owed yet; the next change will be screened once this is fixed.'
+    : `${versions.from === versions.to ? `Version ${versions.from} is` : `Versions ${versions.from} to ${versions.to} are`} owed; the first check after this is fixed screens ${versions.from === versions.to ? 'it' : 'them, in order'}.`;
+  const alerted = await alertOperator(deps, null, {
     severity: 'error', outcome: null,
     summary: `${known ? 'Reminder: r' : 'R'}e-screening of customers is stopped${known ? ` (since ${known.since})` : ''}; subscribers are notified as usual.`,
     details: [reason, owed],
-  }, sent);
+  }, sent).then(() => true, () => false);
+  await deps.screening.notifier.publishStatus({ state: 'stopped', reason, since, at: now, versions }).catch(() => undefined);
+  // Not told: the epoch, so that the next check tries again.
+  await deps.screening.log.recordProblem({ reason, since, alertedAt: alerted ? now : NEVER }).catch(() => undefined);
 }
 
-async function recovered(deps: RescreenDependencies, state: ScreeningState, sent: SentLog): Promise<void> {
-  await deps.screening.log.saveState({ ...state, problem: null });
+const NEVER = new Date(0).toISOString();
+
+async function recovered(deps: RescreenDependencies, state: ScreeningState, report: ScreeningReport, sent: SentLog): Promise<void> {
+  const problem = state.problem!;
+  await deps.screening.log.recordProblem(null);
   await alertOperator(deps, null, {
     severity: 'info', outcome: null,
-    summary: `Re-screening of customers works again (stopped since ${state.problem!.since}); every owed version is screened.`,
-    details: [`It had stopped because: ${state.problem!.reason}`],
+    summary: `Re-screening of customers works again (stopped since ${problem.since}); every owed version is screened.`,
+    details: [`It had stopped because: ${problem.reason}`],
   }, sent);
+  const screened = report.runs.map((r) => r.version);
+  await deps.screening.notifier.publishStatus({
+    state: 'resumed', reason: problem.reason, since: problem.since, at: deps.clock.now().toISOString(),
+    versions: screened.length > 0 ? { from: Math.min(...screened), to: Math.max(...screened) } : null,
+  });
 }

@@ -3,8 +3,8 @@ import type { ComplianceNotifier, Notifier } from '../ports';
 import type { OperatorAlert, VersionNotification, VersionRecord } from '../records';
 import { renderDigest, type DigestAttributes } from '../render/digest';
 import { renderOperatorAlert } from '../render/operator-alert';
-import { renderScreeningDigest } from '../render/screening-digest';
-import type { RescreenRun } from '../screening/schemas';
+import { type ComplianceMessage, renderScreeningDigest, renderScreeningStatus } from '../render/screening-digest';
+import type { RescreenRun, ScreeningStatus } from '../screening/schemas';
 
 /** What one channel would have received, had this been SNS. */
 export type Delivery =
@@ -43,8 +43,15 @@ export class ConsoleNotifier implements Notifier, ComplianceNotifier {
     await this.deliver([{ channel: 'operator', severity: alert.severity, subject, text }]);
   }
 
-  async publishMatches(run: RescreenRun, record: VersionRecord): Promise<void> {
-    const digest = renderScreeningDigest(run, record);
+  publishMatches(run: RescreenRun, record: VersionRecord): Promise<void> {
+    return this.compliance(renderScreeningDigest(run, record));
+  }
+
+  publishStatus(status: ScreeningStatus): Promise<void> {
+    return this.compliance(renderScreeningStatus(status));
+  }
+
+  private async compliance(digest: ComplianceMessage): Promise<void> {
     await this.deliver([
       { channel: 'compliance-email', subject: digest.subject, body: digest.email },
       { channel: 'compliance-sms', text: digest.sms },
