@@ -14,7 +14,8 @@ import { expectedScreening, hitPairs, matchPairs, MLRO, MLRO_PHONE, published, S
  * cursor stands on the version with no problem left. The operator heard of every failure.
  *
  * Each case moves the list one edition on: the twelve entries of 24 May 2024 amended again, so that each case is a
- * changed run whose twelve amendments are re-screened against the same customer file. Only re-screening's calls are
+ * changed run whose twelve amendments are re-screened against the same customer file. Compliance hears that
+ * re-screening stopped and that it resumed whenever a check stopped it. Only re-screening's calls are
  * broken; the list's own (download, commit, digest, events) are faults.test.ts's.
  */
 const LIST = 'shisantouketsu20260828.csv';
@@ -92,12 +93,14 @@ async function breakAndRecheck(n: number, when: 'before' | 'after'): Promise<str
 
   const items = await tableItems(stack.account);
   const version = Number(items.find((i) => i.sk === 'STATE')?.version);
-  const sent = published(stack).filter((p) => p.topicArn === stack.account.output('ComplianceTopicArn'));
+  const toCompliance = published(stack).filter((p) => p.topicArn === stack.account.output('ComplianceTopicArn'));
+  const digests = toCompliance.filter((p) => /potential match/.test(p.subject)).length;
+  const statuses = toCompliance.map((p) => /re-screening (stopped|resumed)/.exec(p.subject)?.[1]).filter(Boolean);
   const got = await delivered();
   const allowed = isCompliancePublish(broken) && broken?.failed === 'after' ? 2 : 1;
-  if (sent.length < 1 || sent.length > allowed) problems.push(`${label}: ${sent.length} compliance digests published, expected ${allowed === 1 ? 1 : '1 or 2'}`);
+  if (digests < 1 || digests > allowed) problems.push(`${label}: ${digests} compliance digests published, expected ${allowed === 1 ? 1 : '1 or 2'}`);
   for (const who of [`email:${MLRO}`, `sms:${MLRO_PHONE}`]) {
-    if (got.compliance[who] !== sent.length) problems.push(`${label}: ${who} received ${got.compliance[who]} of ${sent.length} digests`);
+    if (got.compliance[who] !== toCompliance.length) problems.push(`${label}: ${who} received ${got.compliance[who]} of ${toCompliance.length} compliance messages`);
   }
   const screening = await screeningItems(stack);
   const pairs = hitPairs(screening, version);
@@ -109,6 +112,9 @@ async function breakAndRecheck(n: number, when: 'before' | 'after'): Promise<str
 
   const troubled = runs.filter((r) => r.failed || r.stopped).length;
   const stopped = runs.filter((r) => r.stopped).length;
+  // Compliance hears that screening stopped, and that it resumed: no news must not pass for no match.
+  const expectedStatuses = stopped > 0 ? ['stopped', 'resumed'] : [];
+  if (JSON.stringify(statuses) !== JSON.stringify(expectedStatuses)) problems.push(`${label}: compliance heard ${JSON.stringify(statuses)} after ${stopped} stopped checks`);
   // A failed check alerts once; stopped re-screening alerts when it stops and when it works again.
   if (got.operatorAlerts < Math.min(troubled, 1) || got.operatorAlerts > troubled + stopped) {
     problems.push(`${label}: ${got.operatorAlerts} operator alerts for ${troubled} failed or stopped checks`);

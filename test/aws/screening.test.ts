@@ -15,6 +15,7 @@ import {
   MLRO,
   MLRO_PHONE,
   published,
+  type Published,
   SCREENING_EXAMPLE_CONFIG,
   screeningItems,
   uploadCustomerFile,
@@ -73,6 +74,9 @@ async function inboxes(): Promise<Record<string, PersonMessage[]>> {
   return Object.fromEntries(entries);
 }
 
+/** What a compliance message is, by its subject: potential matches, or re-screening stopped or resumed. */
+const kindOf = (p: Published) => (/potential match/.test(p.subject) ? 'matches' : /re-screening (stopped|resumed)/.exec(p.subject)?.[1] ?? p.subject);
+const emailOf = (p: Published) => (JSON.parse(p.message) as { email: string }).email;
 const stateItem = async () => (await screeningItems(stack)).find((i) => i.sk === 'SCREENING#STATE');
 /** Where a customer's data could show: its id, its name, and each word of the name of four characters or more. */
 const customerData = (c: CustomerRow) => [c.id, c.name, ...c.name.split(/\s+/).filter((w) => w.length >= 4)];
@@ -173,7 +177,7 @@ describeWithMoto('re-screening while the customer file is missing', () => {
     await inboxes();
   }, 120_000);
 
-  it('24 May 2024 with the file gone: the operator is told its bucket and key, subscribers still get their digest, the version is owed', async () => {
+  it('24 May 2024 with the file gone: operator and compliance recipients are told its bucket and key, subscribers still get their digest, the version is owed', async () => {
     // The deployer removed it (the versioned bucket keeps it behind a delete marker; the check reads the current one).
     await stack.account.clients.s3.send(new DeleteObjectCommand({ Bucket: stack.account.bucketName, Key: CUSTOMERS_KEY }));
     mof.files.set(LIST, CsvRecords.excerpt().toBytes());
@@ -188,14 +192,17 @@ describeWithMoto('re-screening while the customer file is missing', () => {
     expect(reads.filter((c) => c.denied)).toEqual([]);
 
     const sent = published(stack);
-    expect(sent.filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toEqual([]);
     const alerts = sent.filter((p) => p.topicArn === topic('OperatorTopicArn'));
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.message).toContain(`s3://${stack.account.bucketName}/${CUSTOMERS_KEY}`);
+    // The compliance recipients hear that they are not being screened for, and why; no digest of matches.
+    const compliance = sent.filter((p) => p.topicArn === topic('ComplianceTopicArn'));
+    expect(compliance.map(kindOf)).toEqual(['stopped']);
+    expect(emailOf(compliance[0]!)).toContain(`s3://${stack.account.bucketName}/${CUSTOMERS_KEY}`);
     const got = await inboxes();
     expect(got['email:cloud-operations@example.com']).toHaveLength(1);
     for (const who of ['email:compliance-team@example.com', 'email:russia-desk@example.com', 'sms:+819012345678']) expect([who, got[who]?.length]).toEqual([who, 1]);
-    expect([got[`email:${MLRO}`], got[`sms:${MLRO_PHONE}`]]).toEqual([[], []]);
+    expect([got[`email:${MLRO}`]?.length, got[`sms:${MLRO_PHONE}`]?.length]).toEqual([1, 1]);
     expect(hitPairs(await screeningItems(stack), 2)).toEqual([]);
     const state = await stateItem();
     expect(state).toMatchObject({ screenedVersion: 1 });
@@ -209,7 +216,7 @@ describeWithMoto('re-screening while the customer file is missing', () => {
     expect(Object.values(await inboxes()).flat()).toEqual([]);
   });
 
-  it('once the file is back, the next check screens the version it owes: one digest, its hits recorded, the operator told', async () => {
+  it('once the file is back, the next check screens the version it owes: one digest, its hits recorded, operator and compliance told', async () => {
     await uploadCustomerFile(stack);
     stack.gateway.resetCalls();
     const report = await runCheck();
@@ -218,10 +225,12 @@ describeWithMoto('re-screening while the customer file is missing', () => {
       runs: [{ version: 2, customers: CUSTOMERS.length, entries: 12, customersHit: expected.hits.length, matches: expectedPairs().length, sent: true }],
       problem: null,
     });
-    expect(published(stack).filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toHaveLength(1);
+    const compliance = published(stack).filter((p) => p.topicArn === topic('ComplianceTopicArn'));
+    expect(compliance.map(kindOf)).toEqual(['matches', 'resumed']);
+    expect(emailOf(compliance[1]!)).toMatch(/Screened on resuming: version 2\b/);
     expect(published(stack).filter((p) => p.topicArn === topic('OperatorTopicArn'))).toHaveLength(1);
     const got = await inboxes();
-    expect([got[`email:${MLRO}`]?.length, got[`sms:${MLRO_PHONE}`]?.length]).toEqual([1, 1]);
+    expect([got[`email:${MLRO}`]?.length, got[`sms:${MLRO_PHONE}`]?.length]).toEqual([2, 2]);
     expect(got['email:compliance-team@example.com']).toEqual([]);
     expect(hitPairs(await screeningItems(stack), 2)).toEqual(expectedPairs());
     expect(await stateItem()).toEqual({ pk: 'LIST#mof', sk: 'SCREENING#STATE', screenedVersion: 2 });
@@ -235,7 +244,7 @@ describeWithMoto('re-screening while the customer file is missing', () => {
 describeWithMoto('a template whose check would read another key fails in the emulated account', () => {
   afterAll(() => provision(stack, options), 60_000);
 
-  it('CUSTOMERS_KEY naming a key the role does not grant: S3 refuses it, nothing reaches compliance, the operator hears', async () => {
+  it('CUSTOMERS_KEY naming a key the role does not grant: S3 refuses it, no match reaches compliance, the operator hears', async () => {
     const other = 'screening/other-customers.csv';
     const variant = JSON.parse(JSON.stringify(stack.template)) as typeof stack.template;
     const [fn] = Object.entries(variant.Resources).find(([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith('CheckFunction'))!;
@@ -254,12 +263,10 @@ describeWithMoto('a template whose check would read another key fails in the emu
     const refused = stack.gateway.calls.filter((c) => c.action === 's3:GetObject' && c.denied);
     expect(refused.length).toBeGreaterThanOrEqual(2);
     for (const call of refused) expect(call.denied).toContain(`arn:aws:s3:::${stack.account.bucketName}/${other}`);
-    expect(published(stack).filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toEqual([]);
-    // Told once, at the first check that met the problem.
+    // Told once, at the first check that met the problem: the operator, and compliance that screening stopped.
+    expect(published(stack).filter((p) => p.topicArn === topic('ComplianceTopicArn')).map(kindOf)).toEqual(['stopped']);
     const alerts = published(stack).filter((p) => p.topicArn === topic('OperatorTopicArn'));
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.message).toContain(other);
-    const got = await inboxes();
-    expect([got[`email:${MLRO}`], got[`sms:${MLRO_PHONE}`]]).toEqual([[], []]);
   });
 });
