@@ -100,7 +100,7 @@ const Screening = z.strictObject({
   customersKey: CustomersKey,
   /** Unset: the screening's measured default (shared/screening/schemas.ts). */
   threshold: Share.optional(),
-  /** Who receives the compliance digest of potential matches (email in full; SMS counts only). */
+  /** Who receives the compliance digests of potential matches (email in full; SMS counts only) and its stops. */
   recipients: z
     .strictObject({
       email: z.array(z.email()).default([]),

@@ -11,15 +11,15 @@ import { deadLetterQueue } from './dead-letter-queue';
 export interface NotificationsProps {
   readonly subscribers: MonitorConfig['subscribers'];
   readonly operators: MonitorConfig['operators'];
-  /** Who receives screening's potential matches; undefined: screening is off and there is no compliance topic. */
+  /** Who receives re-screening's potential matches (and its stops); undefined: screening is off, no compliance topic. */
   readonly complianceRecipients?: NonNullable<MonitorConfig['screening']>['recipients'];
 }
 
 /**
  * The change topic (digests for people, one event per change for machines) and the operator topic (alarms, held
  * runs, failed checks), both encrypted with one customer managed key: the AWS managed SNS key cannot be used by
- * CloudWatch alarms. With screening on, a third: the compliance topic (potential matches in the customer file),
- * apart from the change topic because its email names customers, which change subscribers must not see.
+ * CloudWatch alarms. With screening on, a third: the compliance topic (potential matches in the customer file, and
+ * word when re-screening stops or resumes), apart from the change topic because its email names customers.
  */
 export class Notifications extends Construct {
   readonly key: kms.Key;
@@ -62,7 +62,7 @@ export class Notifications extends Construct {
     this.allowAlarmsToPublish();
     if (props.complianceRecipients) {
       this.complianceTopic = new sns.Topic(this, 'ComplianceTopic', {
-        displayName: 'JP sanctions screening matches',
+        displayName: 'JP sanctions customer screening',
         masterKey: this.key,
         enforceSSL: true,
       });
@@ -99,7 +99,8 @@ export class Notifications extends Construct {
     for (const address of operators.email) this.subscribe(this.operatorTopic, sns.SubscriptionProtocol.EMAIL, address);
     for (const phoneNumber of operators.sms) this.subscribe(this.operatorTopic, sns.SubscriptionProtocol.SMS, phoneNumber);
     if (!this.complianceTopic || !complianceRecipients) return;
-    // Unfiltered: the compliance topic carries one kind of message, the digest of a version's potential matches.
+    // Unfiltered: the compliance topic carries only what its recipients need, digests of potential matches and word
+    // that re-screening stopped or resumed.
     for (const address of complianceRecipients.email) this.subscribe(this.complianceTopic, sns.SubscriptionProtocol.EMAIL, address);
     for (const phoneNumber of complianceRecipients.sms) this.subscribe(this.complianceTopic, sns.SubscriptionProtocol.SMS, phoneNumber);
   }

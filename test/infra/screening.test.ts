@@ -23,7 +23,7 @@ describe('screening on: the compliance topic', () => {
   it('is a third topic, encrypted with the topics’ key, TLS only, named for people', () => {
     template.resourceCountIs('AWS::SNS::Topic', 3);
     expect(propertiesOf(template, complianceTopic)).toEqual({
-      DisplayName: 'JP sanctions screening matches',
+      DisplayName: 'JP sanctions customer screening',
       KmsMasterKeyId: { 'Fn::GetAtt': [logicalIdOf(stack, stack.notifications.key), 'Arn'] },
     });
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
