@@ -19,6 +19,8 @@ export interface NameToken {
   /** A legal form (LLC, 株式会社) or a generic word (GROUP): weighted low. */
   readonly weight: number;
   readonly kind: 'word' | 'legal' | 'generic';
+  /** A legal form or a word that names an organisation (BANK, PLANT, 研究所): a person's name holds none. */
+  readonly organisational: boolean;
 }
 
 /** Legal forms, as folded Latin tokens. */
@@ -34,12 +36,29 @@ const LEGAL_KANA = new Set([
 ]);
 /** Japanese legal forms are written without spaces, before or after the name: 株式会社海洋…, …研究所株式会社. */
 const LEGAL_HAN = ['公開株式会社', '非公開株式会社', '株式会社', '有限会社', '合同会社', '合資会社', '合名会社', '有限責任会社', '社団法人', '財団法人'];
-/** Words that many listed names share; a match on them alone says little. */
-const GENERIC = new Set([
+/** Words that many listed organisations' names share; a match on them alone says little. */
+const COMPANY_WORDS = [
   'group', 'trading', 'industries', 'industrial', 'industry', 'international', 'bank', 'holding', 'holdings',
-  'enterprise', 'enterprises', 'foundation', 'organization', 'organisation', 'the', 'of', 'and', 'for', 'al', 'el',
-  'グループ', 'トレーディング', 'インダストリーズ', 'インダストリアル', 'インターナショナル', 'バンク', 'アル', 'エル',
+  'enterprise', 'enterprises', 'foundation', 'organization', 'organisation',
+  'グループ', 'トレーディング', 'インダストリーズ', 'インダストリアル', 'インターナショナル', 'バンク',
+];
+/** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
+const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'al', 'el', 'アル', 'エル']);
+/**
+ * Words that name an organisation and, on the 2026-03-05 list, no person: they weigh fully in a comparison (a
+ * PLANT is not generic among plants), but they say that a name is an organisation's. From the list's entity names.
+ */
+const ORGANISATION_WORDS = new Set([
+  ...COMPANY_WORDS, 'plant', 'factory', 'zavod', 'research', 'production', 'institute', 'institut', 'institution',
+  'center', 'centre', 'bureau', 'association', 'society', 'committee', 'council', 'agency', 'office', 'department',
+  'ministry', 'academy', 'university', 'shipping', 'shipyard', 'shipbuilding', 'engineering', 'technology',
+  'technologies', 'machinery', 'aviation', 'aircraft', 'energy', 'trust', 'concern', 'complex', 'exchange', 'credit',
+  'investment', 'venture', 'transport', 'logistics', 'manufacturing', 'commercial', 'services', 'systems', 'army',
+  'brigade', 'battalion', 'front', 'movement', 'jamaat', 'jamaah', 'jemaah', 'harakat', 'tehrik', 'lashkar',
+  'センター', 'プラント', 'シッピング', 'エンジニアリング', 'テクノロジー', 'アカデミー', 'コンツェルン', 'アーミー',
 ]);
+/** Kanji organisation names run as one token; these endings mark them (…研究所, ドイツ銀行). */
+const HAN_ORGANISATION_ENDINGS = ['銀行', '研究所', '工場', '製作所', '設計局', '造船所', '会社', '公社', '商事', '協会', '組合', '企業', '団体', '機構', '大学', '委員会', '旅団', '部隊'];
 const LEGAL_WEIGHT = 0.15;
 const GENERIC_WEIGHT = 0.4;
 
@@ -163,5 +182,6 @@ function makeToken(text: string): NameToken {
     cross: script === 'latin' && /[a-z]/.test(text) ? crossKey(text) : script === 'kana' ? kanaCrossKey(text) : null,
     weight: kind === 'legal' ? LEGAL_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
     kind,
+    organisational: legal || ORGANISATION_WORDS.has(text) || (script === 'other' && HAN_ORGANISATION_ENDINGS.some((end) => text.endsWith(end))),
   };
 }
