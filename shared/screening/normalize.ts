@@ -1,4 +1,5 @@
 import { toRomaji } from 'wanakana';
+import { foldLetters } from '../domain/normalize';
 
 /**
  * Name normalization for screening: one folded form for comparison, split into tokens that carry a comparison
@@ -62,18 +63,9 @@ const HAN_ORGANISATION_ENDINGS = ['銀行', '研究所', '工場', '製作所', 
 const LEGAL_WEIGHT = 0.15;
 const GENERIC_WEIGHT = 0.4;
 
-const LATIN_LETTERS: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
-
-/** Width (NFKC), case, Latin diacritics, hiragana → katakana, punctuation → spaces; initialisms joined (S.R.O.). */
+/** Letters folded (width, case, diacritics, hiragana → katakana), punctuation → spaces; initialisms joined (S.R.O.). */
 export function foldName(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC')
-    .replace(/[ßøłđæœıþ]/g, (c) => LATIN_LETTERS[c]!)
-    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
+  return foldLetters(text)
     .replace(/['’‘`ʼ]/g, '')
     .replace(/&/g, ' and ')
     .replace(/(?:\b[a-z]\.){2,}/g, (m) => m.replace(/\./g, ''))

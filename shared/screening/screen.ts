@@ -1,6 +1,6 @@
 import type { Designation } from '../domain/designation';
 import { compareNames, CROSS_SCRIPT_FACTOR } from './compare-names';
-import { countryCode } from './countries';
+import { countryCode } from '../domain/countries';
 import { entityTypeMismatch } from './entity-type';
 import { foldName, tokenizeName } from './normalize';
 import {
