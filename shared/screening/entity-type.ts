@@ -12,6 +12,7 @@ import type { ScoreReason } from './schemas';
  *  - the listed name is an organisation's by its words and the query carries none: a person's name (Marie Müller)
  *    that resembles the organisation's other words (LUMBER MARINE SA).
  */
+
 /**
  * As much as a differing country costs; bare company names and every listed name queried as written are still
  * found (test/unit/screening/quality.test.ts), and it is enough to take the person-to-company near-misses among the
