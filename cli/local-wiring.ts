@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { DynamoDbScreeningLog } from '../shared/aws/dynamodb-screening-log';
 import { DynamoDbSnapshotStore } from '../shared/aws/dynamodb-store';
 import type { CheckDependencies } from '../shared/check';
 import { GuardPolicy } from '../shared/domain/guards';
@@ -7,6 +8,7 @@ import { HttpListSource, MOF_INDEX_URL } from '../shared/http/list-source';
 import { startEmbeddedDynamoDb } from '../shared/local/embedded-dynamodb';
 import { ConsoleNotifier } from '../shared/local/console-notifier';
 import { FileArchive } from '../shared/local/file-archive';
+import { FileCustomerSource } from '../shared/local/file-customer-source';
 import { FileListSource } from '../shared/local/file-source';
 import type { ListSource } from '../shared/ports';
 
@@ -32,14 +34,28 @@ export interface LocalRuntime {
 }
 
 /** The same use case as the Lambda, with an embedded DynamoDB-compatible store persisted in the data dir. */
-export async function startLocalRuntime(dataDir: string, output: Writable): Promise<LocalRuntime> {
+/** Re-screening a customer file on disk after each change, as the deployed check does with the one in S3. */
+export interface LocalScreening {
+  customers: string;
+  threshold: number;
+}
+
+export async function startLocalRuntime(dataDir: string, output: Writable, screening?: LocalScreening): Promise<LocalRuntime> {
   const dynamo = await startEmbeddedDynamoDb({ dataDir });
   const archive = new FileArchive(join(dataDir, 'archive'));
   const store = new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName, overflow: archive });
   const notifier = new ConsoleNotifier(output);
+  const screen = screening && {
+    screening: {
+      customers: new FileCustomerSource(screening.customers),
+      log: new DynamoDbScreeningLog({ client: dynamo.client, tableName: dynamo.tableName }),
+      notifier,
+      threshold: screening.threshold,
+    },
+  };
   return {
     notifier,
-    dependencies: (source) => ({ source, archive, store, notifier, clock, policy: GuardPolicy.parse({}) }),
+    dependencies: (source) => ({ source, archive, store, notifier, clock, policy: GuardPolicy.parse({}), ...screen }),
     close: () => dynamo.close(),
   };
 }

@@ -10,6 +10,9 @@ const ROOT = packageRoot(__dirname);
 /** The real MOF files the demo and the webhook sample read. */
 export const MOF_FIXTURES = join(ROOT, 'test', 'fixtures', 'mof');
 
+/** The demo's customer file: variants of names designated on 24 May 2024, and names that are not listed. */
+export const DEMO_CUSTOMERS = join(ROOT, 'test', 'fixtures', 'customers', 'customers.csv');
+
 /** The static web view `serve` hands out. */
 export const WEB_DIR = join(ROOT, 'web');
 

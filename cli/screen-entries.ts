@@ -1,6 +1,7 @@
 import { DynamoDbSnapshotStore } from '../shared/aws/dynamodb-store';
 import type { Designation } from '../shared/domain/designation';
 import { startEmbeddedDynamoDb } from '../shared/local/embedded-dynamodb';
+import { SCREENED_CHANGE_TYPES } from '../shared/screening/changed-entries';
 import { loadListFile } from './read-source';
 
 /** What `screen` screens against, and where it came from (for the report). */
@@ -16,8 +17,6 @@ export async function entriesOfListFile(path: string): Promise<ScreeningScope> {
   const { list } = await loadListFile(path);
   return { entries: list.entries.filter((e) => e.status === 'listed'), version: null, since: null };
 }
-
-const SCREENED_CHANGES = new Set(['designated', 'amended', 'relisted']);
 
 /**
  * The current entries of the embedded store (the data dir of `check`), read through the store's own port: the
@@ -35,7 +34,7 @@ export async function entriesOfStore(dataDir: string, since: number | null): Pro
     if (since === null) return { entries: listed, version, since };
     const changed = new Set<string>();
     for (let v = since + 1; v <= version; v++) {
-      for (const change of (await store.loadNotification(v)).changes) if (SCREENED_CHANGES.has(change.type)) changed.add(change.key);
+      for (const change of (await store.loadNotification(v)).changes) if (SCREENED_CHANGE_TYPES.has(change.type)) changed.add(change.key);
     }
     return { entries: listed.filter((e) => changed.has(e.key)), version, since };
   } finally {

@@ -2,7 +2,7 @@ import type { Designation } from './domain/designation';
 import type { FetchResult, Validators } from './http/fetch-file';
 import type { ListLinks } from './mof/discover';
 import type { ChangeEvent } from './domain/change-event';
-import type { Customer, CustomerFile, RescreenRun, ScreeningState } from './screening/schemas';
+import type { Customer, CustomerFile, RescreenRun, ScreeningProblem, ScreeningState, ScreeningStatus } from './screening/schemas';
 import type { CheckRecord, ListState, OperatorAlert, PublishProgress, SentChannel, VersionCommit, VersionNotification, VersionRecord } from './records';
 
 /** The small interfaces the check needs; AWS adapters in shared/aws, local ones in shared/local. */
@@ -85,6 +85,8 @@ export interface CustomerSource {
 export interface ScreeningLog {
   loadState(): Promise<ScreeningState | null>;
   saveState(state: ScreeningState): Promise<void>;
+  /** Sets (or clears) the problem alone, leaving the cursor: it must be recorded even when the state could not be read. */
+  recordProblem(problem: ScreeningProblem | null): Promise<void>;
   /** A version's recorded run, hits included; null if it was never recorded. */
   loadRun(version: number): Promise<RescreenRun | null>;
   /** Records a run and its hits (one item per customer and entry); a run already recorded for the version stays. */
@@ -95,4 +97,6 @@ export interface ScreeningLog {
 /** The compliance channel: one digest of a version's potential matches (email in full; SMS without customer data). */
 export interface ComplianceNotifier {
   publishMatches(run: RescreenRun, record: VersionRecord): Promise<void>;
+  /** Re-screening stopped (or resumed): the people relying on it must know when no news is not good news. */
+  publishStatus(status: ScreeningStatus): Promise<void>;
 }

@@ -159,6 +159,7 @@ export type OperatorAlert = z.infer<typeof OperatorAlert>;
 export const SentNotification = z.discriminatedUnion('channel', [
   z.object({ channel: z.literal('digest'), version: z.number().int(), changes: z.number().int() }),
   z.object({ channel: z.literal('operator'), severity: OperatorAlert.shape.severity, summary: z.string() }),
+  z.object({ channel: z.literal('compliance'), version: z.number().int(), matches: z.number().int() }),
 ]);
 export type SentNotification = z.infer<typeof SentNotification>;
 

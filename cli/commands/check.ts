@@ -2,15 +2,21 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runCheck } from '../../shared/check';
 import { AcceptRequest, type CheckReport } from '../../shared/records';
-import { listSource, startLocalRuntime } from '../local-wiring';
+import { DEFAULT_THRESHOLD } from '../../shared/screening/schemas';
+import { thresholdOption } from '../threshold-option';
+import { listSource, startLocalRuntime, type LocalScreening } from '../local-wiring';
 
 const CHECK_HELP = `usage: jp-sanctions-monitor check [--source <url-or-file>] [--data-dir <dir>] [--format json|text]
                                   [--accept <sha256> --reason <why> [--by <who>]]
+                                  [--customers <file> [--threshold <0..1>]]
   Runs the monitor once with an embedded store in the data dir (default .data).
   --source    MOF's index page by default; another index page URL, or a CSV/XLSX file on disk
   --format    text (default) or json: the check report on stdout
   --accept    commit the held file with this sha256 anyway (a genuine mass delisting); --reason is required and,
               with --by (default: your user name), recorded in the version
+  --customers re-screen this customer file (CSV id, name[, dob][, country][, entityType]) against every version
+              published from now on that designates, amends or relists entries; potential matches go to the
+              compliance channel once per customer, entry and version (--threshold: default ${DEFAULT_THRESHOLD})
   exit status: 0 baseline/unchanged/changed, 2 held, 1 failed or the store is busy
 `;
 
@@ -27,14 +33,17 @@ export async function checkCommand(args: string[]): Promise<{ output: string; ex
       accept: { type: 'string' },
       by: { type: 'string' },
       reason: { type: 'string' },
+      customers: { type: 'string' },
+      threshold: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return { output: CHECK_HELP, exitCode: 0 };
   if (values.format !== 'json' && values.format !== 'text') throw new Error(`--format must be json or text, not '${values.format}'`);
   const accept = acceptOf(values);
+  const screening = screeningOf(values);
   // In JSON mode stdout carries the report alone; what the channels would receive goes to stderr.
-  const runtime = await startLocalRuntime(values['data-dir'], values.format === 'json' ? process.stderr : process.stdout);
+  const runtime = await startLocalRuntime(values['data-dir'], values.format === 'json' ? process.stderr : process.stdout, screening);
   try {
     const report = await runCheck({ ...runtime.dependencies(listSource(values.source)), ...(accept ? { accept } : {}) });
     const output = values.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : describeReport(report);
@@ -56,6 +65,14 @@ function acceptOf(values: { accept?: string; by?: string; reason?: string }): Ac
   return parsed.data;
 }
 
+function screeningOf(values: { customers?: string; threshold?: string }): LocalScreening | undefined {
+  if (values.customers === undefined) {
+    if (values.threshold !== undefined) throw new Error('--threshold goes with --customers <file>');
+    return undefined;
+  }
+  return { customers: values.customers, threshold: thresholdOption(values.threshold) };
+}
+
 export function describeReport(report: CheckReport): string {
   const counts = report.summary
     ? `: ${report.summary.designated} designated, ${report.summary.delisted} delisted, ${report.summary.amended} amended, ${report.summary.relisted} relisted`
@@ -63,5 +80,13 @@ export function describeReport(report: CheckReport): string {
   const version = report.version === null ? '' : ` (version ${report.version})`;
   const source = report.source ? ` from ${report.source.file} (sha256 ${report.source.sha256.slice(0, 12)}…)` : '';
   const reason = report.reason ? `\n  ${report.reason}` : '';
-  return `check ${report.outcome}${version}${counts}${source}${reason}\n`;
+  return `check ${report.outcome}${version}${counts}${source}${reason}\n${report.screening ? describeScreening(report.screening) : ''}`;
+}
+
+function describeScreening(screening: NonNullable<CheckReport['screening']>): string {
+  const lines = screening.runs.map(
+    (r) => `  re-screened ${r.customers} customers against ${r.entries} entries of version ${r.version}: ${r.matches} potential matches (${r.customersHit} customers)${r.sent ? ', sent' : ''}`,
+  );
+  if (screening.problem) lines.push(`  re-screening stopped: ${screening.problem}`);
+  return lines.map((l) => `${l}\n`).join('');
 }

@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from '../../shared/check';
 import { FileListSource } from '../../shared/local/file-source';
-import { MOF_FIXTURES } from '../package-paths';
+import { DEFAULT_THRESHOLD } from '../../shared/screening/schemas';
+import { DEMO_CUSTOMERS, MOF_FIXTURES } from '../package-paths';
 import { startLocalRuntime } from '../local-wiring';
 import { CHECK_DATA_DIR } from '../read-wiring';
 import { describeReport } from './check';
 
 const DEMO_HELP = `usage: jp-sanctions-monitor demo [--data-dir <dir>]
   Replays the designations of 24 May 2024 offline: a baseline from the list the day before, then the list with
-  that day's twelve designations, printing what every channel receives. The demo's store is kept in <dir>/demo
+  that day's twelve designations, printing what every channel receives, and re-screens a customer file of eight
+  (test/fixtures/customers/customers.csv) against those designations. The demo's store is kept in <dir>/demo
   (default .data/demo), started afresh on each run and left there for \`serve\` to show.
 `;
 
@@ -28,7 +30,7 @@ export async function demoCommand(args: string[]): Promise<{ output: string; exi
   const dataDir = join(values['data-dir'] ?? CHECK_DATA_DIR, 'demo');
   await rm(dataDir, { recursive: true, force: true });
   const out = process.stdout;
-  const runtime = await startLocalRuntime(dataDir, out);
+  const runtime = await startLocalRuntime(dataDir, out, { customers: DEMO_CUSTOMERS, threshold: DEFAULT_THRESHOLD });
   const workbook = join(FIXTURES, 'shisantouketsu20260305.xlsx');
   const steps = [
     { title: 'Step 1: first run, the list before 24 May 2024 (a baseline: no designation flood)', csv: join(FIXTURES, 'variants', 'shisantouketsu20240523-variant.csv') },
@@ -40,7 +42,7 @@ export async function demoCommand(args: string[]): Promise<{ output: string; exi
       out.write(`\n=== ${step.title} ===\n`);
       const report = await runCheck(runtime.dependencies(new FileListSource({ csv: step.csv, xlsx: workbook })));
       out.write(describeReport(report));
-      if (report.outcome === 'failed' || report.outcome === 'held') exitCode = 1;
+      if (report.outcome === 'failed' || report.outcome === 'held' || report.screening?.problem) exitCode = 1;
     }
   } finally {
     await runtime.close();

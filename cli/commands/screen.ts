@@ -1,11 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EntityType } from '../../shared/domain/designation';
-import { birthDate, DATE_FORMS, parseCustomers } from '../../shared/screening/customers';
-import { CustomerScreening, DEFAULT_THRESHOLD, type ScreeningMatch, type ScreeningResult } from '../../shared/screening/schemas';
+import { readListFile } from '../../shared/local/read-file';
+import { birthDate, DATE_FORMS, decodeCustomerFile, parseCustomers } from '../../shared/screening/customers';
+import { CustomerScreening, type ScreeningMatch, type ScreeningResult } from '../../shared/screening/schemas';
+import { matchLines } from '../../shared/render/screening-match';
 import { screenCustomers, screenName } from '../../shared/screening/screen';
 import { ScreeningIndex } from '../../shared/screening/screening-index';
+import { thresholdOption } from '../threshold-option';
 import { entriesOfListFile, entriesOfStore, type ScreeningScope } from '../screen-entries';
 
 /**
@@ -31,8 +33,7 @@ export async function screenCommand(args: string[]): Promise<{ output: string; e
   });
   const format = values.format;
   if (format !== 'json' && format !== 'text') throw new Error(`--format must be json or text, not '${format}'`);
-  const threshold = values.threshold === undefined ? DEFAULT_THRESHOLD : Number(values.threshold);
-  if (!(threshold >= 0 && threshold <= 1) || values.threshold?.trim() === '') throw new Error(`--threshold must be a number from 0 to 1, not '${values.threshold}'`);
+  const threshold = thresholdOption(values.threshold);
   if (values.list && values['data-dir']) throw new Error('give either --list or --data-dir, not both');
   const since = values.since === undefined ? null : version(values.since);
   if (since !== null && values.list) throw new Error('--since needs the store (--data-dir): a list file has no versions');
@@ -48,7 +49,7 @@ export async function screenCommand(args: string[]): Promise<{ output: string; e
   const dateOfBirth = values.dob === undefined ? undefined : birthDate(values.dob);
   if (dateOfBirth === null) throw new Error(`--dob '${values.dob}' is not a date (${DATE_FORMS})`);
 
-  const customers = values.customers ? parseCustomers(await readFile(values.customers, 'utf8'), basename(values.customers)) : null;
+  const customers = values.customers ? parseCustomers(decodeCustomerFile(await readListFile(values.customers), basename(values.customers)), basename(values.customers)) : null;
   const scope: ScreeningScope = values.list ? await entriesOfListFile(values.list) : await entriesOfStore(values['data-dir'] ?? '.data', since);
   const index = new ScreeningIndex(scope.entries);
 
@@ -84,7 +85,5 @@ function describeCustomers(result: CustomerScreening): string {
 }
 
 function describeMatch(m: ScreeningMatch): string {
-  const name = [m.name.ja, m.name.en].filter(Boolean).join(' / ');
-  const why = m.why.map((r) => `${r.detail}${r.signal === 'name' || r.signal === 'token' ? ` ${r.effect.toFixed(2)}` : r.effect ? ` ${r.effect > 0 ? '+' : ''}${r.effect.toFixed(2)}` : ''}`);
-  return `  ${m.score.toFixed(3)}  ${m.key}  ${name}  [${m.entityType}]  regime ${m.regime.number}\n         ${why.join('; ')}`;
+  return matchLines(m).map((line) => `  ${line}`).join('\n');
 }

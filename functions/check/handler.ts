@@ -5,7 +5,10 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
+import { DynamoDbScreeningLog } from '../../shared/aws/dynamodb-screening-log';
 import { DynamoDbSnapshotStore } from '../../shared/aws/dynamodb-store';
+import { S3CustomerSource } from '../../shared/aws/s3-customer-source';
+import { SnsComplianceNotifier } from '../../shared/aws/sns-compliance-notifier';
 import { S3Archive } from '../../shared/aws/s3-archive';
 import { SnsNotifier } from '../../shared/aws/sns-notifier';
 import { runCheck, type CheckDependencies } from '../../shared/check';
@@ -22,7 +25,10 @@ let dependencies: CheckDependencies | undefined;
 function wire(): CheckDependencies {
   const config = readCheckConfig(process.env);
   const clock = { now: () => new Date() };
-  const archive = new S3Archive(new S3Client({}), config.ARCHIVE_BUCKET);
+  const s3 = new S3Client({});
+  const sns = new SNSClient({});
+  const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  const archive = new S3Archive(s3, config.ARCHIVE_BUCKET);
   return {
     source: new HttpListSource(new URL(config.INDEX_URL), {
       allowedHosts: config.ALLOWED_HOSTS,
@@ -31,10 +37,18 @@ function wire(): CheckDependencies {
     }, clock),
     archive,
     // Payloads too big for a DynamoDB item go to the archive bucket by reference, so that no entry blocks a commit.
-    store: new DynamoDbSnapshotStore({ client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName: config.TABLE_NAME, overflow: archive }),
-    notifier: new SnsNotifier({ client: new SNSClient({}), changeTopicArn: config.CHANGE_TOPIC_ARN, operatorTopicArn: config.OPERATOR_TOPIC_ARN }),
+    store: new DynamoDbSnapshotStore({ client: dynamo, tableName: config.TABLE_NAME, overflow: archive }),
+    notifier: new SnsNotifier({ client: sns, changeTopicArn: config.CHANGE_TOPIC_ARN, operatorTopicArn: config.OPERATOR_TOPIC_ARN }),
     clock,
     policy: { maxDelistShare: config.MAX_DELIST_SHARE, minEntryShare: config.MIN_ENTRY_SHARE },
+    ...(config.CUSTOMERS_KEY && config.COMPLIANCE_TOPIC_ARN && {
+      screening: {
+        customers: new S3CustomerSource(s3, config.ARCHIVE_BUCKET, config.CUSTOMERS_KEY),
+        log: new DynamoDbScreeningLog({ client: dynamo, tableName: config.TABLE_NAME }),
+        notifier: new SnsComplianceNotifier({ client: sns, topicArn: config.COMPLIANCE_TOPIC_ARN }),
+        threshold: config.SCREENING_THRESHOLD,
+      },
+    }),
   };
 }
 
@@ -91,6 +105,10 @@ function recordMetrics(report: CheckReport): void {
     metrics.addMetric('Delisted', MetricUnit.Count, report.summary.delisted);
     metrics.addMetric('Amended', MetricUnit.Count, report.summary.amended);
     metrics.addMetric('Relisted', MetricUnit.Count, report.summary.relisted);
+  }
+  if (report.screening) {
+    metrics.addMetric('ScreeningMatches', MetricUnit.Count, report.screening.runs.reduce((n, r) => n + r.matches, 0));
+    metrics.addMetric('ScreeningStopped', MetricUnit.Count, report.screening.problem ? 1 : 0);
   }
   metrics.publishStoredMetrics();
 }

@@ -1,6 +1,5 @@
 import type { CreateTableCommandInput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand,
   GetCommand,
   PutCommand,
   UpdateCommand,
@@ -12,6 +11,7 @@ import { z } from 'zod';
 import { ChangeEvent } from '../domain/change-event';
 import { Designation } from '../domain/designation';
 import { ConcurrentCommitError, type PayloadStore, type SnapshotStore } from '../ports';
+import { batchWrite, eachLimited, isConditionFailure, WRITE_CONCURRENCY, type Item } from './dynamodb-writes';
 import { DamagedItemError, OVERFLOW_REF, parseItem, parseItemJson, resolvePayload } from './stored-items';
 import { CheckRecord, ListState, PublishProgress, VersionCommit, VersionNotification, VersionRecord, type SentChannel } from '../records';
 
@@ -50,8 +50,6 @@ export interface DynamoDbSnapshotStoreOptions {
 }
 
 const DEFAULT_LEASE_MS = 15 * 60 * 1000;
-const WRITE_CONCURRENCY = 16;
-const BATCH_SIZE = 25;
 const MAX_CHANGES = 100_000;
 const STATE = 'STATE';
 /** Two payloads (content and prior) and the keys stay well inside DynamoDB's 400 KB item. */
@@ -83,7 +81,6 @@ type EntryItem = z.infer<typeof EntryItem>;
 const VersionItem = z.object({ record: z.string(), status: z.enum(['pending', 'committed']) });
 const ChangeItem = z.object({ event: z.string() });
 
-type Item = Record<string, unknown>;
 
 export class DynamoDbSnapshotStore implements SnapshotStore {
   private readonly client: DynamoDBDocumentClient;
@@ -150,10 +147,10 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
       }),
     );
     // The baseline has no committed entries to protect, and thousands of them: batches, not conditional puts.
-    if (base === 0) await this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+    if (base === 0) await batchWrite(this.client, this.table, items.map((Item) => ({ PutRequest: { Item } })));
     else await eachLimited(items, WRITE_CONCURRENCY, (item) => this.putEntry(item, base));
     const events = await Promise.all(c.changes.map((event, seq) => this.inline(JSON.stringify(event), changeSk(version, seq))));
-    await this.batchWrite(events.map((event, seq) => ({ PutRequest: { Item: { ...this.key(changeSk(version, seq)), event } } })));
+    await batchWrite(this.client, this.table, events.map((event, seq) => ({ PutRequest: { Item: { ...this.key(changeSk(version, seq)), event } } })));
 
     await this.flipState(c);
     await this.client.send(
@@ -195,7 +192,7 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
   async markSent(version: number, channel: SentChannel): Promise<void> {
     const channels = 'digest' in channel ? [DIGEST] : channel.events;
     const sentAt = this.clock().toISOString();
-    await this.batchWrite(channels.map((c) => ({ PutRequest: { Item: { ...this.key(`${sentPrefix(version)}${c}`), sentAt } } })));
+    await batchWrite(this.client, this.table, channels.map((c) => ({ PutRequest: { Item: { ...this.key(`${sentPrefix(version)}${c}`), sentAt } } })));
   }
 
   async markPublished(version: number): Promise<void> {
@@ -286,7 +283,7 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: { ':from': changeSk(version, c.changes.length), ':to': changeSk(version, MAX_CHANGES - 1) },
     });
-    await this.batchWrite(surplus.map((item) => ({ DeleteRequest: { Key: this.key(String(item.sk)) } })));
+    await batchWrite(this.client, this.table, surplus.map((item) => ({ DeleteRequest: { Key: this.key(String(item.sk)) } })));
   }
 
   private entryItem(version: number, key: string, content: string | null | undefined, prior: string | null | undefined): Item {
@@ -336,20 +333,6 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
       if (isConditionFailure(error)) throw new ConcurrentCommitError(c.baseVersion);
       throw error;
     }
-  }
-
-  private async batchWrite(requests: Array<{ PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } }>): Promise<void> {
-    await eachLimited(chunks(requests, BATCH_SIZE), WRITE_CONCURRENCY, async (chunk) => {
-      let pending = chunk;
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) {
-          if (attempt > 8) throw new Error(`DynamoDB left ${pending.length} batch writes unprocessed after ${attempt} attempts`);
-          await sleep(Math.min(2000, 50 * 2 ** attempt));
-        }
-        const { UnprocessedItems } = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
-        pending = (UnprocessedItems?.[this.table] ?? []) as typeof pending;
-      }
-    });
   }
 
   /** The payload as stored: inline, or a reference to the overflow store when it is too big for an item. */
@@ -494,36 +477,4 @@ function sentPrefix(version: number): string {
 
 function changeSk(version: number, seq: number): string {
   return `${changePrefix(version)}${String(seq).padStart(5, '0')}`;
-}
-
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
-}
-
-/** Runs `work` over `items`, at most `limit` at a time; after a failure starts nothing new, waits, rethrows the first. */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (!failure && next < items.length) {
-      const item = items[next++]!;
-      try {
-        await work(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -5,6 +5,7 @@ import type { AcceptRequest, Hold, CheckOutcome, CheckReport, ListState, Operato
 import { acquireList } from './acquire';
 import { commitVersion, versionCommit } from './commit';
 import { decide } from './decide';
+import { rescreenPublished } from './rescreen';
 import { alertOperator, describePublishing, NOTHING_PUBLISHED, publishOwed, publishVersion, type PublishState } from './publish';
 
 export interface CheckDependencies {
@@ -53,7 +54,9 @@ export async function runCheck(deps: CheckDependencies): Promise<CheckReport> {
   } catch (error) {
     report = await run.fail(error);
   }
-  return { ...report, notifications: sent, durationMs: deps.clock.now().getTime() - started.getTime() };
+  // Whatever the check's outcome: versions an earlier check published may still be owed a screening.
+  const screening = deps.screening ? { screening: await rescreenPublished({ ...deps, screening: deps.screening }, report.committedVersion, sent) } : {};
+  return { ...report, ...screening, notifications: sent, durationMs: deps.clock.now().getTime() - started.getTime() };
 }
 
 /** Wires the steps together and keeps what the report and the alerts need. */

@@ -20,7 +20,7 @@ export interface PublishState {
   digestSent: boolean;
 }
 
-/** Backoff for recording progress: a message already went out, so giving up early means sending it again. */
+/** Backoff for recording progress. */
 const MARK_DELAYS_MS = [100, 400, 1_600];
 
 /**
@@ -84,7 +84,8 @@ function mark(deps: PublishDependencies, version: number, channel: SentChannel):
   return retried(deps, () => deps.store.markSent(version, channel));
 }
 
-async function retried(deps: PublishDependencies, step: () => Promise<void>): Promise<void> {
+/** Records that something went out, retried with backoff: a message already went, so giving up early sends it again. */
+export async function retried(deps: Pick<PublishDependencies, 'sleep'>, step: () => Promise<void>): Promise<void> {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   for (let attempt = 0; ; attempt++) {
     try {

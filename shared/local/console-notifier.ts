@@ -1,21 +1,25 @@
 import { ChangeEvent } from '../domain/change-event';
-import type { Notifier } from '../ports';
-import type { OperatorAlert, VersionNotification } from '../records';
+import type { ComplianceNotifier, Notifier } from '../ports';
+import type { OperatorAlert, VersionNotification, VersionRecord } from '../records';
 import { renderDigest, type DigestAttributes } from '../render/digest';
 import { renderOperatorAlert } from '../render/operator-alert';
+import { type ComplianceMessage, renderScreeningDigest, renderScreeningStatus } from '../render/screening-digest';
+import type { RescreenRun, ScreeningStatus } from '../screening/schemas';
 
 /** What one channel would have received, had this been SNS. */
 export type Delivery =
   | { channel: 'email'; subject: string; body: string; attributes: DigestAttributes }
   | { channel: 'sms'; text: string }
   | { channel: 'event'; event: ChangeEvent }
-  | { channel: 'operator'; severity: OperatorAlert['severity']; subject: string; text: string };
+  | { channel: 'operator'; severity: OperatorAlert['severity']; subject: string; text: string }
+  | { channel: 'compliance-email'; subject: string; body: string }
+  | { channel: 'compliance-sms'; text: string };
 
 /**
  * The local stand-in for SNS: renders with the same renderers, keeps every delivery in `deliveries` for
  * inspection, and writes each to a stream as a clearly separated block.
  */
-export class ConsoleNotifier implements Notifier {
+export class ConsoleNotifier implements Notifier, ComplianceNotifier {
   readonly deliveries: Delivery[] = [];
 
   constructor(private readonly out: NodeJS.WritableStream = process.stdout) {}
@@ -37,6 +41,21 @@ export class ConsoleNotifier implements Notifier {
   async alertOperator(alert: OperatorAlert): Promise<void> {
     const { subject, text } = renderOperatorAlert(alert);
     await this.deliver([{ channel: 'operator', severity: alert.severity, subject, text }]);
+  }
+
+  publishMatches(run: RescreenRun, record: VersionRecord): Promise<void> {
+    return this.compliance(renderScreeningDigest(run, record));
+  }
+
+  publishStatus(status: ScreeningStatus): Promise<void> {
+    return this.compliance(renderScreeningStatus(status));
+  }
+
+  private async compliance(digest: ComplianceMessage): Promise<void> {
+    await this.deliver([
+      { channel: 'compliance-email', subject: digest.subject, body: digest.email },
+      { channel: 'compliance-sms', text: digest.sms },
+    ]);
   }
 
   private async deliver(deliveries: readonly Delivery[]): Promise<void> {
@@ -64,6 +83,10 @@ function format(delivery: Delivery, position: string): string {
     }
     case 'operator':
       return block(`operator alert · ${delivery.severity}`, [`Subject: ${delivery.subject}`, '', delivery.text]);
+    case 'compliance-email':
+      return block('compliance email', [`Subject: ${delivery.subject}`, '', delivery.body]);
+    case 'compliance-sms':
+      return block('compliance sms', [delivery.text]);
   }
 }
 

@@ -1,10 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { EntityType } from '../domain/designation';
-import { Customer } from './schemas';
+import { Customer, CUSTOMER_ID_MAX_CHARS, ScreeningQuery } from './schemas';
+
+const NAME_MAX_CHARS = ScreeningQuery.shape.name.maxLength!;
 
 /**
  * A customer file: CSV `id, name[, dob][, country][, entityType]`, with or without that header row. Every row is
- * checked before any is screened, and a bad one is named by file, row and column.
+ * checked before any is screened, and a bad one is named by file, row and column, but never by its value: the
+ * message reaches operators (email, SMS, logs) who are not meant to see customer data.
  */
 const COLUMNS = ['id', 'name', 'dob', 'country', 'entityType'] as const;
 
@@ -13,23 +16,28 @@ export function parseCustomers(text: string, fileName: string): Customer[] {
   try {
     rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (error) {
-    throw new Error(`${fileName}: not a readable CSV (${(error as Error).message})`);
+    // csv-parse's own message quotes the offending field; its code and line say enough.
+    const { code, lines } = error as { code?: string; lines?: number };
+    throw new Error(`${fileName}: not a readable CSV (${code ?? 'unreadable'}${lines ? ` at line ${lines}` : ''})`);
   }
   const first = rows[0];
   const hasHeader = first !== undefined && first[0]?.toLowerCase() === 'id' && first[1]?.toLowerCase() === 'name';
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   return rows.slice(hasHeader ? 1 : 0).map((row, i) => {
-    const at = `${fileName} row ${i + (hasHeader ? 2 : 1)}`;
+    const rowNumber = i + (hasHeader ? 2 : 1);
+    const at = `${fileName} row ${rowNumber}`;
     if (row.length > COLUMNS.length) throw new Error(`${at}: ${row.length} columns; expected at most ${COLUMNS.length} (${COLUMNS.join(', ')})`);
     const [id = '', name = '', dob = '', country = '', entityType = ''] = row;
     if (!id) throw new Error(`${at}, column id: empty`);
+    if (id.length > CUSTOMER_ID_MAX_CHARS) throw new Error(`${at}, column id: ${id.length} characters; at most ${CUSTOMER_ID_MAX_CHARS}`);
     if (!name) throw new Error(`${at}, column name: empty`);
-    if (seen.has(id)) throw new Error(`${at}, column id: '${id}' appears twice`);
-    seen.add(id);
+    if (name.length > NAME_MAX_CHARS) throw new Error(`${at}, column name: ${name.length} characters; at most ${NAME_MAX_CHARS}`);
+    if (seen.has(id)) throw new Error(`${at}, column id: the same id as row ${seen.get(id)}`);
+    seen.set(id, rowNumber);
     const dateOfBirth = dob ? birthDate(dob) : undefined;
-    if (dateOfBirth === null) throw new Error(`${at}, column dob: '${dob}' is not a date (${DATE_FORMS})`);
+    if (dateOfBirth === null) throw new Error(`${at}, column dob: not a date (${DATE_FORMS})`);
     const type = entityType ? EntityType.safeParse(entityType.toLowerCase()) : undefined;
-    if (type && !type.success) throw new Error(`${at}, column entityType: '${entityType}'; expected individual or entity`);
+    if (type && !type.success) throw new Error(`${at}, column entityType: expected individual or entity`);
     return Customer.parse({
       id,
       name,
@@ -38,6 +46,23 @@ export function parseCustomers(text: string, fileName: string): Customer[] {
       ...(type?.success && { entityType: type.data }),
     });
   });
+}
+
+/**
+ * A customer file's bytes as text: UTF-8 (with or without a BOM), or Shift_JIS, which is what Excel in Japan
+ * saves as "CSV" by default. Anything that is neither is refused by name rather than screened as mojibake.
+ */
+export function decodeCustomerFile(bytes: Uint8Array, fileName: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Not UTF-8: try Shift_JIS (Windows-31J), below.
+  }
+  try {
+    return new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${fileName}: neither UTF-8 nor Shift_JIS text; save the customer file as CSV UTF-8`);
+  }
 }
 
 export const DATE_FORMS = 'YYYY-MM-DD, YYYY/M/D, YYYY-MM or YYYY';

@@ -61,10 +61,13 @@ export const ScreeningResult = z.object({
 });
 export type ScreeningResult = z.infer<typeof ScreeningResult>;
 
+export const CUSTOMER_ID_MAX_CHARS = 200;
+
 /** One row of a customer file: `id, name[, dob][, country][, entityType]`. */
 export const Customer = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
+  // Bounded: ids go into table keys (1 KB) and names into queries.
+  id: z.string().min(1).max(CUSTOMER_ID_MAX_CHARS),
+  name: ScreeningQuery.shape.name,
   dateOfBirth: ScreeningQuery.shape.dateOfBirth,
   country: z.string().min(1).optional(),
   entityType: EntityType.optional(),
@@ -127,3 +130,18 @@ export const ScreeningState = z.object({
   problem: ScreeningProblem.nullable(),
 });
 export type ScreeningState = z.infer<typeof ScreeningState>;
+
+/**
+ * What the compliance channel hears when re-screening stops or resumes: without it, "no potential match" and "not
+ * screened" would look the same to the people who rely on it. No customer data: the reason names file, row and
+ * column only.
+ */
+export const ScreeningStatus = z.object({
+  state: z.enum(['stopped', 'resumed']),
+  reason: z.string(),
+  since: z.iso.datetime(),
+  at: z.iso.datetime(),
+  /** The versions published but not yet screened (stopped), or screened on resuming; null when none. */
+  versions: z.object({ from: z.number().int().positive(), to: z.number().int().positive() }).nullable(),
+});
+export type ScreeningStatus = z.infer<typeof ScreeningStatus>;

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
@@ -48,7 +48,26 @@ describe('check and demo at the edges', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('check baseline (version 1)');
       expect(run.stdout).toContain('check changed (version 2): 12 designated, 0 delisted');
+      expect(run.stdout).toContain('re-screened 8 customers against 12 entries of version 2: 4 potential matches (4 customers), sent');
+      expect(run.stdout.match(/──── compliance email/g)).toHaveLength(1);
     }
+  });
+
+  it('re-screens a customer file given to check, and names a bad row without holding the list back', async () => {
+    const data = join(dir, 'screened');
+    const variants = join(ROOT, 'test', 'fixtures', 'mof', 'variants', 'shisantouketsu20240523-variant.csv');
+    const may2024 = join(ROOT, 'test', 'fixtures', 'mof', 'shisantouketsu20260828-excerpt.csv');
+    const customers = join(ROOT, 'test', 'fixtures', 'customers', 'customers.csv');
+    const bad = join(dir, 'bad-customers.csv');
+    writeFileSync(bad, readFileSync(customers, 'utf8').replace('1980-01-01', '1980-02-30x'));
+    expect((await cli('check', '--source', variants, '--data-dir', data, '--customers', customers)).code).toBe(0);
+    const stopped = await cli('check', '--source', may2024, '--data-dir', data, '--customers', bad, '--format', 'json');
+    expect(stopped.code).toBe(0);
+    expect(JSON.parse(stopped.stdout).screening).toEqual({ runs: [], problem: 'bad-customers.csv row 5, column dob: not a date (YYYY-MM-DD, YYYY/M/D, YYYY-MM or YYYY)' });
+    const screened = await cli('check', '--source', may2024, '--data-dir', data, '--customers', customers, '--threshold', '0.95');
+    expect(screened.stdout).toContain('re-screened 8 customers against 12 entries of version 2: 4 potential matches (4 customers), sent');
+    expect(screened.stdout).toContain('しきい値 Threshold: 0.95');
+    expect((await cli('check', '--data-dir', data, '--threshold', '0.9')).stderr).toMatch(/--threshold goes with --customers <file>/);
   });
 
   it('refuses --accept without a reason, or with something that is not a sha256', async () => {

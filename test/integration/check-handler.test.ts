@@ -156,6 +156,18 @@ describe('its configuration', () => {
     );
   });
 
+  it('switches re-screening on with both its customer key and its topic, and refuses one without the other', () => {
+    const base = { TABLE_NAME: 'tbl', CHANGE_TOPIC_ARN: 'arn:a', OPERATOR_TOPIC_ARN: 'arn:b', ARCHIVE_BUCKET: 'bkt' };
+    const off = readCheckConfig(base);
+    expect([off.CUSTOMERS_KEY, off.COMPLIANCE_TOPIC_ARN, off.SCREENING_THRESHOLD]).toEqual([undefined, undefined, 0.88]);
+    expect(readCheckConfig({ ...base, CUSTOMERS_KEY: 'screening/customers.csv', COMPLIANCE_TOPIC_ARN: 'arn:c', SCREENING_THRESHOLD: '0.9' })).toMatchObject({
+      CUSTOMERS_KEY: 'screening/customers.csv', COMPLIANCE_TOPIC_ARN: 'arn:c', SCREENING_THRESHOLD: 0.9,
+    });
+    expect(() => readCheckConfig({ ...base, CUSTOMERS_KEY: 'screening/customers.csv' })).toThrow(/CUSTOMERS_KEY and COMPLIANCE_TOPIC_ARN go together/);
+    expect(() => readCheckConfig({ ...base, COMPLIANCE_TOPIC_ARN: 'arn:c' })).toThrow(/CUSTOMERS_KEY and COMPLIANCE_TOPIC_ARN go together/);
+    expect(() => readCheckConfig({ ...base, CUSTOMERS_KEY: 'k', COMPLIANCE_TOPIC_ARN: 'arn:c', SCREENING_THRESHOLD: '1.5' })).toThrow(/SCREENING_THRESHOLD/);
+  });
+
   it('defaults to MOF over HTTPS with the guard defaults', () => {
     const config = readCheckConfig({
       TABLE_NAME: 'tbl', CHANGE_TOPIC_ARN: 'arn:a', OPERATOR_TOPIC_ARN: 'arn:b', ARCHIVE_BUCKET: 'bkt',

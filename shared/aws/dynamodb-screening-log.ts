@@ -1,0 +1,188 @@
+import { GetCommand, paginateQuery, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { ScreeningLog } from '../ports';
+import { RescreenRun, ScreeningMatch, ScreeningProblem, ScreeningState } from '../screening/schemas';
+import { batchWrite, isConditionFailure, type Item } from './dynamodb-writes';
+import { DamagedItemError, parseItem, parseItemJson } from './stored-items';
+
+/**
+ * Re-screening's record, in the list's partition of the snapshot table:
+ * - `SCREENING#STATE`: `screenedVersion` (the cursor) and `problem` (what stops screening now, JSON or absent);
+ * - `SCREENING#<n:10>`: `run` (the RescreenRun without its hits, JSON), `hits` (how many HIT items it has),
+ *   `sentAt` once the compliance digest went out;
+ * - `SCREENING#<n:10>#HIT#<entry key>#<customer id>`: `customerId`, `customerName`, `order` (the customer's
+ *   place in the file), `match` (ScreeningMatch JSON): one item per customer, entry and version, which is the
+ *   unit a compliance officer clears.
+ * A run's HIT items are written before its header, so a header always has all its hits; HIT items of an attempt
+ * that crashed before its header are deleted by the next attempt.
+ */
+export interface DynamoDbScreeningLogOptions {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  listId?: string;
+}
+
+const STATE = 'SCREENING#STATE';
+/** DynamoDB's item limit is 400 KB; a hit is a few KB, so this only stops something pathological, by name. */
+const MAX_ITEM_BYTES = 350_000;
+
+const StateItem = z.object({ screenedVersion: z.number().int().nonnegative(), problem: z.string().optional() });
+const RunItem = z.object({ run: z.string(), hits: z.number().int().nonnegative(), sentAt: z.string().optional() });
+const HitItem = z.object({ customerId: z.string(), customerName: z.string(), order: z.number().int().nonnegative(), match: z.string() });
+const RunHeader = RescreenRun.omit({ hits: true, sentAt: true });
+
+export class DynamoDbScreeningLog implements ScreeningLog {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly table: string;
+  private readonly pk: string;
+
+  constructor(options: DynamoDbScreeningLogOptions) {
+    this.client = options.client;
+    this.table = options.tableName;
+    this.pk = `LIST#${options.listId ?? 'mof'}`;
+  }
+
+  async loadState(): Promise<ScreeningState | null> {
+    const item = await this.get(STATE);
+    if (!item) return null;
+    const { screenedVersion, problem } = parseItem(StateItem, item, this.name(STATE));
+    return parseItem(ScreeningState, { screenedVersion, problem: problem === undefined ? null : parseItemJson(z.unknown(), problem, this.name(STATE)) }, this.name(STATE));
+  }
+
+  async saveState(state: ScreeningState): Promise<void> {
+    const valid = ScreeningState.parse(state);
+    await this.client.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...this.key(STATE), screenedVersion: valid.screenedVersion, ...(valid.problem && { problem: JSON.stringify(valid.problem) }) },
+      }),
+    );
+  }
+
+  async recordProblem(problem: ScreeningProblem | null): Promise<void> {
+    const set = problem ? { UpdateExpression: 'SET problem = :problem', ExpressionAttributeValues: { ':problem': JSON.stringify(ScreeningProblem.parse(problem)) } } : { UpdateExpression: 'REMOVE problem' };
+    await this.client.send(new UpdateCommand({ TableName: this.table, Key: this.key(STATE), ...set, ConditionExpression: 'attribute_exists(sk)' })).catch((error: unknown) => {
+      if (isConditionFailure(error)) throw new Error(`${this.name(STATE)} does not exist: re-screening has no cursor yet`);
+      throw error;
+    });
+  }
+
+  async loadRun(version: number): Promise<RescreenRun | null> {
+    const sk = runSk(version);
+    const raw = await this.get(sk);
+    if (!raw) return null;
+    const item = parseItem(RunItem, raw, this.name(sk));
+    const header = parseItemJson(RunHeader, item.run, this.name(sk));
+    if (header.version !== version) throw new DamagedItemError(this.name(sk), `holds version ${header.version}`);
+    const hits = await this.loadHits(version);
+    const matches = hits.reduce((n, h) => n + h.matches.length, 0);
+    if (matches !== item.hits) throw new DamagedItemError(this.name(sk), `records ${item.hits} hits, but ${matches} HIT items are stored`);
+    return RescreenRun.parse({ ...header, hits, ...(item.sentAt && { sentAt: item.sentAt }) });
+  }
+
+  async recordRun(run: RescreenRun): Promise<void> {
+    const valid = RescreenRun.parse(run);
+    const sk = runSk(valid.version);
+    if (await this.get(sk)) return;
+    const stale = await this.query(hitPrefix(valid.version));
+    await batchWrite(this.client, this.table, stale.map((item) => ({ DeleteRequest: { Key: this.key(String(item.sk)) } })));
+    const hits = valid.hits.flatMap((hit, order) =>
+      hit.matches.map((match) => this.sized({
+        ...this.key(`${hitPrefix(valid.version)}${match.key}#${hit.customerId}`),
+        customerId: hit.customerId, customerName: hit.customerName, order, match: JSON.stringify(match),
+      })),
+    );
+    await batchWrite(this.client, this.table, hits.map((Item) => ({ PutRequest: { Item } })));
+    const { hits: _hits, sentAt: _sentAt, ...header } = valid;
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: this.sized({ ...this.key(sk), run: JSON.stringify(header), hits: hits.length }),
+          ConditionExpression: 'attribute_not_exists(sk)',
+        }),
+      );
+    } catch (error) {
+      // Another attempt recorded this version first: its record stands.
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async markRunSent(version: number, at: string): Promise<void> {
+    const sk = runSk(version);
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.key(sk),
+        UpdateExpression: 'SET sentAt = if_not_exists(sentAt, :at)',
+        ConditionExpression: 'attribute_exists(sk)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    ).catch((error: unknown) => {
+      if (isConditionFailure(error)) throw new Error(`${this.name(sk)} does not exist: a run must be recorded before it is sent`);
+      throw error;
+    });
+  }
+
+  /** The hits of a version, customer by customer in the file's order, each customer's matches best first. */
+  private async loadHits(version: number): Promise<RescreenRun['hits']> {
+    const byCustomer = new Map<string, { order: number; customerName: string; matches: ScreeningMatch[] }>();
+    for (const raw of await this.query(hitPrefix(version))) {
+      const sk = String(raw.sk);
+      const item = parseItem(HitItem, raw, this.name(sk));
+      const match = parseItemJson(ScreeningMatch, item.match, this.name(sk));
+      const hit = byCustomer.get(item.customerId) ?? { order: item.order, customerName: item.customerName, matches: [] };
+      hit.matches.push(match);
+      byCustomer.set(item.customerId, hit);
+    }
+    return [...byCustomer]
+      .sort(([, a], [, b]) => a.order - b.order)
+      .map(([customerId, hit]) => ({
+        customerId,
+        customerName: hit.customerName,
+        matches: hit.matches.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key)),
+      }));
+  }
+
+  private sized(item: Item): Item {
+    const bytes = Buffer.byteLength(JSON.stringify(item), 'utf8');
+    if (bytes > MAX_ITEM_BYTES) throw new Error(`${this.name(String(item.sk))}: ${bytes} bytes is over the ${MAX_ITEM_BYTES} an item may hold`);
+    return item;
+  }
+
+  private async get(sk: string): Promise<Item | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: this.key(sk), ConsistentRead: true }));
+    return Item;
+  }
+
+  private async query(prefix: string): Promise<Item[]> {
+    const items: Item[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.table,
+        ConsistentRead: true,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': this.pk, ':prefix': prefix },
+      },
+    );
+    for await (const page of pages) items.push(...(page.Items ?? []));
+    return items;
+  }
+
+  private key(sk: string): { pk: string; sk: string } {
+    return { pk: this.pk, sk };
+  }
+
+  private name(sk: string): string {
+    return `${this.table} ${this.pk}/${sk}`;
+  }
+}
+
+function runSk(version: number): string {
+  return `SCREENING#${String(version).padStart(10, '0')}`;
+}
+
+function hitPrefix(version: number): string {
+  return `${runSk(version)}#HIT#`;
+}

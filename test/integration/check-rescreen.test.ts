@@ -1,0 +1,320 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDbScreeningLog } from '../../shared/aws/dynamodb-screening-log';
+import { DynamoDbSnapshotStore } from '../../shared/aws/dynamodb-store';
+import { runCheck, type CheckDependencies } from '../../shared/check';
+import { GuardPolicy } from '../../shared/domain/guards';
+import { ConsoleNotifier, type Delivery } from '../../shared/local/console-notifier';
+import { ensureTable, startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
+import { FileArchive } from '../../shared/local/file-archive';
+import { FileCustomerSource } from '../../shared/local/file-customer-source';
+import { FileListSource } from '../../shared/local/file-source';
+import { CheckReport } from '../../shared/records';
+import { FaultPlan, type Fault } from '../support/faults';
+import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
+
+/**
+ * Re-screening through the whole check, on the embedded DynamoDB-compatible store: the 24 May 2024 round against
+ * a customer file holding four written variants of that day's designations. The promises: each potential match is
+ * recorded once per customer, entry and version and sent once; the SMS carries no customer data; a broken or
+ * missing customer file never holds back the list or its subscribers, and the versions it delayed are screened,
+ * in order, once it is fixed; a fault at any screening call, then a retry, loses nothing and repeats nothing
+ * beyond the documented window.
+ */
+const CUSTOMERS = join(__dirname, '..', 'fixtures', 'customers', 'customers.csv');
+const EXPECTED_HITS = [
+  ['C-0001', '029-000729'],
+  ['C-0002', '029-000729'],
+  ['C-0003', '034-000002'],
+  ['C-0007', '028-000260'],
+];
+const CUSTOMER_NAMES = ['Vladimir Mikheichik', 'ミヘイチク ウラジミール', 'IBEX Shipping, Inc.', 'Azia Shipping Co.', 'Taro Tanaka'];
+
+let dir: string;
+let dynamo: EmbeddedDynamoDb;
+let tables = 0;
+const excerpt = CsvRecords.excerpt();
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'jsm-rescreen-'));
+  dynamo = await startEmbeddedDynamoDb({ dataDir: dir });
+  writeFileSync(join(dir, 'before.csv'), excerpt.without(MAY_2024_KEYS).toBytes());
+  writeFileSync(join(dir, 'after.csv'), excerpt.toBytes());
+});
+afterAll(async () => {
+  await dynamo.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface World {
+  store: DynamoDbSnapshotStore;
+  log: DynamoDbScreeningLog;
+  notifier: ConsoleNotifier;
+  customers: string;
+}
+
+async function world(customers = CUSTOMERS): Promise<World> {
+  const tableName = `rescreen-${++tables}`;
+  await ensureTable(dynamo.client as unknown as DynamoDBClient, tableName);
+  return {
+    store: new DynamoDbSnapshotStore({ client: dynamo.client, tableName }),
+    log: new DynamoDbScreeningLog({ client: dynamo.client, tableName }),
+    notifier: new ConsoleNotifier(new PassThrough().resume()),
+    customers,
+  };
+}
+
+function deps(w: World, csv: 'before' | 'after', plan = new FaultPlan()): CheckDependencies {
+  return {
+    source: new FileListSource({ csv: join(dir, `${csv}.csv`) }),
+    archive: new FileArchive(join(dir, 'archive')),
+    store: w.store,
+    notifier: plan.wrap('notifier', w.notifier),
+    clock: { now: () => new Date() },
+    policy: GuardPolicy.parse({}),
+    sleep: async () => undefined,
+    screening: {
+      customers: plan.wrap('customers', new FileCustomerSource(w.customers)),
+      log: plan.wrap('log', w.log),
+      notifier: plan.wrap('compliance', w.notifier),
+      threshold: 0.88,
+    },
+  };
+}
+
+const check = async (w: World, csv: 'before' | 'after', plan?: FaultPlan) => CheckReport.parse(await runCheck(deps(w, csv, plan)));
+const of = <C extends Delivery['channel']>(w: World, channel: C) =>
+  w.notifier.deliveries.filter((d): d is Extract<Delivery, { channel: C }> => d.channel === channel);
+/** The compliance digests (not the stopped/resumed notices the same channel also carries). */
+const digests = (w: World) => of(w, 'compliance-email').filter((d) => /potential match/.test(d.subject));
+const statuses = (w: World) => of(w, 'compliance-email').filter((d) => /re-screening (stopped|resumed)/.test(d.subject));
+const hitPairs = (run: { hits: Array<{ customerId: string; matches: Array<{ key: string }> }> }) =>
+  run.hits.flatMap((h) => h.matches.map((m) => [h.customerId, m.key]));
+
+describe('re-screening the 24 May 2024 round', () => {
+  it('screens only what the version designated, records each match, sends one compliance digest; SMS without customer data', async () => {
+    const w = await world();
+    const baseline = await check(w, 'before');
+    // The baseline designates nothing: nothing screened, nothing sent, the cursor at version 1.
+    expect(baseline.screening).toEqual({ runs: [], problem: null });
+    expect(await w.log.loadState()).toEqual({ screenedVersion: 1, problem: null });
+
+    const changed = await check(w, 'after');
+    expect(changed.outcome).toBe('changed');
+    expect(changed.screening).toEqual({ runs: [{ version: 2, customers: 8, entries: 12, customersHit: 4, matches: 4, sent: true }], problem: null });
+    expect(changed.notifications).toContainEqual({ channel: 'compliance', version: 2, matches: 4 });
+
+    const run = (await w.log.loadRun(2))!;
+    expect(hitPairs(run)).toEqual(EXPECTED_HITS);
+    expect(run.entries).toHaveLength(12);
+    expect(run.entries).toEqual(expect.arrayContaining(MAY_2024_KEYS));
+    expect(run.customerFile).toMatchObject({ location: CUSTOMERS, customers: 8 });
+    expect(run.sentAt).toEqual(expect.any(String));
+
+    const [email] = digests(w);
+    expect(of(w, 'compliance-email')).toHaveLength(1);
+    for (const [customer, key] of EXPECTED_HITS) {
+      expect(email!.body).toContain(`Customer ${customer}`);
+      expect(email!.body).toContain(`  ${key}  `);
+    }
+    expect(email!.body).toMatch(/1\.000 {2}029-000729 {2}ウラジーミル・ミヘイチク \/ Vladimir Mikheychik/);
+    expect(email!.body).toContain('1970-05-16 is a listed date of birth');
+    for (const unlisted of ['C-0004', 'C-0005', 'C-0006', 'C-0008']) expect(email!.body).not.toContain(unlisted);
+
+    const [sms] = of(w, 'compliance-sms');
+    expect(sms!.text).toContain('4件 (4名)');
+    for (const secret of [...EXPECTED_HITS.flat(), ...CUSTOMER_NAMES]) expect(sms!.text).not.toContain(secret);
+
+    // The subscribers' own digest went first and is unchanged by screening.
+    expect(of(w, 'email').filter((d) => /12 designated/.test(d.subject))).toHaveLength(1);
+
+    // A check that finds nothing new screens nothing and sends nothing more.
+    const again = await check(w, 'after');
+    expect(again).toMatchObject({ outcome: 'unchanged', screening: { runs: [], problem: null } });
+    expect(of(w, 'compliance-email')).toHaveLength(1);
+  });
+
+  it('records a screening that found no one, as evidence, and sends nothing', async () => {
+    const unlisted = join(dir, 'unlisted.csv');
+    writeFileSync(unlisted, readFileSync(CUSTOMERS, 'utf8').split('\n').filter((line) => !/^C-000[1237],/.test(line)).join('\n'));
+    const w = await world(unlisted);
+    await check(w, 'before');
+    const changed = await check(w, 'after');
+    expect(changed.screening).toEqual({ runs: [{ version: 2, customers: 4, entries: 12, customersHit: 0, matches: 0, sent: false }], problem: null });
+    expect(await w.log.loadRun(2)).toMatchObject({ version: 2, hits: [], customerFile: { customers: 4 } });
+    expect(digests(w)).toHaveLength(0);
+    expect(changed.notifications.filter((n) => n.channel === 'compliance')).toEqual([]);
+  });
+
+  it('screens a version committed in the same check that switched screening on', async () => {
+    const w = await world();
+    const { screening: _off, ...withoutScreening } = deps(w, 'before');
+    await runCheck(withoutScreening);
+    expect(await w.log.loadState()).toBeNull();
+    const changed = await check(w, 'after');
+    expect(changed.screening?.runs).toEqual([expect.objectContaining({ version: 2, matches: 4, sent: true })]);
+  });
+
+  it('does not screen versions published before screening was switched on', async () => {
+    const w = await world();
+    const { screening: _off, ...withoutScreening } = deps(w, 'before');
+    await runCheck(withoutScreening);
+    await runCheck({ ...withoutScreening, source: new FileListSource({ csv: join(dir, 'after.csv') }) });
+    const first = await check(w, 'after');
+    expect(first.screening).toEqual({ runs: [], problem: null });
+    expect(await w.log.loadState()).toEqual({ screenedVersion: 2, problem: null });
+    expect(digests(w)).toHaveLength(0);
+  });
+});
+
+describe('a customer file that cannot be screened', () => {
+  const broken = () => {
+    const path = join(dir, `broken-${tables}.csv`);
+    writeFileSync(path, readFileSync(CUSTOMERS, 'utf8').replace('C-0006,Maria Garcia,1975-03-02', 'C-0006,Maria Garcia,1975-13-02'));
+    return path;
+  };
+
+  it('never holds back the list: subscribers are told, the operator hears of it once, the owed version is screened once it is fixed', async () => {
+    const w = await world();
+    await check(w, 'before');
+    w.customers = broken();
+    const changed = await check(w, 'after');
+    expect(changed.outcome).toBe('changed');
+    expect(changed.screening?.problem).toMatch(/^broken-\d+\.csv row 7, column dob: not a date/);
+    expect(of(w, 'email').filter((d) => /12 designated/.test(d.subject))).toHaveLength(1);
+    expect(of(w, 'event')).toHaveLength(12);
+    expect(await w.store.loadState()).toMatchObject({ version: 2, publishedVersion: 2 });
+
+    const alerts = () => of(w, 'operator');
+    expect(alerts()).toHaveLength(1);
+    expect(alerts()[0]).toMatchObject({ severity: 'error' });
+    expect(alerts()[0]!.text).toContain('row 7, column dob');
+    // No customer data reaches the operator: not the bad value, not a name.
+    for (const secret of ['1975-13-02', 'Maria Garcia', 'C-0006']) expect(alerts()[0]!.text).not.toContain(secret);
+    expect(alerts()[0]!.text).toContain('Version 2 is owed; the first check after this is fixed screens it.');
+
+    // The compliance channel hears it too, so that "no match" is not mistaken for "not screened"; no customer data.
+    expect(statuses(w).map((d) => d.subject)).toEqual([expect.stringContaining('re-screening stopped')]);
+    expect(statuses(w)[0]!.body).toContain('Not yet screened: version 2');
+    expect(statuses(w)[0]!.body).toMatch(/Reason: broken-\d+\.csv row 7, column dob: not a date/);
+    for (const secret of ['1975-13-02', 'Maria Garcia', 'C-0006']) expect(statuses(w)[0]!.body).not.toContain(secret);
+    expect(of(w, 'compliance-sms').map((d) => d.text)).toEqual([expect.stringContaining('Customer re-screening is stopped')]);
+
+    // The same problem at the next checks: no new alert (a reminder comes once a day), nothing screened.
+    for (let i = 0; i < 2; i++) expect((await check(w, 'after')).screening?.problem).toMatch(/column dob/);
+    expect(alerts()).toHaveLength(1);
+    expect(await w.log.loadRun(2)).toBeNull();
+
+    w.customers = CUSTOMERS;
+    const fixed = await check(w, 'after');
+    expect(fixed.screening).toEqual({ runs: [expect.objectContaining({ version: 2, matches: 4, sent: true })], problem: null });
+    expect(alerts()).toHaveLength(2);
+    expect(alerts()[1]).toMatchObject({ severity: 'info' });
+    expect(await w.log.loadState()).toEqual({ screenedVersion: 2, problem: null });
+    expect(digests(w)).toHaveLength(1);
+    expect(statuses(w).map((d) => d.subject)).toEqual([expect.stringContaining('stopped'), expect.stringContaining('resumed')]);
+    expect(statuses(w)[1]!.body).toContain('Screened on resuming: version 2');
+  });
+
+  it('tells the operator at the next check when the alert about a stop could not be sent', async () => {
+    const w = await world();
+    await check(w, 'before');
+    w.customers = join(dir, 'no-such-customers.csv');
+    // The operator topic refuses the first alert (the compliance channel still hears of the stop).
+    let refuse = true;
+    const notifier = new Proxy(w.notifier, {
+      get: (target, property, receiver) =>
+        property === 'alertOperator' && refuse
+          ? async () => { refuse = false; throw new Error('SNS: throttled'); }
+          : Reflect.get(target, property, receiver),
+    });
+    await runCheck({ ...deps(w, 'after'), notifier });
+    expect(of(w, 'operator')).toHaveLength(0);
+    expect(statuses(w)).toHaveLength(1);
+    await check(w, 'after');
+    expect(of(w, 'operator')).toHaveLength(1);
+    await check(w, 'after');
+    expect(of(w, 'operator')).toHaveLength(1);
+  });
+
+  it('reminds the operator once a day while the same problem lasts', async () => {
+    const w = await world();
+    await check(w, 'before');
+    w.customers = join(dir, 'no-such-customers.csv');
+    let now = Date.parse('2026-12-01T00:00:00Z');
+    const at = (w2: World) => ({ ...deps(w2, 'after'), clock: { now: () => new Date(now) } });
+    await runCheck(at(w));
+    now += 23 * 3600_000;
+    await runCheck(at(w));
+    expect(of(w, 'operator')).toHaveLength(1);
+    now += 1 * 3600_000;
+    const report = CheckReport.parse(await runCheck(at(w)));
+    expect(report.screening?.problem).toContain('no-such-customers.csv: cannot open (ENOENT)');
+    expect(of(w, 'operator')).toHaveLength(2);
+    expect(statuses(w)).toHaveLength(2);
+    expect(of(w, 'operator')[1]!.text).toContain('Reminder: re-screening of customers is stopped (since 2026-12-01T00:00:00.000Z)');
+  });
+});
+
+/** The screening calls of a changed check, in order: the fault walk fails each one in turn. */
+const SCREENING_CALLS = [
+  'log.loadState', 'customers.load', 'log.loadRun', 'log.recordRun', 'log.loadRun', 'compliance.publishMatches', 'log.markRunSent', 'log.saveState',
+];
+/** The notifier's calls of the check itself come first (events, digest); the walk starts after them. */
+const FIRST = 3;
+
+it('a clean changed check makes the calls the screening fault walk goes through', async () => {
+  const w = await world();
+  await check(w, 'before');
+  const plan = new FaultPlan();
+  await check(w, 'after', plan);
+  expect(plan.calls).toEqual(['notifier.publishEvents', 'notifier.publishDigest', ...SCREENING_CALLS]);
+});
+
+const faults: Fault[] = SCREENING_CALLS.flatMap((_, i) =>
+  (['before', 'after'] as const).flatMap((when) => (['crash', 'error'] as const).map((kind) => ({ call: FIRST + i, when, kind }))),
+);
+
+describe.each(faults)('a fault at screening call $call ($when, $kind), then a retry', (fault) => {
+  it('records every match once, sends the compliance digest once, tells the operator what happened', async () => {
+    const w = await world();
+    await check(w, 'before');
+    const first = await check(w, 'after', new FaultPlan(fault));
+    const firstAlerts = of(w, 'operator').length;
+    const retry = await check(w, 'after');
+    await check(w, 'after');
+
+    // The list and its subscribers are untouched by a screening fault.
+    expect(first.outcome).toBe('changed');
+    expect(await w.store.loadState()).toMatchObject({ version: 2, publishedVersion: 2 });
+    // Nothing lost: version 2 is screened, recorded in full, marked sent; the cursor is past it; no problem left.
+    expect(hitPairs((await w.log.loadRun(2))!)).toEqual(EXPECTED_HITS);
+    expect((await w.log.loadRun(2))!.sentAt).toEqual(expect.any(String));
+    expect(await w.log.loadState()).toEqual({ screenedVersion: 2, problem: null });
+
+    // Sent once, except in the documented window: SNS took the digest and its record was then lost.
+    const name = SCREENING_CALLS[fault.call - FIRST];
+    const taken = (name === 'compliance.publishMatches' && fault.when === 'after') || (name === 'log.markRunSent' && fault.when === 'before' && fault.kind === 'crash');
+    expect(digests(w)).toHaveLength(taken ? 2 : 1);
+
+    // A failed screening is reported, and alerted unless the process "died" first; an error on the sent record
+    // alone is retried away.
+    const absorbed = name === 'log.markRunSent' && fault.kind === 'error';
+    if (absorbed) {
+      expect(first.screening?.problem).toBeNull();
+      expect(firstAlerts).toBe(0);
+    } else {
+      expect(first.screening?.problem).toContain('injected fault');
+      expect(firstAlerts).toBe(fault.kind === 'crash' ? 0 : 1);
+    }
+    if (firstAlerts === 1) expect(of(w, 'operator')[0]!.text).toContain('subscribers are notified as usual');
+    // The compliance channel hears of a stop and of the resumption exactly when the operator does.
+    expect(statuses(w).map((d) => /stopped/.test(d.subject))).toEqual(firstAlerts === 1 ? [true, false] : []);
+    // The retry screens what was owed (or only finds it done) and raises at most the all-clear.
+    expect(retry.screening?.problem).toBeNull();
+    expect(of(w, 'operator').slice(firstAlerts).every((a) => a.severity === 'info')).toBe(true);
+  });
+});

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GetObjectCommand, NoSuchKey, S3Client, S3ServiceException, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import { S3CustomerSource } from '../../../shared/aws/s3-customer-source';
+
+const s3 = mockClient(S3Client);
+const source = new S3CustomerSource(new S3Client({ region: 'ap-northeast-1' }), 'archive-bucket', 'screening/customers.csv');
+const CUSTOMERS = readFileSync(join(__dirname, '..', '..', 'fixtures', 'customers', 'customers.csv'));
+
+/** What GetObject answers: the SDK's body is a stream with transformTo* helpers; only the one used is given. */
+const object = (bytes: Uint8Array, contentLength = bytes.length) =>
+  ({ ContentLength: contentLength, Body: { transformToByteArray: async () => bytes } }) as unknown as GetObjectCommandOutput;
+
+beforeEach(() => s3.reset());
+
+describe('the customer file in S3', () => {
+  it('reads the one configured key, and says which bytes it screened', async () => {
+    s3.on(GetObjectCommand).resolves(object(CUSTOMERS));
+    const { file, customers } = await source.load();
+    expect(s3).toHaveReceivedCommandTimes(GetObjectCommand, 1);
+    expect(s3).toHaveReceivedCommandWith(GetObjectCommand, { Bucket: 'archive-bucket', Key: 'screening/customers.csv' });
+    expect(file).toEqual({
+      location: 's3://archive-bucket/screening/customers.csv',
+      sha256: createHash('sha256').update(CUSTOMERS).digest('hex'),
+      customers: 8,
+    });
+    expect(customers[0]).toEqual({ id: 'C-0001', name: 'Vladimir Mikheichik', dateOfBirth: '1970-05-16', country: 'BY', entityType: 'individual' });
+  });
+
+  it.each([
+    ['missing', new NoSuchKey({ message: 'The specified key does not exist.', $metadata: {} }), 's3://archive-bucket/screening/customers.csv does not exist: upload the customer file there'],
+    ['forbidden', new S3ServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 } }), 's3://archive-bucket/screening/customers.csv: access denied to the check function'],
+  ])('says what to do when the file is %s', async (_, error, message) => {
+    s3.on(GetObjectCommand).rejects(error);
+    await expect(source.load()).rejects.toThrow(message);
+  });
+
+  it('refuses a file over the cap before reading it, and a bad row by its location, row and column', async () => {
+    s3.on(GetObjectCommand).resolves(object(new Uint8Array(0), 40 * 1024 * 1024));
+    await expect(source.load()).rejects.toThrow('s3://archive-bucket/screening/customers.csv: size cap 33554432 bytes exceeded (41943040 bytes)');
+    s3.on(GetObjectCommand).resolves(object(Buffer.from(CUSTOMERS.toString('utf8').replace('C-0006,', ','))));
+    await expect(source.load()).rejects.toThrow('s3://archive-bucket/screening/customers.csv row 7, column id: empty');
+  });
+});
