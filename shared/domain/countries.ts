@@ -9,8 +9,10 @@ import { foldLetters } from './normalize';
  * and its alpha-2 code. The table below adds what CLDR does not write: the names in the list's cells that CLDR spells
  * otherwise (MOF's official long forms, older renderings such as グルジア and サウディ・アラビア), the usual English
  * short forms (UK, DPRK), and alpha-3 codes for these countries. The parser's own list of MOF's spellings
- * (shared/mof/xlsx-countries.ts) stays apart: it decides where a country ends inside an address, where a wider list
- * would split `日本橋…` after 日本.
+ * (shared/mof/xlsx-countries.ts) stays apart: it decides where a country ends inside an address and whether a
+ * bracket after a name is a country or an alias, and with this wider table in its place 19 entries of the
+ * 2026-03-05 workbook parse differently, some wrongly (the alias SL of Shining Path read as Sierra Leone's code,
+ * 中華人民共和国香港特別行政区 taken whole as the country). Every name it knows has a code here (a test holds that).
  */
 const COUNTRIES: ReadonlyArray<readonly [alpha2: string, alpha3: string, ...names: string[]]> = [
   ['AF', 'AFG', 'Afghanistan', 'アフガニスタン'],
