@@ -138,6 +138,15 @@ export function kanaCrossKey(kana: string): string {
   return crossKey(toRomaji(kana.replace(/ー/g, '').replace(FOREIGN_PATTERN, (m) => FOREIGN_SOUNDS[m]!)).replace(/[^a-z]/g, ''));
 }
 
+/**
+ * The katakana organisation words as a romaji field writes them (kanpani, gurupu, toredingu, senta), met through the
+ * cross-script key: a query in romaji names an organisation as plainly as one in katakana. Keys of three letters or
+ * fewer are left out: given names share them (アーミー and Ami).
+ */
+const ROMANIZED_ORGANISATION_WORDS = new Set(
+  [...LEGAL_KANA, ...[...ORGANISATION_WORDS].filter((w) => /^[\u30a1-\u30fc]+$/.test(w))].map(kanaCrossKey).filter((key) => key.length >= 4),
+);
+
 /** A name split into tokens, each with its keys and weight. Token order is not kept as meaningful. */
 export function tokenizeName(name: string): NameToken[] {
   const tokens: NameToken[] = [];
@@ -167,13 +176,18 @@ function makeToken(text: string): NameToken {
   const script: Script = /^[a-z0-9]+$/.test(text) ? 'latin' : /^[\u30a1-\u30fa\u30fc]+$/.test(text) ? 'kana' : 'other';
   const legal = LEGAL_LATIN.has(text) || LEGAL_KANA.has(text) || LEGAL_HAN.includes(text);
   const kind = legal ? 'legal' : GENERIC.has(text) ? 'generic' : 'word';
+  const cross = script === 'latin' && /[a-z]/.test(text) ? crossKey(text) : script === 'kana' ? kanaCrossKey(text) : null;
   return {
     text,
     script,
     key: script === 'latin' ? latinKey(text) : script === 'kana' ? kanaKey(text) : text,
-    cross: script === 'latin' && /[a-z]/.test(text) ? crossKey(text) : script === 'kana' ? kanaCrossKey(text) : null,
+    cross,
     weight: kind === 'legal' ? LEGAL_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
     kind,
-    organisational: legal || ORGANISATION_WORDS.has(text) || (script === 'other' && HAN_ORGANISATION_ENDINGS.some((end) => text.endsWith(end))),
+    organisational:
+      legal ||
+      ORGANISATION_WORDS.has(text) ||
+      (script === 'latin' && cross !== null && ROMANIZED_ORGANISATION_WORDS.has(cross)) ||
+      (script === 'other' && HAN_ORGANISATION_ENDINGS.some((end) => text.endsWith(end))),
   };
 }

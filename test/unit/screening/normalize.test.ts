@@ -91,6 +91,10 @@ describe('tokenizeName', () => {
     expect(marked('佐藤 太郎')).toEqual([]);
     // A word that merely resembles one (BANKS, Marine) is a name, not a mark.
     expect(marked('Tyra Banks')).toEqual([]);
+    // Romaji of the katakana words, as a bank's romaji field holds a company name; not short keys names share.
+    expect(marked('KORIA FUNJIN TOREDINGU KANPANI')).toEqual(['toredingu', 'kanpani']);
+    expect(marked('Emuarubi Banku Rimiteddo')).toEqual(['banku', 'rimiteddo']);
+    expect(marked('Ami Tanaka')).toEqual([]);
   });
 
   it('splits a name written in two scripts at the change of script', () => {
