@@ -17,6 +17,8 @@ const USAGE = `usage: jp-sanctions-monitor <command> [options]
   screen <name> | --customers <csv> [--list <file> | --data-dir <dir>] [--since <version>] [--dob <date>]
          [--country <c>] [--entity-type individual|entity] [--threshold <0..1>] [--format json|text]
                                                            screen a name or a customer file against the list
+  matches <version> [--format text|json] [--data-dir <dir> | --table <name>]
+                                                           every potential match re-screening recorded for a version
   webhook-test --url <url> --secret <whsec_...> [--allow-loopback] [--timeout-ms <n>]
                                                            send one signed sample change event; exit 0 on a 2xx only
   webhook-redrive --queue-url <dead-letter queue> --to <webhook queue> [--max <n>]
@@ -41,6 +43,7 @@ const commands: Record<string, () => Command> = {
   changes: () => require('./commands/changes').changesCommand,
   export: () => require('./commands/export').exportCommand,
   screen: () => require('./commands/screen').screenCommand,
+  matches: () => require('./commands/matches').matchesCommand,
   'webhook-test': () => require('./commands/webhook-test').webhookTestCommand,
   'webhook-redrive': () => require('./commands/webhook-redrive').webhookRedriveCommand,
 };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbHistoryReader } from '../shared/aws/dynamodb-history';
+import { DynamoDbScreeningLog } from '../shared/aws/dynamodb-screening-log';
 import { FileArchive } from '../shared/local/file-archive';
 import { startEmbeddedDynamoDb } from '../shared/local/embedded-dynamodb';
 import { History } from '../shared/query/history';
@@ -37,11 +38,41 @@ export async function openHistory(options: { dataDir?: string; table?: string; a
       },
     };
   }
-  const base = options.dataDir ?? CHECK_DATA_DIR;
-  const dataDir = !existsSync(join(base, 'dynamodb')) && existsSync(join(base, 'demo', 'dynamodb')) ? join(base, 'demo') : base;
+  const dataDir = storeDir(options.dataDir);
   const dynamo = await startEmbeddedDynamoDb({ dataDir });
   return {
     history: new History(new DynamoDbHistoryReader({ client: dynamo.client, tableName: dynamo.tableName, overflow: new FileArchive(join(dataDir, 'archive')) })),
+    description: `the embedded store in ${dataDir}`,
+    close: () => dynamo.close(),
+  };
+}
+
+/** The data dir to read: the one given (default `.data`), or its `demo/` replay where only `demo` has run. */
+function storeDir(given: string | undefined): string {
+  const base = given ?? CHECK_DATA_DIR;
+  return !existsSync(join(base, 'dynamodb')) && existsSync(join(base, 'demo', 'dynamodb')) ? join(base, 'demo') : base;
+}
+
+export interface OpenedScreeningLog {
+  log: DynamoDbScreeningLog;
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Re-screening's records, from a deployed table (with the caller's AWS credentials) or the embedded store. */
+export async function openScreeningLog(options: { dataDir?: string; table?: string }): Promise<OpenedScreeningLog> {
+  if (options.table) {
+    const client = new DynamoDBClient({});
+    return {
+      log: new DynamoDbScreeningLog({ client: DynamoDBDocumentClient.from(client), tableName: options.table }),
+      description: `table ${options.table} (with your AWS credentials)`,
+      close: async () => client.destroy(),
+    };
+  }
+  const dataDir = storeDir(options.dataDir);
+  const dynamo = await startEmbeddedDynamoDb({ dataDir });
+  return {
+    log: new DynamoDbScreeningLog({ client: dynamo.client, tableName: dynamo.tableName }),
     description: `the embedded store in ${dataDir}`,
     close: () => dynamo.close(),
   };

@@ -46,7 +46,8 @@ function renderEmail(run: RescreenRun, record: VersionRecord, matches: number, e
   const tail = [
     '',
     `記録: 照合結果はテーブルの SCREENING#${String(run.version).padStart(10, '0')} に顧客・指定ごとに保存されています。`,
-    `Recorded: one item per customer and entry under SCREENING#${String(run.version).padStart(10, '0')} in the monitor's table.`,
+    `Recorded: one item per customer and entry under SCREENING#${String(run.version).padStart(10, '0')} in the monitor's table;`,
+    `all of them: npm run --silent cli -- matches ${run.version} --table <the stack's TableName>`,
   ];
   const blocks = run.hits.map((hit) =>
     ['', `  顧客 Customer ${hit.customerId}`, ...hit.matches.flatMap((m) => matchLines(m).map((line) => `    ${line}`))].join('\n'),

@@ -51,6 +51,14 @@ describe('check and demo at the edges', () => {
       expect(run.stdout).toContain('re-screened 8 customers against 12 entries of version 2: 4 potential matches (4 customers), sent');
       expect(run.stdout.match(/──── compliance email/g)).toHaveLength(1);
     }
+    // What re-screening recorded, all of it, from the demo's store (found under the data dir's demo/).
+    const recorded = await cli('matches', '2', '--data-dir', dir);
+    expect(recorded.code).toBe(0);
+    expect(recorded.stdout).toMatch(/^version 2: 8 customers \(.*customers\.csv, sha256 [0-9a-f]{12}…\) against 12 entries, threshold 0\.88\n/);
+    expect(recorded.stdout.match(/^customer C-000\d/gm)).toEqual(['customer C-0001', 'customer C-0002', 'customer C-0003', 'customer C-0007']);
+    expect(JSON.parse((await cli('matches', '2', '--data-dir', dir, '--format', 'json')).stdout)).toMatchObject({ version: 2, hits: expect.any(Array), sentAt: expect.any(String) });
+    const none = await cli('matches', '1', '--data-dir', dir);
+    expect(none).toMatchObject({ code: 1, stderr: expect.stringContaining('holds no re-screening of version 1: none was due') });
   });
 
   it('re-screens a customer file given to check, and names a bad row without holding the list back', async () => {
