@@ -27,7 +27,7 @@ export type MatchedField = z.infer<typeof MatchedField>;
 
 /** One thing that moved the score, in the order applied. */
 export const ScoreReason = z.object({
-  signal: z.enum(['name', 'token', 'legal-form', 'script', 'weak-alias', 'former-name', 'date-of-birth', 'country']),
+  signal: z.enum(['name', 'token', 'legal-form', 'entity-type', 'script', 'weak-alias', 'former-name', 'date-of-birth', 'country']),
   detail: z.string(),
   /** The score after a name comparison, or the change an adjustment made. */
   effect: z.number(),
