@@ -82,7 +82,7 @@ async function rescreenVersion(deps: RescreenDependencies, version: number, file
 
 /**
  * The customers a new customer file adds or changes (by a fingerprint of what is screened of each), against the
- * whole list as of the newest published version, as customers run `last + 1`. A match the same version's own
+ * whole list as of the newest published version, as the customers run after `last`. A match the same version's own
  * re-screening already reported (the customer was added as the list changed) is not reported twice. A run an
  * earlier check recorded for another file (which then died, or could not send it) is finished first.
  */
@@ -91,10 +91,11 @@ async function rescreenCustomers(
 ): Promise<{ runs: RunSummary[]; last: number }> {
   const { log } = deps.screening;
   const runs: RunSummary[] = [];
-  let recorded = await log.loadRun({ trigger: 'customers', run: last + 1 });
+  let next = last + 1;
+  let recorded = await log.loadRun({ trigger: 'customers', run: next });
   if (recorded && recorded.customerFile.sha256 !== file.file.sha256) {
     runs.push(await finish(deps, recorded, sent));
-    recorded = await log.loadRun({ trigger: 'customers', run: ++last + 1 });
+    recorded = await log.loadRun({ trigger: 'customers', run: ++next });
   }
   const known = await log.loadCustomerPrints();
   const prints = new Map(file.customers.map((c) => [c.id, customerPrint(c)]));
@@ -109,10 +110,10 @@ async function rescreenCustomers(
     const fresh = hits
       .map((hit) => ({ ...hit, matches: hit.matches.filter((m) => !reported.has(`${hit.customerId}\u0000${m.key}`)) }))
       .filter((hit) => hit.matches.length > 0);
-    runs.push(await recordAndSend(deps, { ...runOf(deps, 'customers', version, file, changed.length, entries), customerRun: last + 1, hits: fresh }, record, sent));
+    runs.push(await recordAndSend(deps, { ...runOf(deps, 'customers', version, file, changed.length, entries), customerRun: next, hits: fresh }, record, sent));
   }
   await log.saveCustomerPrints({ set: new Map(changed.map((c) => [c.id, prints.get(c.id)!])), remove: removed });
-  return { runs, last: last + (recorded || changed.length > 0 ? 1 : 0) };
+  return { runs, last: recorded || changed.length > 0 ? next : next - 1 };
 }
 
 /** A recorded run, sent if it had hits and was not sent yet. */

@@ -222,6 +222,35 @@ describe('a new customer file', () => {
   });
 });
 
+describe('customer files that change while a run is unsent', () => {
+  it('sends the run recorded for the earlier file first, then screens the newer one', async () => {
+    const w = await world();
+    await check(w, 'before');
+    await check(w, 'after');
+    const withFile = (name: string, rows: string) => {
+      const path = join(dir, `${name}-${tables}.csv`);
+      writeFileSync(path, readFileSync(CUSTOMERS, 'utf8') + rows);
+      return path;
+    };
+    w.customers = withFile('b', 'C-0009,Azia Shipping Holdings Ltd,,,entity\n');
+    // The compliance topic refuses the digest of file B's run: it stays recorded, unsent.
+    const refusing = { ...deps(w, 'after') };
+    refusing.screening = { ...refusing.screening!, notifier: { ...w.notifier, publishMatches: async () => { throw new Error('SNS: throttled'); }, publishStatus: async () => undefined } };
+    const failed = CheckReport.parse(await runCheck(refusing));
+    expect(failed.screening?.problem).toBe('SNS: throttled');
+    expect((await w.log.loadRun({ trigger: 'customers', run: 2 }))!.sentAt).toBeUndefined();
+
+    // File C replaces B before the next check: B's run is sent as recorded, then C's changes are run 3.
+    w.customers = withFile('c', 'C-0009,Azia Shipping Holdings Ltd,,,entity\nC-0010,IBEX Shipping,,,entity\n');
+    const next = await check(w, 'after');
+    expect(next.screening?.runs.map((r) => [r.trigger, r.customers, r.matches, r.sent])).toEqual([['customers', 1, 1, true], ['customers', 2, 2, true]]);
+    expect(hitPairs((await w.log.loadRun({ trigger: 'customers', run: 2 }))!)).toEqual([['C-0009', '034-000003']]);
+    // B's customer is screened again with C's (its fingerprint was never recorded): reported twice, never lost.
+    expect(hitPairs((await w.log.loadRun({ trigger: 'customers', run: 3 }))!)).toEqual([['C-0009', '034-000003'], ['C-0010', '034-000002']]);
+    expect(await w.log.loadState()).toMatchObject({ customerRuns: 3, problem: null });
+  });
+});
+
 describe('a customer file that cannot be screened', () => {
   const broken = () => {
     const path = join(dir, `broken-${tables}.csv`);
