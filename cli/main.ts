@@ -17,8 +17,9 @@ const USAGE = `usage: jp-sanctions-monitor <command> [options]
   screen <name> | --customers <csv> [--list <file> | --data-dir <dir>] [--since <version>] [--dob <date>]
          [--country <c>] [--entity-type individual|entity] [--threshold <0..1>] [--format json|text]
                                                            screen a name or a customer file against the list
-  matches <version> [--format text|json] [--data-dir <dir> | --table <name>]
+  matches <version> | --customers-run <n> [--format text|json] [--data-dir <dir> | --table <name>]
                                                            every potential match re-screening recorded for a version
+                                                           or for a customer file's new and changed customers
   webhook-test --url <url> --secret <whsec_...> [--allow-loopback] [--timeout-ms <n>]
                                                            send one signed sample change event; exit 0 on a 2xx only
   webhook-redrive --queue-url <dead-letter queue> --to <webhook queue> [--max <n>]

@@ -2,7 +2,7 @@ import type { Designation } from './domain/designation';
 import type { FetchResult, Validators } from './http/fetch-file';
 import type { ListLinks } from './mof/discover';
 import type { ChangeEvent } from './domain/change-event';
-import type { Customer, CustomerFile, RescreenRun, ScreeningProblem, ScreeningState, ScreeningStatus } from './screening/schemas';
+import type { Customer, CustomerFile, RescreenRun, RescreenRunId, ScreeningProblem, ScreeningState, ScreeningStatus } from './screening/schemas';
 import type { CheckRecord, ListState, OperatorAlert, PublishProgress, SentChannel, VersionCommit, VersionNotification, VersionRecord } from './records';
 
 /** The small interfaces the check needs; AWS adapters in shared/aws, local ones in shared/local. */
@@ -81,17 +81,20 @@ export interface CustomerSource {
   load(): Promise<{ file: CustomerFile; customers: Customer[] }>;
 }
 
-/** What re-screening keeps in the table: its cursor, and each version's run with its hits. */
+/** What re-screening keeps in the table: its cursor, each run with its hits, and what it knows of each customer. */
 export interface ScreeningLog {
   loadState(): Promise<ScreeningState | null>;
   saveState(state: ScreeningState): Promise<void>;
   /** Sets (or clears) the problem alone, leaving the cursor: it must be recorded even when the state could not be read. */
   recordProblem(problem: ScreeningProblem | null): Promise<void>;
-  /** A version's recorded run, hits included; null if it was never recorded. */
-  loadRun(version: number): Promise<RescreenRun | null>;
-  /** Records a run and its hits (one item per customer and entry); a run already recorded for the version stays. */
+  /** A recorded run, hits included; null if it was never recorded. */
+  loadRun(id: RescreenRunId): Promise<RescreenRun | null>;
+  /** Records a run and its hits (one item per customer and entry); a run already recorded stays. */
   recordRun(run: RescreenRun): Promise<void>;
-  markRunSent(version: number, at: string): Promise<void>;
+  markRunSent(id: RescreenRunId, at: string): Promise<void>;
+  /** A fingerprint of each customer as last screened against the whole list, by customer id. */
+  loadCustomerPrints(): Promise<Map<string, string>>;
+  saveCustomerPrints(changes: { set: ReadonlyMap<string, string>; remove: readonly string[] }): Promise<void>;
 }
 
 /** The compliance channel: one digest of a version's potential matches (email in full; SMS without customer data). */

@@ -185,8 +185,10 @@ export const CheckReport = z.object({
     .object({
       runs: z.array(
         z.object({
+          /** list: the file against a version's changes; customers: a new file's new or changed customers against the whole list. */
+          trigger: z.enum(['list', 'customers']),
           version: z.number().int().positive(),
-          /** Customers in the file, entries screened against, customers with a potential match, matches in all. */
+          /** Customers screened, entries screened against, customers with a potential match, matches in all. */
           customers: z.number().int().nonnegative(),
           entries: z.number().int().nonnegative(),
           customersHit: z.number().int().nonnegative(),

@@ -84,9 +84,12 @@ export function describeReport(report: CheckReport): string {
 }
 
 function describeScreening(screening: NonNullable<CheckReport['screening']>): string {
-  const lines = screening.runs.map(
-    (r) => `  re-screened ${r.customers} customers against ${r.entries} entries of version ${r.version}: ${r.matches} potential matches (${r.customersHit} customers)${r.sent ? ', sent' : ''}`,
-  );
+  const lines = screening.runs.map((r) => {
+    const what = r.trigger === 'list'
+      ? `re-screened ${r.customers} customers against the ${r.entries} entries version ${r.version} designated, amended or relisted`
+      : `screened ${r.customers} new or changed customers against the whole list of version ${r.version} (${r.entries} entries)`;
+    return `  ${what}: ${r.matches} potential matches (${r.customersHit} customers)${r.sent ? ', sent' : ''}`;
+  });
   if (screening.problem) lines.push(`  re-screening stopped: ${screening.problem}`);
   return lines.map((l) => `${l}\n`).join('');
 }

@@ -1,18 +1,22 @@
 import { GetCommand, paginateQuery, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { ScreeningLog } from '../ports';
-import { RescreenRun, ScreeningMatch, ScreeningProblem, ScreeningState } from '../screening/schemas';
+import { RescreenRun, type RescreenRunId, rescreenRunId, ScreeningMatch, ScreeningProblem, ScreeningState } from '../screening/schemas';
 import { batchWrite, isConditionFailure, type Item } from './dynamodb-writes';
 import { DamagedItemError, parseItem, parseItemJson } from './stored-items';
 
 /**
  * Re-screening's record, in the list's partition of the snapshot table:
- * - `SCREENING#STATE`: `screenedVersion` (the cursor) and `problem` (what stops screening now, JSON or absent);
- * - `SCREENING#<n:10>`: `run` (the RescreenRun without its hits, JSON), `hits` (how many HIT items it has),
- *   `sentAt` once the compliance digest went out;
- * - `SCREENING#<n:10>#HIT#<entry key>#<customer id>`: `customerId`, `customerName`, `order` (the customer's
- *   place in the file), `match` (ScreeningMatch JSON): one item per customer, entry and version, which is the
- *   unit a compliance officer clears.
+ * - `SCREENING#STATE`: `screenedVersion` (the cursor), `customerFileSha256` (the file whose customers were all
+ *   screened against the whole list), `customerRuns` and `problem` (what stops screening now, JSON or absent);
+ * - `SCREENING#<n:10>` (a version's changes) and `SCREENING#CUSTOMERS#<m:10>` (the m-th screening of a customer
+ *   file's new and changed customers): `run` (the RescreenRun without its hits, JSON), `hits` (how many HIT items it has), `sentAt` once
+ *   the compliance digest went out;
+ * - `<run>#HIT#<entry key>#<customer id>`: `customerId`, `customerName`, `order` (the customer's place in the
+ *   file), `match` (ScreeningMatch JSON): one item per customer, entry and run, which is the unit a compliance
+ *   officer clears;
+ * - `SCREENING#CUSTOMER#<customer id>`: `print`, a fingerprint of what was screened of that customer, so that a new
+ *   customer file is screened for what it adds or changes only.
  * A run's HIT items are written before its header, so a header always has all its hits; HIT items of an attempt
  * that crashed before its header are deleted by the next attempt.
  */
@@ -26,7 +30,14 @@ const STATE = 'SCREENING#STATE';
 /** DynamoDB's item limit is 400 KB; a hit is a few KB, so this only stops something pathological, by name. */
 const MAX_ITEM_BYTES = 350_000;
 
-const StateItem = z.object({ screenedVersion: z.number().int().nonnegative(), problem: z.string().optional() });
+const StateItem = z.object({
+  screenedVersion: z.number().int().nonnegative(),
+  customerFileSha256: z.string().optional(),
+  customerRuns: z.number().int().nonnegative().optional(),
+  problem: z.string().optional(),
+});
+const PrintItem = z.object({ customerId: z.string(), print: z.string() });
+const CUSTOMER = 'SCREENING#CUSTOMER#';
 const RunItem = z.object({ run: z.string(), hits: z.number().int().nonnegative(), sentAt: z.string().optional() });
 const HitItem = z.object({ customerId: z.string(), customerName: z.string(), order: z.number().int().nonnegative(), match: z.string() });
 const RunHeader = RescreenRun.omit({ hits: true, sentAt: true });
@@ -45,8 +56,15 @@ export class DynamoDbScreeningLog implements ScreeningLog {
   async loadState(): Promise<ScreeningState | null> {
     const item = await this.get(STATE);
     if (!item) return null;
-    const { screenedVersion, problem } = parseItem(StateItem, item, this.name(STATE));
-    return parseItem(ScreeningState, { screenedVersion, problem: problem === undefined ? null : parseItemJson(z.unknown(), problem, this.name(STATE)) }, this.name(STATE));
+    const { screenedVersion, customerFileSha256, customerRuns, problem } = parseItem(StateItem, item, this.name(STATE));
+    return parseItem(
+      ScreeningState,
+      {
+        screenedVersion, customerFileSha256: customerFileSha256 ?? null, customerRuns: customerRuns ?? 0,
+        problem: problem === undefined ? null : parseItemJson(z.unknown(), problem, this.name(STATE)),
+      },
+      this.name(STATE),
+    );
   }
 
   async saveState(state: ScreeningState): Promise<void> {
@@ -54,7 +72,13 @@ export class DynamoDbScreeningLog implements ScreeningLog {
     await this.client.send(
       new PutCommand({
         TableName: this.table,
-        Item: { ...this.key(STATE), screenedVersion: valid.screenedVersion, ...(valid.problem && { problem: JSON.stringify(valid.problem) }) },
+        Item: {
+          ...this.key(STATE),
+          screenedVersion: valid.screenedVersion,
+          ...(valid.customerFileSha256 && { customerFileSha256: valid.customerFileSha256 }),
+          customerRuns: valid.customerRuns,
+          ...(valid.problem && { problem: JSON.stringify(valid.problem) }),
+        },
       }),
     );
   }
@@ -67,14 +91,16 @@ export class DynamoDbScreeningLog implements ScreeningLog {
     });
   }
 
-  async loadRun(version: number): Promise<RescreenRun | null> {
-    const sk = runSk(version);
+  async loadRun(id: RescreenRunId): Promise<RescreenRun | null> {
+    const sk = runSk(id);
     const raw = await this.get(sk);
     if (!raw) return null;
     const item = parseItem(RunItem, raw, this.name(sk));
     const header = parseItemJson(RunHeader, item.run, this.name(sk));
-    if (header.version !== version) throw new DamagedItemError(this.name(sk), `holds version ${header.version}`);
-    const hits = await this.loadHits(version);
+    if (runSk(rescreenRunId(header)) !== sk) {
+      throw new DamagedItemError(this.name(sk), `holds the ${header.trigger} run of version ${header.version}${header.customerRun ? `, customers run ${header.customerRun}` : ''}`);
+    }
+    const hits = await this.loadHits(sk);
     const matches = hits.reduce((n, h) => n + h.matches.length, 0);
     if (matches !== item.hits) throw new DamagedItemError(this.name(sk), `records ${item.hits} hits, but ${matches} HIT items are stored`);
     return RescreenRun.parse({ ...header, hits, ...(item.sentAt && { sentAt: item.sentAt }) });
@@ -82,13 +108,13 @@ export class DynamoDbScreeningLog implements ScreeningLog {
 
   async recordRun(run: RescreenRun): Promise<void> {
     const valid = RescreenRun.parse(run);
-    const sk = runSk(valid.version);
+    const sk = runSk(rescreenRunId(valid));
     if (await this.get(sk)) return;
-    const stale = await this.query(hitPrefix(valid.version));
+    const stale = await this.query(hitPrefix(sk));
     await batchWrite(this.client, this.table, stale.map((item) => ({ DeleteRequest: { Key: this.key(String(item.sk)) } })));
     const hits = valid.hits.flatMap((hit, order) =>
       hit.matches.map((match) => this.sized({
-        ...this.key(`${hitPrefix(valid.version)}${match.key}#${hit.customerId}`),
+        ...this.key(`${hitPrefix(sk)}${match.key}#${hit.customerId}`),
         customerId: hit.customerId, customerName: hit.customerName, order, match: JSON.stringify(match),
       })),
     );
@@ -108,8 +134,8 @@ export class DynamoDbScreeningLog implements ScreeningLog {
     }
   }
 
-  async markRunSent(version: number, at: string): Promise<void> {
-    const sk = runSk(version);
+  async markRunSent(id: RescreenRunId, at: string): Promise<void> {
+    const sk = runSk(id);
     await this.client.send(
       new UpdateCommand({
         TableName: this.table,
@@ -124,10 +150,26 @@ export class DynamoDbScreeningLog implements ScreeningLog {
     });
   }
 
-  /** The hits of a version, customer by customer in the file's order, each customer's matches best first. */
-  private async loadHits(version: number): Promise<RescreenRun['hits']> {
+  async loadCustomerPrints(): Promise<Map<string, string>> {
+    const prints = new Map<string, string>();
+    for (const raw of await this.query(CUSTOMER)) {
+      const item = parseItem(PrintItem, raw, this.name(String(raw.sk)));
+      prints.set(item.customerId, item.print);
+    }
+    return prints;
+  }
+
+  async saveCustomerPrints(changes: { set: ReadonlyMap<string, string>; remove: readonly string[] }): Promise<void> {
+    await batchWrite(this.client, this.table, [
+      ...[...changes.set].map(([customerId, print]) => ({ PutRequest: { Item: { ...this.key(`${CUSTOMER}${customerId}`), customerId, print } } })),
+      ...changes.remove.map((customerId) => ({ DeleteRequest: { Key: this.key(`${CUSTOMER}${customerId}`) } })),
+    ]);
+  }
+
+  /** The hits of a run, customer by customer in the file's order, each customer's matches best first. */
+  private async loadHits(runSk: string): Promise<RescreenRun['hits']> {
     const byCustomer = new Map<string, { order: number; customerName: string; matches: ScreeningMatch[] }>();
-    for (const raw of await this.query(hitPrefix(version))) {
+    for (const raw of await this.query(hitPrefix(runSk))) {
       const sk = String(raw.sk);
       const item = parseItem(HitItem, raw, this.name(sk));
       const match = parseItemJson(ScreeningMatch, item.match, this.name(sk));
@@ -179,10 +221,10 @@ export class DynamoDbScreeningLog implements ScreeningLog {
   }
 }
 
-function runSk(version: number): string {
-  return `SCREENING#${String(version).padStart(10, '0')}`;
+function runSk(id: RescreenRunId): string {
+  return id.trigger === 'list' ? `SCREENING#${String(id.version).padStart(10, '0')}` : `SCREENING#CUSTOMERS#${String(id.run).padStart(10, '0')}`;
 }
 
-function hitPrefix(version: number): string {
-  return `${runSk(version)}#HIT#`;
+function hitPrefix(runSk: string): string {
+  return `${runSk}#HIT#`;
 }

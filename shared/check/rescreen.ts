@@ -1,9 +1,11 @@
 import { changedEntries } from '../screening/changed-entries';
 import { screenCustomers } from '../screening/screen';
 import { ScreeningIndex } from '../screening/screening-index';
-import type { Customer, CustomerFile, RescreenRun, ScreeningState } from '../screening/schemas';
+import type { Designation } from '../domain/designation';
+import { customerPrint } from '../screening/customers';
+import { type Customer, type CustomerFile, type RescreenRun, rescreenRunId, type ScreeningState } from '../screening/schemas';
 import type { Clock, Notifier, SnapshotStore } from '../ports';
-import type { CheckReport } from '../records';
+import type { CheckReport, VersionRecord } from '../records';
 import type { ScreeningDependencies } from './index';
 import { alertOperator, retried, type SentLog } from './publish';
 
@@ -21,11 +23,13 @@ interface RescreenDependencies {
 const REMINDER_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The check's last step: the customer file against what each version published since the cursor designated,
- * amended or relisted. Each version's hits are recorded before the compliance digest goes, and a retried check
- * sends exactly what was recorded, once. A problem here (no customer file, a bad row, SNS refusing) never holds
- * back the list or its subscribers: the operator hears of it once (then daily), and the first check after it is
- * fixed screens every version owed, in order. Never throws: the check's own outcome stands.
+ * The check's last step, re-screening the customer file both ways: against what each version published since the
+ * cursor designated, amended or relisted; and, when the file itself changed, its new and changed customers
+ * against the whole list (on the first check with screening on, that is every customer: the initial screening).
+ * Each run's hits are recorded before the compliance digest goes, and a retried check sends exactly what was
+ * recorded, once. A problem here (no customer file, a bad row, SNS refusing) never holds back the list or its
+ * subscribers: the operator and the compliance channel hear of it once (then daily), and the first check after it
+ * is fixed catches up, in order. Never throws: the check's own outcome stands.
  */
 export async function rescreenPublished(deps: RescreenDependencies, committedVersion: number | null, sent: SentLog): Promise<ScreeningReport> {
   const report: ScreeningReport = { runs: [], problem: null };
@@ -34,9 +38,9 @@ export async function rescreenPublished(deps: RescreenDependencies, committedVer
     const published = (await deps.store.loadState())?.publishedVersion ?? 0;
     state = await deps.screening.log.loadState();
     if (!state) {
-      // Screening was just switched on: versions published before it are not re-screened (`screen --customers`
-      // screens the whole list once); from the one this check committed, if any, every version is.
-      state = { screenedVersion: committedVersion === null ? published : committedVersion - 1, problem: null };
+      // Screening was just switched on: the versions published before are covered by the initial screening of the
+      // whole file against the whole list (below); from the one this check committed, if any, each is screened.
+      state = { screenedVersion: committedVersion === null ? published : committedVersion - 1, customerFileSha256: null, customerRuns: 0, problem: null };
       await deps.screening.log.saveState(state);
     }
     // Read at every check, even with nothing owed, so that a broken upload is reported within one check.
@@ -47,6 +51,12 @@ export async function rescreenPublished(deps: RescreenDependencies, committedVer
       state = { ...state, screenedVersion: version };
       await deps.screening.log.saveState(state);
     }
+    if (published > 0 && state.customerFileSha256 !== file.file.sha256) {
+      const { runs, last } = await rescreenCustomers(deps, published, state.customerRuns, file, sent);
+      report.runs.push(...runs);
+      state = { ...state, customerFileSha256: file.file.sha256, customerRuns: last };
+      await deps.screening.log.saveState(state);
+    }
     if (state.problem) await recovered(deps, state, report, sent);
   } catch (error) {
     report.problem = error instanceof Error ? error.message : String(error);
@@ -55,36 +65,96 @@ export async function rescreenPublished(deps: RescreenDependencies, committedVer
   return report;
 }
 
-async function rescreenVersion(
-  deps: RescreenDependencies, version: number, file: { file: CustomerFile; customers: Customer[] }, sent: SentLog,
-): Promise<ScreeningReport['runs'][number] | null> {
-  const { log, notifier, threshold } = deps.screening;
-  let run = await log.loadRun(version);
-  if (run && (run.sentAt || run.hits.length === 0)) return summary(run, false);
+type RunSummary = ScreeningReport['runs'][number];
+type LoadedFile = { file: CustomerFile; customers: Customer[] };
+
+async function rescreenVersion(deps: RescreenDependencies, version: number, file: LoadedFile, sent: SentLog): Promise<RunSummary | null> {
+  const id = { trigger: 'list', version } as const;
+  const recorded = await deps.screening.log.loadRun(id);
+  if (recorded) return finish(deps, recorded, sent);
   const notification = await deps.store.loadNotification(version);
-  if (!run) {
-    const entries = changedEntries(notification.changes);
-    // A baseline, or a version of delistings only: nothing a customer could newly match.
-    if (entries.length === 0) return null;
-    const { hits } = screenCustomers(new ScreeningIndex(entries), file.customers, { threshold, since: version - 1 });
-    const screened: RescreenRun = {
-      version, screenedAt: deps.clock.now().toISOString(), threshold, customerFile: file.file, entries: entries.map((e) => e.key), hits,
-    };
-    await log.recordRun(screened);
-    // What stands is what was recorded: another run's record, if one got there first.
-    run = (await log.loadRun(version)) ?? screened;
-    if (run.hits.length === 0) return summary(run, false);
-  }
-  await notifier.publishMatches(run, notification.record);
-  await retried(deps, () => log.markRunSent(version, deps.clock.now().toISOString()));
-  const report = summary(run, true);
-  sent.push({ channel: 'compliance', version, matches: report.matches });
-  return report;
+  const entries = changedEntries(notification.changes);
+  // A baseline, or a version of delistings only: nothing a customer could newly match.
+  if (entries.length === 0) return null;
+  const { hits } = screenCustomers(new ScreeningIndex(entries), file.customers, { threshold: deps.screening.threshold, since: version - 1 });
+  return recordAndSend(deps, { ...runOf(deps, 'list', version, file, file.customers.length, entries), hits }, notification.record, sent);
 }
 
-function summary(run: RescreenRun, sent: boolean): ScreeningReport['runs'][number] {
+/**
+ * The customers a new customer file adds or changes (by a fingerprint of what is screened of each), against the
+ * whole list as of the newest published version, as the customers run after `last`. A match the same version's own
+ * re-screening already reported (the customer was added as the list changed) is not reported twice. A run an
+ * earlier check recorded for another file (which then died, or could not send it) is finished first.
+ */
+async function rescreenCustomers(
+  deps: RescreenDependencies, version: number, last: number, file: LoadedFile, sent: SentLog,
+): Promise<{ runs: RunSummary[]; last: number }> {
+  const { log } = deps.screening;
+  const runs: RunSummary[] = [];
+  let next = last + 1;
+  let recorded = await log.loadRun({ trigger: 'customers', run: next });
+  if (recorded && recorded.customerFile.sha256 !== file.file.sha256) {
+    runs.push(await finish(deps, recorded, sent));
+    recorded = await log.loadRun({ trigger: 'customers', run: ++next });
+  }
+  const known = await log.loadCustomerPrints();
+  const prints = new Map(file.customers.map((c) => [c.id, customerPrint(c)]));
+  const changed = file.customers.filter((c) => known.get(c.id) !== prints.get(c.id));
+  const removed = [...known.keys()].filter((id) => !prints.has(id));
+  if (recorded) runs.push(await finish(deps, recorded, sent));
+  else if (changed.length > 0) {
+    const { record } = await deps.store.loadNotification(version);
+    const entries = (await deps.store.loadSnapshot(version)).filter((e) => e.status === 'listed');
+    const reported = new Set(hitPairs(await log.loadRun({ trigger: 'list', version })));
+    const { hits } = screenCustomers(new ScreeningIndex(entries), changed, { threshold: deps.screening.threshold, since: null });
+    const fresh = hits
+      .map((hit) => ({ ...hit, matches: hit.matches.filter((m) => !reported.has(`${hit.customerId}\u0000${m.key}`)) }))
+      .filter((hit) => hit.matches.length > 0);
+    runs.push(await recordAndSend(deps, { ...runOf(deps, 'customers', version, file, changed.length, entries), customerRun: next, hits: fresh }, record, sent));
+  }
+  await log.saveCustomerPrints({ set: new Map(changed.map((c) => [c.id, prints.get(c.id)!])), remove: removed });
+  return { runs, last: recorded || changed.length > 0 ? next : next - 1 };
+}
+
+/** A recorded run, sent if it had hits and was not sent yet. */
+async function finish(deps: RescreenDependencies, run: RescreenRun, sent: SentLog): Promise<RunSummary> {
+  if (run.sentAt || run.hits.length === 0) return summary(run, false);
+  return send(deps, run, (await deps.store.loadNotification(run.version)).record, sent);
+}
+
+function runOf(
+  deps: RescreenDependencies, trigger: RescreenRun['trigger'], version: number, file: LoadedFile, customersScreened: number, entries: readonly Designation[],
+): Omit<RescreenRun, 'hits'> {
+  return {
+    trigger, version, screenedAt: deps.clock.now().toISOString(), threshold: deps.screening.threshold,
+    customerFile: file.file, customersScreened, entries: entries.map((e) => e.key),
+  };
+}
+
+async function recordAndSend(deps: RescreenDependencies, screened: RescreenRun, record: VersionRecord, sent: SentLog): Promise<RunSummary> {
+  await deps.screening.log.recordRun(screened);
+  // What stands is what was recorded: another check's record, if one got there first.
+  const run = (await deps.screening.log.loadRun(rescreenRunId(screened))) ?? screened;
+  return run.hits.length === 0 || run.sentAt ? summary(run, false) : send(deps, run, record, sent);
+}
+
+async function send(deps: RescreenDependencies, run: RescreenRun, record: VersionRecord, sent: SentLog): Promise<RunSummary> {
+  await deps.screening.notifier.publishMatches(run, record);
+  await retried(deps, () => deps.screening.log.markRunSent(rescreenRunId(run), deps.clock.now().toISOString()));
+  const result = summary(run, true);
+  sent.push({ channel: 'compliance', version: run.version, matches: result.matches });
+  return result;
+}
+
+function summary(run: RescreenRun, sent: boolean): RunSummary {
   const matches = run.hits.reduce((n, h) => n + h.matches.length, 0);
-  return { version: run.version, customers: run.customerFile.customers, entries: run.entries.length, customersHit: run.hits.length, matches, sent };
+  return {
+    trigger: run.trigger, version: run.version, customers: run.customersScreened, entries: run.entries.length, customersHit: run.hits.length, matches, sent,
+  };
+}
+
+function hitPairs(run: RescreenRun | null): string[] {
+  return (run?.hits ?? []).flatMap((hit) => hit.matches.map((m) => `${hit.customerId}\u0000${m.key}`));
 }
 
 /**

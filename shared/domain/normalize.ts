@@ -12,6 +12,23 @@ export function comparableText(value: string | null): string {
   return value.normalize('NFKC').toLowerCase().replace(PUNCTUATION, '');
 }
 
+const LATIN_LETTERS: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
+
+/**
+ * Letters as a name search reads them: width (NFKC), case, Latin diacritics and letters (ß, ø, ł…), hiragana as
+ * katakana. Punctuation and spacing are left to the caller: screening splits names into words, countries drop both.
+ */
+export function foldLetters(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .replace(/[ßøłđæœıþ]/g, (c) => LATIN_LETTERS[c]!)
+    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
+
 /** A list compared as a set: order and repeats do not matter, blank items do not count. */
 export function comparableList(values: readonly string[]): string[] {
   return [...new Set(values.map(comparableText).filter((v) => v !== ''))].sort();

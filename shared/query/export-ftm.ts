@@ -1,7 +1,7 @@
 import type { BilingualList, Designation } from '../domain/designation';
 import { comparableText } from '../domain/normalize';
 import type { SourceFile } from '../records';
-import { countryCode } from './country-codes';
+import { countryCode } from '../domain/countries';
 
 /**
  * FollowTheMoney entities as JSON lines, the form OpenSanctions-compatible tooling (yente, nomenklatura, ftm)
@@ -22,6 +22,9 @@ export interface FtmEntity {
 // vessel owner or a fund, which FtM's LegalEntity covers without claiming more than the list says.
 const ORGANIZATION = /\b(group|front|army|brigade|battalion|network|movement|organi[sz]ation|party|committee|council|association|foundation|regiment|jamaat|taliban|al-qaida|isil)\b|組織|戦線|旅団|大隊|運動|委員会|協会|財団|連隊|党/iu;
 
+/** FtM's country type is the alpha-2 code in lower case. */
+const ftmCountry = (name: string | null) => countryCode(name)?.toLowerCase();
+
 const AUTHORITY = 'Government of Japan: 外務省告示 (Ministry of Foreign Affairs notice); list by 財務省 (Ministry of Finance)';
 
 export function ftmEntities(entry: Designation, list: string, source: SourceFile | null): FtmEntity[] {
@@ -39,7 +42,7 @@ export function ftmEntities(entry: Designation, list: string, source: SourceFile
     previousName: both(entry.formerNames),
     weakAlias: both(entry.weakAliases),
     address: addresses,
-    country: entry.addresses.flatMap((a) => [countryCode(a.country.en), countryCode(a.country.ja)]),
+    country: entry.addresses.flatMap((a) => [ftmCountry(a.country.en), ftmCountry(a.country.ja)]),
     idNumber: entry.idNumbers,
     notes: [entry.otherInformation, ...otherBirthDates.map((d) => `生年月日 date of birth: ${d}`)],
     topics: ['sanction'],
@@ -49,7 +52,7 @@ export function ftmEntities(entry: Designation, list: string, source: SourceFile
       position: both(entry.positions),
       birthDate: birthDates,
       birthPlace: both(entry.placesOfBirth),
-      nationality: both(entry.nationalities).map(countryCode),
+      nationality: both(entry.nationalities).map(ftmCountry),
       passportNumber: entry.passportNumbers,
     }),
   };

@@ -21,23 +21,35 @@ const EMAIL_MAX_BYTES = 120 * 1024;
 export function renderScreeningDigest(run: RescreenRun, record: VersionRecord): ComplianceMessage {
   const matches = run.hits.reduce((n, h) => n + h.matches.length, 0);
   const edition = record.source.fileDate ?? record.source.asOf ?? '(undated)';
+  const what = run.trigger === 'list' ? `MOF list ${edition}` : 'new or changed customers';
   const subject = snsSubject(
-    `[JP sanctions] 顧客照合 ${matches} potential match${matches === 1 ? '' : 'es'} (${run.hits.length} customer${run.hits.length === 1 ? '' : 's'}) — MOF list ${edition}`,
+    `[JP sanctions] 顧客照合 ${matches} potential match${matches === 1 ? '' : 'es'} (${run.hits.length} customer${run.hits.length === 1 ? '' : 's'}) — ${what}`,
   );
-  const sms = `[JP sanctions] 顧客照合: 該当の可能性 ${matches}件 (${run.hits.length}名), MOF list ${edition} (version ${run.version}). 詳細はメール / details by email.`;
+  const sms = run.trigger === 'list'
+    ? `[JP sanctions] 顧客照合: 該当の可能性 ${matches}件 (${run.hits.length}名), MOF list ${edition} (version ${run.version}). 詳細はメール / details by email.`
+    : `[JP sanctions] 顧客照合 (新規・変更顧客): 該当の可能性 ${matches}件 (${run.hits.length}名). 詳細はメール / details by email.`;
   const email = renderEmail(run, record, matches, edition);
   return { subject, email, sms, default: email };
 }
 
 function renderEmail(run: RescreenRun, record: VersionRecord, matches: number, edition: string): string {
+  const list = run.trigger === 'list';
+  const key = list ? `SCREENING#${String(run.version).padStart(10, '0')}` : `SCREENING#CUSTOMERS#${String(run.customerRun).padStart(10, '0')}`;
   const head = [
-    '資産凍結等対象者一覧の更新を受け、顧客ファイルを照合しました。以下は該当の可能性がある候補です（確定ではありません）。',
-    "Customers were re-screened after an update of Japan's asset-freeze list. These are potential matches to review, not determinations.",
+    list
+      ? '資産凍結等対象者一覧の更新を受け、顧客ファイルを照合しました。以下は該当の可能性がある候補です（確定ではありません）。'
+      : '顧客ファイルの新規・変更された顧客を、資産凍結等対象者一覧の全件と照合しました。以下は該当の可能性がある候補です（確定ではありません）。',
+    list
+      ? "Customers were re-screened after an update of Japan's asset-freeze list. These are potential matches to review, not determinations."
+      : "The customers a new customer file adds or changes were screened against the whole of Japan's asset-freeze list. These are potential matches to review, not determinations.",
     '',
     '■ 照合 / Screening',
     `  一覧 List: version ${run.version}, ${record.source.file} (${edition}), SHA-256 ${record.source.sha256}`,
-    `  照合した指定 Entries screened: ${run.entries.length} designated, amended or relisted in this version`,
+    list
+      ? `  照合した指定 Entries screened: ${run.entries.length} designated, amended or relisted in this version`
+      : `  照合した指定 Entries screened: all ${run.entries.length.toLocaleString('en-US')} listed`,
     `  顧客ファイル Customer file: ${run.customerFile.location}, ${run.customerFile.customers.toLocaleString('en-US')} customers, SHA-256 ${run.customerFile.sha256}`,
+    ...(list ? [] : [`  照合した顧客 Customers screened: ${run.customersScreened.toLocaleString('en-US')} new or changed`]),
     `  しきい値 Threshold: ${run.threshold}`,
     `  候補 Potential matches: ${matches} (${run.hits.length} customers)`,
     '',
@@ -45,9 +57,9 @@ function renderEmail(run: RescreenRun, record: VersionRecord, matches: number, e
   ];
   const tail = [
     '',
-    `記録: 照合結果はテーブルの SCREENING#${String(run.version).padStart(10, '0')} に顧客・指定ごとに保存されています。`,
-    `Recorded: one item per customer and entry under SCREENING#${String(run.version).padStart(10, '0')} in the monitor's table;`,
-    `all of them: npm run --silent cli -- matches ${run.version} --table <the stack's TableName>`,
+    `記録: 照合結果はテーブルの ${key} に顧客・指定ごとに保存されています。`,
+    `Recorded: one item per customer and entry under ${key} in the monitor's table;`,
+    `all of them: npm run --silent cli -- matches ${list ? run.version : `--customers-run ${run.customerRun}`} --table <the stack's TableName>`,
   ];
   const blocks = run.hits.map((hit) =>
     ['', `  顧客 Customer ${hit.customerId}`, ...hit.matches.flatMap((m) => matchLines(m).map((line) => `    ${line}`))].join('\n'),

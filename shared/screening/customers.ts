@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { sha256Hex } from '../domain/content-hash';
 import { EntityType } from '../domain/designation';
 import { Customer, CUSTOMER_ID_MAX_CHARS, ScreeningQuery } from './schemas';
 
@@ -73,4 +74,12 @@ export function birthDate(text: string): string | null {
   const [, year, month, day] = match ?? [];
   const valid = match && (!month || (+month >= 1 && +month <= 12)) && (!day || (+day >= 1 && +day <= 31));
   return valid ? [year, month?.padStart(2, '0'), day?.padStart(2, '0')].filter(Boolean).join('-') : null;
+}
+
+/**
+ * What is screened of a customer, as a fingerprint: a new customer file is screened for the customers it adds or
+ * changes (a new name, date of birth, country or type), not for those it only carries over.
+ */
+export function customerPrint(customer: Customer): string {
+  return sha256Hex(JSON.stringify([customer.name, customer.dateOfBirth ?? null, customer.country ?? null, customer.entityType ?? null])).slice(0, 32);
 }

@@ -1,4 +1,5 @@
 import { toRomaji } from 'wanakana';
+import { foldLetters } from '../domain/normalize';
 
 /**
  * Name normalization for screening: one folded form for comparison, split into tokens that carry a comparison
@@ -19,6 +20,8 @@ export interface NameToken {
   /** A legal form (LLC, 株式会社) or a generic word (GROUP): weighted low. */
   readonly weight: number;
   readonly kind: 'word' | 'legal' | 'generic';
+  /** A legal form or a word that names an organisation (BANK, PLANT, 研究所): a person's name holds none. */
+  readonly organisational: boolean;
 }
 
 /** Legal forms, as folded Latin tokens. */
@@ -34,27 +37,35 @@ const LEGAL_KANA = new Set([
 ]);
 /** Japanese legal forms are written without spaces, before or after the name: 株式会社海洋…, …研究所株式会社. */
 const LEGAL_HAN = ['公開株式会社', '非公開株式会社', '株式会社', '有限会社', '合同会社', '合資会社', '合名会社', '有限責任会社', '社団法人', '財団法人'];
-/** Words that many listed names share; a match on them alone says little. */
-const GENERIC = new Set([
+/** Words that many listed organisations' names share; a match on them alone says little. */
+const COMPANY_WORDS = [
   'group', 'trading', 'industries', 'industrial', 'industry', 'international', 'bank', 'holding', 'holdings',
-  'enterprise', 'enterprises', 'foundation', 'organization', 'organisation', 'the', 'of', 'and', 'for', 'al', 'el',
-  'グループ', 'トレーディング', 'インダストリーズ', 'インダストリアル', 'インターナショナル', 'バンク', 'アル', 'エル',
+  'enterprise', 'enterprises', 'foundation', 'organization', 'organisation',
+  'グループ', 'トレーディング', 'インダストリーズ', 'インダストリアル', 'インターナショナル', 'バンク',
+];
+/** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
+const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'al', 'el', 'アル', 'エル']);
+/**
+ * Words that name an organisation and, on the 2026-03-05 list, no person: they weigh fully in a comparison (a
+ * PLANT is not generic among plants), but they say that a name is an organisation's. From the list's entity names.
+ */
+const ORGANISATION_WORDS = new Set([
+  ...COMPANY_WORDS, 'plant', 'factory', 'zavod', 'research', 'production', 'institute', 'institut', 'institution',
+  'center', 'centre', 'bureau', 'association', 'society', 'committee', 'council', 'agency', 'office', 'department',
+  'ministry', 'academy', 'university', 'shipping', 'shipyard', 'shipbuilding', 'engineering', 'technology',
+  'technologies', 'machinery', 'aviation', 'aircraft', 'energy', 'trust', 'concern', 'complex', 'exchange', 'credit',
+  'investment', 'venture', 'transport', 'logistics', 'manufacturing', 'commercial', 'services', 'systems', 'army',
+  'brigade', 'battalion', 'front', 'movement', 'jamaat', 'jamaah', 'jemaah', 'harakat', 'tehrik', 'lashkar',
+  'センター', 'プラント', 'シッピング', 'エンジニアリング', 'テクノロジー', 'アカデミー', 'コンツェルン', 'アーミー',
 ]);
+/** Kanji organisation names run as one token; these endings mark them (…研究所, ドイツ銀行). */
+const HAN_ORGANISATION_ENDINGS = ['銀行', '研究所', '工場', '製作所', '設計局', '造船所', '会社', '公社', '商事', '協会', '組合', '企業', '団体', '機構', '大学', '委員会', '旅団', '部隊'];
 const LEGAL_WEIGHT = 0.15;
 const GENERIC_WEIGHT = 0.4;
 
-const LATIN_LETTERS: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
-
-/** Width (NFKC), case, Latin diacritics, hiragana → katakana, punctuation → spaces; initialisms joined (S.R.O.). */
+/** Letters folded (width, case, diacritics, hiragana → katakana), punctuation → spaces; initialisms joined (S.R.O.). */
 export function foldName(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC')
-    .replace(/[ßøłđæœıþ]/g, (c) => LATIN_LETTERS[c]!)
-    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
+  return foldLetters(text)
     .replace(/['’‘`ʼ]/g, '')
     .replace(/&/g, ' and ')
     .replace(/(?:\b[a-z]\.){2,}/g, (m) => m.replace(/\./g, ''))
@@ -127,6 +138,15 @@ export function kanaCrossKey(kana: string): string {
   return crossKey(toRomaji(kana.replace(/ー/g, '').replace(FOREIGN_PATTERN, (m) => FOREIGN_SOUNDS[m]!)).replace(/[^a-z]/g, ''));
 }
 
+/**
+ * The katakana organisation words as a romaji field writes them (kanpani, gurupu, toredingu, senta), met through the
+ * cross-script key: a query in romaji names an organisation as plainly as one in katakana. Keys of three letters or
+ * fewer are left out: given names share them (アーミー and Ami).
+ */
+const ROMANIZED_ORGANISATION_WORDS = new Set(
+  [...LEGAL_KANA, ...[...ORGANISATION_WORDS].filter((w) => /^[\u30a1-\u30fc]+$/.test(w))].map(kanaCrossKey).filter((key) => key.length >= 4),
+);
+
 /** A name split into tokens, each with its keys and weight. Token order is not kept as meaningful. */
 export function tokenizeName(name: string): NameToken[] {
   const tokens: NameToken[] = [];
@@ -156,12 +176,18 @@ function makeToken(text: string): NameToken {
   const script: Script = /^[a-z0-9]+$/.test(text) ? 'latin' : /^[\u30a1-\u30fa\u30fc]+$/.test(text) ? 'kana' : 'other';
   const legal = LEGAL_LATIN.has(text) || LEGAL_KANA.has(text) || LEGAL_HAN.includes(text);
   const kind = legal ? 'legal' : GENERIC.has(text) ? 'generic' : 'word';
+  const cross = script === 'latin' && /[a-z]/.test(text) ? crossKey(text) : script === 'kana' ? kanaCrossKey(text) : null;
   return {
     text,
     script,
     key: script === 'latin' ? latinKey(text) : script === 'kana' ? kanaKey(text) : text,
-    cross: script === 'latin' && /[a-z]/.test(text) ? crossKey(text) : script === 'kana' ? kanaCrossKey(text) : null,
+    cross,
     weight: kind === 'legal' ? LEGAL_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
     kind,
+    organisational:
+      legal ||
+      ORGANISATION_WORDS.has(text) ||
+      (script === 'latin' && cross !== null && ROMANIZED_ORGANISATION_WORDS.has(cross)) ||
+      (script === 'other' && HAN_ORGANISATION_ENDINGS.some((end) => text.endsWith(end))),
   };
 }

@@ -27,7 +27,7 @@ export type MatchedField = z.infer<typeof MatchedField>;
 
 /** One thing that moved the score, in the order applied. */
 export const ScoreReason = z.object({
-  signal: z.enum(['name', 'token', 'legal-form', 'script', 'weak-alias', 'former-name', 'date-of-birth', 'country']),
+  signal: z.enum(['name', 'token', 'legal-form', 'entity-type', 'script', 'weak-alias', 'former-name', 'date-of-birth', 'country']),
   detail: z.string(),
   /** The score after a name comparison, or the change an adjustment made. */
   effect: z.number(),
@@ -99,15 +99,22 @@ export const CustomerFile = z.object({
 export type CustomerFile = z.infer<typeof CustomerFile>;
 
 /**
- * One re-screening of the customer file against what one committed version designated, amended or relisted
- * (`SCREENING#<n>` and its `HIT#` items): the hits are recorded before they are sent, and a retried run sends
- * exactly what was recorded, once.
+ * One re-screening, recorded with its hits before they are sent, so that a retried check sends exactly what was
+ * recorded, once. Two triggers: `list`, the whole customer file against what one committed version designated,
+ * amended or relisted (`SCREENING#<n>`); `customers`, the customers a new customer file added or changed against
+ * the whole list as of `version` (`SCREENING#CUSTOMERS#<m>`, the m-th such run).
  */
 export const RescreenRun = z.object({
+  trigger: z.enum(['list', 'customers']),
+  /** The committed version screened against: its changes (list), or the whole list as of it (customers). */
   version: z.number().int().positive(),
+  /** Customers runs are numbered: the same file can come back after another, and must then be screened again. */
+  customerRun: z.number().int().positive().optional(),
   screenedAt: z.iso.datetime(),
   threshold: z.number().min(0).max(1),
   customerFile: CustomerFile,
+  /** How many of the file's customers were screened: all of them (list), or those new or changed (customers). */
+  customersScreened: z.number().int().nonnegative(),
   /** The keys of the entries screened against. */
   entries: z.array(z.string()),
   hits: z.array(CustomerHit),
@@ -115,6 +122,15 @@ export const RescreenRun = z.object({
   sentAt: z.iso.datetime().optional(),
 });
 export type RescreenRun = z.infer<typeof RescreenRun>;
+
+/** Which re-screening: of a version's changes (list), or of a customer file's new and changed customers. */
+export type RescreenRunId = { trigger: 'list'; version: number } | { trigger: 'customers'; run: number };
+
+export function rescreenRunId(run: Pick<RescreenRun, 'trigger' | 'version' | 'customerRun'>): RescreenRunId {
+  if (run.trigger === 'list') return { trigger: 'list', version: run.version };
+  if (run.customerRun === undefined) throw new Error('a customers re-screening without its run number');
+  return { trigger: 'customers', run: run.customerRun };
+}
 
 /** A problem that keeps re-screening from running, and when the operator last heard of it (once, then daily). */
 export const ScreeningProblem = z.object({
@@ -124,9 +140,15 @@ export const ScreeningProblem = z.object({
 });
 export type ScreeningProblem = z.infer<typeof ScreeningProblem>;
 
-/** `SCREENING#STATE`: the newest version whose changes were screened (the cursor), and what stops screening now. */
+/**
+ * `SCREENING#STATE`: the newest version whose changes were screened (the cursor), the customer file whose customers
+ * were all screened against the whole list (its sha256) and how many customers runs that took, and what stops
+ * screening now.
+ */
 export const ScreeningState = z.object({
   screenedVersion: z.number().int().nonnegative(),
+  customerFileSha256: CustomerFile.shape.sha256.nullable(),
+  customerRuns: z.number().int().nonnegative(),
   problem: ScreeningProblem.nullable(),
 });
 export type ScreeningState = z.infer<typeof ScreeningState>;

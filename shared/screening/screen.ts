@@ -1,6 +1,7 @@
 import type { Designation } from '../domain/designation';
 import { compareNames, CROSS_SCRIPT_FACTOR } from './compare-names';
-import { countryCode } from './countries';
+import { countryCode } from '../domain/countries';
+import { entityTypeMismatch } from './entity-type';
 import { foldName, tokenizeName } from './normalize';
 import {
   type Customer,
@@ -43,7 +44,9 @@ export function screenName(index: ScreeningIndex, input: ScreeningQuery): Screen
     if (query.entityType && entry.entityType !== query.entityType) continue;
     const comparison = compareNames(tokens, name.tokens);
     const factor = FIELD_FACTOR[name.field];
-    const score = comparison.score * factor;
+    // A query that says what it is looks only at entries of that kind (above); one that does not is read by its words.
+    const mismatch = query.entityType ? null : entityTypeMismatch(tokens, name.tokens, entry.entityType);
+    const score = comparison.score * factor + (mismatch?.effect ?? 0);
     if (score + MAX_BONUS < query.threshold) continue;
     const known = best.get(name.entry);
     if (known && known.score >= score) continue;
@@ -65,9 +68,10 @@ export function screenName(index: ScreeningIndex, input: ScreeningQuery): Screen
       why.push({
         signal: name.field === 'weakAlias' ? 'weak-alias' : 'former-name',
         detail: name.field === 'weakAlias' ? 'a weak alias (確定に十分でない別名)' : 'a former name (旧称)',
-        effect: round(score - comparison.score),
+        effect: round(comparison.score * (factor - 1)),
       });
     }
+    if (mismatch) why.push(mismatch);
     best.set(name.entry, { score, why, field: name.field, text: name.text });
   }
 

@@ -1,5 +1,5 @@
 import type { Designation } from '../domain/designation';
-import { countryCode } from './countries';
+import { countryCode } from '../domain/countries';
 import { foldName, type NameToken, tokenizeName } from './normalize';
 import type { MatchedField } from './schemas';
 import { TokenSpace } from './token-space';

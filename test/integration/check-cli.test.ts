@@ -48,13 +48,15 @@ describe('check and demo at the edges', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('check baseline (version 1)');
       expect(run.stdout).toContain('check changed (version 2): 12 designated, 0 delisted');
-      expect(run.stdout).toContain('re-screened 8 customers against 12 entries of version 2: 4 potential matches (4 customers), sent');
+      expect(run.stdout).toContain('screened 8 new or changed customers against the whole list of version 1 (158 entries): 0 potential matches (0 customers)');
+      expect(run.stdout).toContain('re-screened 8 customers against the 12 entries version 2 designated, amended or relisted: 4 potential matches (4 customers), sent');
       expect(run.stdout.match(/──── compliance email/g)).toHaveLength(1);
     }
     // What re-screening recorded, all of it, from the demo's store (found under the data dir's demo/).
     const recorded = await cli('matches', '2', '--data-dir', dir);
     expect(recorded.code).toBe(0);
-    expect(recorded.stdout).toMatch(/^version 2: 8 customers \(.*customers\.csv, sha256 [0-9a-f]{12}…\) against 12 entries, threshold 0\.88\n/);
+    expect(recorded.stdout).toMatch(/^version 2: 8 customers \(.*customers\.csv, sha256 [0-9a-f]{12}…\) against its 12 designated, amended or relisted entries, threshold 0\.88\n/);
+    expect((await cli('matches', '--customers-run', '1', '--data-dir', dir)).stdout).toMatch(/^customers run 1, file .*customers\.csv.*: 8 new or changed customers of 8 against the whole list of version 1 \(158 entries\)/);
     expect(recorded.stdout.match(/^customer C-000\d/gm)).toEqual(['customer C-0001', 'customer C-0002', 'customer C-0003', 'customer C-0007']);
     expect(JSON.parse((await cli('matches', '2', '--data-dir', dir, '--format', 'json')).stdout)).toMatchObject({ version: 2, hits: expect.any(Array), sentAt: expect.any(String) });
     const none = await cli('matches', '1', '--data-dir', dir);
@@ -73,7 +75,7 @@ describe('check and demo at the edges', () => {
     expect(stopped.code).toBe(0);
     expect(JSON.parse(stopped.stdout).screening).toEqual({ runs: [], problem: 'bad-customers.csv row 5, column dob: not a date (YYYY-MM-DD, YYYY/M/D, YYYY-MM or YYYY)' });
     const screened = await cli('check', '--source', may2024, '--data-dir', data, '--customers', customers, '--threshold', '0.95');
-    expect(screened.stdout).toContain('re-screened 8 customers against 12 entries of version 2: 4 potential matches (4 customers), sent');
+    expect(screened.stdout).toContain('re-screened 8 customers against the 12 entries version 2 designated, amended or relisted: 4 potential matches (4 customers), sent');
     expect(screened.stdout).toContain('しきい値 Threshold: 0.95');
     expect((await cli('check', '--data-dir', data, '--threshold', '0.9')).stderr).toMatch(/--threshold goes with --customers <file>/);
   });

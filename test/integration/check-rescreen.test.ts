@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { ensureTable, startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../..
 import { FileArchive } from '../../shared/local/file-archive';
 import { FileCustomerSource } from '../../shared/local/file-customer-source';
 import { FileListSource } from '../../shared/local/file-source';
+import { parseCsv } from '../../shared/mof/csv';
 import { CheckReport } from '../../shared/records';
 import { FaultPlan, type Fault } from '../support/faults';
 import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
@@ -91,6 +93,7 @@ const of = <C extends Delivery['channel']>(w: World, channel: C) =>
 /** The compliance digests (not the stopped/resumed notices the same channel also carries). */
 const digests = (w: World) => of(w, 'compliance-email').filter((d) => /potential match/.test(d.subject));
 const statuses = (w: World) => of(w, 'compliance-email').filter((d) => /re-screening (stopped|resumed)/.test(d.subject));
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const hitPairs = (run: { hits: Array<{ customerId: string; matches: Array<{ key: string }> }> }) =>
   run.hits.flatMap((h) => h.matches.map((m) => [h.customerId, m.key]));
 
@@ -98,16 +101,19 @@ describe('re-screening the 24 May 2024 round', () => {
   it('screens only what the version designated, records each match, sends one compliance digest; SMS without customer data', async () => {
     const w = await world();
     const baseline = await check(w, 'before');
-    // The baseline designates nothing: nothing screened, nothing sent, the cursor at version 1.
-    expect(baseline.screening).toEqual({ runs: [], problem: null });
-    expect(await w.log.loadState()).toEqual({ screenedVersion: 1, problem: null });
+    // The baseline designates nothing; the initial screening, every customer against the whole list as it stood the
+    // day before, finds no one (the four variants are of the next day's designations) and sends nothing.
+    expect(baseline.screening).toEqual({
+      runs: [{ trigger: 'customers', version: 1, customers: 8, entries: 158, customersHit: 0, matches: 0, sent: false }], problem: null,
+    });
+    expect(await w.log.loadState()).toEqual({ screenedVersion: 1, customerFileSha256: sha256(CUSTOMERS), customerRuns: 1, problem: null });
 
     const changed = await check(w, 'after');
     expect(changed.outcome).toBe('changed');
-    expect(changed.screening).toEqual({ runs: [{ version: 2, customers: 8, entries: 12, customersHit: 4, matches: 4, sent: true }], problem: null });
+    expect(changed.screening).toEqual({ runs: [{ trigger: 'list', version: 2, customers: 8, entries: 12, customersHit: 4, matches: 4, sent: true }], problem: null });
     expect(changed.notifications).toContainEqual({ channel: 'compliance', version: 2, matches: 4 });
 
-    const run = (await w.log.loadRun(2))!;
+    const run = (await w.log.loadRun({ trigger: 'list', version: 2 }))!;
     expect(hitPairs(run)).toEqual(EXPECTED_HITS);
     expect(run.entries).toHaveLength(12);
     expect(run.entries).toEqual(expect.arrayContaining(MAY_2024_KEYS));
@@ -143,8 +149,8 @@ describe('re-screening the 24 May 2024 round', () => {
     const w = await world(unlisted);
     await check(w, 'before');
     const changed = await check(w, 'after');
-    expect(changed.screening).toEqual({ runs: [{ version: 2, customers: 4, entries: 12, customersHit: 0, matches: 0, sent: false }], problem: null });
-    expect(await w.log.loadRun(2)).toMatchObject({ version: 2, hits: [], customerFile: { customers: 4 } });
+    expect(changed.screening?.runs).toContainEqual({ trigger: 'list', version: 2, customers: 4, entries: 12, customersHit: 0, matches: 0, sent: false });
+    expect(await w.log.loadRun({ trigger: 'list', version: 2 })).toMatchObject({ version: 2, hits: [], customerFile: { customers: 4 } });
     expect(digests(w)).toHaveLength(0);
     expect(changed.notifications.filter((n) => n.channel === 'compliance')).toEqual([]);
   });
@@ -155,18 +161,93 @@ describe('re-screening the 24 May 2024 round', () => {
     await runCheck(withoutScreening);
     expect(await w.log.loadState()).toBeNull();
     const changed = await check(w, 'after');
-    expect(changed.screening?.runs).toEqual([expect.objectContaining({ version: 2, matches: 4, sent: true })]);
+    // The version's own re-screening reports the four; the initial screening of the whole file against the whole
+    // list finds the same four pairs and does not report them twice.
+    expect(changed.screening?.runs).toEqual([
+      expect.objectContaining({ trigger: 'list', version: 2, matches: 4, sent: true }),
+      { trigger: 'customers', version: 2, customers: 8, entries: 170, customersHit: 0, matches: 0, sent: false },
+    ]);
+    expect(digests(w)).toHaveLength(1);
   });
 
-  it('does not screen versions published before screening was switched on', async () => {
+  it('switched on after versions were published, screens the whole file against the whole list instead of replaying them', async () => {
     const w = await world();
     const { screening: _off, ...withoutScreening } = deps(w, 'before');
     await runCheck(withoutScreening);
     await runCheck({ ...withoutScreening, source: new FileListSource({ csv: join(dir, 'after.csv') }) });
     const first = await check(w, 'after');
-    expect(first.screening).toEqual({ runs: [], problem: null });
-    expect(await w.log.loadState()).toEqual({ screenedVersion: 2, problem: null });
-    expect(digests(w)).toHaveLength(0);
+    expect(first.screening).toEqual({
+      runs: [{ trigger: 'customers', version: 2, customers: 8, entries: 170, customersHit: 4, matches: 4, sent: true }], problem: null,
+    });
+    expect(await w.log.loadState()).toEqual({ screenedVersion: 2, customerFileSha256: sha256(CUSTOMERS), customerRuns: 1, problem: null });
+    expect(await w.log.loadRun({ trigger: 'list', version: 2 })).toBeNull();
+    expect(hitPairs((await w.log.loadRun({ trigger: 'customers', run: 1 }))!)).toEqual(EXPECTED_HITS);
+    expect(digests(w).map((d) => d.subject)).toEqual([expect.stringContaining('4 potential matches (4 customers) — new or changed customers')]);
+    expect(digests(w)[0]!.body).toContain('Entries screened: all 170 listed');
+  });
+});
+
+describe('a new customer file', () => {
+  const excerptEntries = parseCsv(excerpt.toBytes(), { fileName: 'x.csv' }).entries;
+  /** A person listed long before 24 May 2024, written as the list writes him: the case onboarding must catch. */
+  const listed = excerptEntries.find((e) => e.entityType === 'individual' && !MAY_2024_KEYS.includes(e.key) && e.name.en)!;
+
+  it('is screened for the customers it adds or changes, against the whole list, once; dropped customers are forgotten', async () => {
+    const w = await world();
+    await check(w, 'before');
+    await check(w, 'after');
+    const next = join(dir, `customers-next-${tables}.csv`);
+    writeFileSync(next, readFileSync(CUSTOMERS, 'utf8')
+      .replace('C-0004,Taro Tanaka,1980-01-01,JP,individual', `C-0004,"${listed.name.en}",,,individual`) // changed
+      .replace('C-0008,佐藤 花子,1990-07-07,JP,individual\n', '') // dropped
+      + 'C-0009,Azia Shipping Holdings Ltd,,,entity\n'); // added
+    w.customers = next;
+    const report = await check(w, 'after');
+    expect(report).toMatchObject({ outcome: 'unchanged' });
+    expect(report.screening?.runs).toEqual([{ trigger: 'customers', version: 2, customers: 2, entries: 170, customersHit: 2, matches: 2, sent: true }]);
+    const run = (await w.log.loadRun({ trigger: 'customers', run: 2 }))!;
+    expect(hitPairs(run)).toEqual([['C-0004', listed.key], ['C-0009', '034-000003']]);
+    expect(digests(w)).toHaveLength(2);
+    expect(digests(w)[1]!.body).toContain('Customers screened: 2 new or changed');
+    const prints = await w.log.loadCustomerPrints();
+    expect([...prints.keys()].sort()).toEqual(['C-0001', 'C-0002', 'C-0003', 'C-0004', 'C-0005', 'C-0006', 'C-0007', 'C-0009']);
+
+    // The same file again: nothing to screen, nothing sent.
+    expect((await check(w, 'after')).screening).toEqual({ runs: [], problem: null });
+    // Back to the first file: C-0004 changed back and C-0008 returns, so both are screened (and found unlisted).
+    w.customers = CUSTOMERS;
+    expect((await check(w, 'after')).screening?.runs).toEqual([{ trigger: 'customers', version: 2, customers: 2, entries: 170, customersHit: 0, matches: 0, sent: false }]);
+    expect(digests(w)).toHaveLength(2);
+    expect(await w.log.loadState()).toEqual({ screenedVersion: 2, customerFileSha256: sha256(CUSTOMERS), customerRuns: 3, problem: null });
+  });
+});
+
+describe('customer files that change while a run is unsent', () => {
+  it('sends the run recorded for the earlier file first, then screens the newer one', async () => {
+    const w = await world();
+    await check(w, 'before');
+    await check(w, 'after');
+    const withFile = (name: string, rows: string) => {
+      const path = join(dir, `${name}-${tables}.csv`);
+      writeFileSync(path, readFileSync(CUSTOMERS, 'utf8') + rows);
+      return path;
+    };
+    w.customers = withFile('b', 'C-0009,Azia Shipping Holdings Ltd,,,entity\n');
+    // The compliance topic refuses the digest of file B's run: it stays recorded, unsent.
+    const refusing = { ...deps(w, 'after') };
+    refusing.screening = { ...refusing.screening!, notifier: { ...w.notifier, publishMatches: async () => { throw new Error('SNS: throttled'); }, publishStatus: async () => undefined } };
+    const failed = CheckReport.parse(await runCheck(refusing));
+    expect(failed.screening?.problem).toBe('SNS: throttled');
+    expect((await w.log.loadRun({ trigger: 'customers', run: 2 }))!.sentAt).toBeUndefined();
+
+    // File C replaces B before the next check: B's run is sent as recorded, then C's changes are run 3.
+    w.customers = withFile('c', 'C-0009,Azia Shipping Holdings Ltd,,,entity\nC-0010,IBEX Shipping,,,entity\n');
+    const next = await check(w, 'after');
+    expect(next.screening?.runs.map((r) => [r.trigger, r.customers, r.matches, r.sent])).toEqual([['customers', 1, 1, true], ['customers', 2, 2, true]]);
+    expect(hitPairs((await w.log.loadRun({ trigger: 'customers', run: 2 }))!)).toEqual([['C-0009', '034-000003']]);
+    // B's customer is screened again with C's (its fingerprint was never recorded): reported twice, never lost.
+    expect(hitPairs((await w.log.loadRun({ trigger: 'customers', run: 3 }))!)).toEqual([['C-0009', '034-000003'], ['C-0010', '034-000002']]);
+    expect(await w.log.loadState()).toMatchObject({ customerRuns: 3, problem: null });
   });
 });
 
@@ -206,14 +287,14 @@ describe('a customer file that cannot be screened', () => {
     // The same problem at the next checks: no new alert (a reminder comes once a day), nothing screened.
     for (let i = 0; i < 2; i++) expect((await check(w, 'after')).screening?.problem).toMatch(/column dob/);
     expect(alerts()).toHaveLength(1);
-    expect(await w.log.loadRun(2)).toBeNull();
+    expect(await w.log.loadRun({ trigger: 'list', version: 2 })).toBeNull();
 
     w.customers = CUSTOMERS;
     const fixed = await check(w, 'after');
     expect(fixed.screening).toEqual({ runs: [expect.objectContaining({ version: 2, matches: 4, sent: true })], problem: null });
     expect(alerts()).toHaveLength(2);
     expect(alerts()[1]).toMatchObject({ severity: 'info' });
-    expect(await w.log.loadState()).toEqual({ screenedVersion: 2, problem: null });
+    expect(await w.log.loadState()).toMatchObject({ screenedVersion: 2, problem: null });
     expect(digests(w)).toHaveLength(1);
     expect(statuses(w).map((d) => d.subject)).toEqual([expect.stringContaining('stopped'), expect.stringContaining('resumed')]);
     expect(statuses(w)[1]!.body).toContain('Screened on resuming: version 2');
@@ -291,9 +372,9 @@ describe.each(faults)('a fault at screening call $call ($when, $kind), then a re
     expect(first.outcome).toBe('changed');
     expect(await w.store.loadState()).toMatchObject({ version: 2, publishedVersion: 2 });
     // Nothing lost: version 2 is screened, recorded in full, marked sent; the cursor is past it; no problem left.
-    expect(hitPairs((await w.log.loadRun(2))!)).toEqual(EXPECTED_HITS);
-    expect((await w.log.loadRun(2))!.sentAt).toEqual(expect.any(String));
-    expect(await w.log.loadState()).toEqual({ screenedVersion: 2, problem: null });
+    expect(hitPairs((await w.log.loadRun({ trigger: 'list', version: 2 }))!)).toEqual(EXPECTED_HITS);
+    expect((await w.log.loadRun({ trigger: 'list', version: 2 }))!.sentAt).toEqual(expect.any(String));
+    expect(await w.log.loadState()).toMatchObject({ screenedVersion: 2, problem: null });
 
     // Sent once, except in the documented window: SNS took the digest and its record was then lost.
     const name = SCREENING_CALLS[fault.call - FIRST];
@@ -316,5 +397,55 @@ describe.each(faults)('a fault at screening call $call ($when, $kind), then a re
     // The retry screens what was owed (or only finds it done) and raises at most the all-clear.
     expect(retry.screening?.problem).toBeNull();
     expect(of(w, 'operator').slice(firstAlerts).every((a) => a.severity === 'info')).toBe(true);
+  });
+});
+
+/**
+ * The initial screening (screening switched on once the 24 May 2024 round was already published: every customer
+ * against the whole list), failed at each of its calls in turn, then retried.
+ */
+const CUSTOMERS_RUN_CALLS = [
+  'log.loadState', 'log.saveState', 'customers.load', 'log.loadRun', 'log.loadCustomerPrints', 'log.loadRun', 'log.recordRun', 'log.loadRun',
+  'compliance.publishMatches', 'log.markRunSent', 'log.saveCustomerPrints', 'log.saveState',
+];
+
+async function publishedWithoutScreening(): Promise<World> {
+  const w = await world();
+  const { screening: _off, ...withoutScreening } = deps(w, 'before');
+  await runCheck(withoutScreening);
+  await runCheck({ ...withoutScreening, source: new FileListSource({ csv: join(dir, 'after.csv') }) });
+  return w;
+}
+
+it('the initial screening makes the calls its fault walk goes through', async () => {
+  const w = await publishedWithoutScreening();
+  const plan = new FaultPlan();
+  await check(w, 'after', plan);
+  expect(plan.calls).toEqual(CUSTOMERS_RUN_CALLS);
+});
+
+const customersRunFaults: Fault[] = CUSTOMERS_RUN_CALLS.flatMap((_, i) =>
+  (['before', 'after'] as const).flatMap((when) => (['crash', 'error'] as const).map((kind) => ({ call: i + 1, when, kind }))),
+);
+
+describe.each(customersRunFaults)('the initial screening failed at call $call ($when, $kind), then retried', (fault) => {
+  it('records every match once, sends once, remembers every customer', async () => {
+    const w = await publishedWithoutScreening();
+    const first = await check(w, 'after', new FaultPlan(fault));
+    await check(w, 'after');
+    const again = await check(w, 'after');
+
+    expect(first.outcome).toBe('unchanged');
+    expect(again.screening).toEqual({ runs: [], problem: null });
+    expect(await w.log.loadState()).toEqual({ screenedVersion: 2, customerFileSha256: sha256(CUSTOMERS), customerRuns: 1, problem: null });
+    const run = (await w.log.loadRun({ trigger: 'customers', run: 1 }))!;
+    expect(hitPairs(run)).toEqual(EXPECTED_HITS);
+    expect(run.sentAt).toEqual(expect.any(String));
+    expect(await w.log.loadRun({ trigger: 'customers', run: 2 })).toBeNull();
+    expect((await w.log.loadCustomerPrints()).size).toBe(8);
+
+    const name = CUSTOMERS_RUN_CALLS[fault.call - 1];
+    const taken = (name === 'compliance.publishMatches' && fault.when === 'after') || (name === 'log.markRunSent' && fault.when === 'before' && fault.kind === 'crash');
+    expect(digests(w)).toHaveLength(taken ? 2 : 1);
   });
 });

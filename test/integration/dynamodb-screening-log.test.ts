@@ -47,8 +47,8 @@ const customers = [
 function screened(version = 2): RescreenRun {
   const { hits } = screenCustomers(new ScreeningIndex(may2024), customers, { threshold: 0.88, since: version - 1 });
   return {
-    version, screenedAt: '2026-12-02T01:00:00.000Z', threshold: 0.88,
-    customerFile: { location: 's3://bucket/screening/customers.csv', sha256: 'a'.repeat(64), customers: customers.length },
+    trigger: 'list', version, screenedAt: '2026-12-02T01:00:00.000Z', threshold: 0.88,
+    customerFile: { location: 's3://bucket/screening/customers.csv', sha256: 'a'.repeat(64), customers: customers.length }, customersScreened: customers.length,
     entries: may2024.map((e) => e.key), hits,
   };
 }
@@ -59,8 +59,8 @@ it('keeps a run and its hits exactly, customers in the file order (not key order
   // Z-9 matches both Azia companies: a customer with two matches, first in the file though last by id.
   expect(run.hits.map((h) => [h.customerId, h.matches.length])).toEqual([['Z-9', 2], ['A-1', 1], ['weird#id', 1]]);
   await log.recordRun(run);
-  expect(await log.loadRun(2)).toEqual(run);
-  expect(await log.loadRun(3)).toBeNull();
+  expect(await log.loadRun({ trigger: 'list', version: 2 })).toEqual(run);
+  expect(await log.loadRun({ trigger: 'list', version: 3 })).toBeNull();
   const item = await client.send(new GetCommand({ TableName: tableName, Key: { pk: 'LIST#mof', sk: 'SCREENING#0000000002#HIT#034-000002#weird#id' } }));
   expect(item.Item).toMatchObject({ customerId: 'weird#id', customerName: 'IBEX Shipping, Inc.' });
 });
@@ -70,11 +70,11 @@ it('lets the first record of a version stand, and marks it sent once', async () 
   const first = screened();
   await log.recordRun(first);
   await log.recordRun({ ...first, screenedAt: '2026-12-02T02:00:00.000Z', hits: first.hits.slice(0, 1) });
-  expect(await log.loadRun(2)).toEqual(first);
-  await log.markRunSent(2, '2026-12-02T01:00:05.000Z');
-  await log.markRunSent(2, '2026-12-02T01:30:00.000Z');
-  expect((await log.loadRun(2))!.sentAt).toBe('2026-12-02T01:00:05.000Z');
-  await expect(log.markRunSent(9, '2026-12-02T01:00:05.000Z')).rejects.toThrow(/SCREENING#0000000009 does not exist: a run must be recorded before it is sent/);
+  expect(await log.loadRun({ trigger: 'list', version: 2 })).toEqual(first);
+  await log.markRunSent({ trigger: 'list', version: 2 }, '2026-12-02T01:00:05.000Z');
+  await log.markRunSent({ trigger: 'list', version: 2 }, '2026-12-02T01:30:00.000Z');
+  expect((await log.loadRun({ trigger: 'list', version: 2 }))!.sentAt).toBe('2026-12-02T01:00:05.000Z');
+  await expect(log.markRunSent({ trigger: 'list', version: 9 }, '2026-12-02T01:00:05.000Z')).rejects.toThrow(/SCREENING#0000000009 does not exist: a run must be recorded before it is sent/);
 });
 
 it('drops the hits an attempt left behind when it died before recording its run', async () => {
@@ -83,30 +83,48 @@ it('drops the hits an attempt left behind when it died before recording its run'
   await client.send(new PutCommand({ TableName: tableName, Item: orphan }));
   const run = screened();
   await log.recordRun(run);
-  expect(await log.loadRun(2)).toEqual(run);
+  expect(await log.loadRun({ trigger: 'list', version: 2 })).toEqual(run);
 });
 
 it('refuses a run whose hits do not add up, naming the item', async () => {
   const { log, tableName } = await freshLog();
   await log.recordRun(screened());
   await client.send(new UpdateCommand({ TableName: tableName, Key: { pk: 'LIST#mof', sk: 'SCREENING#0000000002' }, UpdateExpression: 'SET hits = :n', ExpressionAttributeValues: { ':n': 7 } }));
-  await expect(log.loadRun(2)).rejects.toThrow(`damaged store item ${tableName} LIST#mof/SCREENING#0000000002: records 7 hits, but 4 HIT items are stored`);
+  await expect(log.loadRun({ trigger: 'list', version: 2 })).rejects.toThrow(`damaged store item ${tableName} LIST#mof/SCREENING#0000000002: records 7 hits, but 4 HIT items are stored`);
 });
 
 it('keeps the cursor and the problem that stops screening', async () => {
   const { log } = await freshLog();
   expect(await log.loadState()).toBeNull();
   const problem = { reason: 'customers.csv row 7, column dob: not a date', since: '2026-12-02T01:00:00.000Z', alertedAt: '2026-12-02T01:00:00.000Z' };
-  await log.saveState({ screenedVersion: 4, problem });
-  expect(await log.loadState()).toEqual({ screenedVersion: 4, problem });
-  await log.saveState({ screenedVersion: 5, problem: null });
-  expect(await log.loadState()).toEqual({ screenedVersion: 5, problem: null });
+  await log.saveState({ screenedVersion: 4, customerFileSha256: null, customerRuns: 0, problem });
+  expect(await log.loadState()).toEqual({ screenedVersion: 4, customerFileSha256: null, customerRuns: 0, problem });
+  await log.saveState({ screenedVersion: 5, customerFileSha256: 'd'.repeat(64), customerRuns: 3, problem: null });
+  expect(await log.loadState()).toEqual({ screenedVersion: 5, customerFileSha256: 'd'.repeat(64), customerRuns: 3, problem: null });
   // The problem alone, the cursor untouched: what a check records when it could not read the state first.
   await log.recordProblem(problem);
-  expect(await log.loadState()).toEqual({ screenedVersion: 5, problem });
+  expect(await log.loadState()).toEqual({ screenedVersion: 5, customerFileSha256: 'd'.repeat(64), customerRuns: 3, problem });
   await log.recordProblem(null);
-  expect(await log.loadState()).toEqual({ screenedVersion: 5, problem: null });
+  expect(await log.loadState()).toEqual({ screenedVersion: 5, customerFileSha256: 'd'.repeat(64), customerRuns: 3, problem: null });
   const { log: fresh } = await freshLog();
   await expect(fresh.recordProblem(problem)).rejects.toThrow(/SCREENING#STATE does not exist: re-screening has no cursor yet/);
   expect(await fresh.loadState()).toBeNull();
+});
+
+it('keeps customers runs apart from version runs, and a fingerprint per customer', async () => {
+  const { log } = await freshLog();
+  const list = screened();
+  const customers = { ...list, trigger: 'customers' as const, customerRun: 1, hits: list.hits.slice(0, 1) };
+  await log.recordRun(list);
+  await log.recordRun(customers);
+  expect(await log.loadRun({ trigger: 'list', version: 2 })).toEqual(list);
+  expect(await log.loadRun({ trigger: 'customers', run: 1 })).toEqual(customers);
+  expect(await log.loadRun({ trigger: 'customers', run: 2 })).toBeNull();
+  await log.markRunSent({ trigger: 'customers', run: 1 }, '2026-12-02T01:00:05.000Z');
+  expect((await log.loadRun({ trigger: 'list', version: 2 }))!.sentAt).toBeUndefined();
+
+  expect(await log.loadCustomerPrints()).toEqual(new Map());
+  await log.saveCustomerPrints({ set: new Map([['A-1', 'p1'], ['weird#id', 'p2'], ['Z-9', 'p3']]), remove: [] });
+  await log.saveCustomerPrints({ set: new Map([['A-1', 'p4']]), remove: ['Z-9'] });
+  expect(await log.loadCustomerPrints()).toEqual(new Map([['A-1', 'p4'], ['weird#id', 'p2']]));
 });

@@ -1,6 +1,6 @@
 import { toRomaji } from 'wanakana';
 import type { Designation } from '../../shared/domain/designation';
-import { foldName } from '../../shared/screening/normalize';
+import { foldName, tokenizeName } from '../../shared/screening/normalize';
 
 /**
  * The labelled sets screening quality is measured on (test/unit/screening/quality.test.ts and bench/screening.ts).
@@ -14,7 +14,7 @@ import { foldName } from '../../shared/screening/normalize';
  * Unlisted: common Japanese and Western person and company names, none of them on the list.
  */
 
-export type VariantKind = 'order' | 'spelling' | 'typo' | 'katakana' | 'romaji' | 'hand';
+export type VariantKind = 'order' | 'spelling' | 'typo' | 'katakana' | 'romaji' | 'hand' | 'bare';
 
 export interface LabelledQuery {
   query: string;
@@ -93,6 +93,28 @@ export function listedVariants(entries: readonly Designation[], every = 7): Labe
     }
   });
   return [...queries, ...HAND.map((h) => ({ ...h, kind: 'hand' as const, from: h.query }))];
+}
+
+/**
+ * Company names as a customer record often holds them, without their legal form: every name and alias of a listed
+ * entity that carries one (JSC Compel → compel, 株式会社コンペル → コンペル). They must survive the entity-type
+ * signal, which weakens a candidate whose organisation name the query writes without any such word.
+ */
+export function bareCompanyNames(entries: readonly Designation[]): LabelledQuery[] {
+  // The same company is often listed under several regimes: each of them is a right answer.
+  const holders = new Map<string, { from: string; expected: string[] }>();
+  for (const entry of entries) {
+    if (entry.entityType !== 'entity') continue;
+    for (const name of [entry.name.ja, entry.name.en, ...entry.aliases.ja, ...entry.aliases.en]) {
+      const tokens = name ? tokenizeName(name) : [];
+      if (!tokens.some((t) => t.kind === 'legal') || !tokens.some((t) => t.kind === 'word')) continue;
+      const bare = tokens.filter((t) => t.kind !== 'legal').map((t) => t.text).join(' ');
+      const known = holders.get(bare);
+      if (known) known.expected.push(entry.key);
+      else holders.set(bare, { from: name!, expected: [entry.key] });
+    }
+  }
+  return [...holders].map(([query, { from, expected }]) => ({ query, kind: 'bare', from, expected }));
 }
 
 function respell(name: string): string | null {

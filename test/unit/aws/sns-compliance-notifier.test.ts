@@ -20,8 +20,8 @@ const customers = [
   { id: 'C-0003', name: 'IBEX Shipping, Inc.' },
 ];
 const run: RescreenRun = {
-  version: 2, screenedAt: '2026-12-02T01:00:00.000Z', threshold: 0.88,
-  customerFile: { location: 's3://b/screening/customers.csv', sha256: 'b'.repeat(64), customers: 2 },
+  trigger: 'list', version: 2, screenedAt: '2026-12-02T01:00:00.000Z', threshold: 0.88,
+  customerFile: { location: 's3://b/screening/customers.csv', sha256: 'b'.repeat(64), customers: 2 }, customersScreened: 2,
   entries: entries.map((e) => e.key),
   hits: screenCustomers(new ScreeningIndex(entries), customers, { threshold: 0.88, since: 1 }).hits,
 };

@@ -17,8 +17,8 @@ function runOf(count: number): RescreenRun {
   const customers = Array.from({ length: count }, (_, i) => ({ id: `CUST-${String(i).padStart(6, '0')}`, name: variants[i % variants.length]! }));
   const { hits } = screenCustomers(index, customers, { threshold: 0.88, since: 1 });
   return {
-    version: 2, screenedAt: '2026-12-02T01:00:00.000Z', threshold: 0.88,
-    customerFile: { location: 's3://b/screening/customers.csv', sha256: 'c'.repeat(64), customers: count },
+    trigger: 'list', version: 2, screenedAt: '2026-12-02T01:00:00.000Z', threshold: 0.88,
+    customerFile: { location: 's3://b/screening/customers.csv', sha256: 'c'.repeat(64), customers: count }, customersScreened: count,
     entries: changes.map((c) => c.key), hits,
   };
 }

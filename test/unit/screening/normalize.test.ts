@@ -79,6 +79,24 @@ describe('tokenizeName', () => {
     expect(tokenizeName('有限会社Mリーシング').map((t) => t.text)).toEqual(['有限会社', 'm', 'リーシング']);
   });
 
+  it('marks the words that name an organisation, and not the particles persons’ names share', () => {
+    const marked = (name: string) => tokenizeName(name).filter((t) => t.organisational).map((t) => t.text);
+    expect(marked('Intellekt LLC')).toEqual(['llc']);
+    expect(marked('Korea Ryonha Machinery Joint Venture Corporation')).toEqual(['machinery', 'joint', 'venture', 'corporation']);
+    expect(marked('ロシア農業銀行')).toEqual(['農業銀行']);
+    expect(marked('株式会社海洋熱工学研究所')).toEqual(['株式会社', '海洋熱工学研究所']);
+    expect(marked('Kazakh Jama’at')).toEqual(['jamaat']);
+    expect(marked('Abu Bakr al-Baghdadi')).toEqual([]);
+    expect(marked('Omar the Chechen')).toEqual([]);
+    expect(marked('佐藤 太郎')).toEqual([]);
+    // A word that merely resembles one (BANKS, Marine) is a name, not a mark.
+    expect(marked('Tyra Banks')).toEqual([]);
+    // Romaji of the katakana words, as a bank's romaji field holds a company name; not short keys names share.
+    expect(marked('KORIA FUNJIN TOREDINGU KANPANI')).toEqual(['toredingu', 'kanpani']);
+    expect(marked('Emuarubi Banku Rimiteddo')).toEqual(['banku', 'rimiteddo']);
+    expect(marked('Ami Tanaka')).toEqual([]);
+  });
+
   it('splits a name written in two scripts at the change of script', () => {
     expect(tokenizeName('FKPアヴァンガルド').map((t) => [t.text, t.script])).toEqual([
       ['fkp', 'latin'],

@@ -45,9 +45,13 @@ describe('screenName', () => {
   it('compares a name written as one word with the same name in two, slightly discounted', () => {
     const match = top('Grodnoazot')!;
     expect(match).toMatchObject({ key: '032-000012', matchedName: 'OJSC Grodno Azot' });
-    expect(match.score).toBeGreaterThan(0.9);
-    expect(match.score).toBeLessThan(1);
     expect(match.why[0]!.detail).toContain('(words run together)');
+    expect(match.why[0]!.effect).toBeGreaterThan(0.9);
+    expect(match.why[0]!.effect).toBeLessThan(1);
+    // The query carries no legal form for the company's OJSC: weakened as a possible person, still a match.
+    expect(match.why.at(-1)).toMatchObject({ signal: 'entity-type', effect: -0.05 });
+    expect(match.score).toBeCloseTo(match.why[0]!.effect - 0.05, 3);
+    expect(match.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
   });
 
   it('weighs a legal form low: the name without it still matches, another name with it does not', () => {
