@@ -56,12 +56,23 @@ export const CUSTOMERS: CustomerRow[] = [
 export const CUSTOMER_FILE =
   ['id,name,dob,country,entityType', ...CUSTOMERS.map((c) => [c.id, c.name, c.dob ?? '', c.country ?? '', c.entityType ?? ''].join(','))].join('\n') + '\n';
 
-/** What the screening code finds for the file against the twelve entries of 24 May: what the deployed check must report. */
-export async function expectedScreening(): Promise<CustomerScreening> {
-  const { entries } = await parseList(CsvRecords.excerpt().toBytes(), { fileName: 'shisantouketsu20260828.csv' });
-  const designated = entries.filter((e) => MAY_2024_KEYS.includes(e.key));
+/** What the screening code finds for the file against the twelve entries of 24 May: what the check must report for that change. */
+export async function expectedMay2024(): Promise<CustomerScreening> {
+  const listed = await listedEntries(CsvRecords.excerpt());
+  const designated = listed.filter((e) => MAY_2024_KEYS.includes(e.key));
   if (designated.length !== 12) throw new Error(`expected the 12 entries of 24 May 2024 in the excerpt, found ${designated.length}`);
   return screenCustomers(new ScreeningIndex(designated), parseCustomers(CUSTOMER_FILE, 'customers.csv'), { threshold: DEFAULT_THRESHOLD, since: null });
+}
+
+/** What it finds for the whole file against the whole list the day before: the initial screening when screening is switched on. */
+export async function expectedInitial(): Promise<CustomerScreening> {
+  const listed = await listedEntries(CsvRecords.excerpt().without(MAY_2024_KEYS));
+  return screenCustomers(new ScreeningIndex(listed), parseCustomers(CUSTOMER_FILE, 'customers.csv'), { threshold: DEFAULT_THRESHOLD, since: null });
+}
+
+async function listedEntries(records: CsvRecords) {
+  const { entries } = await parseList(records.toBytes(), { fileName: 'shisantouketsu20260828.csv' });
+  return entries.filter((e) => e.status === 'listed');
 }
 
 export const matchPairs = (screening: CustomerScreening) => screening.hits.flatMap((h) => h.matches.map((m) => `${h.customerId} ${m.key}`)).sort();
@@ -94,11 +105,16 @@ export async function screeningItems(stack: EmulatedStack): Promise<Array<Record
   return (await tableItems(stack.account)).filter((i) => String(i.sk).startsWith('SCREENING#'));
 }
 
-/** `<customer id> <entry key>` of each HIT item of a version (`SCREENING#<n:10>#HIT#<entry key>#<customer id>`). */
-export function hitPairs(items: Array<Record<string, unknown>>, version: number): string[] {
+/** A list run's items (`SCREENING#<n:10>`), or a customers run's (`SCREENING#CUSTOMERS#<m:10>`). */
+export const listRun = (version: number) => `SCREENING#${String(version).padStart(10, '0')}`;
+export const customersRun = (run: number) => `SCREENING#CUSTOMERS#${String(run).padStart(10, '0')}`;
+
+/** `<customer id> <entry key>` of each HIT item of a run (`<run>#HIT#<entry key>#<customer id>`). */
+export function hitPairs(items: Array<Record<string, unknown>>, run: string): string[] {
   return items
-    .map((i) => new RegExp(`^SCREENING#${String(version).padStart(10, '0')}#HIT#(\\d{3}-\\d{6})#(.+)$`).exec(String(i.sk)))
-    .filter((m): m is RegExpExecArray => m !== null)
+    .map((i) => String(i.sk))
+    .filter((sk) => sk.startsWith(`${run}#HIT#`))
+    .map((sk) => /#HIT#(\d{3}-\d{6})#(.+)$/.exec(sk)!)
     .map(([, entry, customer]) => `${customer} ${entry}`)
     .sort();
 }

@@ -9,7 +9,10 @@ import {
   CUSTOMERS,
   CUSTOMERS_KEY,
   type CustomerRow,
-  expectedScreening,
+  customersRun,
+  expectedInitial,
+  expectedMay2024,
+  listRun,
   hitPairs,
   matchPairs,
   MLRO,
@@ -34,9 +37,11 @@ let stack: EmulatedStack;
 let options: StackOptions;
 /** What the screening code finds for this file against the twelve entries of 24 May: what the deployed check must report. */
 let expected: CustomerScreening;
+/** And against the whole list the day before: the initial screening when screening is switched on. */
+let initial: CustomerScreening;
 
 beforeAll(async () => {
-  expected = await expectedScreening();
+  [expected, initial] = await Promise.all([expectedMay2024(), expectedInitial()]);
 
   mof = await startMofServer();
   options = {
@@ -65,6 +70,9 @@ async function runCheck(): Promise<CheckResult> {
 }
 
 const expectedPairs = () => matchPairs(expected);
+const summaryOf = (trigger: 'list' | 'customers', version: number, customers: number, entries: number, screening: CustomerScreening) => ({
+  trigger, version, customers, entries, customersHit: screening.hits.length, matches: matchPairs(screening).length, sent: true,
+});
 
 const topic = (name: 'ComplianceTopicArn' | 'ChangeTopicArn' | 'OperatorTopicArn') => stack.account.output(name);
 
@@ -78,6 +86,20 @@ async function inboxes(): Promise<Record<string, PersonMessage[]>> {
 const kindOf = (p: Published) => (/potential match/.test(p.subject) ? 'matches' : /re-screening (stopped|resumed)/.exec(p.subject)?.[1] ?? p.subject);
 const emailOf = (p: Published) => (JSON.parse(p.message) as { email: string }).email;
 const stateItem = async () => (await screeningItems(stack)).find((i) => i.sk === 'SCREENING#STATE');
+/** The email names each customer with a match in a block of its own: score and entry key, and why (the name that matched). */
+function expectEmailNames(email: string, screening: CustomerScreening): void {
+  const blocks = email.split(/\n(?=\s*顧客 Customer )/);
+  for (const hit of screening.hits) {
+    const block = blocks.filter((b) => new RegExp(`^\\s*顧客 Customer ${hit.customerId}$`, 'm').test(b));
+    expect([hit.customerId, block.length]).toEqual([hit.customerId, 1]);
+    for (const match of hit.matches) {
+      expect(block[0]).toContain(`${match.score.toFixed(3)}  ${match.key}`);
+      expect(block[0]).toContain(`"${match.matchedName}"`);
+    }
+  }
+  for (const c of CUSTOMERS.filter((x) => !screening.hits.some((h) => h.customerId === x.id))) expect([c.id, email.includes(c.id)]).toEqual([c.id, false]);
+}
+
 /** Where a customer's data could show: its id, its name, and each word of the name of four characters or more. */
 const customerData = (c: CustomerRow) => [c.id, c.name, ...c.name.split(/\s+/).filter((w) => w.length >= 4)];
 
@@ -99,13 +121,23 @@ describeWithMoto('re-screening the customer file in an emulated account', () => 
     expect(expected.hits.filter((h) => mustNotMatch.includes(h.customerId))).toEqual([]);
   });
 
-  it('baseline: nothing changed, nothing screened, nothing sent to compliance', async () => {
+  it('baseline: the initial screening, every customer against the whole list; the names of 24 May match nothing yet', async () => {
+    const labelled = CUSTOMERS.filter((c) => c.variantOf).map((c) => c.id);
+    expect(initial.hits.map((h) => h.customerId)).not.toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^(${labelled.join('|')})$`))]));
+    // The name listed long before is the one an initial screening is for.
+    expect(matchPairs(initial)).toContain('C-1009 029-000741');
+
     await uploadCustomerFile(stack);
     stack.gateway.resetCalls();
-    expect(await runCheck()).toMatchObject({ outcome: 'baseline' });
-    expect(published(stack).filter((p) => p.topicArn === topic('ComplianceTopicArn'))).toEqual([]);
+    const report = await runCheck();
+    const listed = CsvRecords.excerpt().rows.length - MAY_2024_KEYS.length;
+    expect(report).toMatchObject({ outcome: 'baseline', screening: { runs: [summaryOf('customers', 1, CUSTOMERS.length, listed, initial)], problem: null } });
+    const compliance = published(stack).filter((p) => p.topicArn === topic('ComplianceTopicArn'));
+    expect(compliance).toHaveLength(1);
+    expectEmailNames(emailOf(compliance[0]!), initial);
     const got = await inboxes();
-    expect([got[`email:${MLRO}`], got[`sms:${MLRO_PHONE}`]]).toEqual([[], []]);
+    expect([got[`email:${MLRO}`]?.length, got[`sms:${MLRO_PHONE}`]?.length]).toEqual([1, 1]);
+    expect(hitPairs(await screeningItems(stack), customersRun(1))).toEqual(matchPairs(initial));
   });
 
   it('24 May 2024: one compliance digest naming each customer, entry, score and why; SMS without customer data; recorded once per customer and entry', async () => {
@@ -113,27 +145,14 @@ describeWithMoto('re-screening the customer file in an emulated account', () => 
     stack.gateway.resetCalls();
     const report = await runCheck();
     expect(report).toMatchObject({ outcome: 'changed', summary: { designated: 12, delisted: 0, amended: 0, relisted: 0 } });
-    expect(report.screening).toEqual({
-      runs: [{ version: 2, customers: CUSTOMERS.length, entries: 12, customersHit: expected.hits.length, matches: expectedPairs().length, sent: true }],
-      problem: null,
-    });
+    expect(report.screening).toEqual({ runs: [summaryOf('list', 2, CUSTOMERS.length, 12, expected)], problem: null });
 
     const compliance = published(stack).filter((p) => p.topicArn === topic('ComplianceTopicArn'));
     expect(compliance).toHaveLength(1);
     expect(compliance[0]!.structure).toBe('json');
     const parts = JSON.parse(compliance[0]!.message) as { default: string; email: string; sms: string };
     expect(Object.keys(parts).sort()).toEqual(['default', 'email', 'sms']);
-    // Each customer's block names its matches: score and entry key, and why (the name that matched, with its score).
-    const blocks = parts.email.split(/\n(?=\s*顧客 Customer )/);
-    for (const hit of expected.hits) {
-      const block = blocks.filter((b) => new RegExp(`^\\s*顧客 Customer ${hit.customerId}$`, 'm').test(b));
-      expect([hit.customerId, block.length]).toEqual([hit.customerId, 1]);
-      for (const match of hit.matches) {
-        expect(block[0]).toContain(`${match.score.toFixed(3)}  ${match.key}`);
-        expect(block[0]).toContain(`"${match.matchedName}"`);
-      }
-    }
-    for (const c of CUSTOMERS.filter((x) => !expected.hits.some((h) => h.customerId === x.id))) expect([c.id, parts.email.includes(c.id)]).toEqual([c.id, false]);
+    expectEmailNames(parts.email, expected);
     for (const c of CUSTOMERS) for (const data of customerData(c)) expect([c.id, data, parts.sms.includes(data)]).toEqual([c.id, data, false]);
 
     // Customer data goes to the compliance topic only: not to change subscribers, webhooks, or operators.
@@ -150,10 +169,10 @@ describeWithMoto('re-screening the customer file in an emulated account', () => 
     expect(got['email:cloud-operations@example.com']).toEqual([]);
 
     const items = await screeningItems(stack);
-    expect(hitPairs(items, 2)).toEqual(expectedPairs());
-    expect(items.map((i) => i.sk)).toEqual(expect.arrayContaining(['SCREENING#STATE', 'SCREENING#0000000002']));
-    expect(await stateItem()).toEqual({ pk: 'LIST#mof', sk: 'SCREENING#STATE', screenedVersion: 2 });
-    expect(items.find((i) => i.sk === 'SCREENING#0000000002')).toMatchObject({ hits: expectedPairs().length, sentAt: expect.any(String) });
+    expect(hitPairs(items, listRun(2))).toEqual(expectedPairs());
+    expect(await stateItem()).toMatchObject({ screenedVersion: 2, customerRuns: 1 });
+    expect(await stateItem()).not.toHaveProperty('problem');
+    expect(items.find((i) => i.sk === listRun(2))).toMatchObject({ hits: expectedPairs().length, sentAt: expect.any(String) });
     expect(items.every((i) => i.pk === 'LIST#mof')).toBe(true);
   });
 
@@ -203,7 +222,7 @@ describeWithMoto('re-screening while the customer file is missing', () => {
     expect(got['email:cloud-operations@example.com']).toHaveLength(1);
     for (const who of ['email:compliance-team@example.com', 'email:russia-desk@example.com', 'sms:+819012345678']) expect([who, got[who]?.length]).toEqual([who, 1]);
     expect([got[`email:${MLRO}`]?.length, got[`sms:${MLRO_PHONE}`]?.length]).toEqual([1, 1]);
-    expect(hitPairs(await screeningItems(stack), 2)).toEqual([]);
+    expect(hitPairs(await screeningItems(stack), listRun(2))).toEqual([]);
     const state = await stateItem();
     expect(state).toMatchObject({ screenedVersion: 1 });
     expect(JSON.parse(String(state?.problem))).toMatchObject({ reason: expect.stringContaining(CUSTOMERS_KEY) });
@@ -221,10 +240,7 @@ describeWithMoto('re-screening while the customer file is missing', () => {
     stack.gateway.resetCalls();
     const report = await runCheck();
     expect(report).toMatchObject({ outcome: 'unchanged' });
-    expect(report.screening).toEqual({
-      runs: [{ version: 2, customers: CUSTOMERS.length, entries: 12, customersHit: expected.hits.length, matches: expectedPairs().length, sent: true }],
-      problem: null,
-    });
+    expect(report.screening).toEqual({ runs: [summaryOf('list', 2, CUSTOMERS.length, 12, expected)], problem: null });
     const compliance = published(stack).filter((p) => p.topicArn === topic('ComplianceTopicArn'));
     expect(compliance.map(kindOf)).toEqual(['matches', 'resumed']);
     expect(emailOf(compliance[1]!)).toMatch(/Screened on resuming: version 2\b/);
@@ -232,8 +248,9 @@ describeWithMoto('re-screening while the customer file is missing', () => {
     const got = await inboxes();
     expect([got[`email:${MLRO}`]?.length, got[`sms:${MLRO_PHONE}`]?.length]).toEqual([2, 2]);
     expect(got['email:compliance-team@example.com']).toEqual([]);
-    expect(hitPairs(await screeningItems(stack), 2)).toEqual(expectedPairs());
-    expect(await stateItem()).toEqual({ pk: 'LIST#mof', sk: 'SCREENING#STATE', screenedVersion: 2 });
+    expect(hitPairs(await screeningItems(stack), listRun(2))).toEqual(expectedPairs());
+    expect(await stateItem()).toMatchObject({ screenedVersion: 2, customerRuns: 1 });
+    expect(await stateItem()).not.toHaveProperty('problem');
 
     stack.gateway.resetCalls();
     await runCheck();
