@@ -10,8 +10,8 @@ import { DamagedItemError, parseItem, parseItemJson } from './stored-items';
  * - `SCREENING#STATE`: `screenedVersion` (the cursor), `customerFileSha256` (the file whose customers were all
  *   screened against the whole list), `customerRuns` and `problem` (what stops screening now, JSON or absent);
  * - `SCREENING#<n:10>` (a version's changes) and `SCREENING#CUSTOMERS#<m:10>` (the m-th screening of a customer
- *   file's new and changed customers): `run` (the RescreenRun without its hits, JSON), `hits` (how many HIT items it has), `sentAt` once
- *   the compliance digest went out;
+ *   file's new and changed customers): `run` (the RescreenRun without its hits, JSON), `hits` (how many HIT items
+ *   it has), `sentAt` once the compliance digest went out;
  * - `<run>#HIT#<entry key>#<customer id>`: `customerId`, `customerName`, `order` (the customer's place in the
  *   file), `match` (ScreeningMatch JSON): one item per customer, entry and run, which is the unit a compliance
  *   officer clears;
