@@ -1,7 +1,7 @@
 import { MAY_2024_KEYS, may2024Amended } from '../support/fixtures';
 import { linkCsvOnly, startMofServer, type MofServer } from '../support/mof-server';
 import { breakPoints, type AwsCall } from './aws-gateway';
-import { EXAMPLE_CONFIG, queueUrlOf, startEmulatedStack, tableItems, takeMessages, takePersonMessages, type EmulatedStack } from './harness';
+import { againstMofServer, EXAMPLE_CONFIG, queueUrlOf, startEmulatedStack, tableItems, takeMessages, takePersonMessages, type EmulatedStack } from './harness';
 import { describeWithMoto } from './moto';
 
 /**
@@ -29,11 +29,7 @@ function nextEdition(): Uint8Array {
 beforeAll(async () => {
   mof = await startMofServer();
   linkCsvOnly(mof);
-  stack = await startEmulatedStack(EXAMPLE_CONFIG, {
-    secretValue: () => 'whsec_unused',
-    checkOverrides: { INDEX_URL: mof.indexUrl, ALLOWED_HOSTS: '127.0.0.1', ALLOW_LOOPBACK_HTTP: 'true' },
-    deliverOverrides: () => ({}),
-  });
+  stack = await startEmulatedStack(EXAMPLE_CONFIG, againstMofServer(mof));
   expect((await stack.check.invoke<{ outcome: string }>({})).result?.outcome).toBe('baseline');
   mof.files.set(LIST, nextEdition());
   stack.gateway.resetCalls();

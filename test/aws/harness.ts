@@ -44,6 +44,15 @@ export interface StackOptions {
   secretValue: (name: string) => string;
 }
 
+/** The check pointed at a stand-in MOF server on 127.0.0.1; webhook deliveries left as the template has them. */
+export function againstMofServer(mof: { indexUrl: string }): StackOptions {
+  return {
+    secretValue: () => 'whsec_unused',
+    checkOverrides: { INDEX_URL: mof.indexUrl, ALLOWED_HOSTS: '127.0.0.1', ALLOW_LOOPBACK_HTTP: 'true' },
+    deliverOverrides: () => ({}),
+  };
+}
+
 export function synthesizeBundled(config: MonitorConfigInput): { template: TemplateJson; assemblyDirectory: string } {
   const { app, template } = synthMonitor(config, { bundle: true });
   return { template: template.toJSON() as TemplateJson, assemblyDirectory: app.synth().directory };

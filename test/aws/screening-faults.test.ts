@@ -1,7 +1,7 @@
 import { may2024Amended } from '../support/fixtures';
 import { linkCsvOnly, startMofServer, type MofServer } from '../support/mof-server';
 import { breakPoints, type AwsCall } from './aws-gateway';
-import { queueUrlOf, startEmulatedStack, tableItems, takeMessages, takePersonMessages, type EmulatedStack } from './harness';
+import { againstMofServer, queueUrlOf, startEmulatedStack, tableItems, takeMessages, takePersonMessages, type EmulatedStack } from './harness';
 import { describeWithMoto } from './moto';
 import { expectedMay2024, hitPairs, listRun, matchPairs, MLRO, MLRO_PHONE, published, SCREENING_EXAMPLE_CONFIG, screeningItems, uploadCustomerFile } from './rescreening';
 
@@ -35,11 +35,7 @@ beforeAll(async () => {
   expectedPairs = matchPairs(await expectedMay2024());
   mof = await startMofServer();
   linkCsvOnly(mof);
-  stack = await startEmulatedStack(SCREENING_EXAMPLE_CONFIG, {
-    secretValue: () => 'whsec_unused',
-    checkOverrides: { INDEX_URL: mof.indexUrl, ALLOWED_HOSTS: '127.0.0.1', ALLOW_LOOPBACK_HTTP: 'true' },
-    deliverOverrides: () => ({}),
-  });
+  stack = await startEmulatedStack(SCREENING_EXAMPLE_CONFIG, againstMofServer(mof));
   await uploadCustomerFile(stack);
   expect((await stack.check.invoke<CheckResult>({})).result?.outcome).toBe('baseline');
   edition += 1;

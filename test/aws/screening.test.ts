@@ -2,7 +2,7 @@ import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { CustomerScreening } from '../../shared/screening/schemas';
 import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
 import { startMofServer, type MofServer } from '../support/mof-server';
-import { provision, startEmulatedStack, takePersonMessages, type EmulatedStack, type PersonMessage, type StackOptions } from './harness';
+import { againstMofServer, provision, startEmulatedStack, takePersonMessages, type EmulatedStack, type PersonMessage, type StackOptions } from './harness';
 import { describeWithMoto } from './moto';
 import {
   CUSTOMER_FILE,
@@ -44,11 +44,7 @@ beforeAll(async () => {
   [expected, initial] = await Promise.all([expectedMay2024(), expectedInitial()]);
 
   mof = await startMofServer();
-  options = {
-    secretValue: () => 'whsec_unused',
-    checkOverrides: { INDEX_URL: mof.indexUrl, ALLOWED_HOSTS: '127.0.0.1', ALLOW_LOOPBACK_HTTP: 'true' },
-    deliverOverrides: () => ({}),
-  };
+  options = againstMofServer(mof);
   mof.files.set(LIST, CsvRecords.excerpt().without(MAY_2024_KEYS).toBytes());
   stack = await startEmulatedStack(SCREENING_EXAMPLE_CONFIG, options);
 }, 180_000);
