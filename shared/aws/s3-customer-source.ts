@@ -20,7 +20,11 @@ export class S3CustomerSource implements CustomerSource {
     const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.key })).catch((error: unknown) => {
       const name = (error as { name?: string }).name;
       if (name === 'NoSuchKey') throw new Error(`${location} does not exist: upload the customer file there (CSV id, name[, dob][, country][, entityType])`);
-      if (name === 'AccessDenied') throw new Error(`${location}: access denied to the check function (is the key the one in monitor.config.json?)`);
+      // The check may not list the bucket (that would show it every archived key), so S3 answers AccessDenied,
+      // not NoSuchKey, for a file never uploaded: the likelier cause comes first.
+      if (name === 'AccessDenied') {
+        throw new Error(`${location} does not exist, or the check may not read it (S3 answers AccessDenied for a missing key to a role that may not list the bucket): upload the customer file there, as the stack's CustomerFileUpload output shows`);
+      }
       throw new Error(`${location}: ${(error as Error).message}`);
     });
     if ((object.ContentLength ?? 0) > MAX_BYTES) throw new Error(`${location}: size cap ${MAX_BYTES} bytes exceeded (${object.ContentLength} bytes)`);

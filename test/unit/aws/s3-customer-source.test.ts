@@ -32,7 +32,7 @@ describe('the customer file in S3', () => {
 
   it.each([
     ['missing', new NoSuchKey({ message: 'The specified key does not exist.', $metadata: {} }), 's3://archive-bucket/screening/customers.csv does not exist: upload the customer file there'],
-    ['forbidden', new S3ServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 } }), 's3://archive-bucket/screening/customers.csv: access denied to the check function'],
+    ['forbidden', new S3ServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 } }), 's3://archive-bucket/screening/customers.csv does not exist, or the check may not read it (S3 answers AccessDenied for a missing key'],
   ])('says what to do when the file is %s', async (_, error, message) => {
     s3.on(GetObjectCommand).rejects(error);
     await expect(source.load()).rejects.toThrow(message);
