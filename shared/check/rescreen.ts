@@ -157,6 +157,9 @@ function hitPairs(run: RescreenRun | null): string[] {
   return (run?.hits ?? []).flatMap((hit) => hit.matches.map((m) => `${hit.customerId}\u0000${m.key}`));
 }
 
+/** When the operator has not been told yet: the next check tries again. */
+const NEVER = new Date(0).toISOString();
+
 /**
  * Tells the operator and the compliance channel of the problem, at once for a new one, then once a day while it
  * lasts, and records it. The record says when the operator was last told only once that is true, so that a check
@@ -172,6 +175,8 @@ async function stopped(deps: RescreenDependencies, state: ScreeningState | null,
   const owed = !versions
     ? 'No version is owed yet; the next change will be screened once this is fixed.'
     : `${versions.from === versions.to ? `Version ${versions.from} is` : `Versions ${versions.from} to ${versions.to} are`} owed; the first check after this is fixed screens ${versions.from === versions.to ? 'it' : 'them, in order'}.`;
+  // Recorded before anyone is told, so that whoever hears "stopped" also hears "resumed"; as told only after.
+  await deps.screening.log.recordProblem({ reason, since, alertedAt: known?.alertedAt ?? NEVER }).catch(() => undefined);
   const alerted = await alertOperator(deps, null, {
     severity: 'error', outcome: null,
     summary: `${known ? 'Reminder: r' : 'R'}e-screening of customers is stopped${known ? ` (since ${known.since})` : ''}; subscribers are notified as usual.`,
@@ -182,7 +187,6 @@ async function stopped(deps: RescreenDependencies, state: ScreeningState | null,
   await deps.screening.log.recordProblem({ reason, since, alertedAt: alerted ? now : NEVER }).catch(() => undefined);
 }
 
-const NEVER = new Date(0).toISOString();
 
 async function recovered(deps: RescreenDependencies, state: ScreeningState, report: ScreeningReport, sent: SentLog): Promise<void> {
   const problem = state.problem!;

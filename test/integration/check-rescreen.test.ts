@@ -321,6 +321,28 @@ describe('a customer file that cannot be screened', () => {
     expect(of(w, 'operator')).toHaveLength(1);
   });
 
+  it('sends "resumed" to whoever heard "stopped", even when recording that they were told failed', async () => {
+    const w = await world();
+    await check(w, 'before');
+    w.customers = join(dir, 'no-such-customers.csv');
+    let calls = 0;
+    const log = new Proxy(w.log, {
+      get: (target, property, receiver) =>
+        property === 'recordProblem'
+          ? async (...args: Parameters<DynamoDbScreeningLog['recordProblem']>) => {
+              if (++calls === 2) throw new Error('DynamoDB: throttled');
+              return target.recordProblem(...args);
+            }
+          : Reflect.get(target, property, receiver),
+    });
+    const d = deps(w, 'after');
+    await runCheck({ ...d, screening: { ...d.screening!, log } });
+    expect(statuses(w).map((m) => m.subject)).toEqual([expect.stringContaining('stopped')]);
+    w.customers = CUSTOMERS;
+    await check(w, 'after');
+    expect(statuses(w).map((m) => m.subject)).toEqual([expect.stringContaining('stopped'), expect.stringContaining('resumed')]);
+  });
+
   it('reminds the operator once a day while the same problem lasts', async () => {
     const w = await world();
     await check(w, 'before');
