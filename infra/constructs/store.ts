@@ -61,8 +61,9 @@ function archiveLifecycle(archiveDays: number | undefined): s3.LifecycleRule[] {
   if (archiveDays === undefined) return [housekeeping];
   return [
     housekeeping,
-    // Raw files only: the customer file that screening reads lives in the same bucket and is the deployer's to replace.
-    { id: 'raw-files', prefix: ARCHIVE_PREFIX, expiration: Duration.days(archiveDays) },
+    // MOF's files only, which are kept under raw/<sha256>/: one rule per first hex digit, because a rule cannot leave
+    // out raw/overflow/, whose payloads the store still refers to, nor does it reach the deployer's customer file.
+    ...[...'0123456789abcdef'].map((digit): s3.LifecycleRule => ({ id: `raw-files-${digit}`, prefix: `${ARCHIVE_PREFIX}${digit}`, expiration: Duration.days(archiveDays) })),
     // Expiring a current version leaves a delete marker; once its noncurrent versions are gone it is clutter.
     { id: 'expired-delete-markers', expiredObjectDeleteMarker: true },
   ];

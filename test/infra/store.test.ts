@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { Match } from 'aws-cdk-lib/assertions';
+import { OVERFLOW_PREFIX, S3Archive } from '../../shared/aws/s3-archive';
 import { FULL_CONFIG, resourcesOf, synthMonitor } from './synth';
 
 const { template } = synthMonitor(FULL_CONFIG);
@@ -48,15 +51,26 @@ describe('store: the raw-file archive', () => {
     });
   });
 
-  it('expires raw files (and nothing else, such as a customer file) after retention.archiveDays, old versions after 90 days, and cleans up', () => {
-    const [[, bucket]] = resourcesOf(template, 'AWS::S3::Bucket') as [[string, { Properties: { LifecycleConfiguration: unknown } }]];
-    expect(bucket.Properties.LifecycleConfiguration).toEqual({
-      Rules: [
-        { Id: 'housekeeping', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 90 }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } },
-        { Id: 'raw-files', Status: 'Enabled', Prefix: 'raw/', ExpirationInDays: 3650 },
-        { Id: 'expired-delete-markers', Status: 'Enabled', ExpiredObjectDeleteMarker: true },
-      ],
-    });
+  it('expires MOF\'s raw files (and nothing else: not the store\'s overflow payloads, not a customer file) after retention.archiveDays, old versions after 90 days, and cleans up', async () => {
+    const [[, bucket]] = resourcesOf(template, 'AWS::S3::Bucket') as [[string, { Properties: { LifecycleConfiguration: { Rules: Array<Record<string, unknown>> } } }]];
+    const rules = bucket.Properties.LifecycleConfiguration.Rules;
+    expect(rules[0]).toEqual({ Id: 'housekeeping', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 90 }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } });
+    expect(rules.at(-1)).toEqual({ Id: 'expired-delete-markers', Status: 'Enabled', ExpiredObjectDeleteMarker: true });
+    const expiring = rules.filter((r) => 'ExpirationInDays' in r);
+    expect(expiring.every((r) => r.ExpirationInDays === 3650 && r.Status === 'Enabled')).toBe(true);
+    const expires = (key: string) => expiring.some((r) => key.startsWith(r.Prefix as string));
+    // The keys the archive itself writes, through its own code: every list file expires, no payload does.
+    const written: string[] = [];
+    const archive = new S3Archive({ send: async (command: { input: { Key: string } }) => void written.push(command.input.Key) } as unknown as S3Client, 'b');
+    for (let i = 0; i < 64; i++) {
+      await archive.put({ sha256: createHash('sha256').update(String(i)).digest('hex'), bytes: new Uint8Array([i]), fileName: 'shisantouketsu20260828.csv' });
+      await archive.putPayload(`{"entry":${i}}`);
+    }
+    const [files, payloads] = [written.filter((k) => !k.startsWith(OVERFLOW_PREFIX)), written.filter((k) => k.startsWith(OVERFLOW_PREFIX))];
+    expect([files.length, payloads.length]).toEqual([64, 64]);
+    expect(files.every(expires)).toBe(true);
+    expect(payloads.some(expires)).toBe(false);
+    expect(['screening/customers.csv', 'customers.csv'].some(expires)).toBe(false);
   });
 
   it('outlives the stack', () => {
