@@ -6,6 +6,11 @@ import type { Customer, CustomerFile } from '../screening/schemas';
 
 /** A customer file is input like a list file: the same cap. */
 const MAX_BYTES = 32 * 1024 * 1024;
+/**
+ * What the check function (1,024 MB, 5 minutes) screens safely: the initial screening of 250,000 customers against
+ * a 3,000-entry list took 31 s and peaked at 1.2 GB with the store in the same process (README, Benchmarks).
+ */
+export const MAX_CUSTOMERS = 200_000;
 
 /** The customer file in the archive bucket, at the one key the check may read (monitor.config.json). */
 export class S3CustomerSource implements CustomerSource {
@@ -31,6 +36,9 @@ export class S3CustomerSource implements CustomerSource {
     const bytes = await object.Body!.transformToByteArray();
     if (bytes.length > MAX_BYTES) throw new Error(`${location}: size cap ${MAX_BYTES} bytes exceeded (${bytes.length} bytes)`);
     const customers = parseCustomers(decodeCustomerFile(bytes, location), location);
+    if (customers.length > MAX_CUSTOMERS) {
+      throw new Error(`${location}: ${customers.length.toLocaleString('en-US')} customers; the deployed check screens at most ${MAX_CUSTOMERS.toLocaleString('en-US')} (its memory and time); screen larger files with the CLI's screen --customers`);
+    }
     return { file: { location, sha256: sha256Hex(bytes), customers: customers.length }, customers };
   }
 }

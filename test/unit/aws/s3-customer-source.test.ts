@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, NoSuchKey, S3Client, S3ServiceException, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { S3CustomerSource } from '../../../shared/aws/s3-customer-source';
+import { MAX_CUSTOMERS, S3CustomerSource } from '../../../shared/aws/s3-customer-source';
 
 const s3 = mockClient(S3Client);
 const source = new S3CustomerSource(new S3Client({ region: 'ap-northeast-1' }), 'archive-bucket', 'screening/customers.csv');
@@ -43,5 +43,13 @@ describe('the customer file in S3', () => {
     await expect(source.load()).rejects.toThrow('s3://archive-bucket/screening/customers.csv: size cap 33554432 bytes exceeded (41943040 bytes)');
     s3.on(GetObjectCommand).resolves(object(Buffer.from(CUSTOMERS.toString('utf8').replace('C-0006,', ','))));
     await expect(source.load()).rejects.toThrow('s3://archive-bucket/screening/customers.csv row 7, column id: empty');
+  });
+
+  it('refuses more customers than the check function screens safely, and takes exactly that many', async () => {
+    const file = (count: number) => Buffer.from(`id,name\n${Array.from({ length: count }, (_, i) => `K${i},Customer ${i}`).join('\n')}\n`);
+    s3.on(GetObjectCommand).resolves(object(file(MAX_CUSTOMERS)));
+    expect((await source.load()).file.customers).toBe(200_000);
+    s3.on(GetObjectCommand).resolves(object(file(MAX_CUSTOMERS + 1)));
+    await expect(source.load()).rejects.toThrow('s3://archive-bucket/screening/customers.csv: 200,001 customers; the deployed check screens at most 200,000');
   });
 });
