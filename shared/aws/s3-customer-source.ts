@@ -12,17 +12,27 @@ const MAX_BYTES = 32 * 1024 * 1024;
  */
 export const MAX_CUSTOMERS = 200_000;
 
-/** The customer file in the archive bucket, at the one key the check may read (monitor.config.json). */
+type Loaded = { file: CustomerFile; customers: Customer[] };
+
+/**
+ * The customer file in the archive bucket, at the one key the check may read (monitor.config.json). Read at every
+ * check, conditionally: a warm function that parsed this version of the file already is answered 304 and keeps it.
+ */
 export class S3CustomerSource implements CustomerSource {
+  private cached: { etag: string; loaded: Loaded } | null = null;
+
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
     private readonly key: string,
   ) {}
 
-  async load(): Promise<{ file: CustomerFile; customers: Customer[] }> {
+  async load(): Promise<Loaded> {
     const location = `s3://${this.bucket}/${this.key}`;
-    const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.key })).catch((error: unknown) => {
+    const cached = this.cached;
+    const request = new GetObjectCommand({ Bucket: this.bucket, Key: this.key, ...(cached && { IfNoneMatch: cached.etag }) });
+    const object = await this.client.send(request).catch((error: unknown) => {
+      if (cached && (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 304) return null;
       const name = (error as { name?: string }).name;
       if (name === 'NoSuchKey') throw new Error(`${location} does not exist: upload the customer file there (CSV id, name[, dob][, country][, entityType])`);
       // The check may not list the bucket (that would show it every archived key), so S3 answers AccessDenied,
@@ -32,6 +42,7 @@ export class S3CustomerSource implements CustomerSource {
       }
       throw new Error(`${location}: ${(error as Error).message}`);
     });
+    if (object === null) return cached!.loaded;
     if ((object.ContentLength ?? 0) > MAX_BYTES) throw new Error(`${location}: size cap ${MAX_BYTES} bytes exceeded (${object.ContentLength} bytes)`);
     const bytes = await object.Body!.transformToByteArray();
     if (bytes.length > MAX_BYTES) throw new Error(`${location}: size cap ${MAX_BYTES} bytes exceeded (${bytes.length} bytes)`);
@@ -39,6 +50,8 @@ export class S3CustomerSource implements CustomerSource {
     if (customers.length > MAX_CUSTOMERS) {
       throw new Error(`${location}: ${customers.length.toLocaleString('en-US')} customers; the deployed check screens at most ${MAX_CUSTOMERS.toLocaleString('en-US')} (its memory and time); screen larger files with the CLI's screen --customers`);
     }
-    return { file: { location, sha256: sha256Hex(bytes), customers: customers.length }, customers };
+    const loaded = { file: { location, sha256: sha256Hex(bytes), customers: customers.length }, customers };
+    this.cached = object.ETag ? { etag: object.ETag, loaded } : null;
+    return loaded;
   }
 }

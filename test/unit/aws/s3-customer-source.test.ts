@@ -30,6 +30,21 @@ describe('the customer file in S3', () => {
     expect(customers[0]).toEqual({ id: 'C-0001', name: 'Vladimir Mikheichik', dateOfBirth: '1970-05-16', country: 'BY', entityType: 'individual' });
   });
 
+  it('asks again at every check but parses a file only once: S3 answers 304 while the ETag holds', async () => {
+    const warm = new S3CustomerSource(new S3Client({ region: 'ap-northeast-1' }), 'archive-bucket', 'screening/customers.csv');
+    s3.on(GetObjectCommand, { IfNoneMatch: undefined }).resolves({ ...object(CUSTOMERS), ETag: '"v1"' });
+    s3.on(GetObjectCommand, { IfNoneMatch: '"v1"' }).rejects(new S3ServiceException({ name: 'NotModified', $fault: 'client', $metadata: { httpStatusCode: 304 } }));
+    const first = await warm.load();
+    const second = await warm.load();
+    expect(second).toBe(first);
+    expect(s3.commandCalls(GetObjectCommand).map((c) => c.args[0].input.IfNoneMatch)).toEqual([undefined, '"v1"']);
+    // A new upload has a new ETag: S3 sends it, and it is parsed.
+    s3.on(GetObjectCommand, { IfNoneMatch: '"v1"' }).resolves({ ...object(Buffer.from(CUSTOMERS.toString('utf8').replace('C-0008', 'C-0009'))), ETag: '"v2"' });
+    const third = await warm.load();
+    expect(third.customers.at(-1)!.id).toBe('C-0009');
+    expect(third.file.sha256).not.toBe(first.file.sha256);
+  });
+
   it.each([
     ['missing', new NoSuchKey({ message: 'The specified key does not exist.', $metadata: {} }), 's3://archive-bucket/screening/customers.csv does not exist: upload the customer file there'],
     ['forbidden', new S3ServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 } }), 's3://archive-bucket/screening/customers.csv does not exist, or the check may not read it (S3 answers AccessDenied for a missing key'],
