@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { matchLines } from '../../shared/render/screening-match';
-import type { RescreenRun, RescreenRunId } from '../../shared/screening/schemas';
+import { matchCount, type RescreenRun, type RescreenRunId } from '../../shared/screening/schemas';
 import { openScreeningLog } from '../read-wiring';
 
 /**
@@ -43,7 +43,7 @@ function runId(positionals: string[], customersRun: string | undefined): Rescree
 }
 
 function describeRun(run: RescreenRun): string {
-  const matches = run.hits.reduce((n, h) => n + h.matches.length, 0);
+  const matches = matchCount(run.hits);
   const file = `${run.customerFile.location}, sha256 ${run.customerFile.sha256.slice(0, 12)}…`;
   const lines = [
     run.trigger === 'list'

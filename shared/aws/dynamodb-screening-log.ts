@@ -1,7 +1,7 @@
 import { GetCommand, paginateQuery, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { ScreeningLog } from '../ports';
-import { RescreenRun, type RescreenRunId, rescreenRunId, ScreeningMatch, ScreeningProblem, ScreeningState } from '../screening/schemas';
+import { matchCount, RescreenRun, type RescreenRunId, rescreenRunId, ScreeningMatch, ScreeningProblem, ScreeningState } from '../screening/schemas';
 import { batchWrite, isConditionFailure, type Item } from './dynamodb-writes';
 import { DamagedItemError, parseItem, parseItemJson } from './stored-items';
 
@@ -101,7 +101,7 @@ export class DynamoDbScreeningLog implements ScreeningLog {
       throw new DamagedItemError(this.name(sk), `holds the ${header.trigger} run of version ${header.version}${header.customerRun ? `, customers run ${header.customerRun}` : ''}`);
     }
     const hits = await this.loadHits(sk);
-    const matches = hits.reduce((n, h) => n + h.matches.length, 0);
+    const matches = matchCount(hits);
     if (matches !== item.hits) throw new DamagedItemError(this.name(sk), `records ${item.hits} hits, but ${matches} HIT items are stored`);
     return RescreenRun.parse({ ...header, hits, ...(item.sentAt && { sentAt: item.sentAt }) });
   }

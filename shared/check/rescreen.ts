@@ -3,7 +3,7 @@ import { screenCustomers } from '../screening/screen';
 import { ScreeningIndex } from '../screening/screening-index';
 import type { Designation } from '../domain/designation';
 import { customerPrint } from '../screening/customers';
-import { type Customer, type CustomerFile, type RescreenRun, rescreenRunId, type ScreeningState } from '../screening/schemas';
+import { type Customer, type CustomerFile, matchCount, type RescreenRun, rescreenRunId, type ScreeningState } from '../screening/schemas';
 import type { Clock, Notifier, SnapshotStore } from '../ports';
 import type { CheckReport, VersionRecord } from '../records';
 import type { ScreeningDependencies } from './index';
@@ -147,9 +147,9 @@ async function send(deps: RescreenDependencies, run: RescreenRun, record: Versio
 }
 
 function summary(run: RescreenRun, sent: boolean): RunSummary {
-  const matches = run.hits.reduce((n, h) => n + h.matches.length, 0);
   return {
-    trigger: run.trigger, version: run.version, customers: run.customersScreened, entries: run.entries.length, customersHit: run.hits.length, matches, sent,
+    trigger: run.trigger, version: run.version, customers: run.customersScreened, entries: run.entries.length, customersHit: run.hits.length,
+    matches: matchCount(run.hits), sent,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { VersionRecord } from '../records';
-import type { RescreenRun, ScreeningStatus } from '../screening/schemas';
+import { matchCount, type RescreenRun, type ScreeningStatus } from '../screening/schemas';
 import { snsSubject } from './digest';
 import { matchLines } from './screening-match';
 
@@ -19,7 +19,7 @@ export interface ComplianceMessage {
 const EMAIL_MAX_BYTES = 120 * 1024;
 
 export function renderScreeningDigest(run: RescreenRun, record: VersionRecord): ComplianceMessage {
-  const matches = run.hits.reduce((n, h) => n + h.matches.length, 0);
+  const matches = matchCount(run.hits);
   const edition = record.source.fileDate ?? record.source.asOf ?? '(undated)';
   const what = run.trigger === 'list' ? `MOF list ${edition}` : 'new or changed customers';
   const subject = snsSubject(

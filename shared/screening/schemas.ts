@@ -79,6 +79,7 @@ export const CustomerHit = z.object({
   customerName: z.string(),
   matches: z.array(ScreeningMatch),
 });
+export type CustomerHit = z.infer<typeof CustomerHit>;
 
 export const CustomerScreening = z.object({
   threshold: z.number(),
@@ -122,6 +123,11 @@ export const RescreenRun = z.object({
   sentAt: z.iso.datetime().optional(),
 });
 export type RescreenRun = z.infer<typeof RescreenRun>;
+
+/** Potential matches in all: a customer can match several entries. */
+export function matchCount(hits: readonly CustomerHit[]): number {
+  return hits.reduce((n, h) => n + h.matches.length, 0);
+}
 
 /** Which re-screening: of a version's changes (list), or of a customer file's new and changed customers. */
 export type RescreenRunId = { trigger: 'list'; version: number } | { trigger: 'customers'; run: number };
