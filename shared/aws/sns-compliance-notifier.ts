@@ -3,6 +3,7 @@ import type { ComplianceNotifier } from '../ports';
 import type { VersionRecord } from '../records';
 import { type ComplianceMessage, renderScreeningDigest, renderScreeningStatus } from '../render/screening-digest';
 import type { RescreenRun, ScreeningStatus } from '../screening/schemas';
+import { perProtocol } from './sns-notifier';
 
 export interface SnsComplianceNotifierOptions {
   client: SNSClient;
@@ -22,14 +23,7 @@ export class SnsComplianceNotifier implements ComplianceNotifier {
     return this.publish(renderScreeningStatus(status));
   }
 
-  private async publish(digest: ComplianceMessage): Promise<void> {
-    await this.options.client.send(
-      new PublishCommand({
-        TopicArn: this.options.topicArn,
-        MessageStructure: 'json',
-        Subject: digest.subject,
-        Message: JSON.stringify({ default: digest.default, email: digest.email, sms: digest.sms }),
-      }),
-    );
+  private async publish(message: ComplianceMessage): Promise<void> {
+    await this.options.client.send(new PublishCommand(perProtocol(this.options.topicArn, message)));
   }
 }

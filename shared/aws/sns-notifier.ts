@@ -3,6 +3,7 @@ import {
   PublishCommand,
   type MessageAttributeValue,
   type PublishBatchRequestEntry,
+  type PublishCommandInput,
   type SNSClient,
 } from '@aws-sdk/client-sns';
 import { ChangeEvent } from '../domain/change-event';
@@ -50,13 +51,7 @@ export class SnsNotifier implements Notifier {
   async publishDigest(notification: VersionNotification): Promise<void> {
     const digest = renderDigest(notification);
     await this.options.client.send(
-      new PublishCommand({
-        TopicArn: this.options.changeTopicArn,
-        MessageStructure: 'json',
-        Subject: digest.subject,
-        Message: JSON.stringify({ default: digest.default, email: digest.email, sms: digest.sms }),
-        MessageAttributes: { kind: text('digest'), ...arrayAttributes(digest.attributes) },
-      }),
+      new PublishCommand({ ...perProtocol(this.options.changeTopicArn, digest), MessageAttributes: { kind: text('digest'), ...arrayAttributes(digest.attributes) } }),
     );
   }
 
@@ -79,6 +74,16 @@ export class SnsNotifier implements Notifier {
       sent += batch.length;
     }
   }
+}
+
+/** One message that SNS renders per protocol: the email and SMS parts to those subscribers, `default` to the rest. */
+export function perProtocol(topicArn: string, message: { subject: string; default: string; email: string; sms: string }): PublishCommandInput {
+  return {
+    TopicArn: topicArn,
+    MessageStructure: 'json',
+    Subject: message.subject,
+    Message: JSON.stringify({ default: message.default, email: message.email, sms: message.sms }),
+  };
 }
 
 function text(value: string): MessageAttributeValue {
