@@ -258,6 +258,9 @@ async function statusLine() {
     ` ${fmtTime(s.lastCheck && s.lastCheck.at)} (${s.lastCheck ? s.lastCheck.outcome : '—'}) · ${s.entryCount} 件 entries`,
     s.stale ? h('span', { class: 'stale' }, ` · 更新停滞 stale: no successful check in ${s.staleAfterHours} h`) : '',
     s.hold ? h('span', { class: 'stale' }, ` · 保留中 held: ${s.hold.file} (${s.hold.reasons.join('; ')})`) : '',
+    s.screening && s.screening.stopped
+      ? h('span', { class: 'stale' }, ` · 顧客照合停止中 re-screening stopped since ${fmtTime(s.screening.stopped.since)}: ${s.screening.stopped.reason}`)
+      : '',
   );
 }
 

@@ -5,6 +5,8 @@ import { Designation } from '../domain/designation';
 import type { PayloadStore } from '../ports';
 import type { ChangePosition, HistoryReader, StoredChange } from '../query/read-port';
 import { ListState, VersionRecord } from '../records';
+import type { ScreeningState } from '../screening/schemas';
+import { DynamoDbScreeningLog } from './dynamodb-screening-log';
 import { DamagedItemError, OVERFLOW_REF, parseItem, parseItemJson, resolvePayload } from './stored-items';
 
 /**
@@ -47,12 +49,19 @@ export class DynamoDbHistoryReader implements HistoryReader {
   private readonly table: string;
   private readonly pk: string;
   private readonly overflow: Pick<PayloadStore, 'getPayload'> | undefined;
+  /** Re-screening's state, read through the screening log's own reader (a GetItem). */
+  private readonly screening: Pick<DynamoDbScreeningLog, 'loadState'>;
 
   constructor(options: DynamoDbHistoryReaderOptions) {
     this.client = options.client;
     this.table = options.tableName;
     this.pk = `LIST#${options.listId ?? 'mof'}`;
     this.overflow = options.overflow;
+    this.screening = new DynamoDbScreeningLog({ client: options.client, tableName: options.tableName, ...(options.listId && { listId: options.listId }) });
+  }
+
+  loadScreeningState(): Promise<ScreeningState | null> {
+    return this.screening.loadState();
   }
 
   async loadState(): Promise<ListState | null> {

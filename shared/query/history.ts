@@ -47,7 +47,7 @@ export class History {
   }
 
   async status(): Promise<Status> {
-    const state = await this.reader.loadState();
+    const [state, screening] = await Promise.all([this.reader.loadState(), this.reader.loadScreeningState()]);
     const lastSuccess = state?.lastSuccessAt ? Date.parse(state.lastSuccessAt) : undefined;
     return {
       list: this.listId,
@@ -59,6 +59,11 @@ export class History {
         state?.lastCheckedAt && state.lastOutcome ? { at: state.lastCheckedAt, outcome: state.lastOutcome, reason: state.lastReason } : null,
       lastSuccessAt: state?.lastSuccessAt ?? null,
       hold: state?.hold ? { file: state.hold.file, sha256: state.hold.sha256, reasons: state.hold.reasons, since: state.hold.since } : null,
+      screening: screening && {
+        screenedVersion: screening.screenedVersion,
+        customerRuns: screening.customerRuns,
+        stopped: screening.problem && { since: screening.problem.since, reason: screening.problem.reason },
+      },
       stale: lastSuccess === undefined || this.clock().getTime() - lastSuccess > this.staleAfterHours * 3_600_000,
       staleAfterHours: this.staleAfterHours,
     };

@@ -1,6 +1,7 @@
 import type { ChangeEvent } from '../domain/change-event';
 import type { Designation } from '../domain/designation';
 import type { ListState, VersionRecord } from '../records';
+import type { ScreeningState } from '../screening/schemas';
 
 /**
  * What the read side needs from the store, and nothing that writes. Every method takes the committed version the
@@ -22,6 +23,8 @@ export interface StoredChange extends ChangePosition {
 export interface HistoryReader {
   /** null before the first check. */
   loadState(): Promise<ListState | null>;
+  /** Re-screening's cursor and what stops it; null where screening was never switched on. */
+  loadScreeningState(): Promise<ScreeningState | null>;
   /** Committed versions at most `upTo`, below `before` when given, newest first, at most `limit`. */
   listVersions(options: { upTo: number; before?: number; limit: number }): Promise<VersionRecord[]>;
   /** The record of a committed version, or null when there is none at most `upTo`. */

@@ -58,6 +58,17 @@ export const Status = z.object({
   lastSuccessAt: z.iso.datetime().nullable(),
   /** A file the check held as suspicious (nothing of it committed) until an operator accepts it or MOF fixes it. */
   hold: z.object({ file: z.string(), sha256: z.string(), reasons: z.array(z.string()), since: z.iso.datetime() }).nullable(),
+  /**
+   * Re-screening of customers, where it was ever switched on (null otherwise): the newest version screened, how
+   * many customer files' changes were, and what stops it now. No customer data: the reason names file, row, column.
+   */
+  screening: z
+    .object({
+      screenedVersion: z.number().int().nonnegative(),
+      customerRuns: z.number().int().nonnegative(),
+      stopped: z.object({ since: z.iso.datetime(), reason: z.string() }).nullable(),
+    })
+    .nullable(),
   /** No successful check for longer than `staleAfterHours` (or never). */
   stale: z.boolean(),
   staleAfterHours: z.number().positive(),

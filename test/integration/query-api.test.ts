@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import { DynamoDbScreeningLog } from '../../shared/aws/dynamodb-screening-log';
 import { ChangeEvent } from '../../shared/domain/change-event';
 import { Designation } from '../../shared/domain/designation';
 import { handleApiRequest } from '../../shared/query/router';
@@ -31,6 +32,16 @@ describe('status and versions', () => {
     expect(status.lastCheck?.outcome).toBe('changed');
     expect(status.source?.file).toBe('shisantouketsu20260828-excerpt.csv');
     expect(status.hold).toBeNull();
+    expect(status.screening).toBeNull();
+  });
+
+  it('says where re-screening stands and what stops it, with no customer data', async () => {
+    const log = new DynamoDbScreeningLog({ client: fx.dynamo.client, tableName: fx.dynamo.tableName });
+    const reason = 's3://archive/screening/customers.csv row 7, column dob: not a date (YYYY-MM-DD, YYYY/M/D, YYYY-MM or YYYY)';
+    await log.saveState({ screenedVersion: 1, customerFileSha256: 'e'.repeat(64), customerRuns: 1, problem: { reason, since: '2026-12-02T01:00:00.000Z', alertedAt: '2026-12-02T01:00:00.000Z' } });
+    expect(Status.parse(await fx.getJson('/v1/status')).screening).toEqual({ screenedVersion: 1, customerRuns: 1, stopped: { since: '2026-12-02T01:00:00.000Z', reason } });
+    await log.recordProblem(null);
+    expect(Status.parse(await fx.getJson('/v1/status')).screening).toEqual({ screenedVersion: 1, customerRuns: 1, stopped: null });
   });
 
   it('lists versions newest first, one page at a time', async () => {

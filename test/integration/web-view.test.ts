@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type LocalServer } from '../../cli/commands/serve';
+import { DynamoDbScreeningLog } from '../../shared/aws/dynamodb-screening-log';
 import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
 import { HistoryFixture } from '../support/history';
 
@@ -87,6 +88,21 @@ jest.setTimeout(90_000);
     expect(await row.locator('td.after').textContent()).toBe('General Director of Joint Stock Company State Airline 224th Flight Detachment');
     expect(await row.locator('td.after ins').count()).toBe(0);
     expect(await page.locator('ol.timeline > li').count()).toBe(2);
+  });
+
+  it('says in the status line when re-screening of customers is stopped, and stops saying it once it works again', async () => {
+    const log = new DynamoDbScreeningLog({ client: fx.dynamo.client, tableName: fx.dynamo.tableName });
+    const reason = 's3://archive/screening/customers.csv row 7, column dob: not a date';
+    await log.saveState({ screenedVersion: 2, customerFileSha256: null, customerRuns: 0, problem: { reason, since: '2026-12-02T01:00:00.000Z', alertedAt: '2026-12-02T01:00:00.000Z' } });
+    await page.goto(`${server.url}/`);
+    const stopped = page.locator('#status span.stale', { hasText: 're-screening stopped' });
+    await stopped.waitFor();
+    expect(await stopped.textContent()).toContain(reason);
+    await log.recordProblem(null);
+    await page.goto(`${server.url}/`);
+    // The status line, drawn afresh: it names the committed version, and no longer the stop.
+    await page.locator('#status', { hasText: 'Committed version' }).waitFor();
+    expect(await page.locator('#status').textContent()).not.toContain('re-screening');
   });
 
   it('made no request anywhere but this server, and raised no error', () => {
