@@ -1,8 +1,9 @@
-import { GetCommand, paginateQuery, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { ScreeningLog } from '../ports';
 import { matchCount, RescreenRun, type RescreenRunId, rescreenRunId, ScreeningMatch, ScreeningProblem, ScreeningState } from '../screening/schemas';
 import { batchWrite, isConditionFailure, type Item } from './dynamodb-writes';
+import { ListPartition } from './list-partition';
 import { DamagedItemError, parseItem, parseItemJson } from './stored-items';
 
 /**
@@ -45,25 +46,25 @@ const RunHeader = RescreenRun.omit({ hits: true, sentAt: true });
 export class DynamoDbScreeningLog implements ScreeningLog {
   private readonly client: DynamoDBDocumentClient;
   private readonly table: string;
-  private readonly pk: string;
+  private readonly partition: ListPartition;
 
   constructor(options: DynamoDbScreeningLogOptions) {
     this.client = options.client;
     this.table = options.tableName;
-    this.pk = `LIST#${options.listId ?? 'mof'}`;
+    this.partition = new ListPartition(options.client, options.tableName, options.listId);
   }
 
   async loadState(): Promise<ScreeningState | null> {
-    const item = await this.get(STATE);
+    const item = await this.partition.get(STATE);
     if (!item) return null;
-    const { screenedVersion, customerFileSha256, customerRuns, problem } = parseItem(StateItem, item, this.name(STATE));
+    const { screenedVersion, customerFileSha256, customerRuns, problem } = parseItem(StateItem, item, this.partition.name(STATE));
     return parseItem(
       ScreeningState,
       {
         screenedVersion, customerFileSha256: customerFileSha256 ?? null, customerRuns: customerRuns ?? 0,
-        problem: problem === undefined ? null : parseItemJson(z.unknown(), problem, this.name(STATE)),
+        problem: problem === undefined ? null : parseItemJson(z.unknown(), problem, this.partition.name(STATE)),
       },
-      this.name(STATE),
+      this.partition.name(STATE),
     );
   }
 
@@ -73,7 +74,7 @@ export class DynamoDbScreeningLog implements ScreeningLog {
       new PutCommand({
         TableName: this.table,
         Item: {
-          ...this.key(STATE),
+          ...this.partition.key(STATE),
           screenedVersion: valid.screenedVersion,
           ...(valid.customerFileSha256 && { customerFileSha256: valid.customerFileSha256 }),
           customerRuns: valid.customerRuns,
@@ -85,36 +86,36 @@ export class DynamoDbScreeningLog implements ScreeningLog {
 
   async recordProblem(problem: ScreeningProblem | null): Promise<void> {
     const set = problem ? { UpdateExpression: 'SET problem = :problem', ExpressionAttributeValues: { ':problem': JSON.stringify(ScreeningProblem.parse(problem)) } } : { UpdateExpression: 'REMOVE problem' };
-    await this.client.send(new UpdateCommand({ TableName: this.table, Key: this.key(STATE), ...set, ConditionExpression: 'attribute_exists(sk)' })).catch((error: unknown) => {
-      if (isConditionFailure(error)) throw new Error(`${this.name(STATE)} does not exist: re-screening has no cursor yet`);
+    await this.client.send(new UpdateCommand({ TableName: this.table, Key: this.partition.key(STATE), ...set, ConditionExpression: 'attribute_exists(sk)' })).catch((error: unknown) => {
+      if (isConditionFailure(error)) throw new Error(`${this.partition.name(STATE)} does not exist: re-screening has no cursor yet`);
       throw error;
     });
   }
 
   async loadRun(id: RescreenRunId): Promise<RescreenRun | null> {
     const sk = runSk(id);
-    const raw = await this.get(sk);
+    const raw = await this.partition.get(sk);
     if (!raw) return null;
-    const item = parseItem(RunItem, raw, this.name(sk));
-    const header = parseItemJson(RunHeader, item.run, this.name(sk));
+    const item = parseItem(RunItem, raw, this.partition.name(sk));
+    const header = parseItemJson(RunHeader, item.run, this.partition.name(sk));
     if (runSk(rescreenRunId(header)) !== sk) {
-      throw new DamagedItemError(this.name(sk), `holds the ${header.trigger} run of version ${header.version}${header.customerRun ? `, customers run ${header.customerRun}` : ''}`);
+      throw new DamagedItemError(this.partition.name(sk), `holds the ${header.trigger} run of version ${header.version}${header.customerRun ? `, customers run ${header.customerRun}` : ''}`);
     }
     const hits = await this.loadHits(sk);
     const matches = matchCount(hits);
-    if (matches !== item.hits) throw new DamagedItemError(this.name(sk), `records ${item.hits} hits, but ${matches} HIT items are stored`);
+    if (matches !== item.hits) throw new DamagedItemError(this.partition.name(sk), `records ${item.hits} hits, but ${matches} HIT items are stored`);
     return RescreenRun.parse({ ...header, hits, ...(item.sentAt && { sentAt: item.sentAt }) });
   }
 
   async recordRun(run: RescreenRun): Promise<void> {
     const valid = RescreenRun.parse(run);
     const sk = runSk(rescreenRunId(valid));
-    if (await this.get(sk)) return;
-    const stale = await this.query(hitPrefix(sk));
-    await batchWrite(this.client, this.table, stale.map((item) => ({ DeleteRequest: { Key: this.key(String(item.sk)) } })));
+    if (await this.partition.get(sk)) return;
+    const stale = await this.partition.queryPrefix(hitPrefix(sk));
+    await batchWrite(this.client, this.table, stale.map((item) => ({ DeleteRequest: { Key: this.partition.key(String(item.sk)) } })));
     const hits = valid.hits.flatMap((hit, order) =>
       hit.matches.map((match) => this.sized({
-        ...this.key(`${hitPrefix(sk)}${match.key}#${hit.customerId}`),
+        ...this.partition.key(`${hitPrefix(sk)}${match.key}#${hit.customerId}`),
         customerId: hit.customerId, customerName: hit.customerName, order, match: JSON.stringify(match),
       })),
     );
@@ -124,7 +125,7 @@ export class DynamoDbScreeningLog implements ScreeningLog {
       await this.client.send(
         new PutCommand({
           TableName: this.table,
-          Item: this.sized({ ...this.key(sk), run: JSON.stringify(header), hits: hits.length }),
+          Item: this.sized({ ...this.partition.key(sk), run: JSON.stringify(header), hits: hits.length }),
           ConditionExpression: 'attribute_not_exists(sk)',
         }),
       );
@@ -139,21 +140,21 @@ export class DynamoDbScreeningLog implements ScreeningLog {
     await this.client.send(
       new UpdateCommand({
         TableName: this.table,
-        Key: this.key(sk),
+        Key: this.partition.key(sk),
         UpdateExpression: 'SET sentAt = if_not_exists(sentAt, :at)',
         ConditionExpression: 'attribute_exists(sk)',
         ExpressionAttributeValues: { ':at': at },
       }),
     ).catch((error: unknown) => {
-      if (isConditionFailure(error)) throw new Error(`${this.name(sk)} does not exist: a run must be recorded before it is sent`);
+      if (isConditionFailure(error)) throw new Error(`${this.partition.name(sk)} does not exist: a run must be recorded before it is sent`);
       throw error;
     });
   }
 
   async loadCustomerPrints(): Promise<Map<string, string>> {
     const prints = new Map<string, string>();
-    for (const raw of await this.query(CUSTOMER)) {
-      const item = parseItem(PrintItem, raw, this.name(String(raw.sk)));
+    for (const raw of await this.partition.queryPrefix(CUSTOMER)) {
+      const item = parseItem(PrintItem, raw, this.partition.name(String(raw.sk)));
       prints.set(item.customerId, item.print);
     }
     return prints;
@@ -161,18 +162,18 @@ export class DynamoDbScreeningLog implements ScreeningLog {
 
   async saveCustomerPrints(changes: { set: ReadonlyMap<string, string>; remove: readonly string[] }): Promise<void> {
     await batchWrite(this.client, this.table, [
-      ...[...changes.set].map(([customerId, print]) => ({ PutRequest: { Item: { ...this.key(`${CUSTOMER}${customerId}`), customerId, print } } })),
-      ...changes.remove.map((customerId) => ({ DeleteRequest: { Key: this.key(`${CUSTOMER}${customerId}`) } })),
+      ...[...changes.set].map(([customerId, print]) => ({ PutRequest: { Item: { ...this.partition.key(`${CUSTOMER}${customerId}`), customerId, print } } })),
+      ...changes.remove.map((customerId) => ({ DeleteRequest: { Key: this.partition.key(`${CUSTOMER}${customerId}`) } })),
     ]);
   }
 
   /** The hits of a run, customer by customer in the file's order, each customer's matches best first. */
   private async loadHits(runSk: string): Promise<RescreenRun['hits']> {
     const byCustomer = new Map<string, { order: number; customerName: string; matches: ScreeningMatch[] }>();
-    for (const raw of await this.query(hitPrefix(runSk))) {
+    for (const raw of await this.partition.queryPrefix(hitPrefix(runSk))) {
       const sk = String(raw.sk);
-      const item = parseItem(HitItem, raw, this.name(sk));
-      const match = parseItemJson(ScreeningMatch, item.match, this.name(sk));
+      const item = parseItem(HitItem, raw, this.partition.name(sk));
+      const match = parseItemJson(ScreeningMatch, item.match, this.partition.name(sk));
       const hit = byCustomer.get(item.customerId) ?? { order: item.order, customerName: item.customerName, matches: [] };
       hit.matches.push(match);
       byCustomer.set(item.customerId, hit);
@@ -188,36 +189,8 @@ export class DynamoDbScreeningLog implements ScreeningLog {
 
   private sized(item: Item): Item {
     const bytes = Buffer.byteLength(JSON.stringify(item), 'utf8');
-    if (bytes > MAX_ITEM_BYTES) throw new Error(`${this.name(String(item.sk))}: ${bytes} bytes is over the ${MAX_ITEM_BYTES} an item may hold`);
+    if (bytes > MAX_ITEM_BYTES) throw new Error(`${this.partition.name(String(item.sk))}: ${bytes} bytes is over the ${MAX_ITEM_BYTES} an item may hold`);
     return item;
-  }
-
-  private async get(sk: string): Promise<Item | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: this.key(sk), ConsistentRead: true }));
-    return Item;
-  }
-
-  private async query(prefix: string): Promise<Item[]> {
-    const items: Item[] = [];
-    const pages = paginateQuery(
-      { client: this.client },
-      {
-        TableName: this.table,
-        ConsistentRead: true,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': this.pk, ':prefix': prefix },
-      },
-    );
-    for await (const page of pages) items.push(...(page.Items ?? []));
-    return items;
-  }
-
-  private key(sk: string): { pk: string; sk: string } {
-    return { pk: this.pk, sk };
-  }
-
-  private name(sk: string): string {
-    return `${this.table} ${this.pk}/${sk}`;
   }
 }
 

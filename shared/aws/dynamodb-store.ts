@@ -1,17 +1,11 @@
 import type { CreateTableCommandInput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-  paginateQuery,
-  type DynamoDBDocumentClient,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { ChangeEvent } from '../domain/change-event';
 import { Designation } from '../domain/designation';
 import { ConcurrentCommitError, type PayloadStore, type SnapshotStore } from '../ports';
 import { batchWrite, eachLimited, isConditionFailure, WRITE_CONCURRENCY, type Item } from './dynamodb-writes';
+import { ListPartition } from './list-partition';
 import { DamagedItemError, OVERFLOW_REF, parseItem, parseItemJson, resolvePayload } from './stored-items';
 import { CheckRecord, ListState, PublishProgress, VersionCommit, VersionNotification, VersionRecord, type SentChannel } from '../records';
 
@@ -81,11 +75,10 @@ type EntryItem = z.infer<typeof EntryItem>;
 const VersionItem = z.object({ record: z.string(), status: z.enum(['pending', 'committed']) });
 const ChangeItem = z.object({ event: z.string() });
 
-
 export class DynamoDbSnapshotStore implements SnapshotStore {
   private readonly client: DynamoDBDocumentClient;
   private readonly table: string;
-  private readonly pk: string;
+  private readonly partition: ListPartition;
   private readonly clock: () => Date;
   private readonly leaseMs: number;
   private readonly overflow: PayloadStore | undefined;
@@ -93,26 +86,26 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
   constructor(options: DynamoDbSnapshotStoreOptions) {
     this.client = options.client;
     this.table = options.tableName;
-    this.pk = `LIST#${options.listId ?? 'mof'}`;
+    this.partition = new ListPartition(options.client, options.tableName, options.listId);
     this.clock = options.clock ?? (() => new Date());
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.overflow = options.overflow;
   }
 
   async loadState(): Promise<ListState | null> {
-    const item = await this.get(STATE);
+    const item = await this.partition.get(STATE);
     return item ? this.parse(ListState, item, STATE) : null;
   }
 
   async loadSnapshot(version: number): Promise<Designation[]> {
     if (version === 0) return [];
     const entries: Designation[] = [];
-    for (const raw of await this.queryPrefix(ENTRY)) {
+    for (const raw of await this.partition.queryPrefix(ENTRY)) {
       const item = this.parse(EntryItem, raw, String(raw.sk));
       const stored = this.contentAt(item, version);
       if (stored === undefined) continue;
       const entry = this.parseJson(Designation, await this.resolve(stored, item.sk), item.sk);
-      if (`${ENTRY}${entry.key}` !== item.sk) throw new DamagedItemError(this.name(item.sk), `holds the entry ${entry.key}`);
+      if (`${ENTRY}${entry.key}` !== item.sk) throw new DamagedItemError(this.partition.name(item.sk), `holds the entry ${entry.key}`);
       entries.push(entry);
     }
     return entries;
@@ -129,7 +122,7 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
       ...(success && { lastSuccessAt: check.at }),
     };
     const absent = Object.fromEntries(Object.entries(EMPTY_STATE).filter(([field]) => !(field in set)));
-    await this.client.send(new UpdateCommand({ TableName: this.table, Key: this.key(STATE), ...updateExpression(set, absent) }));
+    await this.client.send(new UpdateCommand({ TableName: this.table, Key: this.partition.key(STATE), ...updateExpression(set, absent) }));
   }
 
   async commit(c: VersionCommit): Promise<void> {
@@ -150,13 +143,13 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
     if (base === 0) await batchWrite(this.client, this.table, items.map((Item) => ({ PutRequest: { Item } })));
     else await eachLimited(items, WRITE_CONCURRENCY, (item) => this.putEntry(item, base));
     const events = await Promise.all(c.changes.map((event, seq) => this.inline(JSON.stringify(event), changeSk(version, seq))));
-    await batchWrite(this.client, this.table, events.map((event, seq) => ({ PutRequest: { Item: { ...this.key(changeSk(version, seq)), event } } })));
+    await batchWrite(this.client, this.table, events.map((event, seq) => ({ PutRequest: { Item: { ...this.partition.key(changeSk(version, seq)), event } } })));
 
     await this.flipState(c);
     await this.client.send(
       new UpdateCommand({
         TableName: this.table,
-        Key: this.key(versionSk(version)),
+        Key: this.partition.key(versionSk(version)),
         UpdateExpression: 'SET #status = :committed',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':committed': 'committed' },
@@ -166,17 +159,17 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
 
   async loadNotification(version: number): Promise<VersionNotification> {
     const sk = versionSk(version);
-    const raw = await this.get(sk);
-    if (!raw) throw new Error(`version ${version} does not exist (${this.name(sk)})`);
+    const raw = await this.partition.get(sk);
+    if (!raw) throw new Error(`version ${version} does not exist (${this.partition.name(sk)})`);
     const item = this.parse(VersionItem, raw, sk);
     // A crash between the commit point and the status update leaves a committed version marked pending.
     if (item.status !== 'committed' && ((await this.loadState())?.version ?? 0) < version) {
       throw new Error(`version ${version} is not committed`);
     }
     const record = this.parseJson(VersionRecord, item.record, sk);
-    if (record.version !== version) throw new DamagedItemError(this.name(sk), `holds version ${record.version}`);
+    if (record.version !== version) throw new DamagedItemError(this.partition.name(sk), `holds version ${record.version}`);
     const changes: ChangeEvent[] = [];
-    for (const change of await this.queryPrefix(changePrefix(version))) {
+    for (const change of await this.partition.queryPrefix(changePrefix(version))) {
       const sk = String(change.sk);
       changes.push(this.parseJson(ChangeEvent, await this.resolve(this.parse(ChangeItem, change, sk).event, sk), sk));
     }
@@ -185,14 +178,14 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
 
   async loadProgress(version: number): Promise<PublishProgress> {
     const prefix = sentPrefix(version);
-    const channels = (await this.queryPrefix(prefix)).map((item) => String(item.sk).slice(prefix.length));
+    const channels = (await this.partition.queryPrefix(prefix)).map((item) => String(item.sk).slice(prefix.length));
     return { digest: channels.includes(DIGEST), events: channels.filter((c) => c !== DIGEST) };
   }
 
   async markSent(version: number, channel: SentChannel): Promise<void> {
     const channels = 'digest' in channel ? [DIGEST] : channel.events;
     const sentAt = this.clock().toISOString();
-    await batchWrite(this.client, this.table, channels.map((c) => ({ PutRequest: { Item: { ...this.key(`${sentPrefix(version)}${c}`), sentAt } } })));
+    await batchWrite(this.client, this.table, channels.map((c) => ({ PutRequest: { Item: { ...this.partition.key(`${sentPrefix(version)}${c}`), sentAt } } })));
   }
 
   async markPublished(version: number): Promise<void> {
@@ -200,7 +193,7 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
       await this.client.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: this.key(STATE),
+          Key: this.partition.key(STATE),
           UpdateExpression: 'SET #published = :v',
           ConditionExpression: '#version >= :v AND #published < :v',
           ExpressionAttributeNames: { '#version': 'version', '#published': 'publishedVersion' },
@@ -217,7 +210,7 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
     await this.client.send(
       new UpdateCommand({
         TableName: this.table,
-        Key: this.key(versionSk(version)),
+        Key: this.partition.key(versionSk(version)),
         UpdateExpression: 'SET published = :true, publishedAt = if_not_exists(publishedAt, :now)',
         ConditionExpression: 'attribute_exists(sk)',
         ExpressionAttributeValues: { ':true': true, ':now': this.clock().toISOString() },
@@ -233,7 +226,7 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
         new PutCommand({
           TableName: this.table,
           Item: {
-            ...this.key(versionSk(c.record.version)),
+            ...this.partition.key(versionSk(c.record.version)),
             version: c.record.version,
             record: JSON.stringify(c.record),
             status: 'pending',
@@ -268,7 +261,7 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
     const version = c.record.version;
     const ours = new Set(c.writes.map((w) => `${ENTRY}${w.key}`));
     const abandoned = (
-      await this.query({
+      await this.partition.query({
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         FilterExpression: '#version = :n',
         ExpressionAttributeNames: { '#version': 'version' },
@@ -279,16 +272,16 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
       .filter((item) => !ours.has(item.sk));
     await eachLimited(abandoned, WRITE_CONCURRENCY, (item) => this.putEntry(this.entryItem(version, item.sk.slice(ENTRY.length), item.prior, item.prior), c.baseVersion));
 
-    const surplus = await this.query({
+    const surplus = await this.partition.query({
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: { ':from': changeSk(version, c.changes.length), ':to': changeSk(version, MAX_CHANGES - 1) },
     });
-    await batchWrite(this.client, this.table, surplus.map((item) => ({ DeleteRequest: { Key: this.key(String(item.sk)) } })));
+    await batchWrite(this.client, this.table, surplus.map((item) => ({ DeleteRequest: { Key: this.partition.key(String(item.sk)) } })));
   }
 
   private entryItem(version: number, key: string, content: string | null | undefined, prior: string | null | undefined): Item {
     return {
-      ...this.key(`${ENTRY}${key}`),
+      ...this.partition.key(`${ENTRY}${key}`),
       version,
       priorVersion: version - 1,
       ...(content != null && { content }),
@@ -322,7 +315,7 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
       await this.client.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: this.key(STATE),
+          Key: this.partition.key(STATE),
           ...update,
           ConditionExpression: 'attribute_not_exists(sk) OR #base = :base',
           ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#base': 'version' },
@@ -338,55 +331,27 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
   /** The payload as stored: inline, or a reference to the overflow store when it is too big for an item. */
   private async inline<T extends string | null | undefined>(text: T, sk: string): Promise<T | string> {
     if (!text || Buffer.byteLength(text, 'utf8') <= MAX_INLINE_BYTES) return text;
-    if (!this.overflow) throw new Error(`${this.name(sk)}: a ${Buffer.byteLength(text, 'utf8')}-byte payload is over ${MAX_INLINE_BYTES} bytes and no overflow store is configured`);
+    if (!this.overflow) throw new Error(`${this.partition.name(sk)}: a ${Buffer.byteLength(text, 'utf8')}-byte payload is over ${MAX_INLINE_BYTES} bytes and no overflow store is configured`);
     return `${OVERFLOW_REF}${await this.overflow.putPayload(text)}`;
   }
 
   private resolve(stored: string, sk: string): Promise<string> {
-    return resolvePayload(stored, this.overflow, this.name(sk));
+    return resolvePayload(stored, this.overflow, this.partition.name(sk));
   }
 
   private contentAt(item: EntryItem, version: number): string | undefined {
     if (item.version <= version) return item.content;
     if (item.priorVersion <= version) return item.prior;
     // Only one earlier content is kept: refuse rather than return a snapshot that is silently wrong.
-    throw new Error(`${this.name(item.sk)}: version ${version} cannot be rebuilt (the entry was rewritten at ${item.version})`);
-  }
-
-  private async get(sk: string): Promise<Item | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: this.key(sk), ConsistentRead: true }));
-    return Item;
-  }
-
-  private queryPrefix(prefix: string): Promise<Item[]> {
-    return this.query({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':prefix': prefix } });
-  }
-
-  /** Every page, read consistently: a snapshot must see all writes acknowledged before it. */
-  private async query(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
-    const items: Item[] = [];
-    const pages = paginateQuery(
-      { client: this.client },
-      { ...input, TableName: this.table, ConsistentRead: true, ExpressionAttributeValues: { ...input.ExpressionAttributeValues, ':pk': this.pk } },
-    );
-    for await (const page of pages) items.push(...(page.Items ?? []));
-    return items;
+    throw new Error(`${this.partition.name(item.sk)}: version ${version} cannot be rebuilt (the entry was rewritten at ${item.version})`);
   }
 
   private parse<T extends z.ZodType>(schema: T, value: unknown, sk: string): z.output<T> {
-    return parseItem(schema, value, this.name(sk));
+    return parseItem(schema, value, this.partition.name(sk));
   }
 
   private parseJson<T extends z.ZodType>(schema: T, text: string, sk: string): z.output<T> {
-    return parseItemJson(schema, text, this.name(sk));
-  }
-
-  private key(sk: string): { pk: string; sk: string } {
-    return { pk: this.pk, sk };
-  }
-
-  private name(sk: string): string {
-    return `${this.table} ${this.pk}/${sk}`;
+    return parseItemJson(schema, text, this.partition.name(sk));
   }
 }
 
