@@ -1,7 +1,17 @@
 import { isRegimeNotice, type ChangeEvent, type ChangeType } from '../domain/change-event';
 import type { EntityType } from '../domain/designation';
 import type { VersionNotification, VersionRecord } from '../records';
-import { capitalize, CHANGE_LABEL, CHANGE_ORDER, changeLines, noticeLines as noticeDetail, WORD_MARKS_LEGEND } from './change-lines';
+import {
+  amendedCount,
+  capitalize,
+  CHANGE_LABEL,
+  CHANGE_ORDER,
+  changeLines,
+  inReadingOrder,
+  noticeLines as noticeDetail,
+  unstampedHeading,
+  WORD_MARKS_LEGEND,
+} from './change-lines';
 
 /**
  * The per-run digest for people: an email a compliance officer reads top to bottom (Japanese, then English, per
@@ -122,14 +132,21 @@ function changesEmail(record: VersionRecord, changes: readonly ChangeEvent[], ro
     ...editionLines(record),
     '',
     '■ 件数 / Changes',
-    ...CHANGE_ORDER.map((t) => `  ${CHANGE_LABEL[t].ja} ${capitalize(CHANGE_LABEL[t].en)}: ${number(record.summary[t])}`),
+    ...CHANGE_ORDER.map((t) => {
+      const count = t === 'amended' ? amendedCount(changes, record.summary[t], number) : number(record.summary[t]);
+      return `  ${CHANGE_LABEL[t].ja} ${capitalize(CHANGE_LABEL[t].en)}: ${count}`;
+    }),
   ];
   if (changes.length === 0) head.push('', '  指定内容の変更はありません。下記のお知らせをご確認ください。', '  No designation changed; see the notices below.');
   const tail = [...noticeLines(record), ...sourceLines(record), ...caveatLines(record)];
 
   const sections = CHANGE_ORDER.map((type) => ({
     type,
-    blocks: changes.filter((c) => c.type === type).map((change, index) => joinLines(['', ...changeLines(change, index + 1)])),
+    blocks: inReadingOrder(changes.filter((c) => c.type === type)).map((change, index, all) => {
+      const opensUnstamped = change.stamped === false && change.type === 'amended' && all[index - 1]?.stamped !== false;
+      const heading = opensUnstamped ? ['', unstampedHeading(all.length - index, number)] : [];
+      return joinLines([...heading, '', ...changeLines(change, index + 1)]);
+    }),
   })).filter((section) => section.blocks.length > 0);
   if (sections.some((s) => s.blocks.some((b) => b.includes('変更 changed:')))) head.push('', `  ${WORD_MARKS_LEGEND}`);
   // Detail as many changes as the SNS size limit allows, in fair shares so that no type crowds out another;
