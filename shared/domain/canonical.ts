@@ -143,6 +143,19 @@ const LATIN_COMMA = /(?<=[A-Za-z]),(?=[A-Za-z])/g;
 /** `1965年頃` / `1965年`: 頃 (circa) qualifies a date the CSV states without it. */
 const CIRCA = /頃|ころ|circa|approximately|approx\.?/gi;
 
+/**
+ * Labels one format writes before a value and the other leaves to its column: `(original script: …)`, the
+ * workbook's `決議1483上の根拠：` and `詳細：` (regimes 5 and 7, whose columns the CSV files under その他の情報,
+ * the first as `（決議1483上の根拠）`).
+ */
+const LABEL = /original\s*scr?i?pt\s*[:：]|previously listed as,?\s*in\s*arabic\s*[:：]|[(（]?決議1483上の根拠(?:\s*[:：]|[)）])|詳細\s*[:：]/gi;
+
+/**
+ * How the UN's amendment dates are worded: `（2018年4月26日及び2019年3月1日修正）` in the workbook,
+ * `（改訂日2018年４月26日及び2019年３月１日）` or `…に改訂）` in the CSV.
+ */
+const AMENDED_WORDING = /改訂日|に改訂|改訂|修正/g;
+
 const JAPANESE_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 const SLASH_DATE = /(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/g;
 const YEAR_MONTH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)/g;
@@ -150,9 +163,23 @@ const YEAR = /(\d{4})\s*年(?!\s*\d)/g;
 
 const pad = (n: string) => n.padStart(2, '0');
 
-/** Dates as ISO whichever way a format writes them (`2012年11月30日`, `2012/11/30`, `1965年`). */
+/** A year, or a month and day after a full date in the same list, its year left out: `2025年10月6日、10月21日`. */
+const YEAR_OR_YEARLESS_DATE = /(\d{4})\s*年|(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+
+/**
+ * Dates as ISO whichever way a format writes them (`2012年11月30日`, `2012/11/30`, `1965年`); a month and day
+ * without a year take the year of the full date before them, as Japanese lists of dates write them.
+ */
 export function isoDates(text: string): string {
-  return text
+  let year: string | null = null;
+  const withYears = text.replace(YEAR_OR_YEARLESS_DATE, (whole, y?: string, m?: string, d?: string) => {
+    if (y !== undefined) {
+      year = y;
+      return whole;
+    }
+    return year === null ? whole : `${year}年${m}月${d}日`;
+  });
+  return withYears
     .replace(JAPANESE_DATE, (_m, y: string, m: string, d: string) => `${y}-${pad(m)}-${pad(d)}`)
     .replace(SLASH_DATE, (_m, y: string, m: string, d: string) => `${y}-${pad(m)}-${pad(d)}`)
     .replace(YEAR_MONTH, (_m, y: string, m: string) => `${y}-${pad(m)}`)
@@ -161,7 +188,8 @@ export function isoDates(text: string): string {
 
 /** A value brought to the letters its facts are compared in: qualifiers off, dates ISO, then comparableText. */
 export function statedText(value: string): string {
-  return comparableText(isoDates(value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '').replace(CIRCA, '')));
+  const text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '').replace(CIRCA, '').replace(LABEL, '');
+  return comparableText(isoDates(text).replace(AMENDED_WORDING, '改訂'));
 }
 
 /** Text outside and inside parentheses (one level): `X（Y）Z` → outside `XZ`, inside [`Y`]. */

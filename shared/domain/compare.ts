@@ -62,7 +62,7 @@ const withForms =
 const itemsOf = (values: readonly (string | null)[], reader: Reader): Item[] =>
   values.filter((v): v is string => v !== null && v.trim() !== '').map((text) => ({ text, readings: reader(text) }));
 
-const formsOf = (items: readonly Item[]) => new Set(items.flatMap((i) => i.readings.flat().map((p) => p.form)));
+const formsOf = (items: readonly Item[]) => new Set(items.flatMap((i) => i.readings.flat().flatMap((p) => [p.form, p.text])));
 
 function text(field: string, read: (d: Designation) => string | null, reader = plain(), universe?: FieldSpec['universe']): FieldSpec {
   return { field, kind: 'text', read, items: (d) => itemsOf([read(d)], reader), ...(universe ? { universe } : {}) };
@@ -218,31 +218,54 @@ function copy(value: Value): string | null | string[] {
   return value === null || typeof value === 'string' ? value : [...value];
 }
 
-/** A piece this short (`1`, `a`) is found in any text: it must be in the field itself. */
-const MIN_ELSEWHERE = 3;
+/**
+ * A piece shorter than this (`1`, `ab`) is found in any text, so it must be in the field itself; two kanji
+ * (`米国`, `大佐`) already name something.
+ */
+const minElsewhere = (text: string) => (/[\u3040-\u30ff\u3400-\u9fff]/.test(text) ? 2 : 3);
 
 /**
  * Items of one side whose meaning the other side does not state: in the field (its universe), or, across formats,
- * anywhere else in the entry (`elsewhere`: its other columns and notice text, see statedElsewhere), since a value
- * one format's column lacks while its notice text or another column states it was not removed.
+ * anywhere in the entry (`elsewhere`: its columns and notice text, see statedAnywhere), since a value one format's
+ * column lacks while its notice text or another column states it was not removed. Within one format pieces must
+ * match whole: `General Director` is not stated by `Former General Director`.
  */
 function unmatched(items: readonly Item[], universe: ReadonlySet<string>, elsewhere: string): string[] {
-  const stated = (p: Piece) => universe.has(p.form) || (elsewhere !== '' && p.text.length >= MIN_ELSEWHERE && elsewhere.includes(p.text));
-  return items.filter((item) => !item.readings.some((pieces) => pieces.length > 0 && pieces.every(stated))).map((item) => item.text);
+  const stated = (p: Piece) =>
+    universe.has(p.form) || joined(p.text, universe) || (elsewhere !== '' && p.text.length >= minElsewhere(p.text) && elsewhere.includes(p.text));
+  // A value whose every piece is a note (`（2015年以降）`) states no fact of its own to look for.
+  return items.filter((item) => !item.readings.some((pieces) => pieces.every(stated))).map((item) => item.text);
 }
 
-const statedByField = new WeakMap<Designation, Map<string, string>>();
+/** Longer pieces are not cut into others (the search is quadratic in the piece's length). */
+const MAX_JOINED = 200;
 
 /**
- * What an entry states outside one field (`positions` for positions.ja and .en), in the letters pieces are compared
- * in: every other field's values and the notice text. Within the field, pieces must match whole (its universe):
- * `General Director` is not stated by `Former General Director`.
+ * A piece that is other pieces run together (`アフガニスタン国民IDカード番号 番号：55130` for the workbook's two
+ * lines `アフガニスタン国民IDカード番号` and `番号：55130`): one format joined what the other kept apart.
  */
-function statedElsewhere(d: Designation, field: string): string {
-  const top = field.split('.')[0]!;
-  let byField = statedByField.get(d);
-  if (!byField) statedByField.set(d, (byField = new Map()));
-  let text = byField.get(top);
+function joined(text: string, universe: ReadonlySet<string>): boolean {
+  if (text.length > MAX_JOINED) return false;
+  const reachable = new Array<boolean>(text.length + 1).fill(false);
+  reachable[0] = true;
+  for (let start = 0; start < text.length; start++) {
+    if (!reachable[start]) continue;
+    for (let end = start + 1; end <= text.length; end++) {
+      if (!reachable[end] && universe.has(text.slice(start, end))) reachable[end] = true;
+    }
+  }
+  return reachable[text.length]!;
+}
+
+const statedTexts = new WeakMap<Designation, string>();
+
+/**
+ * Everything an entry states, in the letters pieces are compared in: every field's values and the notice text.
+ * Looked in only across formats, where one format's prose (`2012年11月時点でソマリア南部において活動`) states what
+ * the other's columns split out (`ソマリア南部`), and a column of one format may lack what the notice text keeps.
+ */
+function statedAnywhere(d: Designation): string {
+  let text = statedTexts.get(d);
   if (text === undefined) {
     const values: string[] = [];
     const collect = (v: unknown): void => {
@@ -250,9 +273,9 @@ function statedElsewhere(d: Designation, field: string): string {
       else if (Array.isArray(v)) v.forEach(collect);
       else if (v !== null && typeof v === 'object') Object.values(v).forEach(collect);
     };
-    for (const [key, value] of Object.entries(d)) if (key !== top && key !== 'source') collect(value);
+    for (const [key, value] of Object.entries(d)) if (key !== 'source') collect(value);
     text = values.join('|');
-    byField.set(top, text);
+    statedTexts.set(d, text);
   }
   return text;
 }
@@ -261,7 +284,7 @@ function describeChange(spec: FieldSpec, a: Designation, b: Designation, cross: 
   const beforeItems = spec.items(a, cross);
   const afterItems = spec.items(b, cross);
   const universeOf = (d: Designation, items: readonly Item[]) => spec.universe?.(d, cross) ?? formsOf(items);
-  const elsewhere = (d: Designation) => (cross.crossFormat ? statedElsewhere(d, spec.field) : '');
+  const elsewhere = (d: Designation) => (cross.crossFormat ? statedAnywhere(d) : '');
   const added = unmatched(afterItems, universeOf(a, beforeItems), elsewhere(a));
   const removed = unmatched(beforeItems, universeOf(b, afterItems), elsewhere(b));
   const material = added.length > 0 || removed.length > 0;
