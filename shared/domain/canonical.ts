@@ -152,7 +152,7 @@ const LABEL = /original\s*scr?i?pt\s*[:：]|previously listed as,?\s*in\s*arabic
 
 /**
  * How the UN's amendment dates are worded: `（2018年4月26日及び2019年3月1日修正）` in the workbook,
- * `（改訂日2018年４月26日及び2019年３月１日）` or `…に改訂）` in the CSV.
+ * `（改訂日2018年４月26日及び2019年３月１日）` or `…に改訂）` in the CSV. The dates state the fact; the word goes.
  */
 const AMENDED_WORDING = /改訂日|に改訂|改訂|修正/g;
 
@@ -189,7 +189,7 @@ export function isoDates(text: string): string {
 /** A value brought to the letters its facts are compared in: qualifiers off, dates ISO, then comparableText. */
 export function statedText(value: string): string {
   const text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '').replace(CIRCA, '').replace(LABEL, '');
-  return comparableText(isoDates(text).replace(AMENDED_WORDING, '改訂'));
+  return comparableText(isoDates(text).replace(AMENDED_WORDING, ''));
 }
 
 /** Text outside and inside parentheses (one level): `X（Y）Z` → outside `XZ`, inside [`Y`]. */
