@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runCheck } from '../../shared/check';
+import { describeReadingNotice } from '../../shared/mof/reading-notices';
 import { AcceptRequest, type CheckReport } from '../../shared/records';
 import { DEFAULT_THRESHOLD } from '../../shared/screening/schemas';
 import { thresholdOption } from '../threshold-option';
@@ -80,7 +81,8 @@ export function describeReport(report: CheckReport): string {
   const version = report.version === null ? '' : ` (version ${report.version})`;
   const source = report.source ? ` from ${report.source.file} (sha256 ${report.source.sha256.slice(0, 12)}…)` : '';
   const reason = report.reason ? `\n  ${report.reason}` : '';
-  return `check ${report.outcome}${version}${counts}${source}${reason}\n${report.screening ? describeScreening(report.screening) : ''}`;
+  const notices = (report.readingNotices ?? []).map((n) => `  ${describeReadingNotice(n)}\n`).join('');
+  return `check ${report.outcome}${version}${counts}${source}${reason}\n${notices}${report.screening ? describeScreening(report.screening) : ''}`;
 }
 
 function describeScreening(screening: NonNullable<CheckReport['screening']>): string {

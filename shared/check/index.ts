@@ -1,4 +1,6 @@
 import { isRegimeNotice, type ChangeSet } from '../domain/change-event';
+import type { ReadingNotice } from '../domain/designation';
+import { describeReadingNotice } from '../mof/reading-notices';
 import type { GuardPolicy } from '../domain/guards';
 import { ConcurrentCommitError, type Clock, type ComplianceNotifier, type CustomerSource, type ScreeningLog, type ListSource, type Notifier, type RawArchive, type SnapshotStore } from '../ports';
 import type { AcceptRequest, Hold, CheckOutcome, CheckReport, ListState, OperatorAlert, SentNotification, SourceFile } from '../records';
@@ -35,6 +37,9 @@ export interface ScreeningDependencies {
 
 type Result = Omit<CheckReport, 'durationMs' | 'notifications'>;
 
+/** Reading notices named one by one in an alert; an alert must stay far below SNS's 256 KB. */
+const ALERTED_NOTICES = 50;
+
 /** While a file stays held, the operator is reminded once a day, not at every check. */
 const REMINDER_MS = 24 * 60 * 60 * 1000;
 
@@ -69,6 +74,8 @@ class CheckRun {
   private committing: { version: number; sha256: string; changeSet: ChangeSet } | null = null;
   private readonly publishing: PublishState = { ...NOTHING_PUBLISHED };
   private publishedCommitted = false;
+  /** What the reader of this run's list said about it (kept as published, read as deleted). */
+  private notices: ReadingNotice[] = [];
 
   constructor(
     private readonly deps: CheckDependencies,
@@ -94,11 +101,12 @@ class CheckRun {
 
     const version = this.state?.version ?? 0;
     const snapshot = version > 0 ? await store.loadSnapshot(version) : [];
-    const { decision, warnings, notes } = await decide({
+    const { decision, warnings, notes, readingNotices } = await decide({
       list: acquired.list, workbook: acquired.workbook, version, snapshot, policy: this.deps.policy, at: this.now(),
       ...(this.deps.accept ? { accept: this.deps.accept } : {}),
     });
     for (const warning of warnings) await this.alert({ severity: 'warning', outcome: null, summary: warning.summary, details: [warning.detail] });
+    await this.readingNotices(readingNotices);
     if (this.deps.accept && this.deps.accept.sha256 !== this.source.sha256) {
       await this.alert({
         severity: 'warning', outcome: null, summary: 'The acceptance does not name the file MOF serves now; nothing was accepted.',
@@ -195,6 +203,23 @@ class CheckRun {
     if (state && state.version >= attempt.version && state.source?.sha256 === attempt.sha256) this.committed = attempt;
   }
 
+  /**
+   * What the reader kept as published or read as an unmarked deletion: the list was read and the check goes on,
+   * but the operator hears of each cell, by file, row and column, and the report carries them.
+   */
+  private async readingNotices(notices: ReadingNotice[]): Promise<void> {
+    if (notices.length === 0) return;
+    this.notices = notices;
+    await this.alert({
+      severity: 'warning', outcome: null,
+      summary: `${notices.length} ${notices.length === 1 ? 'value' : 'values'} of ${this.source!.file} could not be read at face value; the list was read, with these kept as published.`,
+      details: [
+        ...notices.slice(0, ALERTED_NOTICES).map(describeReadingNotice),
+        ...(notices.length > ALERTED_NOTICES ? [`… and ${notices.length - ALERTED_NOTICES} more, in the check's report.`] : []),
+      ],
+    });
+  }
+
   private async regimeNotices(changeSet: ChangeSet, outcome: CheckOutcome, notes: string[]): Promise<void> {
     if (notes.length > 0) await this.alert({ severity: 'info', outcome, summary: 'The two files of this edition disagree on counts; nothing was held for it.', details: notes });
     const notices = changeSet.notices.filter(isRegimeNotice);
@@ -220,6 +245,7 @@ class CheckRun {
       reason,
       source: this.source,
       committedVersion: null,
+      ...(this.notices.length > 0 ? { readingNotices: this.notices } : {}),
     };
   }
 

@@ -1,8 +1,8 @@
-import { Designation, type EntityType, type ParsedList, type Regime, type RegimeLegend } from '../domain/designation';
+import { Designation, type EntityType, type ParsedList, type ReadingNotice, type Regime, type RegimeLegend } from '../domain/designation';
 import { ListFormatError, type ListLocation } from './errors';
 import { cellString, columnLetter, type CellValue } from './xlsx-cells';
 import { columnRole, REQUIRED_COLUMN_KINDS, SINGLE_COLUMN_KINDS, type ColumnRole } from './xlsx-columns';
-import { readRow, RowCellError, type RowCell } from './xlsx-row';
+import { readRow, RowCellError, type RowCell, type RowNotice } from './xlsx-row';
 import { readWorkbook, type Sheet, type SheetRow } from './xlsx-workbook';
 
 /**
@@ -25,9 +25,10 @@ export async function parseXlsx(bytes: Uint8Array, options: XlsxOptions): Promis
   const legend = readLegend(legendSheet, file);
 
   const entries: Designation[] = [];
+  const readingNotices: ReadingNotice[] = [];
   const seen = new Map<string, Designation['source']>();
   for (const { sheet, regimeNumber } of regimeSheets(sheets, legendSheet, file)) {
-    for (const entry of readRegimeSheet(sheet, regimeNumber, legend, file)) {
+    for (const entry of readRegimeSheet(sheet, regimeNumber, legend, file, readingNotices)) {
       const earlier = seen.get(entry.key);
       if (earlier) {
         const where = { file, sheet: sheet.name, row: entry.source.row, column: 'B' };
@@ -38,7 +39,7 @@ export async function parseXlsx(bytes: Uint8Array, options: XlsxOptions): Promis
     }
   }
   if (entries.length === 0) throw new ListFormatError('the workbook has no designations', { file });
-  return { format: 'xlsx', entries, legend };
+  return { format: 'xlsx', entries, legend, readingNotices };
 }
 
 /**
@@ -93,7 +94,7 @@ interface Column {
   role: ColumnRole;
 }
 
-function readRegimeSheet(sheet: Sheet, regimeNumber: number, legend: RegimeLegend, file: string): Designation[] {
+function readRegimeSheet(sheet: Sheet, regimeNumber: number, legend: RegimeLegend, file: string, readingNotices: ReadingNotice[]): Designation[] {
   const location = { file, sheet: sheet.name };
   const headerAt = sheet.rows.findIndex((row) => cellString(valueAt(row, 1))?.includes('告示日付'));
   if (headerAt < 0) {
@@ -110,7 +111,13 @@ function readRegimeSheet(sheet: Sheet, regimeNumber: number, legend: RegimeLegen
   return rowBlocks(sheet.rows.slice(headerAt + 1), columns, location).map((block) => {
     const where = { ...location, row: block.row };
     try {
-      return validated(readRow(block.cells, { sheet: sheet.name, row: block.row, regime, regimeEntityType }), where);
+      const notices: RowNotice[] = [];
+      const entry = validated(readRow(block.cells, { sheet: sheet.name, row: block.row, regime, regimeEntityType, notices }), where);
+      for (const { kind, header, value, reason } of notices) {
+        const column = `${columns.find((c) => c.header === header)?.letter ?? ''} (${header})`;
+        readingNotices.push({ kind, key: entry.key, file, sheet: sheet.name, row: block.row, column, value, reason });
+      }
+      return entry;
     } catch (error) {
       if (!(error instanceof RowCellError)) throw error;
       const column = columns.find((c) => c.header === error.header);
