@@ -186,8 +186,27 @@ export function isoDates(text: string): string {
     .replace(YEAR, (_m, y: string) => y);
 }
 
+/**
+ * Remembers a pure function's results for the strings one diff meets again and again (an entry's names in four
+ * fields, both halves of a bilingual list), within a bound so that a long-lived process does not grow.
+ */
+function remembered<T>(compute: (value: string) => T, bound = 50_000): (value: string) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    let result = cache.get(value);
+    if (result === undefined) {
+      if (cache.size >= bound) cache.clear();
+      result = compute(value);
+      cache.set(value, result);
+    }
+    return result;
+  };
+}
+
 /** A value brought to the letters its facts are compared in: qualifiers off, dates ISO, then comparableText. */
-export function statedText(value: string): string {
+export const statedText = remembered(statedTextOf);
+
+function statedTextOf(value: string): string {
   const text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '').replace(CIRCA, '').replace(LABEL, '');
   return comparableText(isoDates(text).replace(AMENDED_WORDING, ''));
 }
@@ -221,12 +240,22 @@ export interface PieceOptions {
   notes?: boolean;
 }
 
+// Addresses are the only values read with notes outside parentheses, and always with countries.
+const piecesOf = remembered(statementPiecesOf);
+const countryPiecesOf = remembered((value) => statementPiecesOf(value, { countries: true }));
+const addressPiecesOf = remembered((value) => statementPiecesOf(value, { countries: true, notes: true }));
+
 /**
  * The facts a value states, each apart: a list joined into one cell (`X、Y`, `X; Y`, `X and Y`, `A又はB`) and a
  * parenthesised remark are facts of their own; glosses, qualifiers and notes go (see above). Both formats'
  * values come apart the same way, so a list split in one file and joined in the other states the same pieces.
  */
 export function statementPieces(value: string, options: PieceOptions = {}): Piece[] {
+  if (options.notes) return addressPiecesOf(value);
+  return options.countries ? countryPiecesOf(value) : piecesOf(value);
+}
+
+function statementPiecesOf(value: string, options: PieceOptions = {}): Piece[] {
   let text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '');
   if (JAPANESE.test(text)) text = text.replace(LATIN_GLOSS, '');
   const variant = text.replace(VARIANT_SPELLING, (whole, word: string, other: string) =>

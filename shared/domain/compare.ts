@@ -280,10 +280,21 @@ function statedAnywhere(d: Designation): string {
   return text;
 }
 
+const universes = new WeakMap<Designation, Map<NonNullable<FieldSpec['universe']>, Set<string>>>();
+
+/** A universe several fields share (an entry's names for all four name fields), built once per entry. */
+function sharedUniverse(universe: NonNullable<FieldSpec['universe']>, d: Designation, cross: CrossFormat): Set<string> {
+  let byUniverse = universes.get(d);
+  if (!byUniverse) universes.set(d, (byUniverse = new Map()));
+  let forms = byUniverse.get(universe);
+  if (!forms) byUniverse.set(universe, (forms = universe(d, cross)));
+  return forms;
+}
+
 function describeChange(spec: FieldSpec, a: Designation, b: Designation, cross: CrossFormat): { material: boolean; change: FieldChange } {
   const beforeItems = spec.items(a, cross);
   const afterItems = spec.items(b, cross);
-  const universeOf = (d: Designation, items: readonly Item[]) => spec.universe?.(d, cross) ?? formsOf(items);
+  const universeOf = (d: Designation, items: readonly Item[]) => (spec.universe ? sharedUniverse(spec.universe, d, cross) : formsOf(items));
   const elsewhere = (d: Designation) => (cross.crossFormat ? statedAnywhere(d) : '');
   const added = unmatched(afterItems, universeOf(a, beforeItems), elsewhere(a));
   const removed = unmatched(beforeItems, universeOf(b, afterItems), elsewhere(b));
@@ -291,8 +302,9 @@ function describeChange(spec: FieldSpec, a: Designation, b: Designation, cross: 
   const before = spec.read(a);
   const after = spec.read(b);
   if (spec.kind === 'text') {
-    const change = { field: spec.field, before: copy(before), after: copy(after), wordDiff: wordDiff((before as string | null) ?? '', (after as string | null) ?? '') };
-    return { material, change };
+    // Words are diffed only for an amendment: a restatement is reported with its raw values alone.
+    const words = material ? { wordDiff: wordDiff((before as string | null) ?? '', (after as string | null) ?? '') } : {};
+    return { material, change: { field: spec.field, before: copy(before), after: copy(after), ...words } };
   }
   return { material, change: { field: spec.field, before: copy(before), after: copy(after), added, removed } };
 }
