@@ -37,9 +37,6 @@ export interface ScreeningDependencies {
 
 type Result = Omit<CheckReport, 'durationMs' | 'notifications'>;
 
-/** Reading notices named one by one in an alert; an alert must stay far below SNS's 256 KB. */
-const ALERTED_NOTICES = 50;
-
 /** While a file stays held, the operator is reminded once a day, not at every check. */
 const REMINDER_MS = 24 * 60 * 60 * 1000;
 
@@ -212,11 +209,8 @@ class CheckRun {
     this.notices = notices;
     await this.alert({
       severity: 'warning', outcome: null,
-      summary: `${notices.length} ${notices.length === 1 ? 'value' : 'values'} of ${this.source!.file} could not be read at face value; the list was read, with these kept as published.`,
-      details: [
-        ...notices.slice(0, ALERTED_NOTICES).map(describeReadingNotice),
-        ...(notices.length > ALERTED_NOTICES ? [`… and ${notices.length - ALERTED_NOTICES} more, in the check's report.`] : []),
-      ],
+      summary: `The list was read; ${notices.length} of its values could not be, and are kept as published.`,
+      details: notices.map(describeReadingNotice),
     });
   }
 

@@ -29,6 +29,7 @@ const RUN = /([\d.]+)\s*(改訂|削除)?/g;
 /** A parenthesised remark (`（81.と同一人物）`, "the same person as 81") says nothing about dates. */
 const REMARK = /[（(][^）)]*[）)]/g;
 const SEPARATORS = /[\s,、]/g;
+const SINGLE = /^((?:19|20)\d\d)\.(\d{1,2})\.(\d{1,2})$/;
 
 export function parseNoticeDates(cell: string): NoticeDates {
   const text = cell.normalize('NFKC').replace(REMARK, ' ');
@@ -56,6 +57,12 @@ export function parseNoticeDates(cell: string): NoticeDates {
 
 /** Every way to cut one run of digits and dots into dates; only the last date of the run carries its marker. */
 function cuts(run: string, from: number, marker: Marker): Stamp[][] {
+  // Nearly every run is one `Y.M.D`: with its two dots used by one date, it has no other cut.
+  const single = from === 0 ? SINGLE.exec(run) : null;
+  if (single) {
+    const iso = toIsoDate(Number(single[1]), Number(single[2]), Number(single[3]));
+    return iso === null ? [] : [[{ iso, marker }]];
+  }
   const found: Stamp[][] = [];
   for (const date of datesAt(run, from)) {
     if (date.end === run.length) found.push([{ iso: date.iso, marker }]);
