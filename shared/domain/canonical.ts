@@ -123,9 +123,10 @@ const QUOTES = /[「」『』“”"‘’]/g;
 /**
  * Parenthesised notes on when or how a place or fact held (`（2014年6月時点）`, `（以前の住所）`, `(Domicile)`,
  * `（現在の所在地、2016年7月時点）`): the workbook keeps them beside the value, the CSV's split columns drop them.
- * Read as notes on the value, never as a value of their own.
+ * Read as notes on the value, never as a value of their own; so is a pointer to another entry
+ * (`［概要の説明は本リストの199番を参照］`).
  */
-const NOTE = /時点|以前|以降|過去|現在|可能性|推定|報告によれば|報告されている住所|居住地?$|^居住|所在$|domicile|previous|formerly|former address|as of|reportedly/i;
+const NOTE = /参照$|時点|以前|以降|過去|現在|可能性|推定|報告によれば|報告されている住所|居住地?$|^居住|所在$|domicile|previous|formerly|former address|as of|reportedly/i;
 
 /** Where one format lists facts one by one and the other joins them in a sentence. */
 const SEPARATOR = /[;；、。\n]|,\s+|，|\s+and\s+|及び|又は|または|\s+or\s+|\s[–—]\s|^・|・$/gi;
@@ -144,11 +145,12 @@ const LATIN_COMMA = /(?<=[A-Za-z]),(?=[A-Za-z])/g;
 const CIRCA = /頃|ころ|circa|approximately|approx\.?/gi;
 
 /**
- * Labels one format writes before a value and the other leaves to its column: `(original script: …)`, the
- * workbook's `決議1483上の根拠：` and `詳細：` (regimes 5 and 7, whose columns the CSV files under その他の情報,
- * the first as `（決議1483上の根拠）`).
+ * Labels one format writes before a value and the other leaves to its column: `(original script: …)` (also written
+ * after the script), the workbook's `決議1483上の根拠：`, `指定の根拠：` and `詳細：` (regimes 5, 12, 39 and 7, whose
+ * columns the CSV files under その他の情報, the first as `（決議1483上の根拠）`).
  */
-const LABEL = /original\s*scr?i?pt\s*[:：]|previously listed as,?\s*in\s*arabic\s*[:：]|[(（]?決議1483上の根拠(?:\s*[:：]|[)）])|詳細\s*[:：]/gi;
+const LABEL =
+  /original\s*scr?i?pt\s*[:：]|[:：]\s*original\s*scr?i?pt|previously listed as,?\s*in\s*arabic\s*[:：]|[(（]?決議1483上の根拠[)）]?\s*[:：]?|指定の根拠\s*[:：]|詳細\s*[:：]/gi;
 
 /**
  * How the UN's amendment dates are worded: `（2018年4月26日及び2019年3月1日修正）` in the workbook,
@@ -211,18 +213,18 @@ function statedTextOf(value: string): string {
   return comparableText(isoDates(text).replace(AMENDED_WORDING, ''));
 }
 
-/** Text outside and inside parentheses (one level): `X（Y）Z` → outside `XZ`, inside [`Y`]. */
+/** Text outside and inside parentheses or brackets (one level): `X（Y）Z` → outside `XZ`, inside [`Y`]. */
 function parentheses(text: string): { outside: string; inside: string[] } {
   const inside: string[] = [];
   let outside = '';
   let depth = 0;
   let current = '';
   for (const ch of text) {
-    if (ch === '(' || ch === '（') {
+    if (ch === '(' || ch === '（' || ch === '［' || ch === '[') {
       if (depth === 0) current = '';
       else current += ch;
       depth++;
-    } else if ((ch === ')' || ch === '）') && depth > 0) {
+    } else if ((ch === ')' || ch === '）' || ch === '］' || ch === ']') && depth > 0) {
       depth--;
       if (depth === 0) inside.push(current);
       else current += ch;

@@ -260,7 +260,8 @@ function joined(text: string, universe: ReadonlySet<string>): boolean {
 const statedTexts = new WeakMap<Designation, string>();
 
 /**
- * Everything an entry states, in the letters pieces are compared in: every field's values and the notice text.
+ * Everything an entry states, in the letters pieces are compared in: every field's values and the notice text,
+ * whole and as pieces (`主文26(b)「(i)…` whole keeps the `b` its pieces set apart).
  * Looked in only across formats, where one format's prose (`2012年11月時点でソマリア南部において活動`) states what
  * the other's columns split out (`ソマリア南部`), and a column of one format may lack what the notice text keeps.
  */
@@ -269,7 +270,7 @@ function statedAnywhere(d: Designation): string {
   if (text === undefined) {
     const values: string[] = [];
     const collect = (v: unknown): void => {
-      if (typeof v === 'string') values.push(statedText(v));
+      if (typeof v === 'string') values.push(statedText(v), ...statementPieces(v).map((p) => p.text));
       else if (Array.isArray(v)) v.forEach(collect);
       else if (v !== null && typeof v === 'object') Object.values(v).forEach(collect);
     };

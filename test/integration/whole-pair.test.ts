@@ -108,7 +108,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '002-000569': [
-    "not yet read as the same fact in both formats: left visible",
+    "slip of the CSV: アルカイーダ for アルカーイダ",
     [
       { field: "otherInformation", removedWords: "MuthannaYahyaカーイダ ", addedWords: "Muthanna Yahyaカイーダ " },
     ],
@@ -125,12 +125,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
       { field: "addresses", added: [], removed: ["Branch Office 1: (i)Shop number 1584, Furqan (variant Fahr K", "Branch Office 2: (i)Safar Bazaar, Garmser District, Helmand "] },
     ],
   ],
-  '002-000641': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "addresses", added: [], removed: ["パキスタンの連邦直轄部族地域（Federally Administered Tribal Areas）にあるWaziri"] },
-    ],
-  ],
   '002-000647': [
     "not yet read as the same fact in both formats: left visible",
     [
@@ -140,7 +134,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
   '002-000690': [
     "not yet read as the same fact in both formats: left visible",
     [
-      { field: "addresses", added: ["クエッタ; ラホール; ペシャワール; カラチ; イスラマバード; カンダハル県; へラート県; ヘルマンド県; ドバイ"], removed: ["クエッタ、 パキスタン; ラホール、 パキスタン; ペシャワール、 パキスタン; カラチ、パキスタン; イスラマバード、"] },
+      { field: "addresses", added: ["クエッタ; ラホール; ペシャワール; カラチ; イスラマバード; カンダハル県; へラート県; ヘルマンド県; ドバイ"], removed: [] },
     ],
   ],
   '002-000695': [
@@ -156,7 +150,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '002-000720': [
-    "not yet read as the same fact in both formats: left visible",
+    "the original script's words in another order (right-to-left text copied)",
     [
       { field: "otherInformation", removedWords: "تورک ", addedWords: " ک تور" },
     ],
@@ -165,18 +159,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     "not yet read as the same fact in both formats: left visible",
     [
       { field: "otherInformation", removedWords: "script:عمرمحمودإرحيمالفياضالكبيسي", addedWords: "script:سالممصطفىمحمدالمنصور" },
-    ],
-  ],
-  '002-000763': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "addresses", added: [], removed: ["Idlib, Aleppo and Khama, Syrian Arab Republic (活動地域) d)Farya"] },
-    ],
-  ],
-  '002-000774': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "otherInformation", removedWords: "طارقگروپ:original script", addedWords: "originalscript:طارق گروپ" },
     ],
   ],
   '003-000001': [
@@ -206,13 +188,13 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '003-000019': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV abbreviates 国連安全保障理事会 as 国連安保理 in one sentence",
     [
       { field: "otherInformation", removedWords: " 安全保障理事会", addedWords: "安保理" },
     ],
   ],
   '004-000012': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV states more: （549．に指定した個人）",
     [
       { field: "otherInformation", removedWords: "", addedWords: "(549.に指定した個人)" },
     ],
@@ -236,12 +218,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
       { field: "datesOfBirth", added: ["1980-01-09"], removed: [] },
     ],
   ],
-  '005-000083': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "otherInformation", removedWords: "決議1483上の根拠:イラク政府及び米国政府の入手可能な情報によれば、ムハンマド", addedWords: "" },
-    ],
-  ],
   '005-000085': [
     "not yet read as the same fact in both formats: left visible",
     [
@@ -249,15 +225,9 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '005-000087': [
-    "not yet read as the same fact in both formats: left visible",
+    "slip of the workbook: 'イラクん'",
     [
       { field: "otherInformation", removedWords: ":住所:アッザバーダーニー、アルマハッタ近郊、アル・シャヒード・ストリート(シリ", addedWords: "()" },
-    ],
-  ],
-  '007-000200': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "otherInformation", removedWords: "詳細:(連盟番号)CH-2 17-0-431-423-3(スイス) [概要の説明", addedWords: "" },
     ],
   ],
   '009-000004': [
@@ -282,18 +252,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     "correction or slip: UN listing date 2018年2月1日 → 2018年2月10日",
     [
       { field: "unListingDate", removedWords: "1", addedWords: "10" },
-    ],
-  ],
-  '010-000007': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "addresses", added: ["カンパラアッパー・コロロ・テラス ウガンダ共和国 / Plot 55A,Upper Kololo Terrace,Kam"], removed: ["カンパラ（Kampala）アッパー・コロロ・テラス（Upper Kololo Terrace）Plot 55A ウガンダ"] },
-    ],
-  ],
-  '012-000001': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "otherInformation", removedWords: "指定の根拠:", addedWords: "" },
     ],
   ],
   '012-000002': [
@@ -364,7 +322,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '021-000001': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV's その他の情報 lacks sentences the workbook states",
     [
       { field: "otherInformation", removedWords: "アル・シャバーブは、また、ソマリアへの人道支援の提供、あるいはソマリアにおける人", addedWords: "" },
     ],
@@ -373,20 +331,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     "not yet read as the same fact in both formats: left visible",
     [
       { field: "passportNumbers", added: ["パスポート番号：00514146"], removed: [] },
-    ],
-  ],
-  '021-000026': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "otherInformation", removedWords: "称号:指導者(Wali)", addedWords: "" },
-    ],
-  ],
-  '023-000013': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "placesOfBirth.ja", added: ["マリ共和国キダル州アネフィフ"], removed: [] },
-      { field: "idNumbers", added: ["マリ共和国ＩＤ番号：073／ＳＰＩＣＲＥ、発行日：2011年12月６日、発行地：マリ共和国キダル（Kidal）州エスック"], removed: [] },
-      { field: "otherInformation", removedWords: "旅券番号:B0515260、生年月日:1948年、出生地:マリ共和国キダル(Ki", addedWords: "" },
     ],
   ],
   '023-000016': [
@@ -405,12 +349,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     "the CSV states a SWIFT/BIC code the workbook does not",
     [
       { field: "otherInformation", removedWords: "2218890 FAX2216975", addedWords: "2218890FAX2216975SWIFT/BIC CMSY SY DA" },
-    ],
-  ],
-  '026-000041': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "placesOfBirth.en", added: ["Odessa Region(Ukraine)"], removed: [] },
     ],
   ],
   '026-000043': [
@@ -493,20 +431,14 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
       { field: "addresses", added: ["バンギＫＭ５地区; ナナ・グリビジ県; ンジャメナ市ンジャリ; バミンギ・バンゴラン県ンデレ 中央アフリカ共和国; チャ"], removed: [] },
     ],
   ],
-  '042-000001': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "addresses", added: [], removed: ["ポルトープランス、デルマ(Delmas) 40B、マニウス通り（Imp Manius）16 ハイチ共和国"] },
-    ],
-  ],
   '042-000002': [
-    "not yet read as the same fact in both formats: left visible",
+    "slip of the CSV: Latin glosses doubled ('5 Segond5 Segond', 'André André')",
     [
       { field: "otherInformation", removedWords: "Segond", addedWords: " AndréSegond5 SegondSegond" },
     ],
   ],
   '042-000004': [
-    "not yet read as the same fact in both formats: left visible",
+    "slip of the CSV: a Latin gloss doubled ('San Jou Jou')",
     [
       { field: "otherInformation", removedWords: "", addedWords: " Jou" },
     ],

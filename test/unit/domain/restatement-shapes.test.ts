@@ -137,6 +137,18 @@ describe('restated across formats', () => {
     const text = '前イラク政権幹部との近い親類関係\nサアド・サバーウィー・イブラーヒーム・ハサン・アル・ティクリーティーは、前政権幹部と近い親類関係にある。';
     expect(compare({ otherInformation: `決議1483上の根拠：${text}` }, { otherInformation: `（決議1483上の根拠）${text.replace('\n', '')}` }).amended).toEqual([]);
   });
+
+  it('original script labelled after the script, and a pointer to another entry the CSV drops (002-000774, 007-000200)', () => {
+    const script = 'طارق گيدڑ گروپ';
+    expect(compare({ otherInformation: `(${script}:original script)\nパキスタン・タリバーン運動の分派。` }, { otherInformation: `(original script:${script})パキスタン・タリバーン運動の分派。` }).amended).toEqual([]);
+    expect(compare({ otherInformation: '詳細：（連盟番号）CH-2 17-0-431-423-3（スイス）\n［概要の説明は本リストの199番を参照］' }, { otherInformation: '（連盟番号）CH-2 17-0-431-423-3（スイス）' }).amended).toEqual([]);
+  });
+
+  it('指定の根拠： a heading in the workbook, run into the sentence before in the CSV (012-000001)', () => {
+    const workbook = { otherInformation: 'スーダン国軍から退役。ウェブリンク：https://www.interpol.int/en/notice/search/un/5282254\n指定の根拠：専門家パネルの報告において、少将は述べた。' };
+    const csv = { otherInformation: 'スーダン国軍から退役。ウェブリンク：https://www.interpol.int/en/notice/search/un/5282254専門家パネルの報告において、少将は述べた。' };
+    expect(compare(workbook, csv).amended).toEqual([]);
+  });
 });
 
 describe('still amended across formats', () => {
