@@ -259,10 +259,12 @@ export function statementPieces(value: string, options: PieceOptions = {}): Piec
 
 function statementPiecesOf(value: string, options: PieceOptions = {}): Piece[] {
   let text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '');
-  if (JAPANESE.test(text)) text = text.replace(LATIN_GLOSS, '');
-  const variant = text.replace(VARIANT_SPELLING, (whole, word: string, other: string) =>
-    word[0]!.toLowerCase() === other[0]!.toLowerCase() ? other : whole,
-  );
+  // Glosses and spellings are parenthesised: most values have no parenthesis, and skip both searches.
+  const parenthesised = /[(（]/.test(text);
+  if (parenthesised && JAPANESE.test(text)) text = text.replace(LATIN_GLOSS, '');
+  const variant = parenthesised
+    ? text.replace(VARIANT_SPELLING, (whole, word: string, other: string) => (word[0]!.toLowerCase() === other[0]!.toLowerCase() ? other : whole))
+    : text;
   const pieces = new Map<string, Piece>();
   for (const written of variant === text ? [text] : [text, variant]) {
     const { outside, inside } = parentheses(written);
