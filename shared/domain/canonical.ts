@@ -147,10 +147,11 @@ const CIRCA = /頃|ころ|circa|approximately|approx\.?/gi;
 /**
  * Labels one format writes before a value and the other leaves to its column: `(original script: …)` (also written
  * after the script), the workbook's `決議1483上の根拠：`, `指定の根拠：` and `詳細：` (regimes 5, 12, 39 and 7, whose
- * columns the CSV files under その他の情報, the first as `（決議1483上の根拠）`).
+ * columns the CSV files under その他の情報, the first as `（決議1483上の根拠）`), `パスポート番号：` before a number in
+ * the 旅券番号 column, and the language an alias is written in (`【ロシア語】`, `Ermias ティグリニャ語`).
  */
 const LABEL =
-  /original\s*scr?i?pt\s*[:：]|[:：]\s*original\s*scr?i?pt|previously listed as,?\s*in\s*arabic\s*[:：]|[(（]?決議1483上の根拠[)）]?\s*[:：]?|指定の根拠\s*[:：]|詳細\s*[:：]/gi;
+  /original\s*scr?i?pt\s*[:：]|[:：]\s*original\s*scr?i?pt|previously listed as,?\s*in\s*arabic\s*[:：]|[(（]?決議1483上の根拠[)）]?\s*[:：]?|指定の根拠\s*[:：]|詳細\s*[:：]|(?:パスポート番号|旅券番号)\s*[:：]|【[^】]{1,12}語】|(?<=\s)[ァ-ヶー]{2,12}語(?=\s*$)/gi;
 
 /**
  * How the UN's amendment dates are worded: `（2018年4月26日及び2019年3月1日修正）` in the workbook,

@@ -138,15 +138,9 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '002-000695': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV spells an alias without the long vowel (アブー・ファライ / アブー・ファーライ)",
     [
       { field: "aliases.ja", added: ["アブー・ファライ・アル・リビー"], removed: [] },
-    ],
-  ],
-  '002-000716': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "aliases.ja", added: [], removed: ["【ロシア語】"] },
     ],
   ],
   '002-000720': [
@@ -200,14 +194,14 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '004-000033': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV lacks the former names the workbook states",
     [
       { field: "formerNames.ja", added: [], removed: ["ISIL東アジア", "ISISフィリピン"] },
       { field: "formerNames.en", added: [], removed: ["IS East Asia Division", "ISIS-Philippines"] },
     ],
   ],
   '005-000004': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV lacks the workbook's 決議1483上の根拠 text",
     [
       { field: "otherInformation", removedWords: "決議1483上の根拠:サッダームの大統領秘書、大統領顧問", addedWords: "" },
     ],
@@ -219,7 +213,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '005-000085': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV lacks part of the workbook's 決議1483上の根拠 text",
     [
       { field: "otherInformation", removedWords: "決議1483上の根拠:A:前イラク政権幹部との関係入手可能な情報によれば、「『イ", addedWords: "" },
     ],
@@ -243,7 +237,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '009-000031': [
-    "not yet read as the same fact in both formats: left visible",
+    "a head shared by two posts, written out for each by the CSV (not read as the same yet)",
     [
       { field: "positions.ja", added: ["３月２３日運動（M23）の大佐"], removed: [] },
     ],
@@ -261,13 +255,13 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '013-000010': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV states an address the workbook does not",
     [
       { field: "addresses", added: ["平壌特別市普通江区域楽園洞 北朝鮮"], removed: [] },
     ],
   ],
   '013-000016': [
-    "not yet read as the same fact in both formats: left visible",
+    "an address's Latin part in the workbook's Japanese half, the CSV's English half (not read as the same yet)",
     [
       { field: "addresses", added: [], removed: ["Fribourg, FR, スイス"] },
     ],
@@ -279,13 +273,13 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '014-000072': [
-    "not yet read as the same fact in both formats: left visible",
+    "the country inside the workbook's address (200083中華人民共和国上海市…), at the end in the CSV (not read as the same yet)",
     [
       { field: "addresses", added: ["200083 上海市虹口区赤峰路433、601室 中華人民共和国"], removed: [] },
     ],
   ],
   '014-000074': [
-    "not yet read as the same fact in both formats: left visible",
+    "the country inside the workbook's address (264200中華人民共和国山東省…), at the end in the CSV (not read as the same yet)",
     [
       { field: "addresses", added: ["264200 山東省威海市環翠区統一路419-201 中華人民共和国"], removed: [] },
     ],
@@ -309,14 +303,14 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '017-000026': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV states an address and the passport's country (北朝鮮旅券) the workbook does not",
     [
       { field: "passportNumbers", added: ["654410078（北朝鮮旅券）"], removed: [] },
       { field: "addresses", added: ["モスクワ市 ロシア連邦"], removed: [] },
     ],
   ],
   '017-000030': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV states the passport's country (北朝鮮旅券) the workbook does not",
     [
       { field: "passportNumbers", added: ["472234895（北朝鮮旅券）"], removed: [] },
     ],
@@ -328,21 +322,9 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '021-000009': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV states a passport number the workbook does not",
     [
       { field: "passportNumbers", added: ["パスポート番号：00514146"], removed: [] },
-    ],
-  ],
-  '023-000016': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "aliases.en", added: [], removed: ["Ermias ティグリニャ語"] },
-    ],
-  ],
-  '023-000017': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "aliases.en", added: [], removed: ["Fitiwi ティグリニャ語"] },
     ],
   ],
   '025-000013': [
@@ -364,7 +346,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '027-000001': [
-    "not yet read as the same fact in both formats: left visible",
+    "street names with their other spelling in parentheses, stated twice by the CSV (not read as the same yet)",
     [
       { field: "addresses", added: ["Prospekt Kirova/Pereulok Sovnarkomovskii 52/1, Simfelopol; K"], removed: [] },
     ],
@@ -384,7 +366,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '028-000046': [
-    "not yet read as the same fact in both formats: left visible",
+    "the country inside the workbook's address (Moscow, Russia 119048, …), at the end in the CSV (not read as the same yet)",
     [
       { field: "addresses", added: ["24 Usacheva Street, Moscow 119048, 21 Gogolevsky Blvd., Mosc"], removed: [] },
     ],
@@ -396,7 +378,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '029-000223': [
-    "not yet read as the same fact in both formats: left visible",
+    "correction: former name Oljga → Olga",
     [
       { field: "formerNames.en", added: ["Olga Amelchenkova"], removed: [] },
     ],
@@ -414,7 +396,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '029-000705': [
-    "not yet read as the same fact in both formats: left visible",
+    "correction or variant: former name Tatyana → Tatiana",
     [
       { field: "formerNames.en", added: ["Tatiana Nosenko"], removed: [] },
     ],

@@ -149,6 +149,12 @@ describe('restated across formats', () => {
     const csv = { otherInformation: 'スーダン国軍から退役。ウェブリンク：https://www.interpol.int/en/notice/search/un/5282254専門家パネルの報告において、少将は述べた。' };
     expect(compare(workbook, csv).amended).toEqual([]);
   });
+
+  it('the language an alias is written in, marked by the workbook (002-000716, 023-000016)', () => {
+    const aliases = (ja: string[], en: string[]) => ({ aliases: { ja, en } });
+    expect(compare(aliases(['アフマッド・シシャニ', '【ロシア語】'], []), aliases(['アフマッド・シシャニ'], [])).amended).toEqual([]);
+    expect(compare(aliases([], ['Ermias ティグリニャ語']), aliases([], ['Ermias'])).amended).toEqual([]);
+  });
 });
 
 describe('still amended across formats', () => {
