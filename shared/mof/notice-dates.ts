@@ -58,6 +58,20 @@ export function parseNoticeDates(cell: string): NoticeDates {
 }
 
 /**
+ * 告示日付 read per field, not per file: a cell that cannot be read gives no dates and its text as published, and
+ * `keep` hears why (the reader's notice).
+ */
+export function readNoticeDatesOrKeep(text: string, keep: (reason: string) => void): NoticeDates & { text?: string } {
+  try {
+    return parseNoticeDates(text);
+  } catch (error) {
+    if (!(error instanceof NoticeDateError)) throw error;
+    keep(error.message);
+    return { designatedOn: null, amendedOn: [], deletedOn: null, text };
+  }
+}
+
+/**
  * Nearly every cell is stamps apart, each one `Y.M.D` (its two dots used by one date, so it has no other cut):
  * read at once, and by the general reading only if its dates are no calendar dates, do not ascend, or a later one
  * lacks its marker, so that the error says the same.
