@@ -11,7 +11,7 @@ import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../shared/local
 import { FileArchive } from '../../shared/local/file-archive';
 import { CheckReport } from '../../shared/records';
 import { CsvRecords, may2024Amended, WORKBOOK } from '../support/fixtures';
-import { startMofServer, type MofServer } from '../support/mof-server';
+import { linkCsvOnly, startMofServer, type MofServer } from '../support/mof-server';
 
 /**
  * Editions only move forward, on the stand-in MOF site: the real index page fixture (main links to the
@@ -174,4 +174,23 @@ describe('a correction of the committed edition', () => {
     expect(operator().filter((a) => a.severity === 'error')).toEqual([]);
     expect(digests()).toBe(2);
   });
+});
+
+describe('an acceptance naming the wrong hash', () => {
+  it('says the hash was wrong, and leaves the hold, its "held since" and its one alert as they were', async () => {
+    await baseline();
+    // Held by the tail rule, without parsing the workbook as a witness at every check.
+    linkCsvOnly(mof);
+    const cut = new CsvRecords(excerpt.header, excerpt.rows.slice(0, -2));
+    mof.files.set('shisantouketsu20260828.csv', cut.toBytes());
+    const held = await check();
+    expect(held.outcome).toBe('held');
+    const before = (await store.loadState())!.hold!;
+
+    const wrong = await check({ accept: { sha256: 'b'.repeat(64), by: 'ops', reason: 'typo' } });
+    expect(wrong.outcome).toBe('held');
+    expect(operator().map((a) => a.severity)).toEqual(['error', 'warning']);
+    expect(operator()[1]!.text).toContain(`accepted ${'b'.repeat(64)}, served ${held.source!.sha256}: check the hash`);
+    expect((await store.loadState())!.hold).toEqual(before);
+  }, 60_000);
 });
