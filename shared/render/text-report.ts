@@ -1,4 +1,5 @@
 import type { ChangeSet } from '../domain/change-event';
+import { printableText } from './printable';
 import { capitalize, CHANGE_LABEL, CHANGE_ORDER, changeLines, noticeCountLines, noticeLines, WORD_MARKS_LEGEND } from './change-lines';
 
 export interface TextReportOptions {
@@ -35,5 +36,5 @@ export function renderTextReport(changeSet: ChangeSet, heading: string, options:
     if (options.verbose) lines.push('', ...changeSet.notices.flatMap(noticeLines));
     else lines.push('  （一件ずつ見るには --verbose） (--verbose lists each)');
   }
-  return lines.join('\n') + '\n';
+  return printableText(lines.join('\n') + '\n');
 }
