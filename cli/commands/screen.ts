@@ -9,6 +9,7 @@ import { screenCustomers, screenName } from '../../shared/screening/screen';
 import { ScreeningIndex } from '../../shared/screening/screening-index';
 import { thresholdOption } from '../threshold-option';
 import { entriesOfListFile, entriesOfStore, type ScreeningScope } from '../screen-entries';
+import { printableText } from '../../shared/render/printable';
 
 /**
  * `screen <name>` or `screen --customers <file>`: against a list file (`--list`) or the current entries of the
@@ -55,7 +56,7 @@ export async function screenCommand(args: string[]): Promise<{ output: string; e
 
   if (customers) {
     const result = CustomerScreening.parse(screenCustomers(index, customers, { threshold, since }));
-    return { output: format === 'json' ? JSON.stringify(result, null, 2) + '\n' : describeCustomers(result), exitCode: 0 };
+    return { output: format === 'json' ? JSON.stringify(result, null, 2) + '\n' : printableText(describeCustomers(result)), exitCode: 0 };
   }
   const result = screenName(index, {
     name,
@@ -64,7 +65,7 @@ export async function screenCommand(args: string[]): Promise<{ output: string; e
     ...(values.country && { country: values.country }),
     ...(entityType?.success && { entityType: entityType.data }),
   });
-  return { output: format === 'json' ? JSON.stringify(result, null, 2) + '\n' : describeResult(result), exitCode: 0 };
+  return { output: format === 'json' ? JSON.stringify(result, null, 2) + '\n' : printableText(describeResult(result)), exitCode: 0 };
 }
 
 function version(text: string): number {

@@ -1,3 +1,4 @@
+import { addressLine } from '../domain/canonical';
 import type { BilingualList, Designation } from '../domain/designation';
 import { comparableText } from '../domain/normalize';
 import type { SourceFile } from '../records';
@@ -32,7 +33,7 @@ export function ftmEntities(entry: Designation, list: string, source: SourceFile
   const schema = entry.entityType === 'individual' ? 'Person' : ORGANIZATION.test(`${entry.name.en ?? ''} ${entry.name.ja ?? ''}`) ? 'Organization' : 'LegalEntity';
   const both = (l: BilingualList) => [...l.en, ...l.ja];
   const addresses = entry.addresses.flatMap((a) =>
-    (['en', 'ja'] as const).map((lang) => [a.detail[lang], a.country[lang]].filter(Boolean).join(', ')).filter(Boolean),
+    (['en', 'ja'] as const).map((lang) => addressLine(a, lang)).filter(Boolean),
   );
   const birthDates = entry.datesOfBirth.filter((d) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d));
   const otherBirthDates = entry.datesOfBirth.filter((d) => !birthDates.includes(d));

@@ -12,6 +12,7 @@ import {
   unstampedHeading,
   WORD_MARKS_LEGEND,
 } from './change-lines';
+import { printableLine, printableText } from './printable';
 
 /**
  * The per-run digest for people: an email a compliance officer reads top to bottom (Japanese, then English, per
@@ -52,12 +53,12 @@ export function renderDigest(notification: VersionNotification): Digest {
   const plain = renderDefault(subject, record);
   const room = DIGEST_MESSAGE_MAX_BYTES - Buffer.byteLength(JSON.stringify({ default: plain, email: '', sms }), 'utf8');
   const email = baseline ? baselineEmail(record) : changesEmail(record, changes, room);
-  return { subject, email, sms, default: plain, attributes: attributesOf(baseline ? [] : changes) };
+  return { subject, email: printableText(email), sms: printableText(sms), default: printableText(plain), attributes: attributesOf(baseline ? [] : changes) };
 }
 
 /** Makes any text a valid SNS Subject: one line, at most SUBJECT_MAX_CHARS characters. */
 export function snsSubject(text: string): string {
-  const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  const line = printableLine(text).replace(/ {2,}/g, ' ').trim();
   const chars = [...line];
   return chars.length <= SUBJECT_MAX_CHARS ? line : chars.slice(0, SUBJECT_MAX_CHARS - 1).join('') + '…';
 }
