@@ -65,6 +65,11 @@ async function child(log: string, endpoint: string, url: string): Promise<void> 
         throw new Error('no message may be parked in this benchmark');
       },
     },
+    events: {
+      getEvent: async () => {
+        throw new Error('no event goes by reference in this benchmark');
+      },
+    },
     post: (target, body, headers) => postWebhook(target, body, headers, { timeoutMs: 10_000, allowLoopback: true }),
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     policy: RetryPolicy.parse({}),

@@ -129,7 +129,7 @@ function changesEmail(record: VersionRecord, changes: readonly ChangeEvent[], ro
 
   const sections = CHANGE_ORDER.map((type) => ({
     type,
-    blocks: changes.filter((c) => c.type === type).map((change, index) => joinLines(['', ...changeLines(change, index + 1)])),
+    blocks: changes.filter((c) => c.type === type).map((change, index) => joinLines(['', ...changeLines(change, index + 1).map(clippedLine)])),
   })).filter((section) => section.blocks.length > 0);
   if (sections.some((s) => s.blocks.some((b) => b.includes('変更 changed:')))) head.push('', `  ${WORD_MARKS_LEGEND}`);
   // Detail as many changes as the SNS size limit allows, in fair shares so that no type crowds out another;
@@ -142,6 +142,19 @@ function changesEmail(record: VersionRecord, changes: readonly ChangeEvent[], ro
     return heading + kept.join('') + omissionNote(type, blocks.length - kept.length, record);
   });
   return joinLines(head) + body.join('') + joinLines(tail);
+}
+
+/**
+ * A line longer than this (a pathological value: a 300 KB name or notice text) is cut, so that one entry cannot
+ * crowd every other change out of the email; the JSON event carries the whole value.
+ */
+const LINE_MAX_CHARS = 2_000;
+
+function clippedLine(line: string): string {
+  const chars = [...line];
+  if (chars.length <= LINE_MAX_CHARS) return line;
+  const cut = chars.length - LINE_MAX_CHARS;
+  return `${chars.slice(0, LINE_MAX_CHARS).join('')}… (残り ${number(cut)} 文字は JSON イベントに / ${number(cut)} more characters in the JSON event)`;
 }
 
 /** Generous bound on a section's heading and omission note. */
