@@ -95,7 +95,8 @@ async function child(log: string, endpoint: string, url: string): Promise<void> 
 }
 
 function dynamoLog(endpoint: string): DeliveryLog {
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  // The embedded store's own credentials, from the environment the parent set.
+  const client = new DynamoDBClient({ endpoint, region: 'local' });
   return new DynamoDbDeliveryLog({ client: DynamoDBDocumentClient.from(client), tableName: 'jp-sanctions-monitor' });
 }
 
@@ -132,7 +133,11 @@ async function main(): Promise<void> {
     for (const log of ['dynamodb', 'memory']) {
       verified = 0;
       // Asynchronously: the receiver and dynalite answer the child from this process's event loop.
-      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', __filename, '--child', log, dynamo.endpoint, url], { encoding: 'utf8' });
+      // The store's credentials go by environment, not argv (which every local user can list).
+      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', __filename, '--child', log, dynamo.endpoint, url], {
+        encoding: 'utf8',
+        env: { ...process.env, AWS_ACCESS_KEY_ID: dynamo.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: dynamo.credentials.secretAccessKey },
+      });
       const result = JSON.parse(stdout) as ChildResult;
       if (result.failures > 0 || verified !== EVENTS) throw new Error(`${log}: ${result.failures} failed, ${verified} of ${EVENTS} verified`);
       const perSecond = EVENTS / (result.ms / 1000);
