@@ -146,7 +146,7 @@ function changesEmail(record: VersionRecord, changes: readonly ChangeEvent[], ro
     blocks: inReadingOrder(changes.filter((c) => c.type === type)).map((change, index, all) => {
       const opensUnstamped = change.stamped === false && change.type === 'amended' && all[index - 1]?.stamped !== false;
       const heading = opensUnstamped ? ['', unstampedHeading(all.length - index, number)] : [];
-      return joinLines([...heading, '', ...changeLines(change, index + 1)]);
+      return joinLines([...heading, '', ...changeLines(change, index + 1).map(clippedLine)]);
     }),
   })).filter((section) => section.blocks.length > 0);
   if (sections.some((s) => s.blocks.some((b) => b.includes('変更 changed:')))) head.push('', `  ${WORD_MARKS_LEGEND}`);
@@ -160,6 +160,19 @@ function changesEmail(record: VersionRecord, changes: readonly ChangeEvent[], ro
     return heading + kept.join('') + omissionNote(type, blocks.length - kept.length, record);
   });
   return joinLines(head) + body.join('') + joinLines(tail);
+}
+
+/**
+ * A line longer than this (a pathological value: a 300 KB name or notice text) is cut, so that one entry cannot
+ * crowd every other change out of the email; the JSON event carries the whole value.
+ */
+const LINE_MAX_CHARS = 2_000;
+
+function clippedLine(line: string): string {
+  const chars = [...line];
+  if (chars.length <= LINE_MAX_CHARS) return line;
+  const cut = chars.length - LINE_MAX_CHARS;
+  return `${chars.slice(0, LINE_MAX_CHARS).join('')}… (残り ${number(cut)} 文字は JSON イベントに / ${number(cut)} more characters in the JSON event)`;
 }
 
 /** Generous bound on a section's heading and omission note. */
