@@ -98,7 +98,7 @@ export async function startServer(services: ApiServices, port: number): Promise<
         ifNoneMatch: request.headers['if-none-match'],
         ...(request.method === 'POST' && { body: await readBody(request), contentType: request.headers['content-type'] }),
       },
-      services,
+      { webViewUrl: `${url}/`, ...services },
       (error) => process.stderr.write(`serve: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
     );
     response.writeHead(reply.status, { ...reply.headers, 'x-content-type-options': 'nosniff' });

@@ -54,6 +54,8 @@ export interface ApiResponse {
 
 export interface ApiServices {
   history: History;
+  /** The web view's address where one is served beside the API (`serve`): the feed links people to its pages. */
+  webViewUrl?: string;
 }
 
 type Reply = { json: unknown } | { text: string; contentType: string; fileName?: string };
@@ -146,7 +148,8 @@ export const ROUTES: Route[] = [
     answer: { contentType: 'application/atom+xml' },
     handle: async ({ baseUrl, services }) => {
       const { state, versions } = await services.history.recentChanges(FEED_VERSIONS);
-      return { text: atomFeed({ baseUrl, listId: services.history.listId, state, versions }), contentType: 'application/atom+xml; charset=utf-8' };
+      const feed = atomFeed({ baseUrl, ...(services.webViewUrl && { webViewUrl: services.webViewUrl }), listId: services.history.listId, state, versions });
+      return { text: feed, contentType: 'application/atom+xml; charset=utf-8' };
     },
   }),
   route({
