@@ -225,21 +225,18 @@ async function home() {
     '最新の変更 Latest changes',
     h('h1', {}, label('資産凍結等対象者一覧の変更', 'Changes to Japan\'s asset-freeze list')),
     notice,
-    h(
-      'nav',
-      { class: 'tools', 'aria-label': '機能 Tools' },
-      h('a', { href: '#/changes' }, label('すべての変更を絞り込む', 'Filter all changes')),
-      h('a', { href: '#/list' }, label('現在の一覧', 'Browse the current list')),
-      h('a', { href: '#/screen' }, label('照合', 'Screen a name')),
-    ),
     latestSection,
     h('section', { 'aria-labelledby': 'versions-h' }, h('h2', { id: 'versions-h' }, label('版', 'Versions')), table, more),
   );
   if (latest) {
     const detail = await api(`/v1/versions/${latest.version}`);
     latestSection.append(
-      h('h2', { id: 'latest-h' }, h('a', { href: `#/versions/${latest.version}` }, `版 ${latest.version}`), ' · ', label('一覧の日付', 'edition of'), ' ', dateEl(editionDate(latest))),
-      h('p', { class: 'meta' }, summaryText(latest)),
+      h(
+        'h2',
+        { id: 'latest-h' },
+        h('a', { href: `#/versions/${latest.version}` }, `版 ${latest.version}`), ' · ', label('一覧の日付', 'edition of'), ' ', dateEl(editionDate(latest)),
+        ' ', h('span', { class: 'meta' }, summaryText(latest)),
+      ),
       changeTable(detail.changes),
     );
   }
@@ -490,11 +487,13 @@ async function screenPage() {
     const found = new Set(screened.matches.map((m) => m.key));
     const others = contains.items.filter((e) => !found.has(e.key));
     results.replaceChildren(
+      ...[
       h('h2', {}, label('照合結果', 'Candidates'), ` (${screened.matches.length})`),
       screened.matches.length ? h('ul', { class: 'results' }, screened.matches.map(matchItem)) : h('p', {}, label('閾値以上の候補はありません', 'No candidate at or above the threshold')),
       others.length
         ? [h('h2', {}, label('名前・番号の一部が一致', 'Names or keys containing the text')), h('ul', { class: 'results contains' }, others.map((e) => h('li', { class: 'result', 'data-key': e.key }, entryLink(e.key), ' ', names(e.name), e.status === 'deleted' ? [' ', badge('delisted')] : '')))]
         : null,
+      ].flat().filter(Boolean),
     );
     document.getElementById('announce').textContent = `${screened.matches.length} 件の候補 candidates`;
   };

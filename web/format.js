@@ -81,8 +81,9 @@ const REGIME_WORDS = [
 function regimeShort(regime) {
   const title = regime.title || '';
   const word = REGIME_WORDS.find(([pattern]) => pattern.test(title));
-  const kind = /（([^（）]*(?:（[^（）]*）)?[^（）]*)）$/.exec(title);
-  const short = word ? `${word[1]}${kind ? `（${kind[1]}）` : ''} ${word[2]}` : title.slice(0, 16);
+  // The bracket at the end says who: 個人, 団体（特定銀行を除く）, 特定銀行: its first word is enough to scan by.
+  const kind = /（([^（）]+)(?:（[^（）]*）)?）$/.exec(title);
+  const short = word ? `${word[1]}${kind ? `・${kind[1]}` : ''} ${word[2]}` : title.slice(0, 16);
   return h('span', { class: 'regime', title: title || null }, `${regime.number} ${short}`.trim());
 }
 
