@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { CustomerSource } from '../ports';
+import { kindOf } from './read-file';
 import { readCustomerBatches } from '../screening/customer-stream';
 import type { Customer, CustomerFile } from '../screening/schemas';
 
@@ -17,7 +18,8 @@ export async function customerFileChunks(path: string): Promise<AsyncIterable<Ui
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`${path}: cannot open (${error.code ?? error.message})`);
   });
-  if (info.isDirectory()) throw new Error(`${path} is a directory, not a customer file`);
+  // A FIFO would block the read forever, waiting for a writer: only a regular file is a customer file.
+  if (!info.isFile()) throw new Error(`${path} is ${kindOf(info)}, not a customer file`);
   if (info.size > CUSTOMER_FILE_MAX_BYTES) throw new Error(`${path}: size cap ${CUSTOMER_FILE_MAX_BYTES} bytes exceeded (${info.size} bytes)`);
   return createReadStream(path, { highWaterMark: 1 << 20 });
 }

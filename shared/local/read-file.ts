@@ -34,7 +34,8 @@ export async function readListFile(path: string, maxBytes = LOCAL_MAX_BYTES): Pr
   }
 }
 
-function kindOf(stat: Stats): string {
+/** What a path that is not a regular file is, in words for an error message. */
+export function kindOf(stat: Stats): string {
   if (stat.isDirectory()) return 'a directory';
   if (stat.isFIFO()) return 'a FIFO (named pipe)';
   if (stat.isSocket()) return 'a socket';

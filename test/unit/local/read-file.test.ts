@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileListSource } from '../../../shared/local/file-source';
 import { readListFile } from '../../../shared/local/read-file';
+import { customerFileChunks } from '../../../shared/local/file-customer-source';
 import { parseCommand } from '../../../cli/commands/parse';
 
 let dir: string;
@@ -30,6 +31,12 @@ describe('a list file on disk', () => {
     execFileSync('mkfifo', [fifo]);
     await expect(readListFile(fifo)).rejects.toThrow(`${fifo} is a FIFO (named pipe), not a list file`);
     await expect(parseCommand([fifo])).rejects.toThrow(`${fifo} is a FIFO (named pipe), not a list file`);
+  });
+
+  it('refuses a FIFO given as a customer file too, before the stream would wait for a writer', async () => {
+    const fifo = join(dir, 'customers.csv');
+    execFileSync('mkfifo', [fifo]);
+    await expect(customerFileChunks(fifo)).rejects.toThrow(`${fifo} is a FIFO (named pipe), not a customer file`);
   });
 
   it('refuses a device by name', async () => {
