@@ -201,6 +201,17 @@ jest.setTimeout(180_000);
       // Nothing wider than the window: no sideways scrolling on a phone.
       expect([hash, await p.evaluate(() => document.documentElement.scrollWidth)]).toEqual([hash, size.width]);
       expect(await p.locator('#announce').textContent()).toBe((await p.title()).split(' — ')[0]);
+      // The structural rules that need no library: labelled controls, named links and buttons, unique ids.
+      const problems = await p.evaluate(() => {
+        const found: string[] = [];
+        for (const el of document.querySelectorAll('input, select, textarea')) if (!el.labels?.length && !el.getAttribute('aria-label')) found.push(`unlabelled ${el.outerHTML.slice(0, 60)}`);
+        for (const el of document.querySelectorAll('a, button')) if (!el.textContent.trim() && !el.getAttribute('aria-label')) found.push(`unnamed ${el.outerHTML.slice(0, 60)}`);
+        const ids = [...document.querySelectorAll('[id]')].map((el: any) => el.id);
+        for (const id of new Set(ids)) if (ids.filter((i) => i === id).length > 1) found.push(`duplicate id ${id}`);
+        if (!document.documentElement.lang) found.push('no lang on <html>');
+        return found;
+      });
+      expect([hash, problems]).toEqual([hash, []]);
       if (axe) {
         await p.addScriptTag({ content: axe });
         const violations = await p.evaluate(async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations.map((v: any) => `${v.impact} ${v.id}: ${v.nodes.length}`));
@@ -223,6 +234,13 @@ jest.setTimeout(180_000);
     await page.locator('.change-list', { hasText: '該当する変更はありません' }).waitFor();
     expect(await page.locator('nav.prevnext a[rel="prev"]').getAttribute('href')).toBe('#/versions/1');
     expect(await page.locator('nav.prevnext a[rel="next"]').count()).toBe(0);
+    // Across all versions the API filters, so that paging covers every match; the filter keeps the focus.
+    await open(page, '#/changes', 'tbody.change');
+    await page.selectOption('form.filters select[name="type"]', 'designated');
+    await page.waitForFunction(() => document.body.dataset.route === '#/changes?type=designated');
+    await page.locator('tbody.change').first().waitFor();
+    expect(new Set(await page.locator('tbody.change').evaluateAll((rows: any[]) => rows.map((r) => r.getAttribute('data-type'))))).toEqual(new Set(['designated']));
+    expect(await page.evaluate(() => document.activeElement.getAttribute('name'))).toBe('type');
   });
 
   it('states a delisting above the entry\'s details, with its date, and marks the version as new since the last visit', async () => {
