@@ -120,6 +120,8 @@ jest.setTimeout(180_000);
     await page.screenshot({ path: join(SCREENSHOTS, 'changes-1366.png') });
     await phone.goto(`${server.url}/`);
     await phone.locator('section.latest tbody.change').nth(11).waitFor();
+    // Closed rows stay closed in the phone's stacked layout too.
+    expect(await phone.locator('tr.detail').first().isVisible()).toBe(false);
     await phone.screenshot({ path: join(SCREENSHOTS, 'changes-390.png') });
   });
 
