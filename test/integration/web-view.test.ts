@@ -224,7 +224,7 @@ jest.setTimeout(180_000);
     if (!axe) process.stderr.write('axe-core is not installed: the accessibility rules were not run (npm i -D axe-core enables them)\n');
   });
 
-  it('filters changes by type, regime, entity type and date, and pages through versions with previous and next', async () => {
+  it('filters changes by type, regime, entity type and date, goes to the previous and next version, compares two, and explains an error in both languages', async () => {
     await open(page, '#/versions/2', 'tbody.change');
     const rows = page.locator('tbody.change');
     await page.selectOption('form.filters select[name="entityType"]', 'individual');
@@ -243,6 +243,15 @@ jest.setTimeout(180_000);
     await page.locator('tbody.change').first().waitFor();
     expect(new Set(await page.locator('tbody.change').evaluateAll((rows: any[]) => rows.map((r) => r.getAttribute('data-type'))))).toEqual(new Set(['designated']));
     expect(await page.evaluate(() => document.activeElement.getAttribute('name'))).toBe('type');
+    // Any two versions compared: each entry that changed between them, field by field.
+    await open(page, '#/compare/1/2', 'section.compared');
+    expect((await page.locator('section.compared').evaluateAll((all: any[]) => all.map((c) => c.getAttribute('data-key')))).sort()).toEqual(MAY_2024_KEYS);
+    expect(await page.locator('section.compared[data-key="029-000729"] tr[data-field="datesOfBirth"] td.after').textContent()).toBe('1970-05-16');
+    // An address the page cannot answer: both languages, and a way back.
+    await open(page, '#/entry/999', '.banner.error');
+    expect(await page.locator('.banner.error [lang="ja"]').textContent()).toContain('正しくありません');
+    expect(await page.locator('.banner.error [lang="en"]').textContent()).toContain('not valid');
+    expect(await page.locator('main a.back').getAttribute('href')).toBe('#/');
   });
 
   it('states a delisting above the entry\'s details, with its date, and marks the version as new since the last visit', async () => {
