@@ -466,7 +466,8 @@ function matchItem(m) {
     'li',
     { class: 'result', 'data-key': m.key },
     h('p', {}, entryLink(m.key), ' ', h('strong', {}, names(m.name)), ' ', h('span', { class: 'score' }, `${Math.round(m.score * 100)}%`)),
-    h('p', { class: 'meta' }, label('一致した名前', 'Matched'), ` ${m.matchedName} (${m.matchedField}) · `, pair(ENTITY_TYPES, m.entityType), ' · ', regimeShort(m.regime), m.datesOfBirth.length ? [' · ', m.datesOfBirth.join(', ')] : ''),
+    // Screening reads the committed list's listed entries only: every candidate is listed now.
+    h('p', { class: 'meta' }, label('一致した名前', 'Matched'), ` ${m.matchedName} (${m.matchedField}) · ${pair(STATUSES, 'listed')} · `, pair(ENTITY_TYPES, m.entityType), ' · ', regimeShort(m.regime), m.datesOfBirth.length ? [' · ', m.datesOfBirth.join(', ')] : ''),
     h('details', {}, h('summary', {}, label('理由', 'Why')), h('ul', { class: 'why' }, m.why.map((w) => h('li', {}, `${w.signal}: ${w.detail} (${w.effect >= 0 ? '+' : ''}${w.effect.toFixed(2)})`)))),
   );
 }
