@@ -272,6 +272,14 @@ jest.setTimeout(180_000);
     await page.goto(`${server.url}/`);
     await page.locator('.banner.new').waitFor();
     expect(await page.locator('tr[data-version="3"] .badge.new').count()).toBe(1);
+    // The list, browsed by status: the delisted entry among the delisted, and no longer among the listed.
+    await open(page, '#/list?status=deleted', 'table.entries tbody tr');
+    expect(await page.locator('table.entries tbody tr').evaluateAll((rows: any[]) => rows.map((r) => [r.getAttribute('data-key'), r.getAttribute('data-status')]))).toEqual([[key, 'deleted']]);
+    await open(page, '#/list?regime=28', 'table.entries tbody tr');
+    const listed = await page.locator('table.entries tbody tr').evaluateAll((rows: any[]) => rows.map((r) => r.getAttribute('data-key')));
+    expect(listed).not.toContain(key);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((k: string) => k.startsWith('028-'))).toBe(true);
   });
 
   it('shows an amendment field by field, with the changed words marked, and prints a version\'s changes with every detail', async () => {
