@@ -120,6 +120,8 @@ jest.setTimeout(180_000);
     await page.screenshot({ path: join(SCREENSHOTS, 'changes-1366.png') });
     await phone.goto(`${server.url}/`);
     await phone.locator('section.latest tbody.change').nth(11).waitFor();
+    // Closed rows stay closed in the phone's stacked layout too.
+    expect(await phone.locator('tr.detail').first().isVisible()).toBe(false);
     await phone.screenshot({ path: join(SCREENSHOTS, 'changes-390.png') });
   });
 
@@ -201,6 +203,17 @@ jest.setTimeout(180_000);
       // Nothing wider than the window: no sideways scrolling on a phone.
       expect([hash, await p.evaluate(() => document.documentElement.scrollWidth)]).toEqual([hash, size.width]);
       expect(await p.locator('#announce').textContent()).toBe((await p.title()).split(' — ')[0]);
+      // The structural rules that need no library: labelled controls, named links and buttons, unique ids.
+      const problems = await p.evaluate(() => {
+        const found: string[] = [];
+        for (const el of document.querySelectorAll('input, select, textarea')) if (!el.labels?.length && !el.getAttribute('aria-label')) found.push(`unlabelled ${el.outerHTML.slice(0, 60)}`);
+        for (const el of document.querySelectorAll('a, button')) if (!el.textContent.trim() && !el.getAttribute('aria-label')) found.push(`unnamed ${el.outerHTML.slice(0, 60)}`);
+        const ids = [...document.querySelectorAll('[id]')].map((el: any) => el.id);
+        for (const id of new Set(ids)) if (ids.filter((i) => i === id).length > 1) found.push(`duplicate id ${id}`);
+        if (!document.documentElement.lang) found.push('no lang on <html>');
+        return found;
+      });
+      expect([hash, problems]).toEqual([hash, []]);
       if (axe) {
         await p.addScriptTag({ content: axe });
         const violations = await p.evaluate(async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations.map((v: any) => `${v.impact} ${v.id}: ${v.nodes.length}`));
@@ -211,7 +224,7 @@ jest.setTimeout(180_000);
     if (!axe) process.stderr.write('axe-core is not installed: the accessibility rules were not run (npm i -D axe-core enables them)\n');
   });
 
-  it('filters changes by type, regime, entity type and date, and pages through versions with previous and next', async () => {
+  it('filters changes by type, regime, entity type and date, goes to the previous and next version, compares two, and explains an error in both languages', async () => {
     await open(page, '#/versions/2', 'tbody.change');
     const rows = page.locator('tbody.change');
     await page.selectOption('form.filters select[name="entityType"]', 'individual');
@@ -223,6 +236,22 @@ jest.setTimeout(180_000);
     await page.locator('.change-list', { hasText: '該当する変更はありません' }).waitFor();
     expect(await page.locator('nav.prevnext a[rel="prev"]').getAttribute('href')).toBe('#/versions/1');
     expect(await page.locator('nav.prevnext a[rel="next"]').count()).toBe(0);
+    // Across all versions the API filters, so that paging covers every match; the filter keeps the focus.
+    await open(page, '#/changes', 'tbody.change');
+    await page.selectOption('form.filters select[name="type"]', 'designated');
+    await page.waitForFunction(() => document.body.dataset.route === '#/changes?type=designated');
+    await page.locator('tbody.change').first().waitFor();
+    expect(new Set(await page.locator('tbody.change').evaluateAll((rows: any[]) => rows.map((r) => r.getAttribute('data-type'))))).toEqual(new Set(['designated']));
+    expect(await page.evaluate(() => document.activeElement.getAttribute('name'))).toBe('type');
+    // Any two versions compared: each entry that changed between them, field by field.
+    await open(page, '#/compare/1/2', 'section.compared');
+    expect((await page.locator('section.compared').evaluateAll((all: any[]) => all.map((c) => c.getAttribute('data-key')))).sort()).toEqual(MAY_2024_KEYS);
+    expect(await page.locator('section.compared[data-key="029-000729"] tr[data-field="datesOfBirth"] td.after').textContent()).toBe('1970-05-16');
+    // An address the page cannot answer: both languages, and a way back.
+    await open(page, '#/entry/999', '.banner.error');
+    expect(await page.locator('.banner.error [lang="ja"]').textContent()).toContain('正しくありません');
+    expect(await page.locator('.banner.error [lang="en"]').textContent()).toContain('not valid');
+    expect(await page.locator('main a.back').getAttribute('href')).toBe('#/');
   });
 
   it('states a delisting above the entry\'s details, with its date, and marks the version as new since the last visit', async () => {
@@ -243,6 +272,14 @@ jest.setTimeout(180_000);
     await page.goto(`${server.url}/`);
     await page.locator('.banner.new').waitFor();
     expect(await page.locator('tr[data-version="3"] .badge.new').count()).toBe(1);
+    // The list, browsed by status: the delisted entry among the delisted, and no longer among the listed.
+    await open(page, '#/list?status=deleted', 'table.entries tbody tr');
+    expect(await page.locator('table.entries tbody tr').evaluateAll((rows: any[]) => rows.map((r) => [r.getAttribute('data-key'), r.getAttribute('data-status')]))).toEqual([[key, 'deleted']]);
+    await open(page, '#/list?regime=28', 'table.entries tbody tr');
+    const listed = await page.locator('table.entries tbody tr').evaluateAll((rows: any[]) => rows.map((r) => r.getAttribute('data-key')));
+    expect(listed).not.toContain(key);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((k: string) => k.startsWith('028-'))).toBe(true);
   });
 
   it('shows an amendment field by field, with the changed words marked, and prints a version\'s changes with every detail', async () => {
