@@ -65,6 +65,11 @@ async function child(log: string, endpoint: string, url: string): Promise<void> 
         throw new Error('no message may be parked in this benchmark');
       },
     },
+    events: {
+      getEvent: async () => {
+        throw new Error('no event goes by reference in this benchmark');
+      },
+    },
     post: (target, body, headers) => postWebhook(target, body, headers, { timeoutMs: 10_000, allowLoopback: true }),
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     policy: RetryPolicy.parse({}),
@@ -90,7 +95,8 @@ async function child(log: string, endpoint: string, url: string): Promise<void> 
 }
 
 function dynamoLog(endpoint: string): DeliveryLog {
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  // The embedded store's own credentials, from the environment the parent set.
+  const client = new DynamoDBClient({ endpoint, region: 'local' });
   return new DynamoDbDeliveryLog({ client: DynamoDBDocumentClient.from(client), tableName: 'jp-sanctions-monitor' });
 }
 
@@ -127,7 +133,11 @@ async function main(): Promise<void> {
     for (const log of ['dynamodb', 'memory']) {
       verified = 0;
       // Asynchronously: the receiver and dynalite answer the child from this process's event loop.
-      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', __filename, '--child', log, dynamo.endpoint, url], { encoding: 'utf8' });
+      // The store's credentials go by environment, not argv (which every local user can list).
+      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', __filename, '--child', log, dynamo.endpoint, url], {
+        encoding: 'utf8',
+        env: { ...process.env, AWS_ACCESS_KEY_ID: dynamo.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: dynamo.credentials.secretAccessKey },
+      });
       const result = JSON.parse(stdout) as ChildResult;
       if (result.failures > 0 || verified !== EVENTS) throw new Error(`${log}: ${result.failures} failed, ${verified} of ${EVENTS} verified`);
       const perSecond = EVENTS / (result.ms / 1000);

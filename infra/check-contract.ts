@@ -17,3 +17,5 @@ export const DIGEST_ATTRIBUTES = { changeTypes: 'changeTypes', regimes: 'regimes
 
 /** The key prefix of raw files in the archive bucket (shared/aws/s3-archive.ts). */
 export const ARCHIVE_PREFIX = 'raw/';
+/** Change events too big for SNS, which the webhook deliverer fetches (EVENTS_PREFIX in shared/aws/s3-archive.ts). */
+export const EVENTS_PREFIX = `${ARCHIVE_PREFIX}events/`;

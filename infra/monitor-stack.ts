@@ -51,6 +51,7 @@ export class MonitorStack extends Stack {
       webhooks: config.webhooks,
       undelivered: this.notifications.undelivered,
       table: this.store.table,
+      archive: this.store.archive,
       logDays: config.retention.logDays,
     });
     this.alarms = new Alarms(this, 'Alarms', {

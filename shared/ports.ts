@@ -33,6 +33,17 @@ export interface PayloadStore {
   getPayload(ref: string): Promise<string>;
 }
 
+/**
+ * Where a change event too big for one notification (SNS: 256 KiB) is kept whole, content-addressed, for the
+ * message to name it by reference and the webhook deliverer to fetch it. The archive bucket (or directory).
+ */
+export interface EventArchive {
+  /** Stores the event's JSON text (idempotent) and says where. */
+  putEvent(body: string): Promise<string>;
+  /** The text stored at a URL `putEvent` returned; refuses any other place. */
+  getEvent(url: string): Promise<string>;
+}
+
 /** Thrown by `commit` when another run committed first: this run must stop without publishing. */
 export class ConcurrentCommitError extends Error {
   constructor(readonly baseVersion: number) {

@@ -38,7 +38,7 @@ function wire(): CheckDependencies {
     archive,
     // Payloads too big for a DynamoDB item go to the archive bucket by reference, so that no entry blocks a commit.
     store: new DynamoDbSnapshotStore({ client: dynamo, tableName: config.TABLE_NAME, overflow: archive }),
-    notifier: new SnsNotifier({ client: sns, changeTopicArn: config.CHANGE_TOPIC_ARN, operatorTopicArn: config.OPERATOR_TOPIC_ARN }),
+    notifier: new SnsNotifier({ client: sns, changeTopicArn: config.CHANGE_TOPIC_ARN, operatorTopicArn: config.OPERATOR_TOPIC_ARN, events: archive }),
     clock,
     policy: { maxDelistShare: config.MAX_DELIST_SHARE, minEntryShare: config.MIN_ENTRY_SHARE },
     ...(config.CUSTOMERS_KEY && config.COMPLIANCE_TOPIC_ARN && {

@@ -17,6 +17,8 @@ const endpoints = z
 /** The delivery Lambda's environment, set by infra/constructs/webhook-delivery.ts. A bad value stops it at start. */
 export const DeliveryConfig = z.object({
   TABLE_NAME: z.string().min(3),
+  /** The archive, where a change event too big for SNS is kept (under raw/events/, the one folder the function may read). */
+  ARCHIVE_BUCKET: z.string().min(3),
   QUEUE_URL: z.url(),
   DEAD_LETTER_QUEUE_URL: z.url(),
   /** JSON: [{ url, secretName, filter? }]. */

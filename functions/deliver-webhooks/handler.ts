@@ -1,9 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSEvent } from 'aws-lambda';
+import { S3Archive } from '../../shared/aws/s3-archive';
 import { sqsClient } from '../../shared/aws/sqs-client';
 import { DynamoDbDeliveryLog } from '../../shared/aws/webhook-delivery-log';
 import { SqsDeliveryQueue } from '../../shared/aws/webhook-queue';
@@ -28,6 +30,7 @@ function wire(): Wiring {
     log: new DynamoDbDeliveryLog({ client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName: config.TABLE_NAME }),
     keys: new SecretsManagerSigningKeys({ client: new SecretsManagerClient({}) }),
     queue: new SqsDeliveryQueue({ client: sqsClient(), queueUrl: config.QUEUE_URL, deadLetterQueueUrl: config.DEAD_LETTER_QUEUE_URL }),
+    events: new S3Archive(new S3Client({}), config.ARCHIVE_BUCKET),
     post: (url, body, headers) => postWebhook(url, body, headers, { timeoutMs: policy.attemptTimeoutMs, allowLoopback: config.ALLOW_LOOPBACK }),
     logger,
     policy,

@@ -1,15 +1,17 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { EVENTS_PREFIX } from '../check-contract';
 import type { Filter, MonitorConfig } from '../config';
 import { eventFilterPolicy } from '../filter-policy';
 import { deadLetterQueue } from './dead-letter-queue';
@@ -40,6 +42,8 @@ export interface WebhookDeliveryProps {
   readonly undelivered: sqs.IQueue;
   /** The monitor's table, which holds the delivery log. */
   readonly table: dynamodb.ITable;
+  /** The archive, where the check keeps a change event too big for SNS (under EVENTS_PREFIX) for this function to fetch. */
+  readonly archive: s3.IBucket;
   readonly logDays: number;
 }
 
@@ -103,6 +107,7 @@ export class WebhookDelivery extends Construct {
       logGroup,
       environment: {
         TABLE_NAME: props.table.tableName,
+        ARCHIVE_BUCKET: props.archive.bucketName,
         QUEUE_URL: this.queue.queueUrl,
         DEAD_LETTER_QUEUE_URL: this.deadLetterQueue.queueUrl,
         WEBHOOK_ENDPOINTS: endpointsVariable(props.webhooks),
@@ -140,6 +145,13 @@ export class WebhookDelivery extends Construct {
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${WEBHOOK_PARTITION_PREFIX}*`] } },
       }),
     );
+    // A change event too big for SNS, sent by reference: that one folder of the archive, read only.
+    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.archive.arnForObjects(`${EVENTS_PREFIX}*`)] }));
+    const archive = Stack.of(this).resolve(Stack.of(this).getLogicalId(props.archive.node.defaultChild as CfnElement)) as string;
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${archive}.Arn>/${EVENTS_PREFIX}*]`,
+      reason: 'Change events too big for SNS are named by their sha256 under this one folder of the archive, written by the check; s3:GetObject only.',
+    });
     // Parking a message it gives up on, with its reason.
     this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.deadLetterQueue.queueArn] }));
     const secrets = [...new Set(this.endpoints.map((e) => `${e.secret.secretArn}-??????`))];

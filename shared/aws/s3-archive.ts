@@ -1,12 +1,17 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { sha256Hex } from '../domain/content-hash';
-import type { PayloadStore, RawArchive } from '../ports';
+import type { EventArchive, PayloadStore, RawArchive } from '../ports';
 
 /** Oversized store payloads, under the raw prefix the function may write (and, for this folder only, read). */
 export const OVERFLOW_PREFIX = 'raw/overflow/';
+/**
+ * Change events too big for SNS, under the raw prefix the check may write: a folder of its own, so that the webhook
+ * deliverer may read these and nothing else of the archive; and not under `raw/<hex digit>`, which retention expires.
+ */
+export const EVENTS_PREFIX = 'raw/events/';
 
 /** Raw MOF files in S3 under `raw/<sha256>/<file name>`, so any notification can be traced to its exact bytes. */
-export class S3Archive implements RawArchive, PayloadStore {
+export class S3Archive implements RawArchive, PayloadStore, EventArchive {
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
@@ -28,9 +33,18 @@ export class S3Archive implements RawArchive, PayloadStore {
     return `s3://${this.bucket}/${key}`;
   }
 
-  async putPayload(text: string): Promise<string> {
+  putPayload(text: string): Promise<string> {
+    return this.putJson(OVERFLOW_PREFIX, text);
+  }
+
+  putEvent(body: string): Promise<string> {
+    return this.putJson(EVENTS_PREFIX, body);
+  }
+
+  /** Under `prefix`, named by its sha256. */
+  private async putJson(prefix: string, text: string): Promise<string> {
     const sha256 = sha256Hex(text);
-    const key = `${OVERFLOW_PREFIX}${sha256}.json`;
+    const key = `${prefix}${sha256}.json`;
     await this.putOnce(
       new PutObjectCommand({
         Bucket: this.bucket, Key: key, Body: text, ContentType: 'application/json', IfNoneMatch: '*',
@@ -52,11 +66,20 @@ export class S3Archive implements RawArchive, PayloadStore {
     }
   }
 
-  async getPayload(ref: string): Promise<string> {
-    const prefix = `s3://${this.bucket}/`;
-    if (!ref.startsWith(prefix)) throw new Error(`payload ${ref} is not in the archive bucket ${this.bucket}`);
-    const { Body } = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: ref.slice(prefix.length) }));
-    if (!Body) throw new Error(`payload ${ref} is empty`);
+  getPayload(ref: string): Promise<string> {
+    return this.getJson(ref, '');
+  }
+
+  getEvent(url: string): Promise<string> {
+    return this.getJson(url, EVENTS_PREFIX);
+  }
+
+  /** An object of this bucket under `prefix`, by its s3:// URL; any other URL is refused before any request. */
+  private async getJson(ref: string, prefix: string): Promise<string> {
+    const within = `s3://${this.bucket}/${prefix}`;
+    if (!ref.startsWith(within)) throw new Error(`${ref} is not under ${within} (the archive)`);
+    const { Body } = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: ref.slice(`s3://${this.bucket}/`.length) }));
+    if (!Body) throw new Error(`${ref} is empty`);
     return Body.transformToString('utf8');
   }
 }

@@ -7,7 +7,8 @@ import {
   type SNSClient,
 } from '@aws-sdk/client-sns';
 import { ChangeEvent } from '../domain/change-event';
-import type { Notifier } from '../ports';
+import { eventReference } from '../domain/event-reference';
+import type { EventArchive, Notifier } from '../ports';
 import type { OperatorAlert, VersionNotification } from '../records';
 import { renderDigest, type DigestAttributes } from '../render/digest';
 import { renderOperatorAlert } from '../render/operator-alert';
@@ -21,6 +22,8 @@ export interface SnsNotifierOptions {
   /** Digests (attribute kind=digest) for email/SMS and change events (kind=event) for machines share this topic. */
   changeTopicArn: string;
   operatorTopicArn: string;
+  /** Where an event too big for SNS is kept whole, for its message to name it (the archive bucket). */
+  events: EventArchive;
 }
 
 /**
@@ -30,8 +33,8 @@ export interface SnsNotifierOptions {
  * - digest: `kind`=digest, and `changeTypes`, `regimes`, `entityTypes` as String.Array. An empty list is left out
  *   rather than sent as `[]` (a baseline has none): SNS then sees the attribute as absent, which a policy can
  *   select with `{"exists": false}` and which no value match or `anything-but` ever matches.
- * - event: `kind`=event, `changeType`, `regime` (the 区分 number as a string), `entityType`; and `omitted`
- *   (String.Array) on an event too big for SNS, naming what its body left out.
+ * - event: `kind`=event, `changeType`, `regime` (the 区分 number as a string), `entityType`; and `byReference`=true
+ *   on an event too big for SNS, whose body is then a ChangeEventReference (the event is in the archive).
  */
 export class SnsNotifier implements Notifier {
   constructor(private readonly options: SnsNotifierOptions) {}
@@ -57,7 +60,9 @@ export class SnsNotifier implements Notifier {
 
   async publishEvents(changes: readonly ChangeEvent[], confirmedSent: (ids: string[]) => Promise<void>): Promise<void> {
     let sent = 0;
-    for (const batch of batches(changes.map(eventEntry))) {
+    const entries: PublishBatchRequestEntry[] = [];
+    for (const change of changes) entries.push(await this.eventEntry(change));
+    for (const batch of batches(entries)) {
       const response = await this.options.client.send(
         new PublishBatchCommand({ TopicArn: this.options.changeTopicArn, PublishBatchRequestEntries: batch }),
       );
@@ -73,6 +78,34 @@ export class SnsNotifier implements Notifier {
       }
       sent += batch.length;
     }
+  }
+
+  /**
+   * One change event as an SNS message: the body is the ChangeEvent contract, exactly. An event over 256 KiB (a
+   * pathological entry, never seen in MOF's data) goes by reference: its body, byte for byte, is stored in the
+   * archive first, and the message carries a summary that names it (ChangeEventReference), so that no entry can
+   * block publishing, and the webhook deliverer still delivers the whole event.
+   */
+  private async eventEntry(change: ChangeEvent): Promise<PublishBatchRequestEntry> {
+    const event = ChangeEvent.parse(change);
+    const body = JSON.stringify(event);
+    const attributes = {
+      kind: text('event'),
+      changeType: text(event.type),
+      regime: text(String(event.regime.number)),
+      entityType: text(event.entityType),
+    };
+    const whole: PublishBatchRequestEntry = { Id: event.id, Message: body, MessageAttributes: attributes };
+    if (entrySize(whole) <= SNS_MAX_BYTES) return whole;
+    const url = await this.options.events.putEvent(body);
+    const reference: PublishBatchRequestEntry = {
+      Id: event.id,
+      Message: JSON.stringify(eventReference(event, body, url)),
+      MessageAttributes: { ...attributes, byReference: text('true') },
+    };
+    // The summary's texts are cut to a bound, so this cannot happen; a message SNS would refuse must not be tried.
+    if (entrySize(reference) > SNS_MAX_BYTES) throw new Error(`change event ${event.id}: even its reference is over 256 KiB`);
+    return reference;
   }
 }
 
@@ -96,40 +129,6 @@ function arrayAttributes(attributes: DigestAttributes): Record<string, MessageAt
       .filter(([, values]) => values.length > 0)
       .map(([name, values]) => [name, { DataType: 'String.Array', StringValue: JSON.stringify(values) }]),
   );
-}
-
-/**
- * One change event as an SNS message: the body is the ChangeEvent contract, exactly. An event over 256 KiB (a
- * pathological entry, never seen in MOF's data) still goes out, as a smaller body that is still a valid event:
- * first without the `before`/`after` entries, then also without the field values. The `omitted` attribute says
- * which; the full event stays in the store.
- */
-function eventEntry(change: ChangeEvent): PublishBatchRequestEntry {
-  const event = ChangeEvent.parse(change);
-  const withoutEntries: ChangeEvent = { ...event, before: null, after: null };
-  const bodies: Array<{ omitted: string[]; body: ChangeEvent }> = [
-    { omitted: [], body: event },
-    { omitted: ['before', 'after'], body: withoutEntries },
-    {
-      omitted: ['before', 'after', 'fieldValues'],
-      body: { ...withoutEntries, fields: event.fields.map((f) => ({ field: f.field, before: null, after: null })) },
-    },
-  ];
-  for (const { omitted, body } of bodies) {
-    const entry: PublishBatchRequestEntry = {
-      Id: event.id,
-      Message: JSON.stringify(body),
-      MessageAttributes: {
-        kind: text('event'),
-        changeType: text(event.type),
-        regime: text(String(event.regime.number)),
-        entityType: text(event.entityType),
-        ...(omitted.length > 0 ? { omitted: { DataType: 'String.Array', StringValue: JSON.stringify(omitted) } } : {}),
-      },
-    };
-    if (entrySize(entry) <= SNS_MAX_BYTES) return entry;
-  }
-  throw new Error(`change event ${event.id} (${event.key}) is over 256 KiB even without its entries and field values`);
 }
 
 /** At most ten entries and 256 KiB per request, in order. */

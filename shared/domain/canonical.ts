@@ -84,11 +84,23 @@ export function addressForms(a: Address, language: 'ja' | 'en'): string[] {
   return [...new Set(forms.length > 0 ? forms : [`${countryForm}|`])];
 }
 
+/**
+ * One part of an address without the comma MOF leaves where it cut the country off the street address
+ * (`Kabul,` + `Afghanistan`), so that joining the parts never writes `Kabul,, Afghanistan`.
+ */
+export function addressPart(value: string | null): string | null {
+  return value === null ? null : value.trim().replace(/[\s,，、]+$/, '') || null;
+}
+
+/** An address in one language as "detail, country", for exports. */
+export function addressLine(a: Address, lang: 'ja' | 'en'): string {
+  return [addressPart(a.detail[lang]), addressPart(a.country[lang])].filter(Boolean).join(', ');
+}
+
 /** One line for an address, country last: `Kabul, Afghanistan`, never `Kabul,, Afghanistan`. */
 export function formatAddress(a: Address): string {
-  const clean = (v: string | null) => (v === null ? null : v.trim().replace(/[\s,，、]+$/, '') || null);
-  const ja = [clean(a.detail.ja), clean(a.country.ja)].filter(Boolean).join(' ');
-  const en = [clean(a.detail.en), clean(a.country.en)].filter(Boolean).join(', ');
+  const ja = [addressPart(a.detail.ja), addressPart(a.country.ja)].filter(Boolean).join(' ');
+  const en = [addressPart(a.detail.en), addressPart(a.country.en)].filter(Boolean).join(', ');
   return [ja, en].filter(Boolean).join(' / ');
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChangeEvent, ChangeSet } from './change-event';
 import { Designation } from './designation';
+import { ChangeEventReference } from './event-reference';
 
 /** The published JSON Schemas of the public records, by file name under `schemas/`. */
 export function publicJsonSchemas(): Record<string, unknown> {
@@ -11,6 +12,9 @@ export function publicJsonSchemas(): Record<string, unknown> {
   });
   return {
     'change-event.v1.json': schema(ChangeEvent, 'change-event.v1.json', 'jp-sanctions-monitor change event, schemaVersion 1'),
+    'change-event-reference.v1.json': schema(
+      ChangeEventReference, 'change-event-reference.v1.json', 'jp-sanctions-monitor change event sent by reference (too big for SNS), schemaVersion 1',
+    ),
     'change-set.v1.json': schema(ChangeSet, 'change-set.v1.json', 'jp-sanctions-monitor change set (diff output), schemaVersion 1'),
     'designation.v1.json': schema(Designation, 'designation.v1.json', 'One entry of the MOF asset-freeze list'),
   };

@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, relative, resolve, isAbsolute } from 'node:path';
 import { sha256Hex } from '../domain/content-hash';
-import type { PayloadStore, RawArchive } from '../ports';
+import type { EventArchive, PayloadStore, RawArchive } from '../ports';
 
 /** Raw files under `<dir>/<sha256><ext>`: the local counterpart of the S3 archive. */
-export class FileArchive implements RawArchive, PayloadStore {
+export class FileArchive implements RawArchive, PayloadStore, EventArchive {
   constructor(private readonly dir: string) {}
 
   async put(file: { sha256: string; bytes: Uint8Array; fileName: string }): Promise<string> {
@@ -18,6 +18,21 @@ export class FileArchive implements RawArchive, PayloadStore {
 
   async getPayload(ref: string): Promise<string> {
     return readFile(ref, 'utf8');
+  }
+
+  /** Change events too big for SNS, under `<dir>/events/<sha256>.json`, as the deployed check keeps them in S3. */
+  putEvent(body: string): Promise<string> {
+    return this.write(this.eventsDir(), `${sha256Hex(body)}.json`, Buffer.from(body, 'utf8'));
+  }
+
+  async getEvent(url: string): Promise<string> {
+    const inside = relative(this.eventsDir(), resolve(url));
+    if (inside.startsWith('..') || isAbsolute(inside)) throw new Error(`${url} is not under ${this.eventsDir()} (the archive)`);
+    return readFile(url, 'utf8');
+  }
+
+  private eventsDir(): string {
+    return resolve(this.dir, 'events');
   }
 
   private async write(dir: string, name: string, bytes: Uint8Array): Promise<string> {

@@ -2,7 +2,7 @@ import { Designation, ParsedList, RegimeLegend, designationKey, type Address, ty
 import { readBirthDates } from './birth-dates';
 import { CSV_HEADER, describeHeaderDrift, type CsvColumn } from './csv-columns';
 import { ListFormatError } from './errors';
-import { NoticeDateError, parseNoticeDates, type NoticeDates } from './notice-dates';
+import { readNoticeDatesOrKeep } from './notice-dates';
 import { cellText, splitList } from './text';
 
 export interface CsvOptions {
@@ -152,7 +152,7 @@ function readRow(record: CsvRecord, file: string, legend: RegimeLegend, notices:
     notices.push({ kind: 'kept-as-published', key, file, row, column, value, reason });
   };
   const stampText = at('告示日付') ?? '';
-  const dates = readStamps(stampText, (reason) => keep('告示日付', stampText, reason));
+  const dates = readNoticeDatesOrKeep(stampText, (reason) => keep('告示日付', stampText, reason));
   if (dates.deletedOn !== null || stampText.includes('削除')) fail('告示日付', `'${stampText}' has a 削除 stamp, which the CSV (a list of designations) cannot carry`);
   if (dates.designatedOn === null && dates.text === undefined) keep('告示日付', stampText, 'no designation date among the stamps');
 
@@ -199,17 +199,6 @@ function readRow(record: CsvRecord, file: string, legend: RegimeLegend, notices:
   const checked = Designation.safeParse(entry);
   if (!checked.success) fail('番号', `entry does not fit the model: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return entry;
-}
-
-/** 告示日付, or, when it cannot be read into dates, no dates and the text as published (`keep` says why). */
-function readStamps(text: string, keep: (reason: string) => void): NoticeDates & { text?: string } {
-  try {
-    return parseNoticeDates(text);
-  } catch (error) {
-    if (!(error instanceof NoticeDateError)) throw error;
-    keep(error.message);
-    return { designatedOn: null, amendedOn: [], deletedOn: null, text };
-  }
 }
 
 function readAddress(at: (column: CsvColumn) => string | null): Address[] {

@@ -1,6 +1,6 @@
 import { designationKey, type BilingualList, type Designation, type EntityType, type ReadingNotice, type Regime } from '../domain/designation';
 import type { BirthDates } from './birth-dates';
-import { NoticeDateError, parseNoticeDates, type NoticeDates } from './notice-dates';
+import { NoticeDateError, parseNoticeDates, readNoticeDatesOrKeep, type NoticeDates } from './notice-dates';
 import { cellText } from './text';
 import { readAddresses } from './xlsx-addresses';
 import { CellError, cellString, type CellValue } from './xlsx-cells';
@@ -95,14 +95,9 @@ export function readRow(cells: readonly RowCell[], context: RowContext): Designa
 /** 告示日付, or, when it cannot be read into dates, no dates and the text as published with a notice. */
 function readStamps(cell: RowCell, context: RowContext): NoticeDates & { text?: string } {
   const text = noticeDateText(cell.value);
-  try {
-    return parseNoticeDates(text);
-  } catch (error) {
-    // The 削除 mark is the row's status, which identity rests on: a deletion whose date cannot be read stops the file.
-    if (!(error instanceof NoticeDateError) || text.includes('削除')) throw asRowCellError(error, cell);
-    keep(context, cell, text, error.message);
-    return { designatedOn: null, amendedOn: [], deletedOn: null, text };
-  }
+  // The 削除 mark is the row's status, which identity rests on: a deletion whose date cannot be read stops the file.
+  if (text.includes('削除')) return inCell(cell, () => parseNoticeDates(text));
+  return readNoticeDatesOrKeep(text, (reason) => keep(context, cell, text, reason));
 }
 
 function keep(context: RowContext, cell: RowCell, value: string, reason: string): void {

@@ -12,6 +12,7 @@ import {
   unstampedHeading,
   WORD_MARKS_LEGEND,
 } from './change-lines';
+import { printableLine, printableText } from './printable';
 
 /**
  * The per-run digest for people: an email a compliance officer reads top to bottom (Japanese, then English, per
@@ -52,12 +53,12 @@ export function renderDigest(notification: VersionNotification): Digest {
   const plain = renderDefault(subject, record);
   const room = DIGEST_MESSAGE_MAX_BYTES - Buffer.byteLength(JSON.stringify({ default: plain, email: '', sms }), 'utf8');
   const email = baseline ? baselineEmail(record) : changesEmail(record, changes, room);
-  return { subject, email, sms, default: plain, attributes: attributesOf(baseline ? [] : changes) };
+  return { subject, email: printableText(email), sms: printableText(sms), default: printableText(plain), attributes: attributesOf(baseline ? [] : changes) };
 }
 
 /** Makes any text a valid SNS Subject: one line, at most SUBJECT_MAX_CHARS characters. */
 export function snsSubject(text: string): string {
-  const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  const line = printableLine(text).replace(/ {2,}/g, ' ').trim();
   const chars = [...line];
   return chars.length <= SUBJECT_MAX_CHARS ? line : chars.slice(0, SUBJECT_MAX_CHARS - 1).join('') + '…';
 }
@@ -145,7 +146,7 @@ function changesEmail(record: VersionRecord, changes: readonly ChangeEvent[], ro
     blocks: inReadingOrder(changes.filter((c) => c.type === type)).map((change, index, all) => {
       const opensUnstamped = change.stamped === false && change.type === 'amended' && all[index - 1]?.stamped !== false;
       const heading = opensUnstamped ? ['', unstampedHeading(all.length - index, number)] : [];
-      return joinLines([...heading, '', ...changeLines(change, index + 1)]);
+      return joinLines([...heading, '', ...changeLines(change, index + 1).map(clippedLine)]);
     }),
   })).filter((section) => section.blocks.length > 0);
   if (sections.some((s) => s.blocks.some((b) => b.includes('変更 changed:')))) head.push('', `  ${WORD_MARKS_LEGEND}`);
@@ -159,6 +160,19 @@ function changesEmail(record: VersionRecord, changes: readonly ChangeEvent[], ro
     return heading + kept.join('') + omissionNote(type, blocks.length - kept.length, record);
   });
   return joinLines(head) + body.join('') + joinLines(tail);
+}
+
+/**
+ * A line longer than this (a pathological value: a 300 KB name or notice text) is cut, so that one entry cannot
+ * crowd every other change out of the email; the JSON event carries the whole value.
+ */
+const LINE_MAX_CHARS = 2_000;
+
+function clippedLine(line: string): string {
+  const chars = [...line];
+  if (chars.length <= LINE_MAX_CHARS) return line;
+  const cut = chars.length - LINE_MAX_CHARS;
+  return `${chars.slice(0, LINE_MAX_CHARS).join('')}… (残り ${number(cut)} 文字は JSON イベントに / ${number(cut)} more characters in the JSON event)`;
 }
 
 /** Generous bound on a section's heading and omission note. */

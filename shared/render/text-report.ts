@@ -11,6 +11,7 @@ import {
   unstampedHeading,
   WORD_MARKS_LEGEND,
 } from './change-lines';
+import { printableText } from './printable';
 
 export interface TextReportOptions {
   /** List every notice, not only their counts. */
@@ -53,5 +54,5 @@ export function renderTextReport(changeSet: ChangeSet, heading: string, options:
     if (options.verbose) lines.push('', ...changeSet.notices.flatMap(noticeLines));
     else lines.push('  （一件ずつ見るには --verbose） (--verbose lists each)');
   }
-  return lines.join('\n') + '\n';
+  return printableText(lines.join('\n') + '\n');
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ChangeEvent } from '../domain/change-event';
+import { ChangeEventReference, isEventReference, referencedEvent } from '../domain/event-reference';
+import type { EventArchive } from '../ports';
 import { deliverToEndpoint, type DeliveryContext, type EndpointResult } from './deliver-endpoint';
 import { matchesFilter, redactedUrl, type WebhookEndpoint } from './endpoints';
 import type { DeliveryQueue } from './ports';
@@ -9,6 +11,8 @@ import { receiveDelaySeconds } from './retry-policy';
 export interface BatchDependencies extends DeliveryContext {
   endpoints: readonly WebhookEndpoint[];
   queue: DeliveryQueue;
+  /** Where an event sent by reference (too big for SNS) is kept whole: the archive. */
+  events: Pick<EventArchive, 'getEvent'>;
 }
 
 /** The SQS event source's partial batch response: the messages to leave on the queue. */
@@ -41,15 +45,24 @@ export async function deliverBatch(messages: readonly QueuedMessage[], deps: Bat
 async function deliverMessage(message: QueuedMessage, deps: BatchDependencies): Promise<boolean> {
   const receiveCount = message.attributes.ApproximateReceiveCount;
   const final = isFinalReceive(message, deps);
-  const parsed = parseEvent(message.body);
+  const parsed = parseMessage(message.body);
   if (!parsed.success) return park(message, [], `not a change event: ${parsed.error}`, deps);
-  const event = parsed.data;
+  // An event too big for SNS came by reference: what is delivered (and signed) is the whole event, as stored.
+  // Fetching it may fail like a delivery (retried later); a stored event that is not the one named never will.
+  const resolved = parsed.data.reference ? await fetchReferenced(parsed.data.reference, deps) : { event: parsed.data.event!, body: message.body };
+  if ('retry' in resolved) {
+    deps.logger.error('referenced change event not fetched', { messageId: message.messageId, url: parsed.data.reference!.event.url, error: resolved.retry });
+    await retryLater(message, deps);
+    return false;
+  }
+  if ('refused' in resolved) return park(message, [], `referenced change event refused: ${resolved.refused}`, deps);
+  const { event, body } = resolved;
 
   const targets = targetedEndpoints(message);
   const endpoints = deps.endpoints.filter((e) => (targets?.has(e.id) ?? true) && matchesFilter(e.filter, event));
   const results = await Promise.all(
     endpoints.map((endpoint) =>
-      deliverToEndpoint({ event, body: message.body, endpoint, message }, deps).catch((error: unknown): EndpointResult => {
+      deliverToEndpoint({ event, body, endpoint, message }, deps).catch((error: unknown): EndpointResult => {
         deps.logger.error('webhook delivery error', { eventId: event.id, endpointId: endpoint.id, error: describe(error) });
         return { endpoint, result: 'retryable', detail: `delivery error: ${describe(error)}` };
       }),
@@ -112,15 +125,40 @@ function isFinalReceive(message: QueuedMessage, deps: BatchDependencies): boolea
   return message.attributes.ApproximateReceiveCount >= deps.policy.maxReceives;
 }
 
-function parseEvent(body: string): { success: true; data: ChangeEvent } | { success: false; error: string } {
+type ParsedMessage = { event: ChangeEvent; reference?: undefined } | { event?: undefined; reference: ChangeEventReference };
+
+/** A change event, or the reference to one that was too big for SNS. */
+function parseMessage(body: string): { success: true; data: ParsedMessage } | { success: false; error: string } {
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
     return { success: false, error: 'the body is not JSON' };
   }
+  if (isEventReference(json)) {
+    const reference = ChangeEventReference.safeParse(json);
+    return reference.success ? { success: true, data: { reference: reference.data } } : { success: false, error: prettified(reference.error) };
+  }
   const parsed = ChangeEvent.safeParse(json);
-  return parsed.success ? parsed : { success: false, error: z.prettifyError(parsed.error).replace(/\s*\n\s*/g, ' ') };
+  return parsed.success ? { success: true, data: { event: parsed.data } } : { success: false, error: prettified(parsed.error) };
+}
+
+async function fetchReferenced(reference: ChangeEventReference, deps: BatchDependencies): Promise<{ event: ChangeEvent; body: string } | { retry: string } | { refused: string }> {
+  let body: string;
+  try {
+    body = await deps.events.getEvent(reference.event.url);
+  } catch (error) {
+    return { retry: describe(error) };
+  }
+  try {
+    return { event: referencedEvent(reference, body), body };
+  } catch (error) {
+    return { refused: describe(error) };
+  }
+}
+
+function prettified(error: z.ZodError): string {
+  return z.prettifyError(error).replace(/\s*\n\s*/g, ' ');
 }
 
 function describe(error: unknown): string {

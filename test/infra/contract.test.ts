@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CheckConfig, readCheckConfig } from '../../functions/check/config';
-import { ARCHIVE_PREFIX, CHECK_METRICS, DIGEST_ATTRIBUTES, MESSAGE_KIND } from '../../infra/check-contract';
+import { ARCHIVE_PREFIX, CHECK_METRICS, DIGEST_ATTRIBUTES, EVENTS_PREFIX, MESSAGE_KIND } from '../../infra/check-contract';
+import { EVENTS_PREFIX as EVENTS_PREFIX_AT_RUNTIME } from '../../shared/aws/s3-archive';
 import { CHANGE_TYPES, ENTITY_TYPES } from '../../infra/config';
 import { ChangeType } from '../../shared/domain/change-event';
 import { EntityType } from '../../shared/domain/designation';
@@ -68,5 +69,9 @@ describe('what the stack assumes about the check', () => {
 
   it('lets the check write where the archive puts raw files', () => {
     expect(source('shared/aws/s3-archive.ts')).toContain(`\`${ARCHIVE_PREFIX}\${file.sha256}/`);
+  });
+
+  it('lets the webhook deliverer read where the archive puts change events too big for SNS', () => {
+    expect(EVENTS_PREFIX_AT_RUNTIME).toBe(EVENTS_PREFIX);
   });
 });

@@ -46,6 +46,7 @@ describe('cdk-nag (AwsSolutions + Serverless) on the whole app', () => {
       'Monitor/Webhooks/Function Serverless-LambdaLatestVersion',
       'Monitor/Webhooks/Function Serverless-LambdaTracing',
       expect.stringMatching(/^Monitor\/Webhooks\/Function\/SqsEventSource:\w+ Serverless-LambdaEventSourceMappingDestination$/),
+      expect.stringMatching(/^Monitor\/Webhooks\/Role AwsSolutions-IAM5\[Resource::<StoreArchive\w+\.Arn>\/raw\/events\/\*\]$/),
     ]);
     for (const { reason } of found) expect(reason.length).toBeGreaterThan(40);
   });

@@ -126,6 +126,8 @@ describe('screening on: who can read the customer file', () => {
     expect(readers(CUSTOMERS_KEY)).not.toContain(readApiRole);
     // The read API does read the archive, under raw/overflow/ only: which is why the key may not be under raw/.
     expect(readers('raw/overflow/0123.json').sort()).toEqual([checkRole, readApiRole].sort());
+    // The webhook deliverer reads raw/events/ only.
+    expect(readers('raw/events/0123.json')).toEqual([(propertiesOf(template, logicalIdOf(stack, stack.webhooks.function)).Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0]]);
     for (const other of ['screening/customers.csv.bak', 'screening/customers', 'screening/other.csv', 'customers.csv']) expect(readers(other)).toEqual([]);
   });
 

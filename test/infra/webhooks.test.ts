@@ -15,6 +15,7 @@ const undelivered = logicalIdOf(stack, stack.notifications.undelivered);
 const fn = logicalIdOf(stack, stack.webhooks.function);
 const role = logicalIdOf(stack, stack.webhooks.role);
 const table = logicalIdOf(stack, stack.store.table);
+const archive = logicalIdOf(stack, stack.store.archive);
 const arn = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
 const secretArn = (name: string) => ({
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:secret:${name}-??????`]],
@@ -105,6 +106,7 @@ describe('webhook delivery: the function', () => {
   it('is told its table, queues, endpoints, and the receive at which to park what still fails', () => {
     expect(variables()).toEqual({
       TABLE_NAME: { Ref: table },
+      ARCHIVE_BUCKET: { Ref: archive },
       QUEUE_URL: { Ref: queue },
       DEAD_LETTER_QUEUE_URL: { Ref: dlq },
       WEBHOOK_ENDPOINTS: JSON.stringify([
@@ -119,7 +121,7 @@ describe('webhook delivery: the function', () => {
   });
 
   it('sets an environment the function accepts (references filled in as CloudFormation would)', () => {
-    const resolved = { ...variables(), TABLE_NAME: 'monitor-table', QUEUE_URL: 'https://sqs.ap-northeast-1.amazonaws.com/1/q', DEAD_LETTER_QUEUE_URL: 'https://sqs.ap-northeast-1.amazonaws.com/1/dlq' };
+    const resolved = { ...variables(), TABLE_NAME: 'monitor-table', ARCHIVE_BUCKET: 'monitor-archive', QUEUE_URL: 'https://sqs.ap-northeast-1.amazonaws.com/1/q', DEAD_LETTER_QUEUE_URL: 'https://sqs.ap-northeast-1.amazonaws.com/1/dlq' };
     const config = DeliveryConfig.parse(resolved);
     expect(config.WEBHOOK_ENDPOINTS.map((e) => e.secretName)).toEqual(['monitor/webhooks/screening', 'monitor/webhooks/kyc']);
     expect(config.ALLOW_LOOPBACK).toBe(false);
@@ -143,7 +145,7 @@ describe('webhook delivery: least privilege', () => {
     expect(propertiesOf(template, role).ManagedPolicyArns).toBeUndefined();
   });
 
-  it('may do exactly this: its logs, its delivery log items, park in its dead-letter queue, read the configured secrets, consume its queue', () => {
+  it('may do exactly this: its logs, its delivery log items, oversized events in the archive, park in its dead-letter queue, read the configured secrets, consume its queue', () => {
     expect(statementsOfRole(template, role)).toEqual([
       { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arn(logicalIdOf(stack, stack.webhooks.function.logGroup)) },
       {
@@ -152,6 +154,7 @@ describe('webhook delivery: least privilege', () => {
         Resource: arn(table),
         Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['WEBHOOK#*'] } },
       },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Join': ['', [arn(archive), '/raw/events/*']] } },
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: arn(dlq) },
       { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: [secretArn('monitor/webhooks/kyc'), secretArn('monitor/webhooks/screening')] },
       {

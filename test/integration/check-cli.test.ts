@@ -17,7 +17,7 @@ describe('check and demo at the edges', () => {
       const { code, stdout, stderr } = await cli('check', '--source', WORKBOOK, '--data-dir', dir);
       expect(code).toBe(1);
       expect(stdout).toBe('');
-      expect(stderr).toBe(`error: the store in ${dir} is busy: another check or demo (pid ${process.pid}) is using it; try again when it has finished\n`);
+      expect(stderr).toBe(`error: the store in ${dir} is busy: another check, demo or serve (pid ${process.pid}) is using it; try again when it has finished\n`);
     } finally {
       await held.close();
     }

@@ -10,7 +10,9 @@ import { DynamoDbDeliveryLog } from '../../shared/aws/webhook-delivery-log';
 import { SqsDeliveryQueue } from '../../shared/aws/webhook-queue';
 import { SecretsManagerSigningKeys } from '../../shared/aws/webhook-secrets';
 import type { ChangeEvent } from '../../shared/domain/change-event';
+import { eventReference } from '../../shared/domain/event-reference';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
+import { FileArchive } from '../../shared/local/file-archive';
 import { deliverBatch, type BatchDependencies } from '../../shared/webhooks/deliver-batch';
 import { DeliveryAttempt, DeliveryState } from '../../shared/webhooks/delivery-records';
 import { webhookEndpoint, type EndpointFilter, type WebhookEndpoint } from '../../shared/webhooks/endpoints';
@@ -32,14 +34,18 @@ const secrets = new Map<string, string>();
 
 const events = may2024Events();
 const mikheychik = eventFor(events, '029-000729');
+/** Another of the day's designations: a Cyprus entity (区分 34). */
+const MAY_2024_OTHER = events.find((e) => e.regime.number === 34)!.key;
 
 let dir: string;
 let dynamo: EmbeddedDynamoDb;
+let archive: FileArchive;
 const receivers: Receiver[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jsm-webhooks-'));
   dynamo = await startEmbeddedDynamoDb({ dataDir: dir });
+  archive = new FileArchive(join(dir, 'archive'));
 });
 afterAll(async () => {
   await dynamo.close();
@@ -97,6 +103,7 @@ function harness(endpoints: WebhookEndpoint[], overrides: Partial<BatchDependenc
     sleep: async (ms) => void waits.push(ms),
     random: () => 0.5,
     remainingMs: () => 60_000,
+    events: archive,
     ...overrides,
   };
   return { deps, waits, logs };
@@ -374,5 +381,70 @@ describe('webhook delivery', () => {
     expect(inbox.requests).toEqual([]);
     expect(await attempts(any)).toEqual([]);
     expect(visibilityChanges()).toEqual([60]);
+  });
+});
+
+describe('an event too big for SNS, sent by reference', () => {
+  /** Mikheychik's designation with its 外務省告示 text repeated to over 300 KB: a real entry with one very long field. */
+  const huge: ChangeEvent = (() => {
+    const notice = mikheychik.after!.noticeText!;
+    const long = Array.from({ length: Math.ceil(300_000 / Buffer.byteLength(notice)) }, () => notice).join('\n');
+    return { ...mikheychik, after: { ...mikheychik.after!, noticeText: long } };
+  })();
+  const referenceTo = async (event: ChangeEvent) => {
+    const body = JSON.stringify(event);
+    const reference = eventReference(event, body, await archive.putEvent(body));
+    return queued(JSON.stringify(reference), { attributes: { kind: 'event', changeType: event.type, byReference: 'true' } });
+  };
+
+  it('fetches the whole event from the archive and delivers it signed, byte for byte as stored', async () => {
+    const { endpoint: any, receiver: inbox } = await endpoint();
+    const { deps } = harness([any]);
+    expect(await deliverBatch([await referenceTo(huge)], deps)).toEqual({ batchItemFailures: [] });
+
+    expect(inbox.received()).toEqual([huge.id]);
+    expect(inbox.requests[0]!.body).toBe(JSON.stringify(huge));
+    expect(Buffer.byteLength(inbox.requests[0]!.body)).toBeGreaterThan(300_000);
+    expect(await attempts(any)).toMatchObject([{ eventId: huge.id, outcome: 'delivered' }]);
+  });
+
+  it('routes by the whole event: a filter that does not match it is not sent anything', async () => {
+    const { endpoint: cyprus, receiver: inbox } = await endpoint({ filter: { regimes: ['34'] } });
+    const { deps } = harness([cyprus]);
+    expect(await deliverBatch([await referenceTo(huge)], deps)).toEqual({ batchItemFailures: [] });
+    expect(inbox.requests).toEqual([]);
+  });
+
+  it('retries later, without parking or posting, when the stored event cannot be read', async () => {
+    const { endpoint: any, receiver: inbox } = await endpoint();
+    const { deps, logs } = harness([any], { events: { getEvent: async () => Promise.reject(new Error('SlowDown')) } });
+    const message = await referenceTo(huge);
+    expect(await deliverBatch([message], deps)).toEqual({ batchItemFailures: [{ itemIdentifier: message.messageId }] });
+    expect(inbox.requests).toEqual([]);
+    expect(parkedMessages()).toEqual([]);
+    expect(visibilityChanges()).toEqual([60]);
+    expect(logs).toContainEqual(expect.objectContaining({ level: 'error', message: 'referenced change event not fetched' }));
+  });
+
+  it('parks a reference whose stored event is not the one it names, and delivers nothing', async () => {
+    const { endpoint: any, receiver: inbox } = await endpoint();
+    const { deps } = harness([any]);
+    const other = eventFor(events, MAY_2024_OTHER);
+    const body = JSON.stringify(other);
+    // Names the huge event (its id and sha256) but points at another event's stored text.
+    const forged = eventReference(huge, JSON.stringify(huge), await archive.putEvent(body));
+    const message = queued(JSON.stringify(forged), { attributes: { kind: 'event' } });
+    expect(await deliverBatch([message], deps)).toEqual({ batchItemFailures: [] });
+    expect(inbox.requests).toEqual([]);
+    expect(parkedMessages()).toMatchObject([{ MessageAttributes: { webhookFailure: { StringValue: expect.stringMatching(/^referenced change event refused: .* has sha256 [0-9a-f]{64}, not the/) } } }]);
+  });
+
+  it('refuses to read a reference outside the archive\'s events folder', async () => {
+    const { endpoint: any, receiver: inbox } = await endpoint();
+    const { deps } = harness([any]);
+    const reference = eventReference(huge, JSON.stringify(huge), '/etc/passwd');
+    const message = queued(JSON.stringify(reference), { attributes: { kind: 'event' } });
+    expect(await deliverBatch([message], deps)).toEqual({ batchItemFailures: [{ itemIdentifier: message.messageId }] });
+    expect(inbox.requests).toEqual([]);
   });
 });

@@ -44,6 +44,7 @@ beforeAll(async () => {
     ...lambdaEnvironment(dynamo),
     QUEUE_URL: QUEUE,
     DEAD_LETTER_QUEUE_URL: DLQ,
+    ARCHIVE_BUCKET: 'archive-bucket',
     MAX_RECEIVES: '5',
     ALLOW_LOOPBACK: 'true',
     WEBHOOK_ENDPOINTS: JSON.stringify([

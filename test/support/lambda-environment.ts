@@ -7,8 +7,9 @@ import type { EmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
 export function lambdaEnvironment(dynamo: EmbeddedDynamoDb): Record<string, string> {
   return {
     AWS_REGION: 'ap-northeast-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
+    // The store answers only requests signed with the credentials it was started with.
+    AWS_ACCESS_KEY_ID: dynamo.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: dynamo.credentials.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     TABLE_NAME: dynamo.tableName,
   };

@@ -1,4 +1,4 @@
-import { PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { S3Archive } from '../../../shared/aws/s3-archive';
@@ -30,5 +30,15 @@ describe('the S3 archive', () => {
   it('fails on any other error, so a file is never taken as archived when it is not', async () => {
     s3.on(PutObjectCommand).rejects(failure(503, 'SlowDown'));
     await expect(archive.put(file)).rejects.toThrow();
+  });
+
+  it('keeps a change event too big for SNS under raw/events/, and reads back from there only', async () => {
+    s3.on(PutObjectCommand).resolves({});
+    const url = await archive.putEvent('{"id":"chg_x"}');
+    expect(url).toMatch(/^s3:\/\/archive-bucket\/raw\/events\/[0-9a-f]{64}\.json$/);
+    expect(s3).toHaveReceivedCommandWith(PutObjectCommand, { Key: url.slice('s3://archive-bucket/'.length), IfNoneMatch: '*' });
+    await expect(archive.getEvent('s3://archive-bucket/raw/overflow/abc.json')).rejects.toThrow('is not under s3://archive-bucket/raw/events/');
+    await expect(archive.getEvent('s3://other-bucket/raw/events/abc.json')).rejects.toThrow('is not under');
+    expect(s3).not.toHaveReceivedCommand(GetObjectCommand);
   });
 });

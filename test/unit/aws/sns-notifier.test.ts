@@ -7,7 +7,12 @@ import {
 } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SnsNotifier } from '../../../shared/aws/sns-notifier';
+import { ChangeEventReference, referencedEvent, SUMMARY_TEXT_MAX_CHARS } from '../../../shared/domain/event-reference';
+import { FileArchive } from '../../../shared/local/file-archive';
 import { ChangeEvent } from '../../../shared/domain/change-event';
 import type { Designation } from '../../../shared/domain/designation';
 import { parseCsv } from '../../../shared/mof/csv';
@@ -31,7 +36,11 @@ function notification(previous: Designation[], next: CsvRecords, kind: 'changes'
 const may2024 = notification(entriesOf(excerpt.without(MAY_2024_KEYS)), excerpt);
 
 const sns = mockClient(SNSClient);
-const notifier = new SnsNotifier({ client: new SNSClient({ region: 'ap-northeast-1' }), changeTopicArn: CHANGE_TOPIC, operatorTopicArn: OPERATOR_TOPIC });
+const archiveDir = mkdtempSync(join(tmpdir(), 'jsm-sns-events-'));
+afterAll(() => rmSync(archiveDir, { recursive: true, force: true }));
+const notifier = new SnsNotifier({
+  client: new SNSClient({ region: 'ap-northeast-1' }), changeTopicArn: CHANGE_TOPIC, operatorTopicArn: OPERATOR_TOPIC, events: new FileArchive(archiveDir),
+});
 
 /** SNS as it answers a healthy batch: every entry confirmed. */
 const acceptAll = (input: PublishBatchCommandInput) => ({
@@ -155,41 +164,46 @@ describe('size limits', () => {
     expect(JSON.parse(batches[0]![0]!.Message!)).toEqual(input.changes[0]);
   });
 
-  it('sends an event over 256 KiB without its entries, flagged in the omitted attribute', async () => {
+  it('sends an event over 256 KiB by reference: stored whole in the archive, the message a summary naming it', async () => {
     const input = padded(300_000);
     await publishAll(notifier, input);
     const entries = batchesSent().flat();
-    expect(entries).toHaveLength(12);
+    expect(entries.map((e) => e.Id)).toEqual(input.changes.map((c) => c.id));
     for (const [index, entry] of entries.entries()) {
       expect(entrySize(entry)).toBeLessThanOrEqual(SNS_MAX_BYTES);
-      expect(entry.MessageAttributes!.omitted).toEqual({ DataType: 'String.Array', StringValue: '["before","after"]' });
-      const body = ChangeEvent.parse(JSON.parse(entry.Message!));
-      const { before: _b, after: _a, ...rest } = input.changes[index]!;
-      expect(body).toEqual({ ...rest, before: null, after: null });
+      expect(entry.MessageAttributes!.byReference).toEqual({ DataType: 'String', StringValue: 'true' });
+      expect(entry.MessageAttributes!.changeType).toEqual({ DataType: 'String', StringValue: 'designated' });
+      const reference = ChangeEventReference.parse(JSON.parse(entry.Message!));
+      // Not a change event: a consumer validating against the contract cannot take the summary for the change.
+      expect(ChangeEvent.safeParse(JSON.parse(entry.Message!)).success).toBe(false);
+      expect(reference).toMatchObject({ id: input.changes[index]!.id, key: input.changes[index]!.key, name: input.changes[index]!.name, changedFields: [] });
+      const stored = readFileSync(reference.event.url, 'utf8');
+      expect(stored).toBe(JSON.stringify(input.changes[index]));
+      expect(referencedEvent(reference, stored)).toEqual(input.changes[index]);
     }
   });
 
-  it('drops the field values too when a changed field alone is over 256 KiB', async () => {
-    const [amended] = notification(entriesOf(excerpt), excerpt.map((row, at) => {
-      if (row[at('番号')] !== '029-000729') return null;
-      row[at('告示日付')] += ' 2026.9.2改訂';
-      return row;
-    })).changes;
-    const text = inflated(amended!, 300_000);
-    const huge: ChangeEvent = {
-      ...amended!,
-      after: { ...amended!.after!, otherInformation: text },
-      fields: [...amended!.fields, { field: 'otherInformation', before: null, after: text }],
-    };
-    await publishAll(notifier, { ...may2024, changes: [huge] });
-    const [entry] = batchesSent().flat();
-    expect(entry!.MessageAttributes!.omitted).toEqual({ DataType: 'String.Array', StringValue: '["before","after","fieldValues"]' });
-    const body = ChangeEvent.parse(JSON.parse(entry!.Message!));
-    expect(body.fields).toEqual([
-      { field: 'amendedOn', before: null, after: null },
-      { field: 'otherInformation', before: null, after: null },
-    ]);
-    expect(body).toMatchObject({ id: huge.id, type: 'amended', key: '029-000729', before: null, after: null });
+  it('sends by reference an event whose name alone is over 256 KiB, with the name cut in its summary', async () => {
+    const [mikheychik] = may2024.changes.filter((c) => c.key === '029-000729');
+    const name = inflated(mikheychik!, 300_000).replace(/\n/g, ' ');
+    const huge: ChangeEvent = { ...mikheychik!, name: { ...mikheychik!.name, en: name }, after: { ...mikheychik!.after!, name: { ...mikheychik!.after!.name, en: name } } };
+    await publishAll(notifier, { ...may2024, changes: [huge, ...may2024.changes.filter((c) => c !== mikheychik)] });
+    const entries = batchesSent().flat();
+    expect(entries).toHaveLength(12);
+    const reference = ChangeEventReference.parse(JSON.parse(entries[0]!.Message!));
+    expect([...reference.name.en!]).toHaveLength(SUMMARY_TEXT_MAX_CHARS);
+    expect(reference.name.en!.endsWith('…')).toBe(true);
+    expect(reference.name.ja).toBe(mikheychik!.name.ja);
+    expect(referencedEvent(reference, readFileSync(reference.event.url, 'utf8'))).toEqual(huge);
+    // The other eleven go whole, as ever.
+    expect(entries.slice(1).every((e) => e.MessageAttributes!.byReference === undefined && ChangeEvent.safeParse(JSON.parse(e.Message!)).success)).toBe(true);
+  });
+
+  it('refuses a stored event that is not the one its reference names', async () => {
+    await publishAll(notifier, padded(300_000));
+    const [first, second] = batchesSent().flat().map((e) => ChangeEventReference.parse(JSON.parse(e.Message!)));
+    expect(() => referencedEvent(first!, readFileSync(second!.event.url, 'utf8'))).toThrow(/has sha256 [0-9a-f]{64}, not the/);
+    expect(() => referencedEvent({ ...first!, event: second!.event }, readFileSync(second!.event.url, 'utf8'))).toThrow(/holds change event chg_\w+, not chg_/);
   });
 });
 

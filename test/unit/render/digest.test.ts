@@ -5,6 +5,7 @@ import { parseCsv } from '../../../shared/mof/csv';
 import { SUBJECT_MAX_CHARS, renderDigest, snsSubject } from '../../../shared/render/digest';
 import { versionNotification } from '../../support/notifications';
 import { CsvRecords, MAY_2024_KEYS } from '../../support/fixtures';
+import { withLongName } from '../../support/long-entry';
 
 /** Regime titles as the 2026-03-05 workbook's 一覧 sheet gives them (the CSV has none). */
 const LEGEND: RegimeLegend = {
@@ -194,6 +195,25 @@ describe('size limits', () => {
     expect(digest.email).toContain('■ 指定解除 / Delisted (750)');
     expect(digest.email).toContain('追加 added:   Bench Alias');
     expect(digest.subject).toBe(`[JP sanctions] ${delisted} delisted, ${amended.toLocaleString('en-US')} amended — MOF list 2026-08-28 / 資産凍結等対象者一覧 更新`);
+  });
+});
+
+describe('a 300 KB entry', () => {
+  // Mikheychik's English name repeated to 300 KB: the entry whose event goes by reference (issue 18, item 3).
+  const input = notification(entriesOf(excerpt.without(MAY_2024_KEYS)), withLongName(excerpt, '029-000729', 300_000));
+  const digest = renderDigest(input);
+
+  it('is summarised: its long line cut, every one of the twelve still detailed, within 256 KiB', () => {
+    expect(messageBytes(digest)).toBeLessThanOrEqual(256 * 1024);
+    expect(digest.email.match(/^ {2}\d+\. /gm)).toHaveLength(12);
+    expect(digest.email).not.toContain('省略しました');
+    expect(digest.email).toMatch(/^ {2}\d+\. ウラジーミル・ミヘイチク \/ Vladimir Mikheychik Vladimir Mikheychik .*… \(残り [\d,]+ 文字は JSON イベントに \/ [\d,]+ more characters in the JSON event\)$/m);
+    // What follows the name in his block is still there: the rest of the entry is not lost with the cut.
+    expect(digest.email).toContain('告示番号 Notice No.');
+  });
+
+  it('keeps the SMS to one message', () => {
+    expect([...digest.sms].length).toBeLessThanOrEqual(140);
   });
 });
 
