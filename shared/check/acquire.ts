@@ -36,9 +36,9 @@ export type Acquired =
 
 /**
  * Find and fetch: the newest edition's list file on the index page (the CSV, else the workbook), downloaded
- * conditionally against the last download's
- * validators, archived under its sha256 before anything reads it. Bytes already seen — the committed file, or
- * the file held now — are neither archived nor handed on again. `reprocess` (an operator accepting the held
+ * conditionally against the last download's validators, archived under its sha256 before anything reads it.
+ * Bytes already seen — the committed file, or the file held now — are neither archived nor handed on again; the
+ * committed edition in its other format is not even downloaded. `reprocess` (an operator accepting the held
  * file) asks for the bytes unconditionally.
  */
 export async function acquireList(
