@@ -8,9 +8,14 @@ import { thresholdOption } from '../threshold-option';
 import { listSource, startLocalRuntime, type LocalScreening } from '../local-wiring';
 import { printableText } from '../../shared/render/printable';
 
+/** Five minutes: MOF's files come in seconds; a check still downloading after this is hanging. */
+const DEFAULT_TIMEOUT_S = 300;
+/** A day: a larger budget is a typo, not a plan. */
+const MAX_TIMEOUT_S = 86_400;
+
 const CHECK_HELP = `usage: jp-sanctions-monitor check [--source <url-or-file>] [--data-dir <dir>] [--format json|text]
                                   [--accept <sha256> --reason <why> [--by <who>]]
-                                  [--customers <file> [--threshold <0..1>]]
+                                  [--customers <file> [--threshold <0..1>]] [--timeout <seconds>]
   Runs the monitor once with an embedded store in the data dir (default .data).
   --source    MOF's index page by default; another index page URL, or a CSV/XLSX file on disk
   --format    text (default) or json: the check report on stdout
@@ -19,6 +24,9 @@ const CHECK_HELP = `usage: jp-sanctions-monitor check [--source <url-or-file>] [
   --customers re-screen this customer file (CSV id, name[, dob][, country][, entityType]) against every version
               published from now on that designates, amends or relists entries; potential matches go to the
               compliance channel once per customer, entry and version (--threshold: default ${DEFAULT_THRESHOLD})
+  --timeout   the check's time budget in seconds (default ${DEFAULT_TIMEOUT_S}), as the Lambda has its deadline: downloads,
+              retries and waits included, must be over within three quarters of it (the rest is for parsing,
+              committing and publishing); a hanging MOF ends in a failed check the operator hears of
   exit status: 0 baseline/unchanged/changed, 2 held, 1 failed or the store is busy
 `;
 
@@ -37,6 +45,7 @@ export async function checkCommand(args: string[]): Promise<{ output: string; ex
       reason: { type: 'string' },
       customers: { type: 'string' },
       threshold: { type: 'string' },
+      timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -44,10 +53,13 @@ export async function checkCommand(args: string[]): Promise<{ output: string; ex
   if (values.format !== 'json' && values.format !== 'text') throw new Error(`--format must be json or text, not '${values.format}'`);
   const accept = acceptOf(values);
   const screening = screeningOf(values);
+  const budgetMs = timeoutOf(values.timeout) * 1000;
+  const started = Date.now();
   // In JSON mode stdout carries the report alone; what the channels would receive goes to stderr.
   const runtime = await startLocalRuntime(values['data-dir'], values.format === 'json' ? process.stderr : process.stdout, screening);
   try {
-    const report = await runCheck({ ...runtime.dependencies(listSource(values.source)), ...(accept ? { accept } : {}) });
+    const deadline = started + budgetMs * 0.75;
+    const report = await runCheck({ ...runtime.dependencies(listSource(values.source)), ...(accept ? { accept } : {}), deadline });
     const output = values.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : printableText(describeReport(report));
     return { output, exitCode: EXIT_CODES[report.outcome] };
   } finally {
@@ -65,6 +77,14 @@ function acceptOf(values: { accept?: string; by?: string; reason?: string }): Ac
   const parsed = AcceptRequest.safeParse({ sha256: values.accept.toLowerCase(), by: values.by ?? userInfo().username, reason: values.reason });
   if (!parsed.success) throw new Error(`--accept: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   return parsed.data;
+}
+
+/** `--timeout <seconds>`: decimal seconds, more than 0 and at most a day. */
+function timeoutOf(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_TIMEOUT_S;
+  const seconds = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!(seconds > 0 && seconds <= MAX_TIMEOUT_S)) throw new Error(`--timeout must be a number of seconds above 0 and at most ${MAX_TIMEOUT_S}, not '${text}'`);
+  return seconds;
 }
 
 function screeningOf(values: { customers?: string; threshold?: string }): LocalScreening | undefined {

@@ -109,7 +109,7 @@ class CheckRun {
     if (this.deps.accept && this.deps.accept.sha256 !== source.sha256) {
       await this.alert({
         severity: 'warning', outcome: null, summary: 'The acceptance does not name the file MOF serves now; nothing was accepted.',
-        details: [`accepted ${this.deps.accept.sha256}, served ${source.sha256}: check the hash (the held file's sha256 is in the hold alert and in \`status\`)`],
+        details: [`accepted ${this.deps.accept.sha256}, served ${source.sha256}: check the hash (the held file's sha256 is in the hold alert and in the read API's /v1/status)`],
       });
     } else if (this.deps.accept && decision.action === 'hold' && !decision.overridable) {
       await this.alert({
@@ -195,7 +195,9 @@ class CheckRun {
 
   /** The committed edition in its other format only: nothing new, one note to the operator. */
   private async sameEdition(acquired: Extract<Acquired, { status: 'same-edition' }>): Promise<Result> {
-    await this.deps.store.recordCheck({ at: this.now(), outcome: 'unchanged', reason: null, validators: acquired.validators });
+    // The held file, if any, is no longer what the page offers: as when MOF serves the committed file again.
+    const ended = this.state?.hold ? { hold: null } : {};
+    await this.deps.store.recordCheck({ at: this.now(), outcome: 'unchanged', reason: null, validators: acquired.validators, ...ended });
     if (acquired.firstSeen) {
       await this.alert({
         severity: 'info', outcome: 'unchanged',
