@@ -5,6 +5,7 @@ import { DynamoDbSnapshotStore } from '../shared/aws/dynamodb-store';
 import type { CheckDependencies } from '../shared/check';
 import { GuardPolicy } from '../shared/domain/guards';
 import { HttpListSource, MOF_INDEX_URL } from '../shared/http/list-source';
+import type { DataDirLock } from '../shared/local/data-dir-lock';
 import { startEmbeddedDynamoDb } from '../shared/local/embedded-dynamodb';
 import { ConsoleNotifier } from '../shared/local/console-notifier';
 import { FileArchive } from '../shared/local/file-archive';
@@ -40,8 +41,9 @@ export interface LocalScreening {
   threshold: number;
 }
 
-export async function startLocalRuntime(dataDir: string, output: Writable, screening?: LocalScreening): Promise<LocalRuntime> {
-  const dynamo = await startEmbeddedDynamoDb({ dataDir });
+/** `lock`: the data dir's lock when the caller took it already (demo clears the dir first). */
+export async function startLocalRuntime(dataDir: string, output: Writable, screening?: LocalScreening, lock?: DataDirLock): Promise<LocalRuntime> {
+  const dynamo = await startEmbeddedDynamoDb({ dataDir, ...(lock && { lock }) });
   const archive = new FileArchive(join(dataDir, 'archive'));
   const store = new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName, overflow: archive });
   const notifier = new ConsoleNotifier(output);
