@@ -1,6 +1,8 @@
 // The SDK warns on Node 20 about its releases of 2027; the CLI pins a release that supports Node 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+import { printableLine } from '../shared/render/printable';
+
 const USAGE = `usage: jp-sanctions-monitor <command> [options]
   parse <file> [--include-deleted] [--legend <xlsx>]       print the entries of a MOF list (CSV or XLSX) as JSON
   diff <old> <new> [--format json|text] [--legend <xlsx>]  compare two lists as change events
@@ -90,7 +92,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function oneLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+  // An error may quote the list or a customer file: no control character reaches the terminal.
+  return printableLine((error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' '));
 }
 
 // `… | head` closes the pipe early; that is the reader's choice, not an error of ours.

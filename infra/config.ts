@@ -65,6 +65,18 @@ const ReadApi = z.strictObject({
   readerPrincipals: z
     .array(z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:(role|root)(\/[\w+=,.@/-]+)?$/, { message: 'must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)' }))
     .default([]),
+  /**
+   * Web origins (e.g. a bank's intranet page, `https://compliance.intranet.example`) whose pages may call the API
+   * from a browser: API Gateway answers their CORS preflight and lets them read the answers. None by default, so no
+   * page of another origin can read the API, whatever credentials it holds.
+   */
+  corsOrigins: z
+    .array(
+      z
+        .string()
+        .regex(/^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, { message: 'must be an origin: https://host[:port], no path, no wildcard' }),
+    )
+    .default([]),
   /** Requests per second across all callers (steady rate, and the burst above it). */
   throttle: z
     .strictObject({ rateLimit: z.number().positive().max(10_000).default(10), burstLimit: z.int().positive().max(5_000).default(20) })

@@ -35,6 +35,8 @@ export const Hold = z.object({
   reasons: z.array(z.string()),
   since: Timestamp,
   alertedAt: Timestamp,
+  /** false for an edition older than the committed one, which no acceptance commits (absent: it may be accepted). */
+  overridable: z.boolean().optional(),
 });
 export type Hold = z.infer<typeof Hold>;
 

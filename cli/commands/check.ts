@@ -5,6 +5,7 @@ import { AcceptRequest, type CheckReport } from '../../shared/records';
 import { DEFAULT_THRESHOLD } from '../../shared/screening/schemas';
 import { thresholdOption } from '../threshold-option';
 import { listSource, startLocalRuntime, type LocalScreening } from '../local-wiring';
+import { printableText } from '../../shared/render/printable';
 
 const CHECK_HELP = `usage: jp-sanctions-monitor check [--source <url-or-file>] [--data-dir <dir>] [--format json|text]
                                   [--accept <sha256> --reason <why> [--by <who>]]
@@ -46,7 +47,7 @@ export async function checkCommand(args: string[]): Promise<{ output: string; ex
   const runtime = await startLocalRuntime(values['data-dir'], values.format === 'json' ? process.stderr : process.stdout, screening);
   try {
     const report = await runCheck({ ...runtime.dependencies(listSource(values.source)), ...(accept ? { accept } : {}) });
-    const output = values.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : describeReport(report);
+    const output = values.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : printableText(describeReport(report));
     return { output, exitCode: EXIT_CODES[report.outcome] };
   } finally {
     await runtime.close();

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { EntryKey } from '../../shared/query/schemas';
 import type { EntryDetail } from '../../shared/query/schemas';
 import { openHistory } from '../read-wiring';
+import { printableText } from '../../shared/render/printable';
 
 /** `history <key>`: one entry's timeline, as text or as the API's JSON. */
 export async function historyCommand(args: string[]): Promise<string> {
@@ -16,7 +17,7 @@ export async function historyCommand(args: string[]): Promise<string> {
   const opened = await openHistory({ dataDir: values['data-dir'], table: values.table, archiveBucket: values['archive-bucket'] });
   try {
     const detail = await opened.history.entry(key.data);
-    return values.format === 'json' ? `${JSON.stringify(detail, null, 2)}\n` : describeTimeline(key.data, detail);
+    return values.format === 'json' ? `${JSON.stringify(detail, null, 2)}\n` : printableText(describeTimeline(key.data, detail));
   } finally {
     await opened.close();
   }

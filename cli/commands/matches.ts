@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { matchLines } from '../../shared/render/screening-match';
 import { matchCount, type RescreenRun, type RescreenRunId } from '../../shared/screening/schemas';
 import { openScreeningLog } from '../read-wiring';
+import { printableText } from '../../shared/render/printable';
 
 /**
  * `matches <version>` or `matches --customers-run <n>`: every potential match re-screening recorded for a version's
@@ -27,7 +28,7 @@ export async function matchesCommand(args: string[]): Promise<string> {
           : `${opened.description} holds no customers run ${id.run}: the compliance email of each names its number`,
       );
     }
-    return values.format === 'json' ? `${JSON.stringify(run, null, 2)}\n` : describeRun(run);
+    return values.format === 'json' ? `${JSON.stringify(run, null, 2)}\n` : printableText(describeRun(run));
   } finally {
     await opened.close();
   }

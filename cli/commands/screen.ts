@@ -1,14 +1,18 @@
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EntityType } from '../../shared/domain/designation';
-import { readListFile } from '../../shared/local/read-file';
-import { birthDate, DATE_FORMS, decodeCustomerFile, parseCustomers } from '../../shared/screening/customers';
+import { customerFileChunks } from '../../shared/local/file-customer-source';
+import { DEFAULT_WORKERS, screenCustomerBatches } from '../../shared/local/screening-workers';
+import { readCustomerBatches } from '../../shared/screening/customer-stream';
+import { birthDate, DATE_FORMS } from '../../shared/screening/customers';
 import { CustomerScreening, type ScreeningMatch, type ScreeningResult } from '../../shared/screening/schemas';
 import { matchLines } from '../../shared/render/screening-match';
-import { screenCustomers, screenName } from '../../shared/screening/screen';
+import { screenName } from '../../shared/screening/screen';
 import { ScreeningIndex } from '../../shared/screening/screening-index';
 import { thresholdOption } from '../threshold-option';
 import { entriesOfListFile, entriesOfStore, type ScreeningScope } from '../screen-entries';
+import { printableText } from '../../shared/render/printable';
 
 /**
  * `screen <name>` or `screen --customers <file>`: against a list file (`--list`) or the current entries of the
@@ -28,6 +32,7 @@ export async function screenCommand(args: string[]): Promise<{ output: string; e
       country: { type: 'string' },
       'entity-type': { type: 'string' },
       threshold: { type: 'string' },
+      workers: { type: 'string' },
       format: { type: 'string', default: 'json' },
     },
   });
@@ -40,6 +45,7 @@ export async function screenCommand(args: string[]): Promise<{ output: string; e
   const name = positionals.join(' ').trim();
   if (values.customers && name) throw new Error('give either a name or --customers, not both');
   if (!values.customers && !name) throw new Error('screen needs a name, or --customers <file>');
+  if (values.workers !== undefined && !values.customers) throw new Error('--workers goes with --customers <file>');
   if (values.customers && (values.dob || values.country || values['entity-type'])) {
     throw new Error('--dob, --country and --entity-type are for one name; a customer file carries them per row');
   }
@@ -49,22 +55,34 @@ export async function screenCommand(args: string[]): Promise<{ output: string; e
   const dateOfBirth = values.dob === undefined ? undefined : birthDate(values.dob);
   if (dateOfBirth === null) throw new Error(`--dob '${values.dob}' is not a date (${DATE_FORMS})`);
 
-  const customers = values.customers ? parseCustomers(decodeCustomerFile(await readListFile(values.customers), basename(values.customers)), basename(values.customers)) : null;
+  const customers = values.customers && { path: values.customers, chunks: await customerFileChunks(values.customers) };
   const scope: ScreeningScope = values.list ? await entriesOfListFile(values.list) : await entriesOfStore(values['data-dir'] ?? '.data', since);
-  const index = new ScreeningIndex(scope.entries);
 
   if (customers) {
-    const result = CustomerScreening.parse(screenCustomers(index, customers, { threshold, since }));
-    return { output: format === 'json' ? JSON.stringify(result, null, 2) + '\n' : describeCustomers(result), exitCode: 0 };
+    // Streamed and screened batch by batch; nothing is printed unless every row of the file was good.
+    const workers = values.workers === undefined ? await defaultWorkers(customers.path) : workerCount(values.workers);
+    const batches = readCustomerBatches(customers.chunks, basename(customers.path));
+    const result = CustomerScreening.parse(await screenCustomerBatches(scope.entries, batches, { threshold, since, workers }));
+    return { output: format === 'json' ? JSON.stringify(result, null, 2) + '\n' : printableText(describeCustomers(result)), exitCode: 0 };
   }
-  const result = screenName(index, {
+  const result = screenName(new ScreeningIndex(scope.entries), {
     name,
     threshold,
     ...(dateOfBirth && { dateOfBirth }),
     ...(values.country && { country: values.country }),
     ...(entityType?.success && { entityType: entityType.data }),
   });
-  return { output: format === 'json' ? JSON.stringify(result, null, 2) + '\n' : describeResult(result), exitCode: 0 };
+  return { output: format === 'json' ? JSON.stringify(result, null, 2) + '\n' : printableText(describeResult(result)), exitCode: 0 };
+}
+
+/** Below 1 MiB (some 15,000 customers), starting threads and building their indexes costs more than it saves. */
+async function defaultWorkers(path: string): Promise<number> {
+  return (await stat(path)).size < 1 << 20 ? 0 : DEFAULT_WORKERS;
+}
+
+function workerCount(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) > 64) throw new Error(`--workers must be a number of threads from 0 to 64, not '${text}'`);
+  return Number(text);
 }
 
 function version(text: string): number {

@@ -45,6 +45,18 @@ export async function serveCommand(args: string[]): Promise<{ output: string; ex
   return { output: '', exitCode: 0 };
 }
 
+/** A POST's body, cut short past 64 KiB: the router refuses anything that large, and nothing is kept in memory beyond it. */
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > 64 * 1024) break;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
 export interface LocalServer {
   url: string;
   close(): Promise<void>;
@@ -77,8 +89,16 @@ export async function startServer(services: ApiServices, port: number): Promise<
       return;
     }
     const reply = await handleApiRequest(
-      { method: request.method ?? 'GET', path: target.pathname, query: target.searchParams, baseUrl: url, acceptEncoding: request.headers['accept-encoding'], ifNoneMatch: request.headers['if-none-match'] },
-      services,
+      {
+        method: request.method ?? 'GET',
+        path: target.pathname,
+        query: target.searchParams,
+        baseUrl: url,
+        acceptEncoding: request.headers['accept-encoding'],
+        ifNoneMatch: request.headers['if-none-match'],
+        ...(request.method === 'POST' && { body: await readBody(request), contentType: request.headers['content-type'] }),
+      },
+      { webViewUrl: `${url}/`, ...services },
       (error) => process.stderr.write(`serve: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
     );
     response.writeHead(reply.status, { ...reply.headers, 'x-content-type-options': 'nosniff' });

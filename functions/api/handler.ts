@@ -39,6 +39,7 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
       baseUrl: `https://${domainName}${prefix}`,
       acceptEncoding: event.headers?.['accept-encoding'],
       ifNoneMatch: event.headers?.['if-none-match'],
+      ...(event.body !== undefined && { body: Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8'), contentType: event.headers?.['content-type'] }),
     },
     services,
     (error) => logger.error('the read API could not answer', { path, error: error as Error }),

@@ -24,8 +24,11 @@ export interface ReadApiProps {
   readonly logDays: number;
 }
 
+/** The one write-shaped route: screening takes a name in a JSON body, so that it never lands in an access log. */
+const SCREEN_PATH = '/v1/screen';
+
 /**
- * The read API (shared/query) behind an API Gateway HTTP API: GET only, every route authorized (IAM by default, so
+ * The read API (shared/query) behind an API Gateway HTTP API: GET and HEAD, plus POST /v1/screen alone, every route authorized (IAM by default, so
  * machines sign with their role; JWT when configured), throttled, access-logged as JSON. The function may only get
  * and query the table.
  */
@@ -75,12 +78,20 @@ export class ReadApi extends Construct {
       description: 'jp-sanctions-monitor read API: versions, changes since, entry timelines, exports (GET /v1/...)',
       createDefaultStage: false,
       defaultAuthorizer: authorizer,
+      // API Gateway answers the preflight itself (before any authorizer) and adds the headers to every answer.
+      ...(props.api.corsOrigins.length > 0 && {
+        corsPreflight: {
+          allowOrigins: props.api.corsOrigins,
+          allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.HEAD, apigw.CorsHttpMethod.POST],
+          allowHeaders: ['authorization', 'content-type', 'if-none-match', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256'],
+          exposeHeaders: ['etag', 'content-disposition'],
+          maxAge: Duration.hours(1),
+        },
+      }),
     });
-    this.httpApi.addRoutes({
-      path: '/v1/{proxy+}',
-      methods: [apigw.HttpMethod.GET, apigw.HttpMethod.HEAD],
-      integration: new HttpLambdaIntegration('Read', this.function, { payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0 }),
-    });
+    const integration = new HttpLambdaIntegration('Read', this.function, { payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0 });
+    this.httpApi.addRoutes({ path: '/v1/{proxy+}', methods: [apigw.HttpMethod.GET, apigw.HttpMethod.HEAD], integration });
+    this.httpApi.addRoutes({ path: SCREEN_PATH, methods: [apigw.HttpMethod.POST], integration });
 
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: props.logDays as logs.RetentionDays, removalPolicy: RemovalPolicy.DESTROY });
     this.stage = new apigw.HttpStage(this, 'Stage', {
@@ -109,26 +120,30 @@ export class ReadApi extends Construct {
 
     if (props.api.readerPrincipals.length > 0 && !jwt) {
       this.readerRole = new iam.Role(this, 'ReaderRole', {
-        description: 'Assumed by systems in other accounts to read the jp-sanctions-monitor history API (GET /v1/* only)',
+        description: 'Assumed by systems in other accounts to read the jp-sanctions-monitor history API (GET /v1/* and POST /v1/screen only)',
         assumedBy: new iam.CompositePrincipal(...props.api.readerPrincipals.map((arn) => new iam.ArnPrincipal(arn))),
         maxSessionDuration: Duration.hours(1),
       });
       this.grantRead(this.readerRole);
       const api = logicalIdOf(this.httpApi);
       const reason =
-        'execute-api:Invoke on GET and HEAD /v1/* of this one API, any stage: the wildcards are the stage and the path below /v1/, every route of which is read-only.';
+        'execute-api:Invoke on GET and HEAD /v1/* and POST /v1/screen of this one API, any stage: the wildcards are the stage and the path below /v1/, every route of which reads only.';
       Validations.of(this.readerRole).acknowledge(
-        ...['GET', 'HEAD'].map((method) => ({
-          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${api}>/*/${method}/v1/*]`,
+        ...[`GET/v1/*`, `HEAD/v1/*`, `POST${SCREEN_PATH}`].map((route) => ({
+          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${api}>/*/${route}]`,
           reason,
         })),
       );
     }
   }
 
-  /** execute-api:Invoke on GET /v1/* of this API, for the reader role or any principal a deployer adds. */
+  /** execute-api:Invoke on GET and HEAD /v1/* and POST /v1/screen of this API, for the reader role or any principal a deployer adds. */
   grantRead(grantee: iam.IGrantable): void {
-    iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [this.httpApi.arnForExecuteApi('GET', '/v1/*'), this.httpApi.arnForExecuteApi('HEAD', '/v1/*')] });
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['execute-api:Invoke'],
+      resourceArns: [this.httpApi.arnForExecuteApi('GET', '/v1/*'), this.httpApi.arnForExecuteApi('HEAD', '/v1/*'), this.httpApi.arnForExecuteApi('POST', SCREEN_PATH)],
+    });
   }
 
   /** The base URL a caller signs requests to. */
@@ -153,6 +168,10 @@ export function addReadApiOutputs(scope: Construct, api: ReadApi, jwt: boolean):
   new CfnOutput(scope, 'ApiInvokeArn', {
     value: api.httpApi.arnForExecuteApi('GET', '/v1/*'),
     description: 'Grant execute-api:Invoke on this ARN to the roles that may read the history',
+  });
+  new CfnOutput(scope, 'ApiScreenInvokeArn', {
+    value: api.httpApi.arnForExecuteApi('POST', SCREEN_PATH),
+    description: 'Grant execute-api:Invoke on this ARN too to the roles that may screen names (POST /v1/screen, a JSON body)',
   });
 }
 

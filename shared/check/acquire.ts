@@ -1,3 +1,4 @@
+import { fileDateOf } from '../domain/diff';
 import type { FetchResult } from '../http/fetch-file';
 import type { ListLinks } from '../mof/discover';
 import { detectFormat } from '../mof/parse-list';
@@ -18,6 +19,12 @@ export type Acquired =
   | { status: 'unchanged'; validators?: NonNullable<ListState['validators']> }
   /** The file held earlier is still the newest: not archived or parsed again. */
   | { status: 'still-held' }
+  /**
+   * The page offers the committed edition only in the other format (the CSV link gone, its workbook still
+   * there): the edition is read already, and two formats of one edition are not two versions. `firstSeen` is
+   * true the first check that finds it so, for one note to the operator.
+   */
+  | { status: 'same-edition'; edition: string; offered: string; committed: string; firstSeen: boolean; validators: NonNullable<ListState['validators']> }
   | {
       status: 'new';
       list: AcquiredFile;
@@ -38,6 +45,14 @@ export async function acquireList(
 ): Promise<Acquired> {
   const links = await deps.source.discover(budget);
   const fileUrl = links.csv ?? links.xlsx!;
+  const committed = state?.source ?? null;
+  const edition = fileDateOf(fileNameOf(fileUrl));
+  if (committed && edition !== null && edition === fileDateOf(committed.file) && formatOfName(fileNameOf(fileUrl)) !== formatOfName(committed.file)) {
+    // Remembered as the URL last looked at, so that the note goes out once, not at every check.
+    const firstSeen = state?.validators?.url !== fileUrl.href;
+    const validators = firstSeen ? { url: fileUrl.href, etag: null, lastModified: null } : state!.validators!;
+    return { status: 'same-edition', edition, offered: fileNameOf(fileUrl), committed: committed.file, firstSeen, validators };
+  }
   const held = state?.hold ?? null;
   // The validators are the last download's: the held file's while there is a hold, else the committed one's.
   const previous = !reprocess && state?.validators?.url === fileUrl.href ? state.validators : undefined;
@@ -65,11 +80,17 @@ async function archived(
   return {
     source: {
       url: fetched.url.href, file, format, sha256: fetched.sha256, archiveKey,
-      asOf: links.asOf, fileDate: links.fileDate, fetchedAt: deps.clock.now().toISOString(),
+      // The file's own date: a workbook fetched beside a CSV may be of another edition than the page's newest.
+      asOf: links.asOf, fileDate: fileDateOf(file) ?? links.fileDate, fetchedAt: deps.clock.now().toISOString(),
     },
     bytes: fetched.bytes,
     validators: validatorsOf(requested, fetched),
   };
+}
+
+/** By the file's name, which is how MOF labels the two formats of one edition. */
+function formatOfName(file: string): SourceFile['format'] {
+  return /\.csv$/i.test(file) ? 'csv' : 'xlsx';
 }
 
 export function fileNameOf(url: URL): string {

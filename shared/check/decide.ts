@@ -1,6 +1,6 @@
 import type { ChangeSet } from '../domain/change-event';
 import type { Designation, ParsedList, RegimeLegend } from '../domain/designation';
-import { diffLists } from '../domain/diff';
+import { diffLists, fileDateOf } from '../domain/diff';
 import { guardChangeSet, type GuardPolicy } from '../domain/guards';
 import { alignRegimes } from '../domain/identity';
 import { nextSnapshot, type SnapshotWrite } from '../domain/next-snapshot';
@@ -16,8 +16,9 @@ export const EMPTY_CHANGE_SET: ChangeSet = {
 export interface DecideInput {
   list: AcquiredFile;
   workbook: AcquiredFile | null;
-  /** The committed version (0 before the baseline) and its entries. */
+  /** The committed version (0 before the baseline), the file it was read from, and its entries. */
   version: number;
+  committedFile: string | null;
   snapshot: Designation[];
   policy: GuardPolicy;
   /** An operator's acceptance of a held file; applies only to the file with this sha256. */
@@ -28,7 +29,8 @@ export interface DecideInput {
 
 export type Decision =
   | { action: 'commit'; kind: 'baseline' | 'changes'; changeSet: ChangeSet; writes: SnapshotWrite[]; entryCount: number; acceptance?: Acceptance }
-  | { action: 'hold'; reasons: string[]; changeSet: ChangeSet };
+  /** `overridable` false: no acceptance can commit this file (an edition older than the committed one). */
+  | { action: 'hold'; reasons: string[]; changeSet: ChangeSet; overridable: boolean };
 
 export interface Decided {
   decision: Decision;
@@ -45,6 +47,8 @@ export interface Decided {
 export async function decide(input: DecideInput): Promise<Decided> {
   const warnings: Decided['warnings'] = [];
   const notes: string[] = [];
+  const regression = olderEdition(input.list.source.file, input.committedFile);
+  if (regression) return { decision: { action: 'hold', reasons: [regression], changeSet: EMPTY_CHANGE_SET, overridable: false }, warnings, notes };
   const legend = await legendOf(input.workbook, input.list.source, warnings);
   const parsed: ParsedList = await parseList(input.list.bytes, { fileName: input.list.source.file, ...(legend ? { legend } : {}) });
 
@@ -66,10 +70,25 @@ export async function decide(input: DecideInput): Promise<Decided> {
   notes.push(...corroboration.notes);
   const reasons = [...(guard.action === 'hold' ? guard.reasons : []), ...corroboration.holds];
   const accepted = reasons.length > 0 && input.accept?.sha256 === input.list.source.sha256;
-  if (reasons.length > 0 && !accepted) return { decision: { action: 'hold', reasons, changeSet }, warnings, notes };
+  if (reasons.length > 0 && !accepted) return { decision: { action: 'hold', reasons, changeSet, overridable: true }, warnings, notes };
   const { writes } = nextSnapshot(snapshot, parsed.entries, alignment.mapping);
   const acceptance = accepted ? { ...input.accept!, at: input.at, overrode: reasons } : undefined;
   return { decision: { action: 'commit', kind: 'changes', changeSet, writes, entryCount: counts.nextListed, ...(acceptance ? { acceptance } : {}) }, warnings, notes };
+}
+
+/**
+ * Editions only move forward. A stale cached page, or MOF's page while it is being edited, can offer an edition
+ * older than the committed one; diffed, it would delist everything designated since, and the current page would
+ * then "relist" it all. It is held, whatever an operator accepts: the next edition, or the committed one served
+ * again, ends the hold. The dates are the ones MOF puts in the file names: neither file states its edition inside
+ * (the newest 改訂 stamp is no edition date: delisting the entry that carried it makes a newer file look older).
+ * Two files of one date are one edition, so a correction under the same name is an ordinary new version.
+ */
+function olderEdition(file: string, committedFile: string | null): string | null {
+  const offered = fileDateOf(file);
+  const committed = fileDateOf(committedFile);
+  if (offered === null || committed === null || offered >= committed) return null;
+  return `MOF's page offers ${offered}; ${committed} is committed (${file} is an older edition than ${committedFile}, and an older edition is never committed)`;
 }
 
 /**

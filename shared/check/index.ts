@@ -2,9 +2,9 @@ import { isRegimeNotice, type ChangeSet } from '../domain/change-event';
 import type { GuardPolicy } from '../domain/guards';
 import { ConcurrentCommitError, type Clock, type ComplianceNotifier, type CustomerSource, type ScreeningLog, type ListSource, type Notifier, type RawArchive, type SnapshotStore } from '../ports';
 import type { AcceptRequest, Hold, CheckOutcome, CheckReport, ListState, OperatorAlert, SentNotification, SourceFile } from '../records';
-import { acquireList } from './acquire';
+import { acquireList, type Acquired } from './acquire';
 import { commitVersion, versionCommit } from './commit';
-import { decide } from './decide';
+import { decide, type Decision } from './decide';
 import { rescreenPublished } from './rescreen';
 import { alertOperator, describePublishing, NOTHING_PUBLISHED, publishOwed, publishVersion, type PublishState } from './publish';
 
@@ -89,40 +89,31 @@ class CheckRun {
       await store.recordCheck({ at: this.now(), outcome: 'unchanged', reason: null, ...(acquired.validators ? { validators: acquired.validators } : {}), ...ended });
       return this.result('unchanged', null);
     }
+    if (acquired.status === 'same-edition') return this.sameEdition(acquired);
     this.source = acquired.list.source;
+    const source = this.source;
     if (acquired.workbookError) await this.alert({ severity: 'warning', outcome: null, summary: 'Regime titles unavailable: the workbook could not be read.', details: [acquired.workbookError] });
 
     const version = this.state?.version ?? 0;
     const snapshot = version > 0 ? await store.loadSnapshot(version) : [];
     const { decision, warnings, notes } = await decide({
-      list: acquired.list, workbook: acquired.workbook, version, snapshot, policy: this.deps.policy, at: this.now(),
+      list: acquired.list, workbook: acquired.workbook, version, committedFile: this.state?.source?.file ?? null, snapshot, policy: this.deps.policy, at: this.now(),
       ...(this.deps.accept ? { accept: this.deps.accept } : {}),
     });
     for (const warning of warnings) await this.alert({ severity: 'warning', outcome: null, summary: warning.summary, details: [warning.detail] });
-    if (this.deps.accept && this.deps.accept.sha256 !== this.source.sha256) {
+    if (this.deps.accept && this.deps.accept.sha256 !== source.sha256) {
       await this.alert({
         severity: 'warning', outcome: null, summary: 'The acceptance does not name the file MOF serves now; nothing was accepted.',
-        details: [`accepted ${this.deps.accept.sha256}, served ${this.source.sha256}`],
+        details: [`accepted ${this.deps.accept.sha256}, served ${source.sha256}: check the hash (the held file's sha256 is in the hold alert and in \`status\`)`],
+      });
+    } else if (this.deps.accept && decision.action === 'hold' && !decision.overridable) {
+      await this.alert({
+        severity: 'warning', outcome: null, summary: 'The acceptance names an older edition than the committed one, which is never committed; nothing was accepted.',
+        details: decision.reasons,
       });
     }
 
-    if (decision.action === 'hold') {
-      const reason = `held: ${decision.reasons.join('; ')}`;
-      const hold: Hold = { sha256: this.source.sha256, file: this.source.file, reasons: decision.reasons, since: this.now(), alertedAt: this.now() };
-      // The held file's validators, so that the next check's conditional request recognises it without a download.
-      await store.recordCheck({ at: this.now(), outcome: 'held', reason, validators: acquired.list.validators, hold });
-      await this.alert({
-        severity: 'error', outcome: 'held',
-        summary: 'A suspicious list was held: nothing committed, nothing sent to subscribers.',
-        details: [
-          ...decision.reasons,
-          `The next good file is compared with committed version ${version}.`,
-          `If this is a genuine change, accept this file deliberately: \`check --accept ${this.source.sha256} --by <who> --reason <why>\` ` +
-            `or the Lambda event {"accept":"${this.source.sha256}","by":"<who>","reason":"<why>"}.`,
-        ],
-      });
-      return this.result('held', reason, decision.changeSet);
-    }
+    if (decision.action === 'hold') return this.hold(decision, acquired.list.validators, version);
 
     const { outcome, ...commit } = versionCommit({
       state: this.state, kind: decision.kind, source: acquired.list.source, validators: acquired.list.validators,
@@ -170,6 +161,50 @@ class CheckRun {
   }
 
   /**
+   * A file held: the operator hears of it once. The same file held again (an acceptance that named another hash
+   * brings it back here) keeps its hold, its "held since" and its one alert.
+   */
+  private async hold(decision: Extract<Decision, { action: 'hold' }>, validators: NonNullable<ListState['validators']>, version: number): Promise<Result> {
+    const source = this.source!;
+    const reason = `held: ${decision.reasons.join('; ')}`;
+    const previous = this.state?.hold?.sha256 === source.sha256 ? this.state.hold : null;
+    const hold: Hold = previous
+      ? { ...previous, reasons: decision.reasons }
+      : {
+          sha256: source.sha256, file: source.file, reasons: decision.reasons, since: this.now(), alertedAt: this.now(),
+          ...(decision.overridable ? {} : { overridable: false }),
+        };
+    // The held file's validators, so that the next check's conditional request recognises it without a download.
+    await this.deps.store.recordCheck({ at: this.now(), outcome: 'held', reason, validators, hold });
+    if (!previous) {
+      await this.alert({
+        severity: 'error', outcome: 'held',
+        summary: decision.overridable
+          ? 'A suspicious list was held: nothing committed, nothing sent to subscribers.'
+          : 'An older edition than the committed one was held: nothing committed, nothing sent to subscribers.',
+        details: [...decision.reasons, `The next good file is compared with committed version ${version}.`, howToEnd(hold)],
+      });
+    }
+    return this.result('held', reason, decision.changeSet);
+  }
+
+  /** The committed edition in its other format only: nothing new, one note to the operator. */
+  private async sameEdition(acquired: Extract<Acquired, { status: 'same-edition' }>): Promise<Result> {
+    await this.deps.store.recordCheck({ at: this.now(), outcome: 'unchanged', reason: null, validators: acquired.validators });
+    if (acquired.firstSeen) {
+      await this.alert({
+        severity: 'info', outcome: 'unchanged',
+        summary: `The committed edition ${acquired.edition} is offered only as ${acquired.offered}; nothing changed.`,
+        details: [
+          `Version ${this.state!.version} was read from ${acquired.committed}; two formats of one edition are one version.`,
+          'The next edition is read in whichever format the page offers.',
+        ],
+      });
+    }
+    return this.result('unchanged', null);
+  }
+
+  /**
    * The held file is still the newest: the operator heard of it once; a reminder goes out once a day while the
    * hold lasts. Nothing is downloaded, archived or parsed again.
    */
@@ -182,7 +217,7 @@ class CheckRun {
       await alertOperator(this.deps, null, {
         severity: 'error', outcome: 'held',
         summary: `Reminder: ${hold.file} is still held (since ${hold.since}); nothing committed, nothing sent to subscribers.`,
-        details: [...hold.reasons, `To accept it deliberately: \`check --accept ${hold.sha256} --by <who> --reason <why>\` or the Lambda event {"accept":"${hold.sha256}"}.`],
+        details: [...hold.reasons, howToEnd(hold)],
       }, this.sent);
     }
     return this.result('held', reason);
@@ -226,6 +261,15 @@ class CheckRun {
   private now(): string {
     return this.deps.clock.now().toISOString();
   }
+}
+
+/** What ends a hold: an acceptance, or for an older edition only MOF serving the committed or a newer one. */
+function howToEnd(hold: Hold): string {
+  if (hold.overridable === false) {
+    return 'An older edition is never committed, not even by an acceptance: the hold ends when MOF\'s page offers the committed edition or a newer one.';
+  }
+  return `If this is a genuine change, accept this file deliberately: \`check --accept ${hold.sha256} --by <who> --reason <why>\` ` +
+    `or the Lambda event {"accept":"${hold.sha256}","by":"<who>","reason":"<why>"}.`;
 }
 
 /** Recording a failure must not hide the failure itself. */

@@ -1,3 +1,4 @@
+import { countryCode } from './countries';
 import type { Address, Designation } from './designation';
 import { comparableText } from './normalize';
 
@@ -83,10 +84,179 @@ export function addressForms(a: Address, language: 'ja' | 'en'): string[] {
   return [...new Set(forms.length > 0 ? forms : [`${countryForm}|`])];
 }
 
+/**
+ * One part of an address without the comma MOF leaves where it cut the country off the street address
+ * (`Kabul,` + `Afghanistan`), so that joining the parts never writes `Kabul,, Afghanistan`.
+ */
+export function addressPart(value: string | null): string | null {
+  return value === null ? null : value.trim().replace(/[\s,，、]+$/, '') || null;
+}
+
+/** An address in one language as "detail, country", for exports. */
+export function addressLine(a: Address, lang: 'ja' | 'en'): string {
+  return [addressPart(a.detail[lang]), addressPart(a.country[lang])].filter(Boolean).join(', ');
+}
+
 /** One line for an address, country last: `Kabul, Afghanistan`, never `Kabul,, Afghanistan`. */
 export function formatAddress(a: Address): string {
-  const clean = (v: string | null) => (v === null ? null : v.trim().replace(/[\s,，、]+$/, '') || null);
-  const ja = [clean(a.detail.ja), clean(a.country.ja)].filter(Boolean).join(' ');
-  const en = [clean(a.detail.en), clean(a.country.en)].filter(Boolean).join(', ');
+  const ja = [addressPart(a.detail.ja), addressPart(a.country.ja)].filter(Boolean).join(' ');
+  const en = [addressPart(a.detail.en), addressPart(a.country.en)].filter(Boolean).join(', ');
   return [ja, en].filter(Boolean).join(' / ');
+}
+
+/**
+ * One fact a value states, as the diff compares it: `form` decides sameness within the field (a country as its
+ * code, a date as ISO); `text` is the fact in comparable letters, to find it stated elsewhere in an entry (its
+ * notice text, another column).
+ */
+export interface Piece {
+  form: string;
+  text: string;
+}
+
+/** Characters of Japanese script: a value holding them is written in Japanese. */
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+
+/**
+ * A parenthesised Latin rendering inside Japanese text (`ギセニ（Gisenyi）`, `イラン原子力庁(AEOI)`): the workbook
+ * glosses a Japanese word with its English form, the CSV leaves the gloss to the English column. It states nothing
+ * the word does not.
+ */
+const LATIN_GLOSS = /[(（]\s*[A-Za-z][A-Za-z0-9\s.,'’\-–&/]*[)）]/g;
+
+/**
+ * Qualifiers one format writes and the other drops: the workbook's 「…」(自称) / Self-proclaimed "…" around the
+ * posts and names of Russia's occupation authorities, and quotation marks in general. The CSV states the post
+ * bare; the qualifier says how MOF describes it, not a different post.
+ */
+const SELF_PROCLAIMED = /[(（]\s*自称\s*[)）]|自称の?|self[- ]proclaimed|so[- ]called|russian[- ]imposed/gi;
+const QUOTES = /[「」『』“”"‘’]/g;
+
+/**
+ * Parenthesised notes on when or how a place or fact held (`（2014年6月時点）`, `（以前の住所）`, `(Domicile)`,
+ * `（現在の所在地、2016年7月時点）`): the workbook keeps them beside the value, the CSV's split columns drop them.
+ * Read as notes on the value, never as a value of their own.
+ */
+const NOTE = /時点|以前|以降|過去|現在|可能性|推定|報告によれば|報告されている住所|居住地?$|^居住|所在$|domicile|previous|formerly|former address|as of|reportedly/i;
+
+/** Where one format lists facts one by one and the other joins them in a sentence. */
+const SEPARATOR = /[;；、。\n]|,\s+|，|\s+and\s+|及び|又は|または|\s+or\s+|\s[–—]\s|^・|・$/gi;
+
+/**
+ * A word followed by its other spelling in parentheses, `Luhansk(Lugansk)`, `Donbass (Donbas)`: the workbook states
+ * both spellings in one value, the CSV states the value once per spelling. Read as both values. Only a word of the
+ * same initial counts as a spelling (`Works (MMK)` is an acronym, a fact of its own).
+ */
+const VARIANT_SPELLING = /([\p{L}\p{N}'’]+)\s*[(（]([\p{L}\p{N}'’]+)[)）]/gu;
+
+/** Latin place names joined by a bare comma (`Nyiragongo,North Kivu`): split like `, `. */
+const LATIN_COMMA = /(?<=[A-Za-z]),(?=[A-Za-z])/g;
+
+/** `1965年頃` / `1965年`: 頃 (circa) qualifies a date the CSV states without it. */
+const CIRCA = /頃|ころ|circa|approximately|approx\.?/gi;
+
+/**
+ * Labels one format writes before a value and the other leaves to its column: `(original script: …)`, the
+ * workbook's `決議1483上の根拠：` and `詳細：` (regimes 5 and 7, whose columns the CSV files under その他の情報,
+ * the first as `（決議1483上の根拠）`).
+ */
+const LABEL = /original\s*scr?i?pt\s*[:：]|previously listed as,?\s*in\s*arabic\s*[:：]|[(（]?決議1483上の根拠(?:\s*[:：]|[)）])|詳細\s*[:：]/gi;
+
+/**
+ * How the UN's amendment dates are worded: `（2018年4月26日及び2019年3月1日修正）` in the workbook,
+ * `（改訂日2018年４月26日及び2019年３月１日）` or `…に改訂）` in the CSV.
+ */
+const AMENDED_WORDING = /改訂日|に改訂|改訂|修正/g;
+
+const JAPANESE_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+const SLASH_DATE = /(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/g;
+const YEAR_MONTH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)/g;
+const YEAR = /(\d{4})\s*年(?!\s*\d)/g;
+
+const pad = (n: string) => n.padStart(2, '0');
+
+/** A year, or a month and day after a full date in the same list, its year left out: `2025年10月6日、10月21日`. */
+const YEAR_OR_YEARLESS_DATE = /(\d{4})\s*年|(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+
+/**
+ * Dates as ISO whichever way a format writes them (`2012年11月30日`, `2012/11/30`, `1965年`); a month and day
+ * without a year take the year of the full date before them, as Japanese lists of dates write them.
+ */
+export function isoDates(text: string): string {
+  let year: string | null = null;
+  const withYears = text.replace(YEAR_OR_YEARLESS_DATE, (whole, y?: string, m?: string, d?: string) => {
+    if (y !== undefined) {
+      year = y;
+      return whole;
+    }
+    return year === null ? whole : `${year}年${m}月${d}日`;
+  });
+  return withYears
+    .replace(JAPANESE_DATE, (_m, y: string, m: string, d: string) => `${y}-${pad(m)}-${pad(d)}`)
+    .replace(SLASH_DATE, (_m, y: string, m: string, d: string) => `${y}-${pad(m)}-${pad(d)}`)
+    .replace(YEAR_MONTH, (_m, y: string, m: string) => `${y}-${pad(m)}`)
+    .replace(YEAR, (_m, y: string) => y);
+}
+
+/** A value brought to the letters its facts are compared in: qualifiers off, dates ISO, then comparableText. */
+export function statedText(value: string): string {
+  const text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '').replace(CIRCA, '').replace(LABEL, '');
+  return comparableText(isoDates(text).replace(AMENDED_WORDING, '改訂'));
+}
+
+/** Text outside and inside parentheses (one level): `X（Y）Z` → outside `XZ`, inside [`Y`]. */
+function parentheses(text: string): { outside: string; inside: string[] } {
+  const inside: string[] = [];
+  let outside = '';
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '（') {
+      if (depth === 0) current = '';
+      else current += ch;
+      depth++;
+    } else if ((ch === ')' || ch === '）') && depth > 0) {
+      depth--;
+      if (depth === 0) inside.push(current);
+      else current += ch;
+    } else if (depth > 0) current += ch;
+    else outside += ch;
+  }
+  if (depth > 0) inside.push(current);
+  return { outside, inside };
+}
+
+export interface PieceOptions {
+  /** A piece that names a country is that country, however spelt (`=AF`). */
+  countries?: boolean;
+  /** Notes may stand outside parentheses too (addresses: `2014年5月時点の所在地 / Syrian Arab Republic`). */
+  notes?: boolean;
+}
+
+/**
+ * The facts a value states, each apart: a list joined into one cell (`X、Y`, `X; Y`, `X and Y`, `A又はB`) and a
+ * parenthesised remark are facts of their own; glosses, qualifiers and notes go (see above). Both formats'
+ * values come apart the same way, so a list split in one file and joined in the other states the same pieces.
+ */
+export function statementPieces(value: string, options: PieceOptions = {}): Piece[] {
+  let text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '');
+  if (JAPANESE.test(text)) text = text.replace(LATIN_GLOSS, '');
+  const variant = text.replace(VARIANT_SPELLING, (whole, word: string, other: string) =>
+    word[0]!.toLowerCase() === other[0]!.toLowerCase() ? other : whole,
+  );
+  const pieces = new Map<string, Piece>();
+  for (const written of variant === text ? [text] : [text, variant]) {
+    const { outside, inside } = parentheses(written);
+    for (const [at, part] of [outside, ...inside].entries()) {
+      for (const raw of part.replace(LATIN_COMMA, ', ').split(SEPARATOR)) {
+        const trimmed = raw.trim();
+        if (trimmed === '' || ((at > 0 || options.notes) && NOTE.test(trimmed))) continue;
+        const form = statedText(trimmed);
+        if (form === '') continue;
+        const code = options.countries ? countryCode(trimmed) : null;
+        pieces.set(form, { form: code ? `=${code}` : form, text: form });
+      }
+    }
+  }
+  return [...pieces.values()];
 }

@@ -1,17 +1,31 @@
 import { diffArrays } from 'diff';
-import { addressForms, formatAddress, listUniverse, nameForms, nameUniverse, positionForms, titleForms } from './canonical';
+import {
+  addressForms,
+  formatAddress,
+  nameForms,
+  nameUniverse,
+  positionForms,
+  statedText,
+  statementPieces,
+  titleForms,
+  type Piece,
+  type PieceOptions,
+} from './canonical';
 import type { FieldChange } from './change-event';
 import type { Address, BilingualList, Designation } from './designation';
-import { comparableText, sameList, sameText } from './normalize';
+import { sameList, sameText } from './normalize';
 
-/** One published value of a field and its canonical forms (what it states; see canonical.ts). */
+/**
+ * One published value of a field and the ways to read what it states: each reading is a list of pieces (facts,
+ * see canonical.ts), and the value is stated by the other edition when every piece of one reading is.
+ */
 interface Item {
   text: string;
-  forms: string[];
+  readings: Piece[][];
 }
 
 /**
- * A field of a designation the diff looks at. `items` are its published values with their canonical forms;
+ * A field of a designation the diff looks at. `items` are its published values with their readings;
  * `universe` is every form the entry states for the field's meaning, which may reach beyond the field itself (an
  * alias in the Japanese column is the same alias in the English one).
  */
@@ -23,6 +37,8 @@ interface FieldSpec {
   universe?: (d: Designation, cross: CrossFormat) => Set<string>;
   /** The same field in the other language: a half one format leaves blank is not compared across formats. */
   sibling?: (d: Designation) => readonly string[];
+  /** Countries the field names in either language (`=EG`): these compare across languages even so. */
+  countries?: (d: Designation) => Set<string>;
 }
 
 /** Languages of addresses both sides state, when the two sides come from different formats. */
@@ -31,43 +47,78 @@ interface CrossFormat {
   addressLanguages: readonly ('ja' | 'en')[];
 }
 
-const plainForms = (value: string) => [comparableText(value)].filter((f) => f !== '');
-const itemsOf = (values: readonly (string | null)[], forms: (v: string) => string[]): Item[] =>
-  values.filter((v): v is string => v !== null && v.trim() !== '').map((text) => ({ text, forms: forms(text) }));
+type Reader = (value: string) => Piece[][];
 
-function text(field: string, read: (d: Designation) => string | null, forms = plainForms, universe?: FieldSpec['universe']): FieldSpec {
-  return { field, kind: 'text', read, items: (d) => itemsOf([read(d)], forms), ...(universe ? { universe } : {}) };
+const asPieces = (forms: readonly string[]): Piece[] => forms.map((form) => ({ form, text: form }));
+/** A value read whole (its comparable text) or as the facts it states. */
+const plain =
+  (options: PieceOptions = {}): Reader =>
+  (value) => [asPieces([statedText(value)].filter((f) => f !== '')), statementPieces(value, options)];
+/** A value read by an older canonical form (names, positions, titles) or as the facts it states. */
+const withForms =
+  (forms: (v: string) => string[], options: PieceOptions = {}): Reader =>
+  (value) => [asPieces(forms(value)), statementPieces(value, options)];
+
+const itemsOf = (values: readonly (string | null)[], reader: Reader): Item[] =>
+  values.filter((v): v is string => v !== null && v.trim() !== '').map((text) => ({ text, readings: reader(text) }));
+
+const formsOf = (items: readonly Item[]) => new Set(items.flatMap((i) => i.readings.flat().flatMap((p) => [p.form, p.text])));
+
+function text(field: string, read: (d: Designation) => string | null, reader = plain(), universe?: FieldSpec['universe']): FieldSpec {
+  return { field, kind: 'text', read, items: (d) => itemsOf([read(d)], reader), ...(universe ? { universe } : {}) };
 }
 
-function list(field: string, read: (d: Designation) => readonly string[], forms = plainForms, extra: Partial<FieldSpec> = {}): FieldSpec {
-  return { field, kind: 'list', read, items: (d) => itemsOf(read(d), forms), ...extra };
+function list(field: string, read: (d: Designation) => readonly string[], reader = plain(), extra: Partial<FieldSpec> = {}): FieldSpec {
+  return { field, kind: 'list', read, items: (d) => itemsOf(read(d), reader), ...extra };
 }
 
 /** A bilingual list whose two halves state one set of facts (positions, titles), compared as that set. */
-function bilingual(field: string, read: (d: Designation) => BilingualList, forms: (v: string) => string[]): FieldSpec[] {
-  const universe = (d: Designation) => listUniverse([...read(d).ja, ...read(d).en], forms);
+function bilingual(field: string, read: (d: Designation) => BilingualList, reader: Reader): FieldSpec[] {
+  const universe = (d: Designation) => formsOf(itemsOf([...read(d).ja, ...read(d).en], reader));
   return [
-    list(`${field}.ja`, (d) => read(d).ja, forms, { universe, sibling: (d) => read(d).en }),
-    list(`${field}.en`, (d) => read(d).en, forms, { universe, sibling: (d) => read(d).ja }),
+    list(`${field}.ja`, (d) => read(d).ja, reader, { universe, sibling: (d) => read(d).en }),
+    list(`${field}.en`, (d) => read(d).en, reader, { universe, sibling: (d) => read(d).ja }),
   ];
 }
 
-/** A bilingual list compared per language (places of birth, nationalities). */
-function perLanguage(field: string, read: (d: Designation) => BilingualList): FieldSpec[] {
+/**
+ * A bilingual list of places (places of birth, nationalities), compared per language; a country is one country
+ * however spelt (`Egypt` / `エジプト`), which is what compares when each format wrote a different half.
+ */
+function places(field: string, read: (d: Designation) => BilingualList): FieldSpec[] {
+  const reader = plain({ countries: true });
+  const countries = (d: Designation) =>
+    new Set([...formsOf(itemsOf([...read(d).ja, ...read(d).en], reader))].filter((f) => f.startsWith('=')));
   return [
-    list(`${field}.ja`, (d) => read(d).ja, plainForms, { sibling: (d) => read(d).en }),
-    list(`${field}.en`, (d) => read(d).en, plainForms, { sibling: (d) => read(d).ja }),
+    list(`${field}.ja`, (d) => read(d).ja, reader, { sibling: (d) => read(d).en, countries }),
+    list(`${field}.en`, (d) => read(d).en, reader, { sibling: (d) => read(d).ja, countries }),
   ];
 }
 
-const names = (d: Designation) => nameUniverse(d);
-const nameText = (field: string, read: (d: Designation) => string | null) => text(field, read, nameForms, names);
-const aliasList = (field: string, read: (d: Designation) => readonly string[]) => list(field, read, nameForms, { universe: names });
+const nameReader: Reader = (value) => [asPieces(nameForms(value)), statementPieces(value)];
+const names = (d: Designation) => {
+  const universe = nameUniverse(d);
+  const all = [d.name.ja, d.name.en, ...d.aliases.ja, ...d.aliases.en].filter((n): n is string => n !== null);
+  for (const form of formsOf(itemsOf(all, nameReader))) universe.add(form);
+  return universe;
+};
+const nameText = (field: string, read: (d: Designation) => string | null) => text(field, read, nameReader, names);
+const aliasList = (field: string, read: (d: Designation) => readonly string[]) => list(field, read, nameReader, { universe: names });
 
+/**
+ * An address read per language both sides state: its country (as a country, however spelt) and the places of its
+ * detail, notes on when it held set apart. The CSV joins several addresses into one (`A; B`, countries `X; Y`),
+ * so what is compared is the set of places an entry's addresses name, not how they are grouped.
+ */
 function addressItems(d: Designation, cross: CrossFormat): Item[] {
-  return d.addresses.map((a: Address) => ({ text: formatAddress(a), forms: cross.addressLanguages.flatMap((l) => addressForms(a, l)) }));
+  return d.addresses.map((a: Address) => {
+    const pieces = cross.addressLanguages.flatMap((l) => [
+      ...statementPieces(a.country[l] ?? '', { countries: true, notes: true }),
+      ...statementPieces(a.detail[l] ?? '', { countries: true, notes: true }),
+    ]);
+    return { text: formatAddress(a), readings: [asPieces(cross.addressLanguages.flatMap((l) => addressForms(a, l))), pieces] };
+  });
 }
-
 /** An address as published, punctuation and all: for audit, and to notice a cosmetic edit. */
 function publishedAddress(a: Address): string {
   const ja = [a.detail.ja, a.country.ja].filter(Boolean).join(' ');
@@ -82,13 +133,13 @@ export const MATERIAL_FIELDS: readonly FieldSpec[] = [
   nameText('name.en', (d) => d.name.en),
   aliasList('aliases.ja', (d) => d.aliases.ja),
   aliasList('aliases.en', (d) => d.aliases.en),
-  ...bilingual('formerNames', (d) => d.formerNames, nameForms),
-  ...bilingual('weakAliases', (d) => d.weakAliases, nameForms),
-  ...bilingual('titles', (d) => d.titles, titleForms),
-  ...bilingual('positions', (d) => d.positions, positionForms),
+  ...bilingual('formerNames', (d) => d.formerNames, nameReader),
+  ...bilingual('weakAliases', (d) => d.weakAliases, nameReader),
+  ...bilingual('titles', (d) => d.titles, withForms(titleForms)),
+  ...bilingual('positions', (d) => d.positions, withForms(positionForms)),
   list('datesOfBirth', (d) => d.datesOfBirth),
-  ...perLanguage('placesOfBirth', (d) => d.placesOfBirth),
-  ...perLanguage('nationalities', (d) => d.nationalities),
+  ...places('placesOfBirth', (d) => d.placesOfBirth),
+  ...places('nationalities', (d) => d.nationalities),
   list('passportNumbers', (d) => d.passportNumbers),
   list('idNumbers', (d) => d.idNumbers),
   { field: 'addresses', kind: 'list', read: (d) => d.addresses.map(publishedAddress), items: addressItems },
@@ -141,7 +192,13 @@ function crossFormat(before: Designation, after: Designation): CrossFormat {
 function notCarried(spec: FieldSpec, before: Designation, after: Designation): boolean {
   if (!spec.sibling) return false;
   const blankHalf = (d: Designation) => (spec.read(d) as readonly string[]).length === 0 && spec.sibling!(d).length > 0;
-  return blankHalf(before) || blankHalf(after);
+  if (!blankHalf(before) && !blankHalf(after)) return false;
+  // 国籍 `Egypt` in the workbook's English half, `サウジアラビア` in the CSV's Japanese one: a different country.
+  return !spec.countries || !differentCountries(spec.countries(before), spec.countries(after));
+}
+
+function differentCountries(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size > 0 && b.size > 0 && (a.size !== b.size || [...a].some((c) => !b.has(c)));
 }
 
 type Value = string | null | readonly string[];
@@ -161,17 +218,75 @@ function copy(value: Value): string | null | string[] {
   return value === null || typeof value === 'string' ? value : [...value];
 }
 
-/** Items of one side whose meaning the other side does not state. */
-function unmatched(items: readonly Item[], universe: ReadonlySet<string>): string[] {
-  return items.filter((item) => item.forms.some((form) => !universe.has(form))).map((item) => item.text);
+/**
+ * A piece shorter than this (`1`, `ab`) is found in any text, so it must be in the field itself; two kanji
+ * (`米国`, `大佐`) already name something.
+ */
+const minElsewhere = (text: string) => (/[\u3040-\u30ff\u3400-\u9fff]/.test(text) ? 2 : 3);
+
+/**
+ * Items of one side whose meaning the other side does not state: in the field (its universe), or, across formats,
+ * anywhere in the entry (`elsewhere`: its columns and notice text, see statedAnywhere), since a value one format's
+ * column lacks while its notice text or another column states it was not removed. Within one format pieces must
+ * match whole: `General Director` is not stated by `Former General Director`.
+ */
+function unmatched(items: readonly Item[], universe: ReadonlySet<string>, elsewhere: string): string[] {
+  const stated = (p: Piece) =>
+    universe.has(p.form) || joined(p.text, universe) || (elsewhere !== '' && p.text.length >= minElsewhere(p.text) && elsewhere.includes(p.text));
+  // A value whose every piece is a note (`（2015年以降）`) states no fact of its own to look for.
+  return items.filter((item) => !item.readings.some((pieces) => pieces.every(stated))).map((item) => item.text);
+}
+
+/** Longer pieces are not cut into others (the search is quadratic in the piece's length). */
+const MAX_JOINED = 200;
+
+/**
+ * A piece that is other pieces run together (`アフガニスタン国民IDカード番号 番号：55130` for the workbook's two
+ * lines `アフガニスタン国民IDカード番号` and `番号：55130`): one format joined what the other kept apart.
+ */
+function joined(text: string, universe: ReadonlySet<string>): boolean {
+  if (text.length > MAX_JOINED) return false;
+  const reachable = new Array<boolean>(text.length + 1).fill(false);
+  reachable[0] = true;
+  for (let start = 0; start < text.length; start++) {
+    if (!reachable[start]) continue;
+    for (let end = start + 1; end <= text.length; end++) {
+      if (!reachable[end] && universe.has(text.slice(start, end))) reachable[end] = true;
+    }
+  }
+  return reachable[text.length]!;
+}
+
+const statedTexts = new WeakMap<Designation, string>();
+
+/**
+ * Everything an entry states, in the letters pieces are compared in: every field's values and the notice text.
+ * Looked in only across formats, where one format's prose (`2012年11月時点でソマリア南部において活動`) states what
+ * the other's columns split out (`ソマリア南部`), and a column of one format may lack what the notice text keeps.
+ */
+function statedAnywhere(d: Designation): string {
+  let text = statedTexts.get(d);
+  if (text === undefined) {
+    const values: string[] = [];
+    const collect = (v: unknown): void => {
+      if (typeof v === 'string') values.push(statedText(v));
+      else if (Array.isArray(v)) v.forEach(collect);
+      else if (v !== null && typeof v === 'object') Object.values(v).forEach(collect);
+    };
+    for (const [key, value] of Object.entries(d)) if (key !== 'source') collect(value);
+    text = values.join('|');
+    statedTexts.set(d, text);
+  }
+  return text;
 }
 
 function describeChange(spec: FieldSpec, a: Designation, b: Designation, cross: CrossFormat): { material: boolean; change: FieldChange } {
   const beforeItems = spec.items(a, cross);
   const afterItems = spec.items(b, cross);
-  const universeOf = (d: Designation, items: readonly Item[]) => spec.universe?.(d, cross) ?? new Set(items.flatMap((i) => i.forms));
-  const added = unmatched(afterItems, universeOf(a, beforeItems));
-  const removed = unmatched(beforeItems, universeOf(b, afterItems));
+  const universeOf = (d: Designation, items: readonly Item[]) => spec.universe?.(d, cross) ?? formsOf(items);
+  const elsewhere = (d: Designation) => (cross.crossFormat ? statedAnywhere(d) : '');
+  const added = unmatched(afterItems, universeOf(a, beforeItems), elsewhere(a));
+  const removed = unmatched(beforeItems, universeOf(b, afterItems), elsewhere(b));
   const material = added.length > 0 || removed.length > 0;
   const before = spec.read(a);
   const after = spec.read(b);

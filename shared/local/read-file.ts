@@ -1,3 +1,4 @@
+import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { FetchPolicy } from '../http/fetch-file';
 
@@ -5,16 +6,17 @@ import { FetchPolicy } from '../http/fetch-file';
 export const LOCAL_MAX_BYTES = FetchPolicy.shape.maxBytes.def.defaultValue;
 
 /**
- * Reads one list file whole, refusing a directory or a file over the cap with an error that names the path,
- * before reading more than the cap.
+ * Reads one list file whole, refusing a directory, a FIFO, a socket or a device, or a file over the cap, with an
+ * error that names the path, before reading more than the cap.
  */
 export async function readListFile(path: string, maxBytes = LOCAL_MAX_BYTES): Promise<Buffer> {
-  const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+  // Non-blocking: opening a FIFO for reading would otherwise wait, forever, for a writer.
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`${path}: cannot open (${error.code ?? error.message})`);
   });
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw new Error(`${path} is a directory, not a list file`);
+    if (!stat.isFile()) throw new Error(`${path} is ${kindOf(stat)}, not a list file`);
     if (stat.size > maxBytes) throw new Error(`${path}: size cap ${maxBytes} bytes exceeded (${stat.size} bytes)`);
     // Read at most one byte past the cap: a file growing while read is refused too.
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
@@ -30,4 +32,13 @@ export async function readListFile(path: string, maxBytes = LOCAL_MAX_BYTES): Pr
   } finally {
     await handle.close();
   }
+}
+
+/** What a path that is not a regular file is, in words for an error message. */
+export function kindOf(stat: Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'something other than a regular file';
 }

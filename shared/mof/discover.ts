@@ -3,19 +3,24 @@ import { z } from 'zod';
 import { IsoDate } from '../domain/designation';
 
 /**
- * Step 1 of a check: MOF's index page (list.html) → the newest CSV and Excel files and the page's as-of date.
- * MOF puts the edition date in the file name and keeps no stable alias, so the links must be found afresh on
+ * Step 1 of a check: MOF's index page (list.html) → the newest edition's CSV and Excel files and the page's as-of
+ * date. MOF puts the edition date in the file name and keeps no stable alias, so the links must be found afresh on
  * every poll; a page without them is an error, never a reason to fall back to the last known URL.
+ *
+ * Every list link counts, main and news links alike, and the newest date among them is the edition: a page whose
+ * main CSV link is gone while a news item still links an older CSV offers the newest edition as a workbook only,
+ * and a workbook newer than every CSV is that newer edition. The two files returned are always of one edition.
  */
 
 export const ListLinks = z
   .object({
+    /** The newest edition's CSV; null when that edition is offered only as a workbook. */
     csv: z.instanceof(URL).nullable(),
-    /** The Excel file: `.xlsx`, or a legacy `.xls` when that is all the page offers (see the URL's extension). */
+    /** The newest edition's Excel file: `.xlsx`, or a legacy `.xls` when that is all the page offers (see the URL's extension). */
     xlsx: z.instanceof(URL).nullable(),
     /** The page's 「令和8年8月28日現在」 line. */
     asOf: IsoDate.nullable(),
-    /** The date in the newest file name, which is the notice date, not the upload time. */
+    /** The newest date in any list file name on the page, which is the notice date, not the upload time. */
     fileDate: IsoDate.nullable(),
   })
   .refine((links) => links.csv !== null || links.xlsx !== null, 'a list needs a CSV or an Excel link');
@@ -53,16 +58,13 @@ export function discoverListFiles(html: string, pageUrl: string): ListLinks {
   });
   if (files.length === 0) throw new DiscoveryError(pageUrl, 'no shisantouketsu link found (expected shisantouketsuYYYYMMDD.csv or .xlsx)');
 
-  const csv = newest(files, 'csv', pageUrl);
-  const xlsx = newest(files, 'xlsx', pageUrl);
-  const stamps = [csv, xlsx].flatMap((f) => (f ? [f.stamp] : [])).sort();
-  const newestStamp = stamps[stamps.length - 1];
-
+  const edition = files.map((f) => f.stamp).sort().at(-1)!;
+  const ofEdition = files.filter((f) => f.stamp === edition);
   return ListLinks.parse({
-    csv: csv?.url ?? null,
-    xlsx: xlsx?.url ?? null,
+    csv: newest(ofEdition, 'csv', pageUrl)?.url ?? null,
+    xlsx: newest(ofEdition, 'xlsx', pageUrl)?.url ?? null,
     asOf: asOfDate(page.text),
-    fileDate: newestStamp ? stampToIso(newestStamp) : null,
+    fileDate: stampToIso(edition),
   });
 }
 

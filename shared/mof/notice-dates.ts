@@ -1,10 +1,13 @@
 /**
  * 告示日付: the designation date followed by amendment (改訂) or deletion (削除) stamps, e.g.
  * `2001.9.22 2008.6.25改訂 2012.3.27改訂`, `2014.8.5⏎2022.5.27改訂`, `2025.9.12削除`, `2021.2.24 削除`.
- * Real files also carry `2016.3.112022.8.3改訂` (no separator) and `200812.19改訂` (no dot after the year),
- * which a date-by-date scan reads as intended, and `2007.713改訂` (no dot between month and day, XLSX sheet 2),
- * read as 2007-07-13 because month 71 does not exist; a three-digit group that could be either (`2007.113`) is an
- * error.
+ *
+ * MOF's CSV runs the stamps of a cell together where the workbook cell held line breaks
+ * (`2013.4.52022.8.3改訂2023.7.27改訂`, `2016.12.92022.8.3改訂`, `2002.4.202007.6.8改訂…`), and both files carry
+ * typing slips: `200812.19改訂` (no dot after the year), `2007.713改訂` (no dot between month and day). No
+ * separator says where one stamp ends, so the cell is read as the one way of cutting it into stamps in which every
+ * part is a real calendar date, each stamp but the designation carries its marker, and the dates ascend. A cell
+ * with no such reading, or with more than one (`2007.113`: 1 November or 13 January?), is an error.
  */
 export interface NoticeDates {
   designatedOn: string | null;
@@ -12,38 +15,114 @@ export interface NoticeDates {
   deletedOn: string | null;
 }
 
-const STAMP = /(\d{4})\.?(\d{1,2})\.(\d{1,2})\s*(改訂|削除)?|(\d{4})\.(\d)(\d)(\d)(?![\d.])\s*(改訂|削除)?/g;
-
 export class NoticeDateError extends Error {}
 
-export function parseNoticeDates(cell: string): NoticeDates {
-  const text = cell.normalize('NFKC');
-  const result: NoticeDates = { designatedOn: null, amendedOn: [], deletedOn: null };
-  let consumed = '';
-  for (const m of text.matchAll(STAMP)) {
-    const whole = m[0];
-    const kind = m[4] ?? m[9];
-    const iso = m[1] !== undefined ? toIsoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undottedDate(m);
-    if (!iso) throw new NoticeDateError(`'${whole}' is not a calendar date`);
-    consumed += whole;
-    if (kind === '改訂') result.amendedOn.push(iso);
-    else if (kind === '削除') result.deletedOn = iso;
-    else if (result.designatedOn === null) result.designatedOn = iso;
-    else throw new NoticeDateError(`a second designation date '${whole}' without 改訂 or 削除`);
-  }
-  // Anything left besides separators and a parenthesised remark (`（81.と同一人物）`) is a format we do not know.
-  const rest = text.replace(STAMP, '').replace(/[（(][^）)]*[）)]/g, '').replace(/[\s,、]/g, '');
-  if (rest !== '' || consumed === '') throw new NoticeDateError(`cannot read '${cell.replace(/\n/g, '⏎')}' as 告示日付`);
-  return result;
+type Marker = '改訂' | '削除' | null;
+
+interface Stamp {
+  iso: string;
+  marker: Marker;
 }
 
-/** `2007.713`: month and day run together; only one reading may be a calendar date. */
-function undottedDate(m: RegExpMatchArray): string | null {
-  const [year, a, b, c] = [Number(m[5]), m[6]!, m[7]!, m[8]!];
-  const readings = [toIsoDate(year, Number(a), Number(b + c)), toIsoDate(year, Number(a + b), Number(c))].filter(
-    (iso): iso is string => iso !== null,
-  );
-  return readings.length === 1 ? readings[0]! : null;
+/** A run of digits and dots, the marker after it if any, and what separates it from the next. */
+const RUN = /([\d.]+)\s*(改訂|削除)?/g;
+/** A parenthesised remark (`（81.と同一人物）`, "the same person as 81") says nothing about dates. */
+const REMARK = /[（(][^）)]*[）)]/g;
+const SEPARATORS = /[\s,、]/g;
+
+export function parseNoticeDates(cell: string): NoticeDates {
+  const text = cell.normalize('NFKC').replace(REMARK, ' ');
+  const shown = cell.replace(/\n/g, '⏎');
+  const runs = [...text.matchAll(RUN)];
+  if (runs.length === 0 || text.replace(RUN, '').replace(SEPARATORS, '') !== '') {
+    throw new NoticeDateError(`cannot read '${shown}' as 告示日付`);
+  }
+  const perRun = runs.map((run) => cuts(run[1]!, 0, (run[2] as Marker) ?? null));
+  const unreadable = runs.find((_, i) => perRun[i]!.length === 0);
+  if (unreadable) {
+    const where = unreadable[0].trim() === text.trim() ? '' : ` in '${shown}'`;
+    throw new NoticeDateError(`'${unreadable[1]}'${where} is not a calendar date`);
+  }
+  const readings = ascending(perRun).filter(designatesFirstOnly);
+  if (readings.length === 0) {
+    throw new NoticeDateError(`'${shown}' is not a sequence of calendar dates, ascending, each after the first marked 改訂 or 削除`);
+  }
+  if (readings.length > 1) {
+    const choices = readings.map((stamps) => stamps.map((s) => s.iso).join(' ')).join(' or ');
+    throw new NoticeDateError(`'${shown}' can be read more than one way (${choices})`);
+  }
+  return assign(readings[0]!);
+}
+
+/** Every way to cut one run of digits and dots into dates; only the last date of the run carries its marker. */
+function cuts(run: string, from: number, marker: Marker): Stamp[][] {
+  const found: Stamp[][] = [];
+  for (const date of datesAt(run, from)) {
+    if (date.end === run.length) found.push([{ iso: date.iso, marker }]);
+    else for (const rest of cuts(run, date.end, marker)) found.push([{ iso: date.iso, marker: null }, ...rest]);
+  }
+  return found;
+}
+
+/**
+ * The dates a run may start with at `from`: `Y.M.D` with one- or two-digit month and day (`2024.02.22` too), the
+ * year's dot missing (`200812.19`), or month and day run together in a run's last three digits (`2007.713`).
+ * A stamp's year starts with 19 or 20: the list begins in 2001.
+ */
+function datesAt(run: string, from: number): Array<{ iso: string; end: number }> {
+  const year = run.slice(from, from + 4);
+  if (!/^(19|20)\d\d$/.test(year)) return [];
+  const found: Array<{ iso: string; end: number }> = [];
+  const add = (month: string, day: string, end: number): void => {
+    const iso = /^\d+$/.test(month + day) ? toIsoDate(Number(year), Number(month), Number(day)) : null;
+    if (iso !== null) found.push({ iso, end });
+  };
+  const afterYear = from + 4;
+  for (const monthAt of run[afterYear] === '.' ? [afterYear + 1] : [afterYear]) {
+    for (const monthLength of [1, 2]) {
+      const dot = monthAt + monthLength;
+      if (run[dot] !== '.') continue;
+      for (const dayLength of [1, 2]) {
+        if (dot + 1 + dayLength <= run.length) add(run.slice(monthAt, dot), run.slice(dot + 1, dot + 1 + dayLength), dot + 1 + dayLength);
+      }
+    }
+    if (run[afterYear] === '.' && monthAt + 3 === run.length) {
+      const digits = run.slice(monthAt);
+      add(digits.slice(0, 1), digits.slice(1), run.length);
+      add(digits.slice(0, 2), digits.slice(2), run.length);
+    }
+  }
+  return found;
+}
+
+/** The readings of the whole cell (one reading per run, in order) whose dates never go back in time. */
+function ascending(perRun: Stamp[][][]): Stamp[][] {
+  let readings: Stamp[][] = [[]];
+  for (const runReadings of perRun) {
+    readings = readings.flatMap((before) =>
+      runReadings.filter((stamps) => (before.at(-1)?.iso ?? '') <= stamps[0]!.iso && isAscending(stamps)).map((stamps) => [...before, ...stamps]),
+    );
+  }
+  return readings;
+}
+
+function isAscending(stamps: readonly Stamp[]): boolean {
+  return stamps.every((stamp, i) => i === 0 || stamps[i - 1]!.iso <= stamp.iso);
+}
+
+/** Only the first stamp may be unmarked (the designation); every later one says 改訂 or 削除. */
+function designatesFirstOnly(stamps: readonly Stamp[]): boolean {
+  return stamps.every((stamp, i) => i === 0 || stamp.marker !== null);
+}
+
+function assign(stamps: readonly Stamp[]): NoticeDates {
+  const result: NoticeDates = { designatedOn: null, amendedOn: [], deletedOn: null };
+  for (const { iso, marker } of stamps) {
+    if (marker === '改訂') result.amendedOn.push(iso);
+    else if (marker === '削除') result.deletedOn = iso;
+    else result.designatedOn = iso;
+  }
+  return result;
 }
 
 export function toIsoDate(year: number, month: number, day: number): string | null {

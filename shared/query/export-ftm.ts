@@ -1,3 +1,4 @@
+import { addressLine } from '../domain/canonical';
 import type { BilingualList, Designation } from '../domain/designation';
 import { comparableText } from '../domain/normalize';
 import type { SourceFile } from '../records';
@@ -32,10 +33,12 @@ export function ftmEntities(entry: Designation, list: string, source: SourceFile
   const schema = entry.entityType === 'individual' ? 'Person' : ORGANIZATION.test(`${entry.name.en ?? ''} ${entry.name.ja ?? ''}`) ? 'Organization' : 'LegalEntity';
   const both = (l: BilingualList) => [...l.en, ...l.ja];
   const addresses = entry.addresses.flatMap((a) =>
-    (['en', 'ja'] as const).map((lang) => [a.detail[lang], a.country[lang]].filter(Boolean).join(', ')).filter(Boolean),
+    (['en', 'ja'] as const).map((lang) => addressLine(a, lang)).filter(Boolean),
   );
-  const birthDates = entry.datesOfBirth.filter((d) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d));
-  const otherBirthDates = entry.datesOfBirth.filter((d) => !birthDates.includes(d));
+  const births = entry.datesOfBirth.map(ftmBirthDate);
+  const passports = entry.passportNumbers.map(ftmPassport);
+  // FtM wants a URL here; a local store's source is a path on someone's disk.
+  const sourceUrl = source && /^https?:\/\//.test(source.url) ? source.url : undefined;
   const properties: Record<string, (string | null | undefined)[]> = {
     name: [entry.name.en, entry.name.ja],
     alias: both(entry.aliases),
@@ -44,16 +47,20 @@ export function ftmEntities(entry: Designation, list: string, source: SourceFile
     address: addresses,
     country: entry.addresses.flatMap((a) => [ftmCountry(a.country.en), ftmCountry(a.country.ja)]),
     idNumber: entry.idNumbers,
-    notes: [entry.otherInformation, ...otherBirthDates.map((d) => `生年月日 date of birth: ${d}`)],
+    notes: [
+      entry.otherInformation,
+      ...births.flatMap((b) => (b.note ? [`生年月日 date of birth: ${b.note}`] : [])),
+      ...passports.flatMap((p) => (p.note ? [`旅券 passport: ${p.note}`] : [])),
+    ],
     topics: ['sanction'],
-    sourceUrl: [source?.url],
+    sourceUrl: [sourceUrl],
     ...(schema === 'Person' && {
       title: both(entry.titles),
       position: both(entry.positions),
-      birthDate: birthDates,
+      birthDate: births.flatMap((b) => b.dates),
       birthPlace: both(entry.placesOfBirth),
       nationality: both(entry.nationalities).map(ftmCountry),
-      passportNumber: entry.passportNumbers,
+      passportNumber: passports.flatMap((p) => p.numbers),
     }),
   };
   const sanction: Record<string, (string | null | undefined)[]> = {
@@ -69,12 +76,46 @@ export function ftmEntities(entry: Designation, list: string, source: SourceFile
     listingDate: [entry.designatedOn],
     modifiedAt: [entry.amendedOn.at(-1)],
     endDate: [entry.deletedOn],
-    sourceUrl: [source?.url],
+    sourceUrl: [sourceUrl],
   };
   return [
     { id, schema, properties: compact(properties) },
     { id: `${id}-sanction`, schema: 'Sanction', properties: compact(sanction) },
   ];
+}
+
+/**
+ * A date of birth as FtM's date type takes it (`1970`, `1970-05`, `1970-05-16`), and the list's words where they say
+ * more than one date: `1963年頃` (about 1963) is 1963 with a note; `1955年から1958年の間` is each year of the range;
+ * `1980年または1983年` both years. Words with no year (`10月10日（year unknown）`, an age) stay in the note only.
+ */
+export function ftmBirthDate(value: string): { dates: string[]; note: string | null } {
+  const text = value.normalize('NFKC').trim();
+  if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(text)) return { dates: [text], note: null };
+  const plain = /^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?$/.exec(text);
+  if (plain) return { dates: [[plain[1], plain[2]?.padStart(2, '0'), plain[3]?.padStart(2, '0')].filter(Boolean).join('-')], note: null };
+  const dates = new Set<string>();
+  for (const m of text.matchAll(/(\d{4})年(\d{1,2})月(\d{1,2})日/g)) dates.add(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`);
+  const years = [...text.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => m[1]!);
+  const range = /(\d{4})年?(?:\d{1,2}月\d{1,2}日)?\s*(?:から|-|~|～)[;、,\s]*(\d{4})年/.exec(text);
+  if (range) {
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    if (to >= from && to - from <= 10) for (let year = from; year <= to; year++) years.push(String(year));
+  }
+  // A year a full date already gives says nothing more.
+  for (const year of years) if (![...dates].some((d) => d.startsWith(year))) dates.add(year);
+  return { dates: [...dates].sort(), note: value };
+}
+
+/** FtM caps an identifier at 64 characters; a plain number stays one, and prose around numbers goes to notes. */
+const PLAIN_NUMBER = /^[A-Z0-9][A-Z0-9 .\/-]{2,31}$/i;
+const NUMBER_IN_PROSE = /(?<![A-Za-z0-9])(?:[A-Z]{1,3}[ -])?[A-Z0-9]{5,15}(?![A-Za-z0-9])/gi;
+
+export function ftmPassport(value: string): { numbers: string[]; note: string | null } {
+  const text = value.normalize('NFKC').trim();
+  if (PLAIN_NUMBER.test(text)) return { numbers: [text], note: null };
+  const numbers = (text.match(NUMBER_IN_PROSE) ?? []).filter((n) => (n.match(/\d/g) ?? []).length >= 5);
+  return { numbers, note: value };
 }
 
 export function exportFtm(entries: readonly Designation[], list: string, source: SourceFile | null): string {

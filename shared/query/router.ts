@@ -6,7 +6,7 @@ import { renderExport } from './export';
 import type { History } from './history';
 import { openApiDocument } from './openapi';
 import { Problem } from './problem';
-import { ScreenQuery, screenCurrentList } from './screen';
+import { ScreenRequest, screenCurrentList } from './screen';
 import { ScreeningResult } from '../screening/schemas';
 import {
   ChangesPage,
@@ -41,6 +41,9 @@ export interface ApiRequest {
   acceptEncoding?: string;
   /** The If-None-Match header: a poller that has this answer already gets 304 and no body. */
   ifNoneMatch?: string;
+  /** A POST's body and its Content-Type (the one POST route takes JSON). */
+  body?: Buffer;
+  contentType?: string;
 }
 
 export interface ApiResponse {
@@ -51,31 +54,45 @@ export interface ApiResponse {
 
 export interface ApiServices {
   history: History;
+  /** The web view's address where one is served beside the API (`serve`): the feed links people to its pages. */
+  webViewUrl?: string;
 }
 
 type Reply = { json: unknown } | { text: string; contentType: string; fileName?: string };
 
 export interface Route {
   path: string;
+  /** GET (and HEAD) by default; POST for a route that takes customer data, which must stay out of URLs. */
+  method?: 'POST';
   summary: string;
   query: z.ZodObject;
+  /** A POST's JSON body. */
+  body?: z.ZodObject;
   params?: Record<string, z.ZodType>;
   /** The JSON answer's schema, or the media type of a non-JSON answer. */
   answer: z.ZodType | { contentType: string };
   /** Other media types the route answers with, depending on its parameters. */
   alsoAnswers?: string[];
-  handle(input: { query: any; params: any; baseUrl: string; services: ApiServices }): Promise<Reply>;
+  handle(input: { query: any; params: any; body: any; baseUrl: string; services: ApiServices }): Promise<Reply>;
 }
 
-const route = <Q extends z.ZodObject, P extends Record<string, z.ZodType> = {}>(r: {
+const route = <Q extends z.ZodObject, P extends Record<string, z.ZodType> = {}, B extends z.ZodObject = z.ZodObject<{}>>(r: {
   path: string;
+  method?: 'POST';
   summary: string;
   query: Q;
   params?: P;
+  body?: B;
   answer: Route['answer'];
   alsoAnswers?: string[];
-  handle(input: { query: z.output<Q>; params: { [K in keyof P]: z.output<P[K]> }; baseUrl: string; services: ApiServices }): Promise<Reply>;
+  handle(input: { query: z.output<Q>; params: { [K in keyof P]: z.output<P[K]> }; body: z.output<B>; baseUrl: string; services: ApiServices }): Promise<Reply>;
 }): Route => r as Route;
+
+/** The methods a route answers, as its Allow header says. */
+export const allowedMethods = (route: Pick<Route, 'method'>): string[] => (route.method === 'POST' ? ['POST'] : ['GET', 'HEAD']);
+
+/** A screening request is a name and a few facts: more than this is not one. */
+const MAX_BODY_BYTES = 16 * 1024;
 
 const FEED_VERSIONS = 50;
 
@@ -131,7 +148,8 @@ export const ROUTES: Route[] = [
     answer: { contentType: 'application/atom+xml' },
     handle: async ({ baseUrl, services }) => {
       const { state, versions } = await services.history.recentChanges(FEED_VERSIONS);
-      return { text: atomFeed({ baseUrl, listId: services.history.listId, state, versions }), contentType: 'application/atom+xml; charset=utf-8' };
+      const feed = atomFeed({ baseUrl, ...(services.webViewUrl && { webViewUrl: services.webViewUrl }), listId: services.history.listId, state, versions });
+      return { text: feed, contentType: 'application/atom+xml; charset=utf-8' };
     },
   }),
   route({
@@ -144,10 +162,13 @@ export const ROUTES: Route[] = [
   }),
   route({
     path: '/v1/screen',
-    summary: 'Screen a name against the current list: matches at or above the threshold, best first, each with why',
-    query: ScreenQuery,
+    method: 'POST',
+    summary:
+      'Screen a name against the current list: matches at or above the threshold, best first, each with why. POST with a JSON body, so that customer data stays out of URLs and access logs',
+    query: NoQuery,
+    body: ScreenRequest,
     answer: ScreeningResult,
-    handle: async ({ query, services }) => ({ json: await screenCurrentList(services.history, query) }),
+    handle: async ({ body, services }) => ({ json: await screenCurrentList(services.history, body) }),
   }),
   route({
     path: '/v1/openapi.json',
@@ -163,12 +184,15 @@ export async function handleApiRequest(request: ApiRequest, services: ApiService
   let response: ApiResponse;
   try {
     const { route, params } = match(request.path);
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      throw new Problem(405, 'Method Not Allowed', `${request.method} is not supported; this API is read-only (GET)`);
+    const allowed = allowedMethods(route);
+    if (!allowed.includes(request.method)) {
+      const why = route.method === 'POST' ? 'screening takes a JSON body, so that names stay out of URLs' : 'this resource is read-only';
+      throw new Problem(405, 'Method Not Allowed', `${request.method} is not supported at ${request.path}: ${why} (${allowed.join(', ')})`, allowed.join(', '));
     }
     const reply = await route.handle({
       query: parse(route.query, queryObject(request.query), 'query parameter'),
       params: Object.fromEntries(Object.entries(route.params ?? {}).map(([name, schema]) => [name, parse(schema, params[name], `path parameter ${name}`)])),
+      body: route.body ? parse(route.body, jsonBody(request), 'body field') : undefined,
       baseUrl: request.baseUrl,
       services,
     });
@@ -177,7 +201,9 @@ export async function handleApiRequest(request: ApiRequest, services: ApiService
     // Weak: the gzipped and the plain answer share it, as RFC 9110 allows only for weak validators.
     response.headers.etag = `W/"${createHash('sha256').update(response.body).digest('base64url').slice(0, 27)}"`;
     const tag = response.headers.etag.slice(2);
-    if (request.ifNoneMatch?.split(',').some((given) => given.trim().replace(/^W\//, '') === tag)) {
+    // `*` matches any current representation (RFC 9110 13.1.2); a POST's answer is not a representation to revalidate.
+    const given = route.method === 'POST' ? [] : (request.ifNoneMatch?.split(',').map((t) => t.trim()) ?? []);
+    if (given.some((t) => t === '*' || t.replace(/^W\//, '') === tag)) {
       return { status: 304, headers: { etag: response.headers.etag, 'cache-control': 'no-cache' }, body: Buffer.alloc(0) };
     }
   } catch (error) {
@@ -194,6 +220,18 @@ function match(path: string): { route: Route; params: Record<string, string> } {
     if (m) return { route, params: Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)])) };
   }
   throw Problem.notFound(`no resource at ${path}; the API is described at /v1/openapi.json`);
+}
+
+function jsonBody(request: ApiRequest): unknown {
+  const type = request.contentType?.split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new Problem(415, 'Unsupported Media Type', `send the body as application/json (Content-Type was ${request.contentType ?? 'missing'})`);
+  const body = request.body ?? Buffer.alloc(0);
+  if (body.length > MAX_BODY_BYTES) throw new Problem(413, 'Content Too Large', `the body is ${body.length} bytes; a screening request is at most ${MAX_BODY_BYTES}`);
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    throw Problem.badRequest(`the body is not JSON: ${(error as Error).message}`);
+  }
 }
 
 function queryObject(query: URLSearchParams): Record<string, string> {
@@ -225,7 +263,7 @@ function problemResponse(error: unknown, instance: string, onError: (error: unkn
   if (!(error instanceof Problem)) onError(error);
   const document: ProblemDocument = { type: 'about:blank', title: problem.title, status: problem.status, detail: problem.detail, instance };
   const response = answer(problem.status, 'application/problem+json; charset=utf-8', JSON.stringify(document));
-  if (problem.status === 405) response.headers.allow = 'GET, HEAD';
+  if (problem.allow) response.headers.allow = problem.allow;
   return response;
 }
 

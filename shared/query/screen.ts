@@ -5,15 +5,18 @@ import { screenName } from '../screening/screen';
 import { ScreeningIndex } from '../screening/screening-index';
 import type { History } from './history';
 
-/** `GET /v1/screen`: the same screening as `screen <name>`, against the committed list. */
-export const ScreenQuery = z.strictObject({
+/**
+ * `POST /v1/screen`: the same screening as `screen <name>`, against the committed list. A JSON body, never a query
+ * string: a customer's name and date of birth must not land in access logs, proxies or browser history.
+ */
+export const ScreenRequest = z.strictObject({
   name: ScreeningQuery.shape.name.describe('the name to screen, in any script'),
   dob: ScreeningQuery.shape.dateOfBirth.describe('date of birth: YYYY, YYYY-MM or YYYY-MM-DD'),
   country: z.string().trim().min(1).max(100).optional().describe('nationality or country: a name in English or Japanese, or an ISO code'),
   entityType: EntityType.optional(),
-  threshold: z.coerce.number().min(0).max(1).default(DEFAULT_THRESHOLD).describe(`score from 0 to 1; default ${DEFAULT_THRESHOLD}`),
+  threshold: z.number().min(0).max(1).default(DEFAULT_THRESHOLD).describe(`score from 0 to 1; default ${DEFAULT_THRESHOLD}`),
 });
-export type ScreenQuery = z.output<typeof ScreenQuery>;
+export type ScreenRequest = z.output<typeof ScreenRequest>;
 
 /**
  * The index is built once per committed version (about a second for the whole list) and kept with the History
@@ -22,7 +25,7 @@ export type ScreenQuery = z.output<typeof ScreenQuery>;
  */
 const indexes = new WeakMap<History, { version: number; index: ScreeningIndex }>();
 
-export async function screenCurrentList(history: History, query: ScreenQuery): Promise<ScreeningResult> {
+export async function screenCurrentList(history: History, request: ScreenRequest): Promise<ScreeningResult> {
   const { committedVersion } = await history.status();
   let cached = indexes.get(history);
   if (!cached || cached.version !== committedVersion) {
@@ -31,10 +34,10 @@ export async function screenCurrentList(history: History, query: ScreenQuery): P
     indexes.set(history, cached);
   }
   return screenName(cached.index, {
-    name: query.name,
-    threshold: query.threshold,
-    ...(query.dob && { dateOfBirth: query.dob }),
-    ...(query.country && { country: query.country }),
-    ...(query.entityType && { entityType: query.entityType }),
+    name: request.name,
+    threshold: request.threshold,
+    ...(request.dob && { dateOfBirth: request.dob }),
+    ...(request.country && { country: request.country }),
+    ...(request.entityType && { entityType: request.entityType }),
   });
 }

@@ -21,6 +21,28 @@ export const ENTITY_LABEL: Record<EntityType, string> = { individual: '個人 In
 /** How changed words are marked in an amendment: `[-removed-]` and `{+added+}`, as `git diff --word-diff` does. */
 export const WORD_MARKS_LEGEND = '変更箇所の表記: [-削除された語-] {+追加された語+}  Changed words: [-removed-] {+added+}';
 
+/**
+ * Changes as an analyst reads them: within amendments, those the list stamped (a new 改訂 date: what MOF says it
+ * changed) before the unstamped ones (a difference between the two editions' texts that no stamp accounts for:
+ * a correction, or a slip of one file). Otherwise in the given order.
+ */
+export function inReadingOrder<T extends Pick<ChangeEvent, 'type' | 'stamped'>>(changes: readonly T[]): T[] {
+  const unstamped = (c: T) => c.type === 'amended' && c.stamped === false;
+  return [...changes.filter((c) => !unstamped(c)), ...changes.filter(unstamped)];
+}
+
+/** How many amendments are stamped and how many not, for the count line: `53 (stamped) · 13 unstamped corrections`. */
+export function amendedCount(changes: readonly Pick<ChangeEvent, 'type' | 'stamped'>[], total: number, number: (n: number) => string = String): string {
+  const unstamped = changes.filter((c) => c.type === 'amended' && c.stamped === false).length;
+  if (unstamped === 0) return number(total);
+  return `${number(total - unstamped)} (改訂日付あり stamped) · ${number(unstamped)} 日付のない訂正 unstamped corrections`;
+}
+
+/** The line that opens the unstamped amendments within their section. */
+export function unstampedHeading(count: number, number: (n: number) => string = String): string {
+  return `  ── 改訂日付のない訂正 Unstamped corrections (${number(count)}): 一覧に新しい改訂の日付がなく、二つの版の記載が異なる項目 the list gives no new 改訂 stamp; the two editions state these fields differently ──`;
+}
+
 export function regimeLabel(regime: Regime): string {
   return regime.title ? `区分 ${regime.number} ${regime.title}` : `区分 ${regime.number}`;
 }

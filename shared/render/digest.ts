@@ -1,7 +1,18 @@
 import { isRegimeNotice, type ChangeEvent, type ChangeType } from '../domain/change-event';
 import type { EntityType } from '../domain/designation';
 import type { VersionNotification, VersionRecord } from '../records';
-import { capitalize, CHANGE_LABEL, CHANGE_ORDER, changeLines, noticeLines as noticeDetail, WORD_MARKS_LEGEND } from './change-lines';
+import {
+  amendedCount,
+  capitalize,
+  CHANGE_LABEL,
+  CHANGE_ORDER,
+  changeLines,
+  inReadingOrder,
+  noticeLines as noticeDetail,
+  unstampedHeading,
+  WORD_MARKS_LEGEND,
+} from './change-lines';
+import { printableLine, printableText } from './printable';
 
 /**
  * The per-run digest for people: an email a compliance officer reads top to bottom (Japanese, then English, per
@@ -42,12 +53,12 @@ export function renderDigest(notification: VersionNotification): Digest {
   const plain = renderDefault(subject, record);
   const room = DIGEST_MESSAGE_MAX_BYTES - Buffer.byteLength(JSON.stringify({ default: plain, email: '', sms }), 'utf8');
   const email = baseline ? baselineEmail(record) : changesEmail(record, changes, room);
-  return { subject, email, sms, default: plain, attributes: attributesOf(baseline ? [] : changes) };
+  return { subject, email: printableText(email), sms: printableText(sms), default: printableText(plain), attributes: attributesOf(baseline ? [] : changes) };
 }
 
 /** Makes any text a valid SNS Subject: one line, at most SUBJECT_MAX_CHARS characters. */
 export function snsSubject(text: string): string {
-  const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  const line = printableLine(text).replace(/ {2,}/g, ' ').trim();
   const chars = [...line];
   return chars.length <= SUBJECT_MAX_CHARS ? line : chars.slice(0, SUBJECT_MAX_CHARS - 1).join('') + '…';
 }
@@ -122,14 +133,21 @@ function changesEmail(record: VersionRecord, changes: readonly ChangeEvent[], ro
     ...editionLines(record),
     '',
     '■ 件数 / Changes',
-    ...CHANGE_ORDER.map((t) => `  ${CHANGE_LABEL[t].ja} ${capitalize(CHANGE_LABEL[t].en)}: ${number(record.summary[t])}`),
+    ...CHANGE_ORDER.map((t) => {
+      const count = t === 'amended' ? amendedCount(changes, record.summary[t], number) : number(record.summary[t]);
+      return `  ${CHANGE_LABEL[t].ja} ${capitalize(CHANGE_LABEL[t].en)}: ${count}`;
+    }),
   ];
   if (changes.length === 0) head.push('', '  指定内容の変更はありません。下記のお知らせをご確認ください。', '  No designation changed; see the notices below.');
   const tail = [...noticeLines(record), ...sourceLines(record), ...caveatLines(record)];
 
   const sections = CHANGE_ORDER.map((type) => ({
     type,
-    blocks: changes.filter((c) => c.type === type).map((change, index) => joinLines(['', ...changeLines(change, index + 1).map(clippedLine)])),
+    blocks: inReadingOrder(changes.filter((c) => c.type === type)).map((change, index, all) => {
+      const opensUnstamped = change.stamped === false && change.type === 'amended' && all[index - 1]?.stamped !== false;
+      const heading = opensUnstamped ? ['', unstampedHeading(all.length - index, number)] : [];
+      return joinLines([...heading, '', ...changeLines(change, index + 1).map(clippedLine)]);
+    }),
   })).filter((section) => section.blocks.length > 0);
   if (sections.some((s) => s.blocks.some((b) => b.includes('変更 changed:')))) head.push('', `  ${WORD_MARKS_LEGEND}`);
   // Detail as many changes as the SNS size limit allows, in fair shares so that no type crowds out another;

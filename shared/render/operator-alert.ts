@@ -1,5 +1,6 @@
 import type { OperatorAlert } from '../records';
 import { snsSubject } from './digest';
+import { printableText } from './printable';
 
 /** SNS takes 256 KiB a message, counted in UTF-8 bytes; the rest of the alert is kept well under it. */
 export const OPERATOR_ALERT_MAX_BYTES = 200 * 1024;
@@ -22,7 +23,7 @@ export function renderOperatorAlert(alert: OperatorAlert): { subject: string; te
     if (source.url) lines.push(`  URL: ${source.url}`);
     if (source.sha256) lines.push(`  SHA-256: ${source.sha256}`);
   }
-  return { subject, text: lines.join('\n') + '\n' };
+  return { subject, text: printableText(lines.join('\n') + '\n') };
 }
 
 function withinBudget(details: string[]): string[] {

@@ -2,6 +2,7 @@ import type { VersionRecord } from '../records';
 import { matchCount, type RescreenRun, type ScreeningStatus } from '../screening/schemas';
 import { snsSubject } from './digest';
 import { matchLines } from './screening-match';
+import { printableText } from './printable';
 
 /**
  * What the compliance topic receives. The digest of one re-screening: an email that lists every potential match (customer id, entry, score,
@@ -28,7 +29,8 @@ export function renderScreeningDigest(run: RescreenRun, record: VersionRecord): 
   const sms = run.trigger === 'list'
     ? `[JP sanctions] 顧客照合: 該当の可能性 ${matches}件 (${run.hits.length}名), MOF list ${edition} (version ${run.version}). 詳細はメール / details by email.`
     : `[JP sanctions] 顧客照合 (新規・変更顧客): 該当の可能性 ${matches}件 (${run.hits.length}名). 詳細はメール / details by email.`;
-  const email = renderEmail(run, record, matches, edition);
+  // Customer names are outside input too.
+  const email = printableText(renderEmail(run, record, matches, edition));
   return { subject, email, sms, default: email };
 }
 

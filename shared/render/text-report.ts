@@ -1,5 +1,17 @@
 import type { ChangeSet } from '../domain/change-event';
-import { capitalize, CHANGE_LABEL, CHANGE_ORDER, changeLines, noticeCountLines, noticeLines, WORD_MARKS_LEGEND } from './change-lines';
+import {
+  amendedCount,
+  capitalize,
+  CHANGE_LABEL,
+  CHANGE_ORDER,
+  changeLines,
+  inReadingOrder,
+  noticeCountLines,
+  noticeLines,
+  unstampedHeading,
+  WORD_MARKS_LEGEND,
+} from './change-lines';
+import { printableText } from './printable';
 
 export interface TextReportOptions {
   /** List every notice, not only their counts. */
@@ -10,8 +22,8 @@ export interface TextReportOptions {
 
 /**
  * A ChangeSet as a plain-text report that reads like the email digest: counts, then each change with Japanese and
- * English labels (designations in full, amendments as what changed), then the notices, counted, and listed one by
- * one with `verbose`.
+ * English labels (designations in full, amendments as what changed, the stamped ones first and the unstamped
+ * corrections counted and listed apart), then the notices, counted, and listed one by one with `verbose`.
  */
 export function renderTextReport(changeSet: ChangeSet, heading: string, options: TextReportOptions = {}): string {
   const { summary } = changeSet;
@@ -19,15 +31,22 @@ export function renderTextReport(changeSet: ChangeSet, heading: string, options:
     heading,
     '',
     '■ 件数 / Changes',
-    ...CHANGE_ORDER.map((t) => `  ${CHANGE_LABEL[t].ja} ${capitalize(CHANGE_LABEL[t].en)}: ${summary[t]}`),
+    ...CHANGE_ORDER.map((t) => {
+      const count = t === 'amended' ? amendedCount(changeSet.changes, summary[t]) : String(summary[t]);
+      return `  ${CHANGE_LABEL[t].ja} ${capitalize(CHANGE_LABEL[t].en)}: ${count}`;
+    }),
   ];
   if (changeSet.changes.some((c) => c.fields.length > 0)) lines.push('', `  ${WORD_MARKS_LEGEND}`);
   if (options.warning) lines.push('', `⚠ ${options.warning}`);
   for (const type of CHANGE_ORDER) {
-    const changes = changeSet.changes.filter((c) => c.type === type);
+    const changes = inReadingOrder(changeSet.changes.filter((c) => c.type === type));
     if (changes.length === 0) continue;
     lines.push('', `■ ${CHANGE_LABEL[type].ja} / ${capitalize(CHANGE_LABEL[type].en)} (${changes.length})`);
-    changes.forEach((change, index) => lines.push('', ...changeLines(change, index + 1)));
+    const firstUnstamped = changes.findIndex((c) => c.type === 'amended' && c.stamped === false);
+    changes.forEach((change, index) => {
+      if (index === firstUnstamped) lines.push('', unstampedHeading(changes.length - index));
+      lines.push('', ...changeLines(change, index + 1));
+    });
   }
   if (changeSet.changes.length === 0) lines.push('', '  指定内容の変更はありません。 No change to any designation.');
   if (changeSet.notices.length > 0) {
@@ -35,5 +54,5 @@ export function renderTextReport(changeSet: ChangeSet, heading: string, options:
     if (options.verbose) lines.push('', ...changeSet.notices.flatMap(noticeLines));
     else lines.push('  （一件ずつ見るには --verbose） (--verbose lists each)');
   }
-  return lines.join('\n') + '\n';
+  return printableText(lines.join('\n') + '\n');
 }

@@ -14,11 +14,35 @@ export const CROSS_SCRIPT_FACTOR = 0.95;
 const QUERY_SHARE = 0.65;
 /** Names written as one word against several (ALQAIDA, AL QAIDA) compared joined, slightly discounted. */
 const JOINED_FACTOR = 0.95;
+/** Two spellings of one family (Lee and RI, Mohammed and Muhammad): near-certain, not certain. */
+export const FAMILY_SIMILARITY = 0.95;
+/** The coarse key merges more than spellings (s/sh, g/h, a/o): two tokens that share it are alike, not the same. */
+export const COARSE_SIMILARITY = 0.93;
+/**
+ * Below this similarity a pair is weaker evidence than its Jaro-Winkler says: two different surnames of one shape
+ * (Belyakov and BULGAKOV, 0.85) are as close as a misspelling, and with a shared common given name they crossed the
+ * threshold. Each point below the knee costs EVIDENCE_SLOPE points more.
+ */
+const EVIDENCE_KNEE = 0.92;
+const EVIDENCE_SLOPE = 1.5;
+/** An unmatched name part between the first and the last, or shaped like a patronymic, weighs half. */
+const MIDDLE_FACTOR = 0.5;
+const PATRONYMIC = /(?:ovich|evich|ovych|evych|ovna|evna|ichna|ogly|oglu|kyzy|gizi)$/;
+/** A parent's name matched in the middle of a child's (see compareNames). */
+const PARENT_FACTOR = 0.85;
+
+/** How much a token weighs in a comparison: its kind's weight times how rare it is on the list (ScreeningIndex). */
+export type TokenWeight = (token: NameToken) => number;
+const ownWeight: TokenWeight = (token) => token.weight;
 
 export interface TokenPair {
   query: string;
   listed: string;
+  listedIndex: number;
   similarity: number;
+  /** The two tokens' weights in the comparison: their kind's, times their rarity on the list. */
+  weightQuery: number;
+  weightListed: number;
   crossScript: boolean;
 }
 
@@ -30,12 +54,26 @@ export interface NameComparison {
 }
 
 export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: number; crossScript: boolean } {
+  if (q.kind === 'legal' && q.family !== null && q.family === c.family) return { similarity: 1, crossScript: false };
   if (q.script === c.script) {
     // Kanji names have no spaces, so a whole company name is one token; Jaro-Winkler handles characters as letters.
-    return { similarity: lengthAware(q.key, c.key), crossScript: false };
+    const similarity = lengthAware(q.key, c.key);
+    if (similarity === 1) return { similarity, crossScript: false };
+    if (q.family !== null && c.family !== null && q.family.startsWith('n:') && c.family.startsWith('n:')) {
+      // Two known names of different families are two names (Vladimir and Vladislav), however alike their letters.
+      return { similarity: q.family === c.family ? FAMILY_SIMILARITY : 0, crossScript: false };
+    }
+    if (q.family !== null && q.family === c.family && similarity < FAMILY_SIMILARITY) return { similarity: FAMILY_SIMILARITY, crossScript: false };
+    if (q.coarse !== null && q.coarse === c.coarse && similarity < COARSE_SIMILARITY) return { similarity: COARSE_SIMILARITY, crossScript: false };
+    return { similarity, crossScript: false };
   }
   if (q.cross === null || c.cross === null) return { similarity: 0, crossScript: false };
   return { similarity: lengthAware(q.cross, c.cross) * CROSS_SCRIPT_FACTOR, crossScript: true };
+}
+
+/** What a pair at this similarity is worth as evidence (see EVIDENCE_KNEE). */
+export function evidence(similarity: number): number {
+  return similarity >= EVIDENCE_KNEE ? similarity : similarity - EVIDENCE_SLOPE * (EVIDENCE_KNEE - similarity);
 }
 
 /**
@@ -52,7 +90,7 @@ export function lengthAware(a: string, b: string): number {
   return ratio < 0.8 ? similarity * ratio ** 0.25 : similarity;
 }
 
-export function compareNames(query: readonly NameToken[], listed: readonly NameToken[]): NameComparison {
+export function compareNames(query: readonly NameToken[], listed: readonly NameToken[], weightOf: TokenWeight = ownWeight): NameComparison {
   const all: Array<{ i: number; j: number; similarity: number; crossScript: boolean }> = [];
   for (let i = 0; i < query.length; i++) {
     for (let j = 0; j < listed.length; j++) {
@@ -71,14 +109,28 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
     if (usedQ.has(pair.i) || usedL.has(pair.j)) continue;
     usedQ.add(pair.i);
     usedL.add(pair.j);
-    foundQ += query[pair.i]!.weight * pair.similarity;
-    foundL += listed[pair.j]!.weight * pair.similarity;
+    const worth = evidence(pair.similarity);
+    const weightQ = weightOf(query[pair.i]!);
+    const weightL = weightOf(listed[pair.j]!);
+    foundQ += weightQ * worth;
+    foundL += weightL * worth;
     crossScript ||= pair.crossScript;
-    pairs.push({ query: query[pair.i]!.text, listed: listed[pair.j]!.text, similarity: pair.similarity, crossScript: pair.crossScript });
+    pairs.push({ query: query[pair.i]!.text, listed: listed[pair.j]!.text, listedIndex: pair.j, similarity: pair.similarity, weightQuery: weightQ, weightListed: weightL, crossScript: pair.crossScript });
   }
-  const weightQ = query.reduce((sum, t) => sum + t.weight, 0);
-  const weightL = listed.reduce((sum, t) => sum + t.weight, 0);
-  const [q, l] = weightQ && weightL ? [foundQ / weightQ, foundL / weightL] : [0, 0];
+  // "HANNIBAL MUAMMAR QADHAFI" is Hannibal, son of Muammar: when the listed name's first part is not found, the
+  // parts found between its first and last name the father, and count for less.
+  if (!usedL.has(0) && listed.length > 2 && listed[0]!.kind === 'word') {
+    for (const pair of pairs) {
+      if (pair.listedIndex > 0 && pair.listedIndex < listed.length - 1) {
+        const lost = (1 - PARENT_FACTOR) * evidence(pair.similarity);
+        foundQ -= lost * pair.weightQuery;
+        foundL -= lost * pair.weightListed;
+      }
+    }
+  }
+  const weightQ = totalWeight(query, usedQ, weightOf);
+  const weightL = totalWeight(listed, usedL, weightOf);
+  const [q, l] = weightQ && weightL ? [Math.max(0, foundQ) / weightQ, Math.max(0, foundL) / weightL] : [0, 0];
   // A name the query holds in full (a patronymic the list leaves out) counts like a query the name holds in full,
   // but only when the listed name has two words or more: a one-word alias (JOHN) must not claim every John.
   const wordsListed = listed.filter((t) => t.kind === 'word').length;
@@ -88,6 +140,16 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const joinedScore = query.length !== listed.length ? joinedSimilarity(query, listed) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
+}
+
+/** A name's weight, its unmatched middle parts at half: first and last name carry the identity. */
+function totalWeight(tokens: readonly NameToken[], matched: ReadonlySet<number>, weightOf: TokenWeight): number {
+  let total = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const middle = !matched.has(i) && ((i > 0 && i < tokens.length - 1) || PATRONYMIC.test(tokens[i]!.text));
+    total += weightOf(tokens[i]!) * (middle ? MIDDLE_FACTOR : 1);
+  }
+  return total;
 }
 
 /** The two names with their words run together (same script only), ignoring legal forms. */

@@ -1,5 +1,9 @@
 import { toRomaji } from 'wanakana';
+import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
+import { expandJapaneseLegalMarks, LEGAL_PHRASES, legalFormSymbol } from './legal-forms';
+import { familyKey } from './spelling-families';
+import { latinReadings } from './transliterate';
 
 /**
  * Name normalization for screening: one folded form for comparison, split into tokens that carry a comparison
@@ -19,6 +23,10 @@ export interface NameToken {
   readonly cross: string | null;
   /** A legal form (LLC, 株式会社) or a generic word (GROUP): weighted low. */
   readonly weight: number;
+  /** The spelling family (Lee/RI/Yi, Mohammed/Muhammad) or, for a legal form, its family's symbol (OOO/LLC/有限会社); else null. */
+  readonly family: string | null;
+  /** A coarser Latin key (Slavic sibilants and affricates, Belarusian a/o), compared with a discount; null outside Latin. */
+  readonly coarse: string | null;
   readonly kind: 'word' | 'legal' | 'generic';
   /** A legal form or a word that names an organisation (BANK, PLANT, 研究所): a person's name holds none. */
   readonly organisational: boolean;
@@ -36,7 +44,7 @@ const LEGAL_KANA = new Set([
   'オーオーオー', 'ピージェイエスシー',
 ]);
 /** Japanese legal forms are written without spaces, before or after the name: 株式会社海洋…, …研究所株式会社. */
-const LEGAL_HAN = ['公開株式会社', '非公開株式会社', '株式会社', '有限会社', '合同会社', '合資会社', '合名会社', '有限責任会社', '社団法人', '財団法人'];
+const LEGAL_HAN = ['公共株式会社', '公開株式会社', '非公開株式会社', '株式会社', '有限会社', '合同会社', '合資会社', '合名会社', '有限責任会社', '社団法人', '財団法人'];
 /** Words that many listed organisations' names share; a match on them alone says little. */
 const COMPANY_WORDS = [
   'group', 'trading', 'industries', 'industrial', 'industry', 'international', 'bank', 'holding', 'holdings',
@@ -44,7 +52,10 @@ const COMPANY_WORDS = [
   'グループ', 'トレーディング', 'インダストリーズ', 'インダストリアル', 'インターナショナル', 'バンク',
 ];
 /** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
-const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'al', 'el', 'アル', 'エル']);
+const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル']);
+/** National qualifiers of an organisation's name (Sberbank of Russia, Rossiiskii): they say where, not who. */
+const QUALIFIER_WORDS = new Set(['russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf']);
+const QUALIFIER_WEIGHT = 0.05;
 /**
  * Words that name an organisation and, on the 2026-03-05 list, no person: they weigh fully in a comparison (a
  * PLANT is not generic among plants), but they say that a name is an organisation's. From the list's entity names.
@@ -65,7 +76,7 @@ const GENERIC_WEIGHT = 0.4;
 
 /** Letters folded (width, case, diacritics, hiragana → katakana), punctuation → spaces; initialisms joined (S.R.O.). */
 export function foldName(text: string): string {
-  return foldLetters(text)
+  return foldLetters(expandJapaneseLegalMarks(text))
     .replace(/['’‘`ʼ]/g, '')
     .replace(/&/g, ' and ')
     .replace(/(?:\b[a-z]\.){2,}/g, (m) => m.replace(/\./g, ''))
@@ -103,7 +114,39 @@ export function kanaKey(token: string): string {
     .replace(/ヂ/g, 'ジ')
     .replace(/ヅ/g, 'ズ')
     .replace(/[ヰヱヲ]/g, (c) => ({ ヰ: 'イ', ヱ: 'エ', ヲ: 'オ' })[c]!)
-    .replace(/ム(?=[バビブベボパピプペポマミムメモ])/g, 'ン');
+    .replace(/ム(?=[バビブベボパピプペポマミムメモ])/g, 'ン')
+    // The press writes エフゲニー for エヴゲニー and モハメド for モハンマド: フ before a voiced consonant, ン before マ行.
+    .replace(/フ(?=[ガギグゲゴザジズゼゾダヂデドバビブベボ])/g, 'ブ')
+    .replace(/ン(?=[マミムメモ])/g, '')
+    .replace(/メド/g, 'マド');
+}
+
+/**
+ * A coarser Latin key for the spellings the Latin folding keeps apart: German, Polish and Serbo-Croat sibilants and
+ * affricates (tsch, sch, sz, cz, and the c, s, z that remain of č, š, ž once diacritics go), Ukrainian and
+ * Belarusian h for Russian g, Belarusian a for Russian o (Kachanava, KOCHANOVA), ye- for e-.
+ */
+export function coarseKey(token: string): string {
+  // German spellings of Slavic names write х as ch and ч as tsch (Micheitschik); elsewhere ch is ч.
+  const german = /sch/.test(token);
+  return latinKey(
+    token
+      .replace(/tsch|tch/g, 'c')
+      .replace(/sch|sz|sh/g, 's')
+      .replace(/ch/g, german ? 'h' : 'c')
+      .replace(/cz|ts|tz/g, 'c')
+      .replace(/zh|rz|dz/g, 'z'),
+  )
+    .replace(/kh|h/g, 'g')
+    .replace(/o/g, 'a')
+    .replace(/^ie/, 'e')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** Katakana writes the kh of Arabic and Russian names with カ行 or ハ行 (アクンド, アフンド): merged, with ガ行. */
+const KH_ROWS: Record<string, string> = { カ: 'ハ', キ: 'ヒ', ク: 'フ', ケ: 'ヘ', コ: 'ホ', ガ: 'ハ', ギ: 'ヒ', グ: 'フ', ゲ: 'ヘ', ゴ: 'ホ' };
+export function kanaCoarseKey(token: string): string {
+  return kanaKey(token).replace(/[カキクケコガギグゲゴ]/g, (c) => KH_ROWS[c]!);
 }
 
 /**
@@ -147,18 +190,52 @@ const ROMANIZED_ORGANISATION_WORDS = new Set(
   [...LEGAL_KANA, ...[...ORGANISATION_WORDS].filter((w) => /^[\u30a1-\u30fc]+$/.test(w))].map(kanaCrossKey).filter((key) => key.length >= 4),
 );
 
-/** A name split into tokens, each with its keys and weight. Token order is not kept as meaningful. */
+/**
+ * A name split into tokens, each with its keys and weight, in its first Latin reading (see nameReadings). Token
+ * order is not kept as meaningful.
+ */
 export function tokenizeName(name: string): NameToken[] {
+  return tokenizeFolded(nameReadings(name)[0]!);
+}
+
+/**
+ * Every reading of a name as tokens: one, unless the name is written in Cyrillic with a letter the national
+ * systems read differently (г: g in Russian, h in Ukrainian and Belarusian).
+ */
+export function tokenizeReadings(name: string): NameToken[][] {
+  return nameReadings(name).map(tokenizeFolded);
+}
+
+/** The folded name with Cyrillic and Hangul read in Latin letters, and legal forms of several words made one. */
+export function nameReadings(name: string): string[] {
+  return latinReadings(foldName(name)).map((reading) => LEGAL_PHRASES.reduce((text, [phrase, form]) => text.replace(phrase, form), reading));
+}
+
+function tokenizeFolded(folded: string): NameToken[] {
   const tokens: NameToken[] = [];
-  for (const raw of foldName(name).match(/[a-z0-9]+|[\u30a1-\u30fa\u30fc]+|[^\sa-z0-9\u30a1-\u30fa\u30fc]+/gu) ?? []) {
+  for (const raw of folded.match(/[a-z0-9]+|[\u30a1-\u30fa\u30fc]+|[^\sa-z0-9\u30a1-\u30fa\u30fc]+/gu) ?? []) {
     for (const part of splitHanLegalForms(raw)) {
       let token = made.get(part);
       if (!token) made.set(part, (token = makeToken(part)));
       tokens.push(token);
     }
   }
-  return tokens;
+  return markQualifiers(tokens);
 }
+
+/** "of Russia" and its like name where an organisation is, not which one: the country after "of" weighs little. */
+function markQualifiers(tokens: NameToken[]): NameToken[] {
+  if (tokens.length < 2) return tokens;
+  return tokens.map((token, i) => {
+    const qualifier =
+      QUALIFIER_WORDS.has(token.text) ||
+      (token.text === 'of' && i + 1 < tokens.length && isCountry(tokens[i + 1]!.text)) ||
+      (i > 0 && tokens[i - 1]!.text === 'of' && isCountry(token.text));
+    return qualifier ? { ...token, kind: 'generic' as const, weight: QUALIFIER_WEIGHT, family: null } : token;
+  });
+}
+
+const isCountry = (text: string) => text.length > 3 && countryCode(text) !== null;
 
 /** Tokens are immutable and names repeat them (Mohammed, Sergei, LLC): each is worked out once per process. */
 const made = new Map<string, NameToken>();
@@ -176,13 +253,16 @@ function makeToken(text: string): NameToken {
   const script: Script = /^[a-z0-9]+$/.test(text) ? 'latin' : /^[\u30a1-\u30fa\u30fc]+$/.test(text) ? 'kana' : 'other';
   const legal = LEGAL_LATIN.has(text) || LEGAL_KANA.has(text) || LEGAL_HAN.includes(text);
   const kind = legal ? 'legal' : GENERIC.has(text) ? 'generic' : 'word';
-  const cross = script === 'latin' && /[a-z]/.test(text) ? crossKey(text) : script === 'kana' ? kanaCrossKey(text) : null;
+  const latin = script === 'latin' && /[a-z]/.test(text);
+  const cross = latin ? crossKey(text) : script === 'kana' ? kanaCrossKey(text) : null;
   return {
     text,
     script,
     key: script === 'latin' ? latinKey(text) : script === 'kana' ? kanaKey(text) : text,
     cross,
     weight: kind === 'legal' ? LEGAL_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
+    family: kind === 'legal' ? legalFormSymbol(text) : kind === 'word' && latin ? familyKey(text) : null,
+    coarse: kind !== 'word' ? null : latin ? coarseKey(text) : script === 'kana' ? kanaCoarseKey(text) : null,
     kind,
     organisational:
       legal ||

@@ -1,8 +1,8 @@
 import type { Designation } from '../domain/designation';
-import { compareNames, CROSS_SCRIPT_FACTOR } from './compare-names';
+import { COARSE_SIMILARITY, compareNames, CROSS_SCRIPT_FACTOR, FAMILY_SIMILARITY } from './compare-names';
 import { countryCode } from '../domain/countries';
 import { entityTypeMismatch } from './entity-type';
-import { foldName, tokenizeName } from './normalize';
+import { foldName, type NameToken, tokenizeReadings } from './normalize';
 import {
   type Customer,
   type CustomerScreening,
@@ -34,45 +34,47 @@ const CROSS_RETRIEVAL = 0.8;
 
 export function screenName(index: ScreeningIndex, input: ScreeningQuery): ScreeningResult {
   const query = ScreeningQuery.parse(input);
-  const tokens = tokenizeName(query.name);
   const wantCountry = query.country ? (countryCode(query.country) ?? foldName(query.country)) : null;
   const best = new Map<number, { score: number; why: ScoreReason[]; field: MatchedField; text: string }>();
 
-  for (const nameId of candidates(index, tokens, query.threshold)) {
-    const name = index.names[nameId]!;
-    const entry = index.entries[name.entry]!;
-    if (query.entityType && entry.entityType !== query.entityType) continue;
-    const comparison = compareNames(tokens, name.tokens);
-    const factor = FIELD_FACTOR[name.field];
-    // A query that says what it is looks only at entries of that kind (above); one that does not is read by its words.
-    const mismatch = query.entityType ? null : entityTypeMismatch(tokens, name.tokens, entry.entityType);
-    const score = comparison.score * factor + (mismatch?.effect ?? 0);
-    if (score + MAX_BONUS < query.threshold) continue;
-    const known = best.get(name.entry);
-    if (known && known.score >= score) continue;
-    const why: ScoreReason[] = [
-      {
-        signal: 'name',
-        detail: `${name.field} "${name.text}"${comparison.joined ? ' (words run together)' : ''}`,
-        effect: round(comparison.score),
-      },
-      ...comparison.pairs.map((p) => ({
-        signal: 'token' as const,
-        detail: `${p.query} ≈ ${p.listed}${p.crossScript ? ` (katakana ↔ Latin, ×${CROSS_SCRIPT_FACTOR})` : ''}`,
-        effect: round(p.similarity),
-      })),
-    ];
-    const legal = [...tokens, ...name.tokens].filter((t) => t.kind === 'legal').map((t) => t.text);
-    if (legal.length) why.push({ signal: 'legal-form', detail: `weighed low: ${[...new Set(legal)].join(', ')}`, effect: 0 });
-    if (factor !== 1) {
-      why.push({
-        signal: name.field === 'weakAlias' ? 'weak-alias' : 'former-name',
-        detail: name.field === 'weakAlias' ? 'a weak alias (確定に十分でない別名)' : 'a former name (旧称)',
-        effect: round(comparison.score * (factor - 1)),
-      });
+  // A Cyrillic name may have two Latin readings (г as g and as h): each entry keeps its best.
+  for (const tokens of tokenizeReadings(query.name)) {
+    for (const nameId of candidates(index, tokens, query.threshold)) {
+      const name = index.names[nameId]!;
+      const entry = index.entries[name.entry]!;
+      if (query.entityType && entry.entityType !== query.entityType) continue;
+      const comparison = compareNames(tokens, name.tokens, index.weightOf);
+      const factor = FIELD_FACTOR[name.field];
+      // A query that says what it is looks only at entries of that kind (above); one that does not is read by its words.
+      const mismatch = query.entityType ? null : entityTypeMismatch(tokens, name.tokens, entry.entityType);
+      const score = comparison.score * factor + (mismatch?.effect ?? 0);
+      if (score + MAX_BONUS < query.threshold) continue;
+      const known = best.get(name.entry);
+      if (known && known.score >= score) continue;
+      const why: ScoreReason[] = [
+        {
+          signal: 'name',
+          detail: `${name.field} "${name.text}"${comparison.joined ? ' (words run together)' : ''}`,
+          effect: round(comparison.score),
+        },
+        ...comparison.pairs.map((p) => ({
+          signal: 'token' as const,
+          detail: `${p.query} ≈ ${p.listed}${p.crossScript ? ` (katakana ↔ Latin, ×${CROSS_SCRIPT_FACTOR})` : ''}, weight ${round(p.weightListed)}${rarityNote(index, name.tokens, p.listed)}`,
+          effect: round(p.similarity),
+        })),
+      ];
+      const legal = [...tokens, ...name.tokens].filter((t) => t.kind === 'legal').map((t) => t.text);
+      if (legal.length) why.push({ signal: 'legal-form', detail: `weighed low: ${[...new Set(legal)].join(', ')}`, effect: 0 });
+      if (factor !== 1) {
+        why.push({
+          signal: name.field === 'weakAlias' ? 'weak-alias' : 'former-name',
+          detail: name.field === 'weakAlias' ? 'a weak alias (確定に十分でない別名)' : 'a former name (旧称)',
+          effect: round(comparison.score * (factor - 1)),
+        });
+      }
+      if (mismatch) why.push(mismatch);
+      best.set(name.entry, { score, why, field: name.field, text: name.text });
     }
-    if (mismatch) why.push(mismatch);
-    best.set(name.entry, { score, why, field: name.field, text: name.text });
   }
 
   const matches: ScreeningMatch[] = [];
@@ -127,10 +129,13 @@ export function screenCustomers(
  * Works in arrays indexed by name, reused between queries: a customer file is tens of thousands of queries, and
  * a map and an array per candidate name were most of their cost.
  */
-function candidates(index: ScreeningIndex, tokens: ReturnType<typeof tokenizeName>, threshold: number): number[] {
+function candidates(index: ScreeningIndex, tokens: readonly NameToken[], threshold: number): number[] {
   const words = tokens.some((t) => t.kind === 'word') ? tokens.filter((t) => t.kind === 'word') : tokens;
-  const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
-  const lowWeight = totalWeight - words.reduce((sum, t) => sum + t.weight, 0);
+  const totalWeight = tokens.reduce((sum, t) => sum + index.weightOf(t), 0);
+  const lowWeight = totalWeight - words.reduce((sum, t) => sum + index.weightOf(t), 0);
+  // compareNames weighs an unmatched middle part at half: the smallest the query's weight can come to.
+  const middleWeight = tokens.reduce((sum, t, i) => (i > 0 && i < tokens.length - 1 ? sum + index.weightOf(t) : sum), 0);
+  const leastWeight = totalWeight - 0.5 * middleWeight;
   const { tokenBest, covered, similaritySum } = scratchFor(index);
   const touched: number[] = [];
   for (const token of words) {
@@ -147,9 +152,12 @@ function candidates(index: ScreeningIndex, tokens: ReturnType<typeof tokenizeNam
         for (const nameId of index.cross.namesHolding(keyId)) note(nameId, similarity * CROSS_SCRIPT_FACTOR);
       }
     }
+    if (token.family) for (const nameId of index.families.get(token.family) ?? []) note(nameId, FAMILY_SIMILARITY);
+    if (token.coarse) for (const nameId of index.families.get(`c:${token.coarse}`) ?? []) note(nameId, COARSE_SIMILARITY);
+    const weight = index.weightOf(token);
     for (const nameId of touchedByToken) {
       if (similaritySum[nameId] === 0) touched.push(nameId);
-      covered[nameId]! += tokenBest[nameId]! * token.weight;
+      covered[nameId]! += tokenBest[nameId]! * weight;
       similaritySum[nameId]! += tokenBest[nameId]!;
       tokenBest[nameId] = 0;
     }
@@ -164,16 +172,26 @@ function candidates(index: ScreeningIndex, tokens: ReturnType<typeof tokenizeNam
       (words.length === 1) !== (name.words === 1) && name.joinedLength <= 1.25 * joinedLength && joinedLength <= 1.25 * name.joinedLength;
     const sims = similaritySum[nameId]!;
     // Upper bounds of compareNames' two coverages: the query only as far as its close tokens go, the listed name
-    // at most one listed word per close query token, plus its legal forms and generic words. (Ternaries, not
-    // Math.min/max: this loop runs for every candidate, and Math calls are slow under Jest.)
-    const q = totalWeight ? (covered[nameId]! + lowWeight) / totalWeight : 0;
-    const l = sims + name.lowWeight < name.weight ? (sims + name.lowWeight) / name.weight : 1;
-    const bound = name.words >= 2 && l > q ? 0.35 * q + 0.65 * l : 0.65 * q + 0.35 * l;
+    // at most one listed word (at most its heaviest) per close query token, plus its legal forms and generic words,
+    // over at least half its weight (its middle parts may count half). (Ternaries, not Math.min/max: this loop runs
+    // for every candidate, and Math calls are slow under Jest.)
+    const q = leastWeight > 0 ? (covered[nameId]! + lowWeight) / leastWeight : 0;
+    const found = sims * name.maxWordWeight + name.lowWeight;
+    const l = found < 0.5 * name.weight ? found / (0.5 * name.weight) : 1;
+    const qb = q < 1 ? q : 1;
+    const bound = name.words >= 2 && l > qb ? 0.35 * qb + 0.65 * l : 0.65 * qb + 0.35 * l;
     if (joinable || bound + MAX_BONUS >= threshold) result.push(nameId);
     covered[nameId] = 0;
     similaritySum[nameId] = 0;
   }
   return result;
+}
+
+/** How common the listed name part is, when it is common enough to say so. */
+function rarityNote(index: ScreeningIndex, listed: readonly NameToken[], text: string): string {
+  const token = listed.find((t) => t.text === text);
+  const holding = token && token.kind === 'word' ? index.entriesWith(token) : 0;
+  return holding > 1 ? ` (${holding} listed entries share it)` : '';
 }
 
 interface Scratch {

@@ -10,9 +10,10 @@ export interface IndexedName {
   field: MatchedField;
   text: string;
   tokens: NameToken[];
-  /** Sum of the token weights, and of those of legal forms and generic words: for bounding a score cheaply. */
+  /** Sum of the token weights (rarity included), of those of legal forms and generic words, and the heaviest word's: for bounding a score cheaply. */
   weight: number;
   lowWeight: number;
+  maxWordWeight: number;
   words: number;
   /** Letters of the name's keys without legal forms: whether it could match a query with its words run together. */
   joinedLength: number;
@@ -37,31 +38,81 @@ export class ScreeningIndex {
   readonly facts: EntryFacts[];
   readonly native = new TokenSpace();
   readonly cross = new TokenSpace();
+  /** Names holding each spelling family (Lee/RI, Mohammed/Muhammad) and coarse key (c:…): found by it, however far the spellings. */
+  readonly families = new Map<string, number[]>();
+  /** How many entries hold each name part (by family, else by key), for its rarity. */
+  private readonly entriesHolding = new Map<string, number>();
 
   constructor(readonly entries: readonly Designation[]) {
     this.facts = entries.map(entryFacts);
+    const tokensOf: NameToken[][] = [];
     entries.forEach((entry, index) => {
+      const parts = new Set<string>();
       for (const [field, texts] of namesOf(entry)) {
-        for (const text of texts) this.addName(index, field, text);
+        for (const text of texts) {
+          const tokens = this.addName(index, field, text);
+          tokensOf.push(tokens);
+          for (const token of tokens) if (token.kind === 'word') parts.add(partOf(token));
+        }
       }
+      for (const part of parts) this.entriesHolding.set(part, (this.entriesHolding.get(part) ?? 0) + 1);
+    });
+    this.names.forEach((name, i) => {
+      const words = tokensOf[i]!.filter((t) => t.kind === 'word');
+      name.weight = tokensOf[i]!.reduce((total, t) => total + this.weightOf(t), 0);
+      name.lowWeight = name.weight - words.reduce((total, t) => total + this.weightOf(t), 0);
+      name.maxWordWeight = words.reduce((max, t) => Math.max(max, this.weightOf(t)), 0);
     });
   }
 
-  private addName(entry: number, field: MatchedField, text: string): void {
+  /**
+   * How much a name part weighs: legal forms and generic words their fixed low weight; a word by how many of the
+   * list's entries hold it (its family, else its key): 1 for a part one entry holds, down to RARITY_FLOOR for the
+   * commonest (SERGEI, MOHAMMAD, KIM). A part the list does not hold is as rare as can be.
+   */
+  readonly weightOf = (token: NameToken): number => {
+    if (token.kind !== 'word') return token.weight;
+    const holding = this.entriesHolding.get(partOf(token));
+    return holding === undefined ? 1 : rarity(holding);
+  };
+
+  /** How many listed entries hold this name part (its family, else its key), for the `why` of a match. */
+  entriesWith(token: NameToken): number {
+    return this.entriesHolding.get(partOf(token)) ?? 0;
+  }
+
+  private addName(entry: number, field: MatchedField, text: string): NameToken[] {
     const tokens = tokenizeName(text);
-    if (tokens.length === 0) return;
-    const sum = (ts: NameToken[]) => ts.reduce((total, t) => total + t.weight, 0);
+    if (tokens.length === 0) return tokens;
     const words = tokens.filter((t) => t.kind === 'word');
     const joinedLength = joinedKeyLength(tokens);
-    const name = { entry, field, text, tokens, weight: sum(tokens), lowWeight: sum(tokens) - sum(words), words: words.length, joinedLength };
+    const name = { entry, field, text, tokens, weight: 0, lowWeight: 0, maxWordWeight: 0, words: words.length, joinedLength };
     const id = this.names.length;
     this.names.push(name);
     for (const token of name.tokens) {
       this.native.add(token.key, id);
       if (token.cross) this.cross.add(token.cross, id);
+      if (token.kind !== 'word') continue;
+      for (const key of [token.family, token.coarse && `c:${token.coarse}`]) {
+        if (!key) continue;
+        const holders = this.families.get(key);
+        if (!holders) this.families.set(key, [id]);
+        else if (holders[holders.length - 1] !== id) holders.push(id);
+      }
     }
+    return tokens;
   }
 }
+
+/** The weight of a name part that `holding` entries share: 1 for one, falling with the logarithm, never below 0.25. */
+const RARITY_FLOOR = 0.25;
+const RARITY_SLOPE = 0.15;
+function rarity(holding: number): number {
+  const weight = 1 - RARITY_SLOPE * Math.log(holding);
+  return weight > RARITY_FLOOR ? weight : RARITY_FLOOR;
+}
+
+const partOf = (token: NameToken) => token.family ?? `${token.script}:${token.key}`;
 
 /** The length compareNames' joined comparison works on. */
 export function joinedKeyLength(tokens: readonly NameToken[]): number {

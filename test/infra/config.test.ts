@@ -22,7 +22,7 @@ describe('deploy configuration schema', () => {
       subscribers: { email: [], sms: [] },
       operators: { email: [], sms: [] },
       webhooks: [],
-      api: { readerPrincipals: [], throttle: { rateLimit: 10, burstLimit: 20 } },
+      api: { readerPrincipals: [], corsOrigins: [], throttle: { rateLimit: 10, burstLimit: 20 } },
       guards: {},
       alarms: { staleAfterHours: 6 },
       retention: { logDays: 365 },

@@ -7,9 +7,9 @@ const table = logicalIdOf(stack, stack.store.table);
 const fn = logicalIdOf(stack, stack.readApi.function);
 
 describe('the read API', () => {
-  it('routes GET and HEAD /v1/* to the API function, every route signed with IAM', () => {
+  it('routes GET and HEAD /v1/* and exactly one POST, /v1/screen, to the API function, every route signed with IAM', () => {
     const routes = resourcesOf(template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['GET /v1/{proxy+}', 'HEAD /v1/{proxy+}']);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['GET /v1/{proxy+}', 'HEAD /v1/{proxy+}', 'POST /v1/screen']);
     for (const route of routes) expect(route.AuthorizationType).toBe('AWS_IAM');
     expect(resourcesOf(template, 'AWS::ApiGatewayV2::Authorizer')).toHaveLength(0);
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
@@ -49,6 +49,7 @@ describe('the read API', () => {
     expect(JSON.stringify(outputs.ApiUrl!.Value)).toContain(logicalIdOf(stack, stack.readApi.httpApi));
     expect(outputs.ApiUrl!.Description).toMatch(/SigV4/);
     expect(JSON.stringify(outputs.ApiInvokeArn!.Value)).toContain('/GET/v1/*');
+    expect(JSON.stringify(outputs.ApiScreenInvokeArn!.Value)).toContain('/POST/v1/screen');
   });
 
   it('uses a JWT authorizer instead when an issuer and audience are configured, and still passes cdk-nag', () => {
@@ -63,7 +64,7 @@ describe('the read API', () => {
     withJwt.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 } });
   });
 
-  it('creates a role that configured readers in other accounts assume, allowed GET and HEAD /v1/* only', () => {
+  it('creates a role that configured readers in other accounts assume, allowed GET and HEAD /v1/* and POST /v1/screen only', () => {
     const reader = 'arn:aws:iam::111122223333:role/screening-engine';
     const { stack: s, template: t } = synthMonitor({ ...FULL_CONFIG, api: { readerPrincipals: [reader] } }, { nag: true });
     const role = logicalIdOf(s, s.readApi.readerRole!);
@@ -77,9 +78,28 @@ describe('the read API', () => {
     expect(resources).toContain(logicalIdOf(s, s.readApi.httpApi));
     expect(resources).toContain('/GET/v1/*');
     expect(resources).toContain('/HEAD/v1/*');
+    expect(resources).toContain('/POST/v1/screen"');
+    expect(resources.match(/POST/g)).toHaveLength(1);
     expect(JSON.stringify((t.toJSON().Outputs as Record<string, { Value: unknown }>).ApiReaderRoleArn!.Value)).toContain(role);
     // Without readers there is no such role.
     expect(stack.readApi.readerRole).toBeUndefined();
+  });
+
+  it('has no CORS by default, and lets exactly the configured origins call it from a browser', () => {
+    expect(propertiesOf(template, logicalIdOf(stack, stack.readApi.httpApi)).CorsConfiguration).toBeUndefined();
+    const origins = ['https://compliance.intranet.example', 'https://screening.example.co.jp:8443'];
+    const { stack: s, template: t } = synthMonitor({ ...FULL_CONFIG, api: { corsOrigins: origins } }, { nag: true });
+    expect(propertiesOf(t, logicalIdOf(s, s.readApi.httpApi)).CorsConfiguration).toEqual({
+      AllowOrigins: origins,
+      AllowMethods: ['GET', 'HEAD', 'POST'],
+      AllowHeaders: ['authorization', 'content-type', 'if-none-match', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256'],
+      ExposeHeaders: ['etag', 'content-disposition'],
+      MaxAge: 3600,
+    });
+    const parse = (corsOrigins: unknown) => () => parseMonitorConfig({ api: { corsOrigins } }, 'monitor.config.json');
+    expect(parse(['*'])).toThrow(/api\.corsOrigins\[0\]: must be an origin/);
+    expect(parse(['http://intranet.example'])).toThrow(/api\.corsOrigins\[0\]/);
+    expect(parse(['https://intranet.example/page'])).toThrow(/api\.corsOrigins\[0\]/);
   });
 
   it('refuses a JWT issuer that is not https, an empty audience, an unknown key, a reader that is not a role', () => {

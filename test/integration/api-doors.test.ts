@@ -53,6 +53,15 @@ describe('the API Lambda', () => {
     expect(xml).toContain('href="https://abc123.execute-api.ap-northeast-1.amazonaws.com/prod/v1/versions/2"');
   });
 
+  it('screens a name sent as a base64 JSON body, as API Gateway passes a POST', async () => {
+    const post = event('/v1/screen', '', { 'content-type': 'application/json' });
+    post.requestContext.http.method = 'POST';
+    Object.assign(post, { body: Buffer.from(JSON.stringify({ name: 'Vladimir Mikheychik' })).toString('base64'), isBase64Encoded: true });
+    const response = await handler(post, context);
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(Buffer.from(response.body!, 'base64').toString()).matches[0].key).toBe('029-000729');
+  });
+
   it('answers a bad parameter with a 400 problem document', async () => {
     const response = await handler(event('/v1/changes', 'since=soon'), context);
     expect(response.statusCode).toBe(400);
@@ -134,5 +143,13 @@ describe('serve', () => {
     const response = await fetch(`${server.url}/v1/status`, { method: 'POST' });
     expect(response.status).toBe(405);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('screens a name POSTed as JSON, and refuses it in a URL', async () => {
+    const response = await fetch(`${server.url}/v1/screen`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'ウラジーミル・ミヘイチク' }) });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { matches: { key: string }[] }).matches[0]!.key).toBe('029-000729');
+    const get = await fetch(`${server.url}/v1/screen?name=x`);
+    expect([get.status, get.headers.get('allow')]).toEqual([405, 'POST']);
   });
 });

@@ -271,6 +271,12 @@ describe('HTTP behaviour', () => {
     expect(other.status).toBe(200);
   });
 
+  it('answers If-None-Match: * with 304 where a representation exists, and with the 404 where none does', async () => {
+    const request = { method: 'GET', path: '/v1/entries/029-000729', query: new URLSearchParams(), baseUrl: '', ifNoneMatch: '*' };
+    expect(await handleApiRequest(request, { history: fx.history })).toMatchObject({ status: 304, headers: { etag: expect.stringMatching(/^W\//) } });
+    expect((await handleApiRequest({ ...request, path: '/v1/entries/999-000001' }, { history: fx.history })).status).toBe(404);
+  });
+
   it('describes itself in OpenAPI 3.1, every route with its parameters', async () => {
     const doc = await fx.getJson('/v1/openapi.json');
     expect(doc.openapi).toBe('3.1.0');
@@ -285,6 +291,10 @@ describe('HTTP behaviour', () => {
     expect(doc.paths['/v1/entries/{key}'].get.parameters[0]).toMatchObject({ name: 'key', in: 'path', required: true });
     expect(Object.keys(doc.paths['/v1/export'].get.responses['200'].content)).toEqual(['application/json', 'text/csv', 'application/x-ndjson']);
     expect(Object.keys(doc.paths['/v1/feed.atom'].get.responses['200'].content)).toEqual(['application/atom+xml']);
+    // Conditional requests and the methods each resource answers are part of the contract.
+    expect(doc.paths['/v1/feed.atom'].get.responses['200'].headers.ETag).toBeDefined();
+    expect(doc.paths['/v1/feed.atom'].get.responses['304'].description).toMatch(/If-None-Match/);
+    expect(doc.paths['/v1/status'].get.responses['405'].headers.Allow.schema.const).toBe('GET, HEAD');
     expect(doc.paths['/v1/changes'].get.responses['400'].content['application/problem+json'].schema.required).toEqual(['type', 'title', 'status', 'detail']);
   });
 });

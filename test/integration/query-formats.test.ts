@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ExportDocument } from '../../shared/query/schemas';
-import { MAY_2024_KEYS } from '../support/fixtures';
+import { handleApiRequest } from '../../shared/query/router';
+import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
 import { HistoryFixture } from '../support/history';
 
 /** The formats other tools read: the Atom feed (parsed by an XML parser) and FollowTheMoney (against FtM's model). */
@@ -34,7 +35,32 @@ describe('Atom feed', () => {
     expect(feed.updated).toBe(entry.updated);
     const content: string = entry.content['#text'];
     for (const key of MAY_2024_KEYS) expect(content).toContain(key);
-    expect(content).toContain('ウラジーミル・ミヘイチク / Vladimir Mikheychik');
+    expect(content).toContain('ウラジーミル・ミヘイチク / Vladimir Mikheychik  (2024-05-24)');
+    expect(entry.summary['#text'] ?? entry.summary).toMatch(/^一覧の日付 edition of 2026-08-28 · shisantouketsu20260828-excerpt\.csv/);
+  });
+
+  it('links each entry to the version\'s page where the web view is served, and carries each amendment field by field', async () => {
+    await fx.check(
+      CsvRecords.excerpt().map((row, at) => {
+        if (row[at('番号')] !== '043-000001') return null;
+        row[at('別名・別称（英語）')] += '; Sergei TSEKOV';
+        row[at('告示日付')] += ' 2026.9.2改訂';
+        return row;
+      }),
+    );
+    const request = { method: 'GET', path: '/v1/feed.atom', query: new URLSearchParams(), baseUrl: 'http://127.0.0.1:8080' };
+    const response = await handleApiRequest(request, { history: fx.history, webViewUrl: 'http://127.0.0.1:8080/' });
+    const xml = response.body.toString('utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const [entry] = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'entry' || name === 'link' }).parse(xml).feed.entry;
+    expect(entry.link).toEqual([
+      { '@rel': 'alternate', '@type': 'text/html', '@href': 'http://127.0.0.1:8080/#/versions/3' },
+      { '@rel': 'related', '@type': 'application/json', '@href': 'http://127.0.0.1:8080/v1/versions/3' },
+    ]);
+    const content: string = entry.content['#text'];
+    expect(content).toMatch(/^変更 amended {2}043-000001 {2}.+ {2}\(2026-09-02\)$/m);
+    expect(content).toMatch(/^ {4}aliases\.en: .+ → .*Sergei TSEKOV$/m);
+    expect(content).toMatch(/^ {4}amendedOn: .* → .*2026-09-02$/m);
   });
 });
 

@@ -40,7 +40,7 @@ describe('screen <name>', () => {
   });
 
   it.each([
-    [['screen', 'x', '--list', CSV_EXCERPT, '--threshold', '2'], /--threshold must be a number from 0 to 1/],
+    [['screen', 'x', '--list', CSV_EXCERPT, '--threshold', '2'], /--threshold must be a decimal number from 0 to 1/],
     [['screen', '--list', CSV_EXCERPT], /screen needs a name/],
     [['screen', 'x', '--list', CSV_EXCERPT, '--entity-type', 'company'], /--entity-type must be individual or entity/],
     [['screen', 'x', '--list', CSV_EXCERPT, '--since', '1'], /--since needs the store/],

@@ -4,6 +4,8 @@ import { parse } from 'csv-parse/sync';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'mof');
 export const CSV_EXCERPT = join(FIXTURES, 'shisantouketsu20260828-excerpt.csv');
+/** The whole CSV of 2026-08-28 (2,866 rows), of which CSV_EXCERPT is 170 rows. */
+export const CSV_WHOLE = join(FIXTURES, 'shisantouketsu20260828.csv');
 export const WORKBOOK = join(FIXTURES, 'shisantouketsu20260305.xlsx');
 
 /** The 12 designations of 24 May 2024 (one Russian individual, nine Russian entities, two Cyprus companies). */

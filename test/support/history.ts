@@ -72,6 +72,14 @@ export class HistoryFixture {
     });
   }
 
+  /** A POST with a JSON body (or the raw `body` given) through the router. */
+  post(path: string, body: unknown, contentType = 'application/json'): Promise<ApiResponse> {
+    const bytes = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
+    return handleApiRequest({ method: 'POST', path, query: new URLSearchParams(), baseUrl: 'http://api.example', body: bytes, contentType }, { history: this.history }, (error) => {
+      throw error;
+    });
+  }
+
   async getJson<T = any>(pathAndQuery: string): Promise<T> {
     const response = await this.get(pathAndQuery);
     if (response.status !== 200) throw new Error(`${pathAndQuery}: ${response.status} ${response.body.toString()}`);

@@ -23,7 +23,7 @@ function file(records: CsvRecords, name = 'shisantouketsu20260828.csv'): Acquire
   };
 }
 
-const input = (records: CsvRecords) => ({ list: file(records), workbook: null, version: 1, snapshot: previous, policy: GuardPolicy.parse({}), at: '2026-08-28T00:00:01.000Z' });
+const input = (records: CsvRecords, name?: string) => ({ list: file(records, name), workbook: null, version: 1, committedFile: 'shisantouketsu20260828.csv', snapshot: previous, policy: GuardPolicy.parse({}), at: '2026-08-28T00:00:01.000Z' });
 
 describe('corroborateDelistings', () => {
   const changeSetOf = (records: CsvRecords) => diffLists(previous, entriesOf(records), { file: 'x.csv', sha256: 'f'.repeat(64) });
@@ -60,6 +60,22 @@ describe('decide', () => {
       action: 'commit', kind: 'changes',
       acceptance: { ...accept, at: '2026-08-28T00:00:01.000Z', overrode: [expect.stringContaining('the last 3 entries')] },
     });
+  });
+
+  it('holds an edition older than the committed one without reading it, and no acceptance commits it', async () => {
+    const older = excerpt.without(['043-000001', '043-000002']);
+    const accept = { sha256: file(older, 'shisantouketsu20260820.csv').source.sha256, by: 'ops', reason: 'sure' };
+    const { decision } = await decide({ ...input(older, 'shisantouketsu20260820.csv'), accept });
+    expect(decision).toEqual({
+      action: 'hold', overridable: false, changeSet: expect.objectContaining({ changes: [] }),
+      reasons: ["MOF's page offers 2026-08-20; 2026-08-28 is committed (shisantouketsu20260820.csv is an older edition than shisantouketsu20260828.csv, and an older edition is never committed)"],
+    });
+  });
+
+  it('reads a correction of the committed edition (same date, other bytes) and a newer edition as usual', async () => {
+    const amended = excerpt.without(['043-000002']);
+    expect((await decide(input(amended))).decision).toMatchObject({ action: 'commit', changeSet: { summary: { delisted: 1 } } });
+    expect((await decide(input(amended, 'shisantouketsu20260902.csv'))).decision).toMatchObject({ action: 'commit', changeSet: { summary: { delisted: 1 } } });
   });
 
   it('is a baseline on version 0, whatever the list', async () => {

@@ -135,20 +135,31 @@ describe('same content, and an unstamped material change', () => {
   });
 
   it('a passport number edited without a new stamp is still an amendment, dated by the file, unstamped', () => {
-    // 002-000034 as in the real CSV, but one digit of its first passport number changed and no 改訂 stamp added.
+    // 002-000034 as in the real CSV, but one digit of its first passport number changed wherever the entry states
+    // it (its column, その他の情報, the notice text, as MOF edits an entry) and no 改訂 stamp added.
+    const edited = excerpt.map((row, at) =>
+      row[at('番号')] === '002-000034' ? row.map((cell) => cell.replace(/OR1961825/g, 'OR1961826')) : null,
+    );
+    const next = parseCsv(edited.toBytes(), { fileName: CSV_FILE, legend: workbook.legend }).entries;
+    const changes: ChangeEvent[] = ChangeSet.parse(diffLists(previous, next, source())).changes;
+    const change = changes.find((c) => c.key === '002-000034')!;
+    expect(changes.map((c) => c.key)).toEqual([...REAL_AMENDMENTS.slice(0, 7), '002-000034', '002-000038']);
+    expect(change).toMatchObject({ type: 'amended', effectiveOn: '2026-08-28', stamped: false });
+    expect(change.fields.map((f) => f.field)).toEqual(['passportNumbers', 'otherInformation']);
+    expect(change.fields[0]!.added).toEqual([expect.stringContaining('OR1961826')]);
+    expect(change.fields[0]!.removed).toEqual([expect.stringContaining('OR1961825')]);
+  });
+
+  it('a value the new edition still states elsewhere is not removed: a passport number edited in its column only', () => {
+    // The CSV's その他の情報 and notice text of 002-000034 still name OR1961825: the edition states both numbers.
     const edited = excerpt.map((row, at) => {
       if (row[at('番号')] !== '002-000034') return null;
       row[at('旅券番号')] = row[at('旅券番号')]!.replace('OR1961825', 'OR1961826');
       return row;
     });
     const next = parseCsv(edited.toBytes(), { fileName: CSV_FILE, legend: workbook.legend }).entries;
-    const changes: ChangeEvent[] = ChangeSet.parse(diffLists(previous, next, source())).changes;
-    const change = changes.find((c) => c.key === '002-000034')!;
-    expect(changes.map((c) => c.key)).toEqual([...REAL_AMENDMENTS.slice(0, 7), '002-000034', '002-000038']);
-    expect(change).toMatchObject({ type: 'amended', effectiveOn: '2026-08-28', stamped: false });
-    expect(change.fields.map((f) => f.field)).toEqual(['passportNumbers']);
-    expect(change.fields[0]!.added).toEqual([expect.stringContaining('OR1961826')]);
-    expect(change.fields[0]!.removed).toEqual([expect.stringContaining('OR1961825')]);
+    const change = diffLists(previous, next, source()).changes.find((c) => c.key === '002-000034')!;
+    expect(change.fields.map((f) => [f.field, f.added, f.removed])).toEqual([['passportNumbers', [expect.stringContaining('OR1961826')], []]]);
   });
 });
 

@@ -37,7 +37,7 @@ describe('discoverListFiles on the list.html fixture', () => {
 });
 
 describe('discoverListFiles: choosing links', () => {
-  it('chooses the newest date per format, whatever the order on the page', () => {
+  it('chooses the newest edition over every link, whatever the order on the page, and only that edition\'s files', () => {
     const links = discoverListFiles(
       page(`
         <a href="./shisantouketsu20260820.csv">old</a>
@@ -48,8 +48,26 @@ describe('discoverListFiles: choosing links', () => {
       PAGE,
     );
     expect(links.csv?.href).toBe(`${DIR}shisantouketsu20260902.csv`);
-    expect(links.xlsx?.href).toBe(`${DIR}shisantouketsu20260828.xlsx`);
+    // The 2026-08-28 workbook is another edition: it can neither corroborate nor title the 2026-09-02 CSV.
+    expect(links.xlsx).toBeNull();
     expect(links.fileDate).toBe('2026-09-02');
+  });
+
+  it('takes a workbook newer than every CSV as the edition, without a CSV', () => {
+    const links = discoverListFiles(
+      page('<a href="./shisantouketsu20260828.csv">csv</a><a href="./shisantouketsu20260901.xlsx">excel</a>'),
+      PAGE,
+    );
+    expect(links).toMatchObject({ csv: null, fileDate: '2026-09-01' });
+    expect(links.xlsx?.href).toBe(`${DIR}shisantouketsu20260901.xlsx`);
+  });
+
+  it('does not fall back to an older CSV in the news when the main CSV link is gone', () => {
+    const withoutMainCsv = fixture.replace(/<a href="\.\/shisantouketsu20260828\.csv">[^<]*<\/a>/, '');
+    expect(withoutMainCsv).not.toBe(fixture);
+    const links = discoverListFiles(withoutMainCsv, PAGE);
+    expect(links).toMatchObject({ csv: null, fileDate: '2026-08-28' });
+    expect(links.xlsx?.href).toBe(`${DIR}shisantouketsu20260828.xlsx`);
   });
 
   it('resolves root-relative, parent-relative and absolute hrefs', () => {

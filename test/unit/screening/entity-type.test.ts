@@ -22,7 +22,9 @@ describe('entity type read from the words of the names', () => {
     const asEntity = matchOf('Marie Müller', LUMBER_MARINE, { entityType: 'entity' })!;
     expect(typeReason(asEntity)).toBeUndefined();
     expect(asEntity.score).toBeCloseTo(weakened.score - ENTITY_TYPE_MISMATCH, 3);
-    expect(asEntity.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    // Since issue 17 the names alone no longer reach the threshold either: MULLER and LUMBER (0.88) are two words
+    // of one shape, below the knee where a pair's similarity stops counting in full.
+    expect(asEntity.score).toBeLessThan(DEFAULT_THRESHOLD);
     expect(screen('Marie Müller', { entityType: 'individual', threshold: 0.5 }).matches.map((m) => m.key)).not.toContain(LUMBER_MARINE);
   });
 

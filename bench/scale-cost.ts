@@ -1,0 +1,77 @@
+import { SCREENING_BATCH_ITEMS, SCREENING_CONCURRENCY, SCREENING_WORKER_MB } from '../shared/screening/batching';
+
+export const BATCH_ITEMS = SCREENING_BATCH_ITEMS;
+
+/**
+ * The deployed screening of ten million customers, derived from one worker's measured per-batch cost (the
+ * arithmetic the README writes out). List prices, us-east-1, December 2026 (check the AWS Pricing Calculator):
+ */
+const PRICE = {
+  /** Lambda, arm64, per GB-second and per request. */
+  lambdaGbSecond: 0.0000133334,
+  lambdaRequest: 0.2 / 1e6,
+  /** Step Functions: a standard workflow's state transition (a distributed map pays one per child execution started). */
+  transition: 0.025 / 1000,
+  /** Express child executions: per request, and per GB-second of duration billed in 64 MB steps. */
+  expressRequest: 1 / 1e6,
+  expressGbSecond: 0.00001667,
+  /** S3 standard: PUT/LIST and GET per request. */
+  s3Put: 0.005 / 1000,
+  s3Get: 0.0004 / 1000,
+  /** DynamoDB on demand, per write request unit (for the comparison with one item per customer). */
+  dynamoWrite: 0.625 / 1e6,
+};
+
+const CUSTOMERS = 10_000_000;
+/** A vCPU at 1,769 MB (Lambda's documented point of one full vCPU); the worker's share at its memory. */
+const VCPU_SHARE = SCREENING_WORKER_MB / 1_769;
+/** Invoking a worker, reading its previous fingerprints and writing its files: per batch, an allowance. */
+const BATCH_OVERHEAD_MS = 150;
+/** Parent transitions beyond the children: start, map, final step, end. */
+const PARENT_TRANSITIONS = 10;
+
+export interface Estimate {
+  batches: number;
+  waves: number;
+  full: { batchMs: number; wallS: number; costs: Array<[string, string, number]> };
+  rescreen: { batchMs: number; wallS: number; costs: Array<[string, string, number]> };
+  perCustomerItems: number;
+}
+
+export function deployedEstimate(measured: { indexMs: number; wholeListMs: number; twelveMs: number }): Estimate {
+  const batches = Math.ceil(CUSTOMERS / BATCH_ITEMS);
+  const waves = Math.ceil(batches / SCREENING_CONCURRENCY);
+  const gb = SCREENING_WORKER_MB / 1024;
+  const run = (screenMs: number) => {
+    const batchMs = screenMs / VCPU_SHARE + BATCH_OVERHEAD_MS;
+    const indexMs = measured.indexMs / VCPU_SHARE;
+    const wallS = (waves * batchMs + indexMs) / 1000;
+    const lambdaGbS = (batches * batchMs + SCREENING_CONCURRENCY * indexMs) / 1000 * gb;
+    const costs: Array<[string, string, number]> = [
+      ['Lambda compute', `(${batches} × ${batchMs.toFixed(0)} ms + ${SCREENING_CONCURRENCY} containers × ${indexMs.toFixed(0)} ms index) × ${gb} GB = ${lambdaGbS.toFixed(0)} GB-s × $${PRICE.lambdaGbSecond}`, lambdaGbS * PRICE.lambdaGbSecond],
+      ['Lambda requests', `${batches} × $0.20 per million`, batches * PRICE.lambdaRequest],
+      ['Step Functions transitions', `${batches} child executions started + ${PARENT_TRANSITIONS} × $0.025 per 1,000`, (batches + PARENT_TRANSITIONS) * PRICE.transition],
+      ['Express child executions', `${batches} × $1 per million + ${batches} × ${(batchMs / 1000).toFixed(2)} s × 64 MB × $${PRICE.expressGbSecond}`, batches * PRICE.expressRequest + batches * (batchMs / 1000) * (64 / 1024) * PRICE.expressGbSecond],
+      ['S3 requests', `${batches} fingerprint PUTs + ${batches} GETs of the previous ones + a few hundred item-reader GETs`, batches * PRICE.s3Put + (batches + 500) * PRICE.s3Get],
+    ];
+    return { batchMs, wallS, costs };
+  };
+  return { batches, waves, full: run(measured.wholeListMs), rescreen: run(measured.twelveMs), perCustomerItems: CUSTOMERS * PRICE.dynamoWrite };
+}
+
+export function describeEstimate(e: Estimate): string {
+  const total = (costs: Array<[string, string, number]>) => costs.reduce((sum, [, , c]) => sum + c, 0);
+  const lines = [
+    `derived, deployed: ${CUSTOMERS.toLocaleString('en-US')} customers = ${e.batches} batches of ${BATCH_ITEMS} in ${e.waves} waves of ${SCREENING_CONCURRENCY} workers (${SCREENING_WORKER_MB} MB, ${VCPU_SHARE.toFixed(2)} vCPU each)`,
+    ...(['full', 'rescreen'] as const).flatMap((kind) => {
+      const run = e[kind];
+      const what = kind === 'full' ? 'initial screening, the whole list' : 're-screening, 12 changed entries';
+      return [
+        `  ${what}: ${run.batchMs.toFixed(0)} ms a batch, ≈ ${run.wallS.toFixed(0)} s of screening, ≈ $${total(run.costs).toFixed(3)}`,
+        ...run.costs.map(([item, arithmetic, cost]) => `    ${item}: ${arithmetic} = $${cost.toFixed(4)}`),
+      ];
+    }),
+    `  fingerprints as one DynamoDB item per customer instead: ${CUSTOMERS.toLocaleString('en-US')} writes × $0.625 per million = $${e.perCustomerItems.toFixed(2)} per full screening`,
+  ];
+  return lines.join('\n') + '\n';
+}

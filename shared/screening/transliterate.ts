@@ -1,0 +1,82 @@
+/**
+ * Cyrillic and Hangul written in Latin letters, so that a query in either script meets the list's Latin names (and,
+ * through romanized katakana, its Japanese ones). Tables written from the public standards: BGN/PCGN 1947 for
+ * Russian (with ICAO 9303 and GOST 7.79's differences left to the Latin folding of normalize.ts: y/i/j, kh/h,
+ * ts/tz); the Ukrainian national system (Cabinet resolution 55, 2010) and the Belarusian one (2007) for names in
+ * those languages; Serbian's official Latin alphabet; McCune-Reischauer without diacritics for Hangul, which is
+ * how DPRK names reach the list (KIM KWANG-IL, RI SONG HYOK). Runs on text that foldLetters has lower-cased
+ * and stripped of combining marks (й is и, ё is е, ї is і, ў is у by then). Pure.
+ */
+
+const RUSSIAN: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
+  п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '',
+  э: 'e', ю: 'yu', я: 'ya', і: 'i', є: 'ye', ґ: 'g',
+};
+/** Ukrainian national system: г is h, и is y, і is i, є is ye (ie inside a word), ґ is g. */
+const UKRAINIAN: Record<string, string> = { ...RUSSIAN, г: 'h', и: 'y', і: 'i', є: 'ie', ґ: 'g', щ: 'shch' };
+/** Belarusian national system (and BGN/PCGN 1979): г is h, ў is u (w in the Polish-style Łacinka), і is i, ы y. */
+const BELARUSIAN: Record<string, string> = { ...RUSSIAN, г: 'h', і: 'i', ы: 'y', э: 'e' };
+/** Serbian Cyrillic to Serbian Latin, with the diacritics foldLetters removes from the list's Latin (Milosevic). */
+const SERBIAN: Record<string, string> = { ...RUSSIAN, ж: 'z', х: 'h', ц: 'c', ч: 'c', ш: 's', ђ: 'dj', ј: 'j', љ: 'lj', њ: 'nj', ћ: 'c', џ: 'dz' };
+
+const CYRILLIC = /[\u0400-\u04ff]/;
+const CYRILLIC_RUN = /[\u0400-\u04ff]+/g;
+
+export function hasCyrillic(text: string): boolean {
+  return CYRILLIC.test(text);
+}
+
+/** Which national system fits the letters used: Serbian ђ ј љ њ ћ џ; Ukrainian є ґ (or і with и); Belarusian і with ы/э. */
+function cyrillicTable(text: string): Record<string, string> {
+  if (/[ђјљњћџ]/.test(text)) return SERBIAN;
+  if (/[єґ]/.test(text) || (/і/.test(text) && /и/.test(text))) return UKRAINIAN;
+  if (/[іў]/.test(text)) return BELARUSIAN;
+  return RUSSIAN;
+}
+
+/**
+ * The Latin readings of a text holding Cyrillic: the national system its letters point to, and for a Russian-looking
+ * text with г also the reading with h, since Ukrainian and Belarusian names are often written with Russian letters
+ * and listed in their national form (Vladyslav, BULHAKOV). Text without Cyrillic is its own only reading.
+ */
+export function cyrillicReadings(text: string): string[] {
+  if (!hasCyrillic(text)) return [text];
+  const table = cyrillicTable(text);
+  const read = (t: Record<string, string>) => text.replace(CYRILLIC_RUN, (run) => [...run].map((c) => t[c] ?? c).join(''));
+  const readings = [read(table)];
+  if (table === RUSSIAN && /г/.test(text)) readings.push(read(UKRAINIAN));
+  return readings;
+}
+
+const INITIALS = ['k', 'kk', 'n', 't', 'tt', 'r', 'm', 'p', 'pp', 's', 'ss', '', 'ch', 'tch', 'ch', 'k', 't', 'p', 'h'];
+const MEDIALS = ['a', 'ae', 'ya', 'yae', 'o', 'e', 'yo', 'ye', 'o', 'wa', 'wae', 'oe', 'yo', 'u', 'wo', 'we', 'wi', 'yu', 'u', 'ui', 'i'];
+const FINALS = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'l', 'k', 'm', 'l', 'l', 'l', 'p', 'l', 'm', 'p', 'p', 't', 't', 'ng', 't', 't', 'k', 't', 'p', 't'];
+const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
+const HANGUL_RUN = /[\uac00-\ud7a3]+/g;
+
+export function hasHangul(text: string): boolean {
+  return HANGUL_SYLLABLE.test(text);
+}
+
+/**
+ * Hangul in McCune-Reischauer letters without its breves and apostrophes (ŏ and o both o, ŭ and u both u), one
+ * token per syllable: the list writes a Korean given name as two words or hyphenated (SONG HYOK, Kwang-Il), and
+ * 김정은 is KIM JONG UN. The spelling families of spelling-families.ts then meet Lee, Rhee and Yi with this RI.
+ */
+export function romanizeHangul(text: string): string {
+  return text.replace(HANGUL_RUN, (run) =>
+    [...run]
+      .map((c) => {
+        const code = c.charCodeAt(0) - 0xac00;
+        return INITIALS[Math.floor(code / 588)]! + MEDIALS[Math.floor((code % 588) / 28)]! + FINALS[code % 28]!;
+      })
+      .join(' '),
+  );
+}
+
+/** Every Latin reading of a name in any script the list does not use (Cyrillic, Hangul); usually just one. */
+export function latinReadings(folded: string): string[] {
+  const korean = hasHangul(folded) ? romanizeHangul(folded) : folded;
+  return cyrillicReadings(korean);
+}
