@@ -12,6 +12,7 @@ import { FileArchive } from '../shared/local/file-archive';
 import { FileCustomerSource } from '../shared/local/file-customer-source';
 import { FileListSource } from '../shared/local/file-source';
 import type { ListSource } from '../shared/ports';
+import type { AcceptRequest } from '../shared/records';
 
 const clock = { now: () => new Date() };
 
@@ -39,6 +40,8 @@ export interface LocalRuntime {
 export interface LocalScreening {
   customers: string;
   threshold: number;
+  /** `--accept-customers`: a customer file that shrank, accepted deliberately. */
+  accept?: AcceptRequest;
 }
 
 /** `lock`: the data dir's lock when the caller took it already (demo clears the dir first). */
@@ -53,6 +56,7 @@ export async function startLocalRuntime(dataDir: string, output: Writable, scree
       log: new DynamoDbScreeningLog({ client: dynamo.client, tableName: dynamo.tableName }),
       notifier,
       threshold: screening.threshold,
+      ...(screening.accept && { accept: screening.accept }),
     },
   };
   return {

@@ -9,7 +9,7 @@ import { printableText } from '../../shared/render/printable';
 
 const CHECK_HELP = `usage: jp-sanctions-monitor check [--source <url-or-file>] [--data-dir <dir>] [--format json|text]
                                   [--accept <sha256> --reason <why> [--by <who>]]
-                                  [--customers <file> [--threshold <0..1>]]
+                                  [--customers <file> [--threshold <0..1>] [--accept-customers <sha256> --reason <why>]]
   Runs the monitor once with an embedded store in the data dir (default .data).
   --source    MOF's index page by default; another index page URL, or a CSV/XLSX file on disk
   --format    text (default) or json: the check report on stdout
@@ -18,6 +18,8 @@ const CHECK_HELP = `usage: jp-sanctions-monitor check [--source <url-or-file>] [
   --customers re-screen this customer file (CSV id, name[, dob][, country][, entityType]) against every version
               published from now on that designates, amends or relists entries; potential matches go to the
               compliance channel once per customer, entry and version (--threshold: default ${DEFAULT_THRESHOLD})
+  --accept-customers  go on re-screening with the customer file of this sha256 although it is empty or lost more
+              than half of the customers last screened (which stops re-screening otherwise); --reason and --by as above
   exit status: 0 baseline/unchanged/changed, 2 held, 1 failed or the store is busy
 `;
 
@@ -36,13 +38,15 @@ export async function checkCommand(args: string[]): Promise<{ output: string; ex
       reason: { type: 'string' },
       customers: { type: 'string' },
       threshold: { type: 'string' },
+      'accept-customers': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return { output: CHECK_HELP, exitCode: 0 };
   if (values.format !== 'json' && values.format !== 'text') throw new Error(`--format must be json or text, not '${values.format}'`);
-  const accept = acceptOf(values);
-  const screening = screeningOf(values);
+  const acceptsCustomers = values['accept-customers'] !== undefined;
+  const accept = acceptsCustomers && values.accept === undefined ? undefined : acceptOf(values);
+  const screening = screeningOf(values, acceptsCustomers ? acceptOf({ ...values, accept: values['accept-customers'] }) : undefined);
   // In JSON mode stdout carries the report alone; what the channels would receive goes to stderr.
   const runtime = await startLocalRuntime(values['data-dir'], values.format === 'json' ? process.stderr : process.stdout, screening);
   try {
@@ -66,12 +70,13 @@ function acceptOf(values: { accept?: string; by?: string; reason?: string }): Ac
   return parsed.data;
 }
 
-function screeningOf(values: { customers?: string; threshold?: string }): LocalScreening | undefined {
+function screeningOf(values: { customers?: string; threshold?: string }, accept: AcceptRequest | undefined): LocalScreening | undefined {
   if (values.customers === undefined) {
     if (values.threshold !== undefined) throw new Error('--threshold goes with --customers <file>');
+    if (accept) throw new Error('--accept-customers goes with --customers <file>');
     return undefined;
   }
-  return { customers: values.customers, threshold: thresholdOption(values.threshold) };
+  return { customers: values.customers, threshold: thresholdOption(values.threshold), ...(accept && { accept }) };
 }
 
 export function describeReport(report: CheckReport): string {
