@@ -5,12 +5,14 @@ import { DynamoDbSnapshotStore } from '../shared/aws/dynamodb-store';
 import type { CheckDependencies } from '../shared/check';
 import { GuardPolicy } from '../shared/domain/guards';
 import { HttpListSource, MOF_INDEX_URL } from '../shared/http/list-source';
+import type { DataDirLock } from '../shared/local/data-dir-lock';
 import { startEmbeddedDynamoDb } from '../shared/local/embedded-dynamodb';
 import { ConsoleNotifier } from '../shared/local/console-notifier';
 import { FileArchive } from '../shared/local/file-archive';
 import { FileCustomerSource } from '../shared/local/file-customer-source';
 import { FileListSource } from '../shared/local/file-source';
 import type { ListSource } from '../shared/ports';
+import type { AcceptRequest } from '../shared/records';
 
 const clock = { now: () => new Date() };
 
@@ -38,10 +40,13 @@ export interface LocalRuntime {
 export interface LocalScreening {
   customers: string;
   threshold: number;
+  /** `--accept-customers`: a customer file that shrank, accepted deliberately. */
+  accept?: AcceptRequest;
 }
 
-export async function startLocalRuntime(dataDir: string, output: Writable, screening?: LocalScreening): Promise<LocalRuntime> {
-  const dynamo = await startEmbeddedDynamoDb({ dataDir });
+/** `lock`: the data dir's lock when the caller took it already (demo clears the dir first). */
+export async function startLocalRuntime(dataDir: string, output: Writable, screening?: LocalScreening, lock?: DataDirLock): Promise<LocalRuntime> {
+  const dynamo = await startEmbeddedDynamoDb({ dataDir, ...(lock && { lock }) });
   const archive = new FileArchive(join(dataDir, 'archive'));
   const store = new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName, overflow: archive });
   const notifier = new ConsoleNotifier(output);
@@ -51,6 +56,7 @@ export async function startLocalRuntime(dataDir: string, output: Writable, scree
       log: new DynamoDbScreeningLog({ client: dynamo.client, tableName: dynamo.tableName }),
       notifier,
       threshold: screening.threshold,
+      ...(screening.accept && { accept: screening.accept }),
     },
   };
   return {

@@ -15,7 +15,8 @@ const MAX_TIMEOUT_S = 86_400;
 
 const CHECK_HELP = `usage: jp-sanctions-monitor check [--source <url-or-file>] [--data-dir <dir>] [--format json|text]
                                   [--accept <sha256> --reason <why> [--by <who>]]
-                                  [--customers <file> [--threshold <0..1>]] [--timeout <seconds>]
+                                  [--customers <file> [--threshold <0..1>] [--accept-customers <sha256> --reason <why>]]
+                                  [--timeout <seconds>]
   Runs the monitor once with an embedded store in the data dir (default .data).
   --source    MOF's index page by default; another index page URL, or a CSV/XLSX file on disk
   --format    text (default) or json: the check report on stdout
@@ -27,6 +28,8 @@ const CHECK_HELP = `usage: jp-sanctions-monitor check [--source <url-or-file>] [
   --timeout   the check's time budget in seconds (default ${DEFAULT_TIMEOUT_S}), as the Lambda has its deadline: downloads,
               retries and waits included, must be over within three quarters of it (the rest is for parsing,
               committing and publishing); a hanging MOF ends in a failed check the operator hears of
+  --accept-customers  go on re-screening with the customer file of this sha256 although it is empty or lost more
+              than half of the customers last screened (which stops re-screening otherwise); --reason and --by as above
   exit status: 0 baseline/unchanged/changed, 2 held, 1 failed or the store is busy
 `;
 
@@ -46,13 +49,15 @@ export async function checkCommand(args: string[]): Promise<{ output: string; ex
       customers: { type: 'string' },
       threshold: { type: 'string' },
       timeout: { type: 'string' },
+      'accept-customers': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return { output: CHECK_HELP, exitCode: 0 };
   if (values.format !== 'json' && values.format !== 'text') throw new Error(`--format must be json or text, not '${values.format}'`);
-  const accept = acceptOf(values);
-  const screening = screeningOf(values);
+  const acceptsCustomers = values['accept-customers'] !== undefined;
+  const accept = acceptsCustomers && values.accept === undefined ? undefined : acceptOf(values);
+  const screening = screeningOf(values, acceptsCustomers ? acceptOf({ ...values, accept: values['accept-customers'] }) : undefined);
   const budgetMs = timeoutOf(values.timeout) * 1000;
   const started = Date.now();
   // In JSON mode stdout carries the report alone; what the channels would receive goes to stderr.
@@ -87,12 +92,13 @@ function timeoutOf(text: string | undefined): number {
   return seconds;
 }
 
-function screeningOf(values: { customers?: string; threshold?: string }): LocalScreening | undefined {
+function screeningOf(values: { customers?: string; threshold?: string }, accept: AcceptRequest | undefined): LocalScreening | undefined {
   if (values.customers === undefined) {
     if (values.threshold !== undefined) throw new Error('--threshold goes with --customers <file>');
+    if (accept) throw new Error('--accept-customers goes with --customers <file>');
     return undefined;
   }
-  return { customers: values.customers, threshold: thresholdOption(values.threshold) };
+  return { customers: values.customers, threshold: thresholdOption(values.threshold), ...(accept && { accept }) };
 }
 
 export function describeReport(report: CheckReport): string {

@@ -1,7 +1,8 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from '../../shared/check';
+import { lockDataDir } from '../../shared/local/data-dir-lock';
 import { FileListSource } from '../../shared/local/file-source';
 import { DEFAULT_THRESHOLD } from '../../shared/screening/schemas';
 import { DEMO_CUSTOMERS, MOF_FIXTURES } from '../package-paths';
@@ -13,7 +14,8 @@ const DEMO_HELP = `usage: jp-sanctions-monitor demo [--data-dir <dir>]
   Replays the designations of 24 May 2024 offline: a baseline from the list the day before, then the list with
   that day's twelve designations, printing what every channel receives, and re-screens a customer file of eight
   (test/fixtures/customers/customers.csv) against those designations. The demo's store is kept in <dir>/demo
-  (default .data/demo), started afresh on each run and left there for \`serve\` to show.
+  (default .data/demo), started afresh on each run and left there for \`serve\` to show; a demo store in use (by
+  \`serve\`) is left alone and the demo stops with an error.
 `;
 
 const FIXTURES = MOF_FIXTURES;
@@ -28,9 +30,17 @@ export async function demoCommand(args: string[]): Promise<{ output: string; exi
   // The demo keeps its store in a subdirectory of its own and starts it afresh, so that it can be run again on
   // the same data dir without touching a real check's store beside it; it stays there for `serve` to show.
   const dataDir = join(values['data-dir'] ?? CHECK_DATA_DIR, 'demo');
-  await rm(dataDir, { recursive: true, force: true });
+  // Its owner first: a `serve` (or anything else) using the demo's store keeps it, and demo stops, told so.
+  await mkdir(dataDir, { recursive: true });
+  const lock = await lockDataDir(dataDir);
+  try {
+    await Promise.all((await readdir(dataDir)).filter((name) => name !== 'store.lock').map((name) => rm(join(dataDir, name), { recursive: true, force: true })));
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
   const out = process.stdout;
-  const runtime = await startLocalRuntime(dataDir, out, { customers: DEMO_CUSTOMERS, threshold: DEFAULT_THRESHOLD });
+  const runtime = await startLocalRuntime(dataDir, out, { customers: DEMO_CUSTOMERS, threshold: DEFAULT_THRESHOLD }, lock);
   const workbook = join(FIXTURES, 'shisantouketsu20260305.xlsx');
   const steps = [
     { title: 'Step 1: first run, the list before 24 May 2024 (a baseline: no designation flood)', csv: join(FIXTURES, 'variants', 'shisantouketsu20240523-variant.csv') },

@@ -54,7 +54,8 @@ function wire(): CheckDependencies {
 
 /**
  * The invocation: the schedule's event (ignored), or an operator's `{ "accept": "<sha256>", "by": "…",
- * "reason": "…" }` accepting a held file deliberately. Anything else carrying `accept` is refused by name.
+ * "reason": "…" }` accepting a held file deliberately, or `{ "acceptCustomers": "<sha256>", … }` a customer file
+ * that shrank. Anything else carrying `accept` is refused by name.
  */
 const AcceptEvent = z.object({
   accept: AcceptRequest.shape.sha256,
@@ -62,9 +63,9 @@ const AcceptEvent = z.object({
   reason: z.string().min(1).default('accepted by a Lambda event without a reason'),
 });
 
-function acceptOf(event: unknown): AcceptRequest | undefined {
-  if (typeof event !== 'object' || event === null || !('accept' in event)) return undefined;
-  const parsed = AcceptEvent.safeParse(event);
+function acceptOf(event: unknown, field: 'accept' | 'acceptCustomers' = 'accept'): AcceptRequest | undefined {
+  if (typeof event !== 'object' || event === null || !(field in event)) return undefined;
+  const parsed = AcceptEvent.safeParse({ ...event, accept: (event as Record<string, unknown>)[field] });
   if (!parsed.success) throw new Error(`invalid accept event: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
   return { sha256: parsed.data.accept, by: parsed.data.by, reason: parsed.data.reason };
 }
@@ -77,7 +78,9 @@ export async function handler(event: unknown, context: Context): Promise<CheckRe
   logger.addContext(context);
   dependencies ??= wire();
   const accept = acceptOf(event);
-  const report = await runCheck({ ...dependencies, ...(accept ? { accept } : {}), deadline: downloadDeadline(context) });
+  const acceptCustomers = acceptOf(event, 'acceptCustomers');
+  const screening = dependencies.screening && acceptCustomers ? { screening: { ...dependencies.screening, accept: acceptCustomers } } : {};
+  const report = await runCheck({ ...dependencies, ...(accept ? { accept } : {}), ...screening, deadline: downloadDeadline(context) });
   recordMetrics(report);
   const { changes: _changes, notices, ...outline } = report;
   logger.info('check finished', { ...outline, notices: notices.length });

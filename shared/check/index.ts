@@ -33,6 +33,8 @@ export interface ScreeningDependencies {
   notifier: ComplianceNotifier;
   /** The score at or above which a customer is reported (DEFAULT_THRESHOLD unless the deployer chose another). */
   threshold: number;
+  /** An operator's acceptance of a customer file that shrank (`check --accept-customers`, `{"acceptCustomers": …}`). */
+  accept?: AcceptRequest;
 }
 
 type Result = Omit<CheckReport, 'durationMs' | 'notifications'>;

@@ -23,6 +23,13 @@ interface RescreenDependencies {
 const REMINDER_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * A new customer file that loses more than this share of the customers last screened, at once, is a problem, not
+ * an answer (a truncated export, the wrong file): as an empty one is. More than half: a real book of customers
+ * does not halve between two uploads, and a deliberate cut can be accepted.
+ */
+export const MAX_CUSTOMER_LOSS_SHARE = 0.5;
+
+/**
  * The check's last step, re-screening the customer file both ways: against what each version published since the
  * cursor designated, amended or relisted; and, when the file itself changed, its new and changed customers
  * against the whole list (on the first check with screening on, that is every customer: the initial screening).
@@ -45,6 +52,9 @@ export async function rescreenPublished(deps: RescreenDependencies, committedVer
     }
     // Read at every check, even with nothing owed, so that a broken upload is reported within one check.
     const file = await deps.screening.customers.load();
+    // What is known of each customer as last screened: read only when the file is not the one screened already.
+    const known = state.customerFileSha256 === file.file.sha256 ? null : await deps.screening.log.loadCustomerPrints();
+    if (known) await refuseShrunk(deps, file, known, sent);
     for (let version = state.screenedVersion + 1; version <= published; version++) {
       const run = await rescreenVersion(deps, version, file, sent);
       if (run) report.runs.push(run);
@@ -52,7 +62,7 @@ export async function rescreenPublished(deps: RescreenDependencies, committedVer
       await deps.screening.log.saveState(state);
     }
     if (published > 0 && state.customerFileSha256 !== file.file.sha256) {
-      const { runs, last } = await rescreenCustomers(deps, published, state.customerRuns, file, sent);
+      const { runs, last } = await rescreenCustomers(deps, published, state.customerRuns, file, known ?? new Map(), sent);
       report.runs.push(...runs);
       state = { ...state, customerFileSha256: file.file.sha256, customerRuns: last };
       await deps.screening.log.saveState(state);
@@ -87,7 +97,7 @@ async function rescreenVersion(deps: RescreenDependencies, version: number, file
  * earlier check recorded for another file (which then died, or could not send it) is finished first.
  */
 async function rescreenCustomers(
-  deps: RescreenDependencies, version: number, last: number, file: LoadedFile, sent: SentLog,
+  deps: RescreenDependencies, version: number, last: number, file: LoadedFile, known: ReadonlyMap<string, string>, sent: SentLog,
 ): Promise<{ runs: RunSummary[]; last: number }> {
   const { log } = deps.screening;
   const runs: RunSummary[] = [];
@@ -97,7 +107,6 @@ async function rescreenCustomers(
     runs.push(await finish(deps, recorded, sent));
     recorded = await log.loadRun({ trigger: 'customers', run: ++next });
   }
-  const known = await log.loadCustomerPrints();
   const prints = new Map(file.customers.map((c) => [c.id, customerPrint(c)]));
   const changed = file.customers.filter((c) => known.get(c.id) !== prints.get(c.id));
   const removed = [...known.keys()].filter((id) => !prints.has(id));
@@ -114,6 +123,38 @@ async function rescreenCustomers(
   }
   await log.saveCustomerPrints({ set: new Map(changed.map((c) => [c.id, prints.get(c.id)!])), remove: removed });
   return { runs, last: recorded || changed.length > 0 ? next : next - 1 };
+}
+
+/**
+ * A new customer file that is empty, or lost more than MAX_CUSTOMER_LOSS_SHARE of the customers last screened, stops
+ * re-screening as an unreadable one does (thrown: the operator and the compliance channel hear of it, versions are
+ * owed), unless the operator accepted exactly this file (its sha256), as a held list is accepted. No customer data
+ * in the reason: the file, its sha256 and counts.
+ */
+async function refuseShrunk(deps: RescreenDependencies, file: LoadedFile, known: ReadonlyMap<string, string>, sent: SentLog): Promise<void> {
+  const ids = new Set(file.customers.map((c) => c.id));
+  const lost = [...known.keys()].filter((id) => !ids.has(id)).length;
+  const shrunk = file.customers.length === 0
+    ? `the customer file ${file.file.location} holds no customers: nobody would be re-screened`
+    : known.size > 0 && lost > known.size * MAX_CUSTOMER_LOSS_SHARE
+      ? `the customer file ${file.file.location} lost ${lost.toLocaleString('en-US')} of the ${known.size.toLocaleString('en-US')} customers last screened at once (more than ${MAX_CUSTOMER_LOSS_SHARE * 100}%)`
+      : null;
+  if (!shrunk) return;
+  const accept = deps.screening.accept;
+  const { sha256 } = file.file;
+  if (accept?.sha256 === sha256) {
+    await alertOperator(deps, null, {
+      severity: 'warning', outcome: null,
+      summary: `A customer file that shrinks was accepted by ${accept.by}; re-screening goes on with it.`,
+      details: [shrunk, `sha256 ${sha256}`, `Accepted by ${accept.by}: ${accept.reason}`],
+    }, sent);
+    return;
+  }
+  const named = accept ? ` (the acceptance given names ${accept.sha256}, not this file)` : '';
+  throw new Error(
+    `${shrunk}; re-screening is stopped until a full file is uploaded, or this one (sha256 ${sha256}) is accepted deliberately${named}: ` +
+      `\`check --accept-customers ${sha256} --by <who> --reason <why>\` or the Lambda event {"acceptCustomers":"${sha256}","by":"<who>","reason":"<why>"}`,
+  );
 }
 
 /** A recorded run, sent if it had hits and was not sent yet. */

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,38 @@ describe('check and demo at the edges', () => {
       await held.close();
     }
   });
+
+  it('demo refuses a data dir whose demo store serve is showing, and leaves that store and its lock alone', async () => {
+    expect((await cli('demo', '--data-dir', dir)).code).toBe(0);
+    const serve = spawn(process.execPath, ['bin/jp-sanctions-monitor.js', 'serve', '--data-dir', dir, '--port', '0'], {
+      cwd: ROOT, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
+    try {
+      let output = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        serve.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /web view {2}(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+          if (match) resolve(match[1]!);
+        });
+        serve.once('exit', (code) => reject(new Error(`serve exited ${code} before listening: ${output}`)));
+      });
+      const demoDir = join(dir, 'demo');
+      const { code, stdout, stderr } = await cli('demo', '--data-dir', dir);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(`error: the store in ${demoDir} is busy: another check, demo or serve (pid ${serve.pid}) is using it; try again when it has finished\n`);
+      expect(readFileSync(join(demoDir, 'store.lock'), 'utf8')).toBe(String(serve.pid));
+      // The server still reads its store, all of it.
+      expect(await (await fetch(`${url}/v1/status`)).json()).toMatchObject({ committedVersion: 2 });
+    } finally {
+      const exited = new Promise((resolve) => serve.once('exit', resolve));
+      serve.kill('SIGINT');
+      await exited;
+    }
+    // Once serve has gone, the demo runs again.
+    expect((await cli('demo', '--data-dir', dir)).code).toBe(0);
+  }, 60_000);
 
   it.each(['check', 'demo', 'parse', 'diff', 'webhook-test', 'webhook-redrive'])('%s --help prints its usage and exits 0', async (command) => {
     const { code, stdout } = await cli(command, '--help');

@@ -427,7 +427,7 @@ describe.each(faults)('a fault at screening call $call ($when, $kind), then a re
  * against the whole list), failed at each of its calls in turn, then retried.
  */
 const CUSTOMERS_RUN_CALLS = [
-  'log.loadState', 'log.saveState', 'customers.load', 'log.loadRun', 'log.loadCustomerPrints', 'log.loadRun', 'log.recordRun', 'log.loadRun',
+  'log.loadState', 'log.saveState', 'customers.load', 'log.loadCustomerPrints', 'log.loadRun', 'log.loadRun', 'log.recordRun', 'log.loadRun',
   'compliance.publishMatches', 'log.markRunSent', 'log.saveCustomerPrints', 'log.saveState',
 ];
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { lockDataDir, StoreBusyError } from '../../shared/local/data-dir-lock';
-import { ROOT } from '../support/cli';
+import { cli, ROOT } from '../support/cli';
+import { CSV_EXCERPT } from '../support/fixtures';
 
 /**
  * One owner per data dir (issue 18, items 5 and 7): the lock file a kill -9 leaves behind is taken over, and by one
@@ -115,5 +116,22 @@ describe('the data dir lock', () => {
     } finally {
       contenders.stop();
     }
+  }, 120_000);
+
+  it('two checks that find a stale lock at once: each checks or says the store is busy, in one error: line (three trials)', async () => {
+    const stale = deadPid();
+    for (let trial = 0; trial < 3; trial++) {
+      const dataDir = join(dir, `checks-${trial}`);
+      mkdirSync(dataDir);
+      writeFileSync(join(dataDir, 'store.lock'), String(stale));
+      const runs = await Promise.all([0, 1].map(() => cli('check', '--source', CSV_EXCERPT, '--data-dir', dataDir)));
+      for (const run of runs) {
+        if (run.code === 0) expect(run.stdout).toMatch(/^check (baseline|unchanged) \(version 1\)/m);
+        else expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 1, stderr: expect.stringMatching(/^error: the store in .* is busy: another check, demo or serve \(pid \d+\) is using it; try again when it has finished\n$/) });
+      }
+      expect(runs.some((run) => run.code === 0)).toBe(true);
+    }
+    // The store the winners wrote is whole: the last data dir checks unchanged.
+    expect((await cli('check', '--source', CSV_EXCERPT, '--data-dir', join(dir, 'checks-2'))).stdout).toMatch(/^check unchanged \(version 1\)/m);
   }, 120_000);
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DeleteItemCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDbSnapshotStore } from '../../shared/aws/dynamodb-store';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
 import { parseCsv } from '../../shared/mof/csv';
@@ -95,4 +96,44 @@ it('starts empty on a fresh data dir', async () => {
   const { store } = await start();
   expect(await store.loadState()).toBeNull();
   expect(await store.loadSnapshot(1)).toEqual([]);
+});
+
+describe('only the process that opened it can use it', () => {
+  const foreign = (db: EmbeddedDynamoDb, credentials: { accessKeyId: string; secretAccessKey: string }) =>
+    new DynamoDBClient({ endpoint: db.endpoint, region: 'local', credentials, maxAttempts: 1 });
+
+  it('refuses PutItem and DeleteItem from another local process, whatever key it guesses, and changes nothing', async () => {
+    const { db, store } = await start();
+    await store.commit(baseline);
+    // The well-known local key, and the store's own access key (visible in its requests' headers) with a guessed secret.
+    for (const credentials of [{ accessKeyId: 'local', secretAccessKey: 'local' }, { accessKeyId: db.credentials.accessKeyId, secretAccessKey: 'guessed' }]) {
+      const client = foreign(db, credentials);
+      await expect(client.send(new PutItemCommand({ TableName: db.tableName, Item: { pk: { S: 'LIST' }, sk: { S: 'STATE' }, version: { N: '99' } } }))).rejects.toMatchObject({
+        name: 'UnrecognizedClientException',
+        message: expect.stringMatching(/this store answers only the process that opened it$/),
+      });
+      await expect(client.send(new DeleteItemCommand({ TableName: db.tableName, Key: { pk: { S: 'LIST' }, sk: { S: 'STATE' } } }))).rejects.toMatchObject({ name: 'UnrecognizedClientException' });
+      await expect(client.send(new ScanCommand({ TableName: db.tableName }))).rejects.toMatchObject({ name: 'UnrecognizedClientException' });
+      client.destroy();
+    }
+    // A plain HTTP request, unsigned, as any local program could send.
+    const response = await fetch(db.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.DeleteItem' },
+      body: JSON.stringify({ TableName: db.tableName, Key: { pk: { S: 'LIST' }, sk: { S: 'STATE' } } }),
+    });
+    expect(response.status).toBe(400);
+    expect(await store.loadState()).toEqual(baseline.state);
+  });
+
+  it('draws a new secret each time it starts: what one process knew does not open the next', async () => {
+    const first = await start();
+    const known = first.db.credentials;
+    await stop();
+    const { db } = await start();
+    expect(db.credentials.accessKeyId).not.toBe(known.accessKeyId);
+    const client = foreign(db, known);
+    await expect(client.send(new ScanCommand({ TableName: db.tableName }))).rejects.toMatchObject({ name: 'UnrecognizedClientException' });
+    client.destroy();
+  });
 });
