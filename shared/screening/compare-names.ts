@@ -12,8 +12,12 @@ const PAIR_FLOOR = 0.8;
 /** Latin against romanized katakana is a rougher comparison than within one script. */
 export const CROSS_SCRIPT_FACTOR = 0.95;
 const QUERY_SHARE = 0.65;
-/** Names written as one word against several (ALQAIDA, AL QAIDA) compared joined, slightly discounted. */
+/**
+ * Names written as one word against several (ALQAIDA, AL QAIDA) compared joined, slightly discounted; Jaro-Winkler
+ * is lenient with long strings (NIKOLAIANTONOV and NIKOLAYPANKOV, 0.93), so the knee is higher than for a word.
+ */
 const JOINED_FACTOR = 0.95;
+const JOINED_KNEE = 0.96;
 /** Two spellings of one family (Lee and RI, Mohammed and Muhammad): near-certain, not certain. */
 export const FAMILY_SIMILARITY = 0.95;
 /** The coarse key merges more than spellings (s/sh, g/h, a/o): two tokens that share it are alike, not the same. */
@@ -59,21 +63,23 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
     // Kanji names have no spaces, so a whole company name is one token; Jaro-Winkler handles characters as letters.
     const similarity = lengthAware(q.key, c.key);
     if (similarity === 1) return { similarity, crossScript: false };
-    if (q.family !== null && c.family !== null && q.family.startsWith('n:') && c.family.startsWith('n:')) {
-      // Two known names of different families are two names (Vladimir and Vladislav), however alike their letters.
-      return { similarity: q.family === c.family ? FAMILY_SIMILARITY : 0, crossScript: false };
-    }
+    if (differentNames(q, c)) return { similarity: 0, crossScript: false };
     if (q.family !== null && q.family === c.family && similarity < FAMILY_SIMILARITY) return { similarity: FAMILY_SIMILARITY, crossScript: false };
     if (q.coarse !== null && q.coarse === c.coarse && similarity < COARSE_SIMILARITY) return { similarity: COARSE_SIMILARITY, crossScript: false };
     return { similarity, crossScript: false };
   }
-  if (q.cross === null || c.cross === null) return { similarity: 0, crossScript: false };
+  if (q.cross === null || c.cross === null || differentNames(q, c)) return { similarity: 0, crossScript: false };
   return { similarity: lengthAware(q.cross, c.cross) * CROSS_SCRIPT_FACTOR, crossScript: true };
 }
 
+/** Two known names of different families are two names (Vladimir and Vladislav, Yulia and ユーリー), however alike. */
+function differentNames(q: NameToken, c: NameToken): boolean {
+  return q.family !== null && c.family !== null && q.family !== c.family && q.family.startsWith('n:') && c.family.startsWith('n:');
+}
+
 /** What a pair at this similarity is worth as evidence (see EVIDENCE_KNEE). */
-export function evidence(similarity: number): number {
-  return similarity >= EVIDENCE_KNEE ? similarity : similarity - EVIDENCE_SLOPE * (EVIDENCE_KNEE - similarity);
+export function evidence(similarity: number, knee = EVIDENCE_KNEE): number {
+  return similarity >= knee ? similarity : similarity - EVIDENCE_SLOPE * (knee - similarity);
 }
 
 /**
@@ -133,11 +139,14 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const [q, l] = weightQ && weightL ? [Math.max(0, foundQ) / weightQ, Math.max(0, foundL) / weightL] : [0, 0];
   // A name the query holds in full (a patronymic the list leaves out) counts like a query the name holds in full,
   // but only when the listed name has two words or more: a one-word alias (JOHN) must not claim every John.
+  // What the query holds beyond the listed name must be a middle name or a patronymic: a Korean given name's
+  // syllable (KANG MIN against 강민서) or a different family name after the given name is a different person.
   const wordsListed = listed.filter((t) => t.kind === 'word').length;
+  const extrasInMiddle = query.every((t, i) => usedQ.has(i) || t.kind !== 'word' || (i > 0 && i < query.length - 1) || PATRONYMIC.test(t.text));
   const queryFirst = QUERY_SHARE * q + (1 - QUERY_SHARE) * l;
-  const listedFirst = wordsListed >= 2 ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
+  const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
   const tokenScore = queryFirst > listedFirst ? queryFirst : listedFirst;
-  const joinedScore = query.length !== listed.length ? joinedSimilarity(query, listed) * JOINED_FACTOR : 0;
+  const joinedScore = query.length !== listed.length ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
 }

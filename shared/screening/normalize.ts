@@ -127,10 +127,11 @@ export function kanaKey(token: string): string {
  * Belarusian h for Russian g, Belarusian a for Russian o (Kachanava, KOCHANOVA), ye- for e-.
  */
 export function coarseKey(token: string): string {
-  // German spellings of Slavic names write х as ch and ч as tsch (Micheitschik); elsewhere ch is ч.
-  const german = /sch/.test(token);
+  // German spellings of Slavic names write в as w, х as ch, ц as z, ж and ш as sch, ч as tsch (Micheitschik,
+  // Zekow, Scherebzow); elsewhere ch is ч and z is з.
+  const german = /sch|[ao]w$|ew$|^w/.test(token);
   return latinKey(
-    token
+    (german ? token.replace(/(?<![st])z/g, 'c') : token)
       .replace(/tsch|tch/g, 'c')
       .replace(/sch|sz|sh/g, 's')
       .replace(/ch/g, german ? 'h' : 'c')
@@ -138,9 +139,16 @@ export function coarseKey(token: string): string {
       .replace(/zh|rz|dz/g, 'z'),
   )
     .replace(/kh|h/g, 'g')
+    .replace(/z/g, 's')
     .replace(/o/g, 'a')
     .replace(/^ie/, 'e')
     .replace(/(.)\1+/g, '$1');
+}
+
+/** A katakana name's family by its Hepburn reading, when that is a known name: ユーリー is Yuri's, so not Yulia's. */
+function kanaFamily(kana: string): string | null {
+  const family = familyKey(toRomaji(kana.replace(/ー/g, '')).replace(/[^a-z]/g, ''));
+  return family !== null && family.startsWith('n:') ? family : null;
 }
 
 /** Katakana writes the kh of Arabic and Russian names with カ行 or ハ行 (アクンド, アフンド): merged, with ガ行. */
@@ -261,7 +269,7 @@ function makeToken(text: string): NameToken {
     key: script === 'latin' ? latinKey(text) : script === 'kana' ? kanaKey(text) : text,
     cross,
     weight: kind === 'legal' ? LEGAL_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
-    family: kind === 'legal' ? legalFormSymbol(text) : kind === 'word' && latin ? familyKey(text) : null,
+    family: kind === 'legal' ? legalFormSymbol(text) : kind !== 'word' ? null : latin ? familyKey(text) : script === 'kana' ? kanaFamily(text) : null,
     coarse: kind !== 'word' ? null : latin ? coarseKey(text) : script === 'kana' ? kanaCoarseKey(text) : null,
     kind,
     organisational:
