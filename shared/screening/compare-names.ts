@@ -31,6 +31,9 @@ const EVIDENCE_KNEE = 0.92;
 const EVIDENCE_SLOPE = 1.5;
 /** An unmatched name part between the first and the last, or shaped like a patronymic, weighs half. */
 const MIDDLE_FACTOR = 0.5;
+const OUTLINE_MIDDLE_FACTOR = 0.25;
+/** Only a name of four parts or more has a nasab between its ends; the middle of three is often half a given name (CHOE SOK MIN). */
+const OUTLINE_MIN_LENGTH = 4;
 const PATRONYMIC = /(?:ovich|evich|ovych|evych|ovna|evna|ichna|ogly|oglu|kyzy|gizi)$/;
 /** A parent's name matched in the middle of a child's (see compareNames). */
 const PARENT_FACTOR = 0.85;
@@ -58,7 +61,7 @@ export interface NameComparison {
 }
 
 export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: number; crossScript: boolean } {
-  if (q.kind === 'legal' && q.family !== null && q.family === c.family) return { similarity: 1, crossScript: false };
+  if (q.kind !== 'word' && q.family !== null && q.family === c.family) return { similarity: 1, crossScript: false };
   if (q.script === c.script) {
     // Kanji names have no spaces, so a whole company name is one token; Jaro-Winkler handles characters as letters.
     const similarity = lengthAware(q.key, c.key);
@@ -104,7 +107,8 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
       if (similarity >= (crossScript ? PAIR_FLOOR * CROSS_SCRIPT_FACTOR : PAIR_FLOOR)) all.push({ i, j, similarity, crossScript });
     }
   }
-  all.sort((a, b) => b.similarity - a.similarity);
+  // Ties go to the pair spelled alike: YONG pairs with YONG before JONG (y and j fold together for Slavic names).
+  all.sort((a, b) => b.similarity - a.similarity || Number(query[b.i]!.text === listed[b.j]!.text) - Number(query[a.i]!.text === listed[a.j]!.text));
   const usedQ = new Set<number>();
   const usedL = new Set<number>();
   const pairs: TokenPair[] = [];
@@ -151,12 +155,26 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
 }
 
+/** The least totalWeight can come to for these tokens, whatever is matched: for bounding a score cheaply. */
+export function leastWeight(tokens: readonly NameToken[], weightOf: TokenWeight): number {
+  let total = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const middle = tokens.length >= OUTLINE_MIN_LENGTH ? OUTLINE_MIDDLE_FACTOR : MIDDLE_FACTOR;
+    const factor = i > 0 && i < tokens.length - 1 ? middle : PATRONYMIC.test(tokens[i]!.text) ? MIDDLE_FACTOR : 1;
+    total += weightOf(tokens[i]!) * factor;
+  }
+  return total;
+}
+
 /** A name's weight, its unmatched middle parts at half: first and last name carry the identity. */
 function totalWeight(tokens: readonly NameToken[], matched: ReadonlySet<number>, weightOf: TokenWeight): number {
+  // With both ends of a long name found, its outline (given and family name) is there, and what lies between is a
+  // nasab or a patronymic (MUAMMAR MOHAMMED ABU MINYAR QADHAFI): it weighs a quarter.
+  const factor = tokens.length >= OUTLINE_MIN_LENGTH && matched.has(0) && matched.has(tokens.length - 1) ? OUTLINE_MIDDLE_FACTOR : MIDDLE_FACTOR;
   let total = 0;
   for (let i = 0; i < tokens.length; i++) {
     const middle = !matched.has(i) && ((i > 0 && i < tokens.length - 1) || PATRONYMIC.test(tokens[i]!.text));
-    total += weightOf(tokens[i]!) * (middle ? MIDDLE_FACTOR : 1);
+    total += weightOf(tokens[i]!) * (middle ? factor : 1);
   }
   return total;
 }

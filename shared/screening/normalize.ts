@@ -51,11 +51,18 @@ const COMPANY_WORDS = [
   'enterprise', 'enterprises', 'foundation', 'organization', 'organisation',
   'グループ', 'トレーディング', 'インダストリーズ', 'インダストリアル', 'インターナショナル', 'バンク',
 ];
+/** Religious and honorific titles the list's aliases put before a name (Mullah, Haji, Maulavi): who, not which one. */
+const HONORIFICS = [
+  'mullah', 'mulla', 'haji', 'hajji', 'hadji', 'haj', 'maulavi', 'mawlawi', 'maulvi', 'molvi', 'moulavi', 'sheikh', 'shaykh', 'sheik', 'qari',
+  'mufti', 'hafiz', 'ムラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ', 'シェイク', 'カリ',
+];
 /** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
-const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル']);
+const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
 /** National qualifiers of an organisation's name (Sberbank of Russia, Rossiiskii): they say where, not who. */
 const QUALIFIER_WORDS = new Set(['russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf']);
 const QUALIFIER_WEIGHT = 0.05;
+/** The Arabic article as the transliterations write it (al-, el-, ul-): one particle. */
+const ARTICLES = new Set(['al', 'el', 'ul', 'アル', 'エル']);
 /**
  * Words that name an organisation and, on the 2026-03-05 list, no person: they weigh fully in a comparison (a
  * PLANT is not generic among plants), but they say that a name is an organisation's. From the list's entity names.
@@ -132,6 +139,8 @@ export function coarseKey(token: string): string {
   const german = /sch|[ao]w$|ew$|^w/.test(token);
   return latinKey(
     (german ? token.replace(/(?<![st])z/g, 'c') : token)
+      // GOST 7.79 B writes х as x (Xodakovsky): a Slavic name has no ks sound spelled x.
+      .replace(/x/g, 'kh')
       .replace(/tsch|tch/g, 'c')
       .replace(/sch|sz|sh/g, 's')
       .replace(/ch/g, german ? 'h' : 'c')
@@ -152,9 +161,11 @@ function kanaFamily(kana: string): string | null {
 }
 
 /** Katakana writes the kh of Arabic and Russian names with カ行 or ハ行 (アクンド, アフンド): merged, with ガ行. */
-const KH_ROWS: Record<string, string> = { カ: 'ハ', キ: 'ヒ', ク: 'フ', ケ: 'ヘ', コ: 'ホ', ガ: 'ハ', ギ: 'ヒ', グ: 'フ', ゲ: 'ヘ', ゴ: 'ホ' };
+const KH_ROWS: Record<string, string> = {
+  カ: 'ハ', キ: 'ヒ', ク: 'フ', ケ: 'ヘ', コ: 'ホ', ガ: 'ハ', ギ: 'ヒ', グ: 'フ', ゲ: 'ヘ', ゴ: 'ホ', バ: 'ハ', ビ: 'ヒ', ブ: 'フ', ベ: 'ヘ', ボ: 'ホ',
+};
 export function kanaCoarseKey(token: string): string {
-  return kanaKey(token).replace(/[カキクケコガギグゲゴ]/g, (c) => KH_ROWS[c]!);
+  return kanaKey(token).replace(/[カキクケコガギグゲゴバビブベボ]/g, (c) => KH_ROWS[c]!);
 }
 
 /**
@@ -269,7 +280,7 @@ function makeToken(text: string): NameToken {
     key: script === 'latin' ? latinKey(text) : script === 'kana' ? kanaKey(text) : text,
     cross,
     weight: kind === 'legal' ? LEGAL_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
-    family: kind === 'legal' ? legalFormSymbol(text) : kind !== 'word' ? null : latin ? familyKey(text) : script === 'kana' ? kanaFamily(text) : null,
+    family: kind === 'legal' ? legalFormSymbol(text) : kind === 'generic' ? (ARTICLES.has(text) ? 'p:al' : null) : latin ? familyKey(text) : script === 'kana' ? kanaFamily(text) : null,
     coarse: kind !== 'word' ? null : latin ? coarseKey(text) : script === 'kana' ? kanaCoarseKey(text) : null,
     kind,
     organisational:
