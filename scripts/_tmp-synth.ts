@@ -1,0 +1,15 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { parseMonitorConfig } from '/work/wt/h-scale/infra/config';
+import { MonitorStack } from '/work/wt/h-scale/infra/monitor-stack';
+import { addComplianceChecks } from '/work/wt/h-scale/infra/nag';
+const ctx = JSON.parse(readFileSync('/work/wt/h-scale/cdk.json', 'utf8')).context;
+const app = new App({ context: { ...ctx, 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+const base = JSON.parse(readFileSync('/work/wt/h-scale/monitor.config.example.json', 'utf8'));
+const config = parseMonitorConfig({ ...base, screening: { customersKey: 'screening/customers.csv', recipients: { email: ['m@example.com'] } } }, 'x');
+const stack = new MonitorStack(app, 'Monitor', { config });
+addComplianceChecks(app);
+const t = Template.fromStack(stack).toJSON();
+writeFileSync('/tmp/tpl-on.json', JSON.stringify(t, null, 1));
+for (const [id, r] of Object.entries<any>(t.Resources)) if (r.Type === 'AWS::StepFunctions::StateMachine') console.log(id, JSON.stringify(r.Properties.DefinitionString).slice(0, 3000));
