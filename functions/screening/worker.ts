@@ -47,7 +47,7 @@ export async function handler(event: unknown): Promise<{ from: number; to: numbe
   const from = Items[0]!.row;
   const prints = previous > 0 ? await wired.batches.loadPrints(previous, from) : null;
   const location = `s3://${wired.config.ARCHIVE_BUCKET}/${wired.config.CUSTOMERS_KEY}`;
-  const result = screenBatch(index.index, Items, prints, { threshold: wired.config.SCREENING_THRESHOLD, location });
+  const result = screenBatch(index.index, Items, prints, { threshold: wired.config.SCREENING_THRESHOLD, location, earlier: previous > 0 });
   const summary = { from, to: Items.at(-1)!.row, customers: result.customers, screened: result.screened };
   await wired.batches.saveBatch(run, result.prints, result.hits, summary);
   return { ...summary, hits: result.hits.length };

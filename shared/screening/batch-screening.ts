@@ -33,14 +33,15 @@ export interface BatchResult {
 
 /**
  * Screens the batch's new and changed customers: those whose fingerprint differs from the one the previous screening
- * kept for the same rows (`previous`, null on the first screening, when every customer is new). A customer the
- * previous file held in other rows (rows inserted above it) is not found there and is screened again; its hits are
- * marked `unplaced`, for the final step to drop those already reported.
+ * kept for the same rows (`previous`; null when it kept none there, as for every batch of the first screening,
+ * `options.earlier` false, when every customer is new). A customer the previous file held in other rows (rows
+ * inserted above it) is not found there and is screened again; its hits are marked `unplaced`, for the final step
+ * to drop those already reported.
  */
 export function screenBatch(
-  index: ScreeningIndex, rows: readonly BatchRow[], previous: BatchPrints | null, options: { threshold: number; location: string },
+  index: ScreeningIndex, rows: readonly BatchRow[], previous: BatchPrints | null, options: { threshold: number; location: string; earlier: boolean },
 ): BatchResult {
-  const known = previous && new Map(previous.ids.map((id, i) => [id, previous.prints[i]!]));
+  const known = options.earlier ? new Map(previous?.ids.map((id, i) => [id, previous.prints[i]!])) : null;
   const seen = new Map<string, number>();
   const customers: Array<Customer & { row: number; print: string; unplaced: boolean }> = [];
   for (const { row, values } of rows) {

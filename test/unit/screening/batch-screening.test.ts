@@ -13,7 +13,8 @@ import { CSV_EXCERPT } from '../../support/fixtures';
 const index = new ScreeningIndex(parseCsv(readFileSync(CSV_EXCERPT), { fileName: 'excerpt.csv' }).entries.filter((e) => e.status === 'listed'));
 const COLUMNS = ['id', 'name', 'dob', 'country', 'entityType'] as const;
 const LOCATION = 's3://archive/screening/customers.csv';
-const options = { threshold: 0.88, location: LOCATION };
+const options = { threshold: 0.88, location: LOCATION, earlier: false };
+const later = { ...options, earlier: true };
 
 /** Rows as the item reader gives them: every given column, each row's index in the file. */
 function itemRows(text: string, first = 0): BatchRow[] {
@@ -40,12 +41,16 @@ describe('screenBatch', () => {
 
   it('then screens only the new and changed customers of the same rows, and marks one it did not find there', () => {
     const first = screenBatch(index, itemRows(demo), null, options);
-    expect(screenBatch(index, itemRows(demo), first.prints, options)).toMatchObject({ customers: 8, screened: 0, hits: [] });
+    expect(screenBatch(index, itemRows(demo), first.prints, later)).toMatchObject({ customers: 8, screened: 0, hits: [] });
     // C-0004 renamed to a variant of a 24 May 2024 designation; a new customer inserted above the others.
     const changed = demo.replace('C-0004,Taro Tanaka,1980-01-01,JP,individual', 'C-0004,Azia Shipping Company,,,').replace('C-0001,', 'C-0100,Kompel JSC,,,\nC-0001,');
-    const second = screenBatch(index, itemRows(changed), first.prints, options);
+    const second = screenBatch(index, itemRows(changed), first.prints, later);
     expect(second).toMatchObject({ customers: 9, screened: 2 });
     expect(second.hits.map((h) => [h.customerId, h.unplaced])).toEqual([['C-0100', true], ['C-0004', false]]);
+    // A batch the previous screening kept nothing for (the file grew): every customer in it is unplaced.
+    const grown = screenBatch(index, itemRows(demo.replace(/^id,.*\n/, ''), 9), null, later);
+    expect(grown.hits.length).toBeGreaterThan(0);
+    expect(grown.hits.every((h) => h.unplaced)).toBe(true);
   });
 
   it('names file, row and column of a bad row (never its value), and a repeated id within the batch', () => {
