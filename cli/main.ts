@@ -18,7 +18,7 @@ const USAGE = `usage: jp-sanctions-monitor <command> [options]
   export [--format json|csv|ftm] [--data-dir <dir> | --table <name>]
                                                            the current list (ftm: FollowTheMoney JSON lines)
   screen <name> | --customers <csv> [--list <file> | --data-dir <dir>] [--since <version>] [--dob <date>]
-         [--country <c>] [--entity-type individual|entity] [--threshold <0..1>] [--format json|text]
+         [--country <c>] [--entity-type individual|entity] [--threshold <0..1>] [--workers <n>] [--format json|text]
                                                            screen a name or a customer file against the list
   matches <version> | --customers-run <n> [--format text|json] [--data-dir <dir> | --table <name>]
                                                            every potential match re-screening recorded for a version
