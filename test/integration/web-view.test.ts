@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type LocalServer } from '../../cli/commands/serve';
 import { DynamoDbScreeningLog } from '../../shared/aws/dynamodb-screening-log';
@@ -11,7 +12,9 @@ import { HistoryFixture } from '../support/history';
  * The web view in a real browser, as a compliance officer uses it: Debian's Chromium, headless, driven by
  * playwright-core, against `serve` after the demo's pipeline, at a desktop's 1366 px and a phone's 390 px. Without
  * Chromium the suite is skipped with one line, except under CI=true, where it fails. The screenshots in the README
- * are written by this test (docs/screenshots).
+ * are taken by this test on every run, and kept only when JSM_SCREENSHOTS names a directory
+ * (`JSM_SCREENSHOTS=docs/screenshots npx jest test/integration/web-view.test.ts`); otherwise they go to a temporary
+ * directory, removed afterwards, so that a test run leaves the working tree as it was.
  */
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -22,7 +25,16 @@ if (!available) {
 // What the callbacks passed to page.evaluate see in the browser (the project's TypeScript has no DOM library).
 declare const document: any, location: any, window: any, getComputedStyle: any;
 
-const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const KEEP_SCREENSHOTS = Boolean(process.env.JSM_SCREENSHOTS);
+let screenshots = '';
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Takes one of the README's pictures of the page as it stands now. */
+async function screenshot(p: Page, file: string) {
+  const path = join(screenshots, file);
+  await p.screenshot({ path });
+  expect([file, readFileSync(path).subarray(0, 8).equals(PNG_SIGNATURE)]).toEqual([file, true]);
+}
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
@@ -96,7 +108,8 @@ jest.setTimeout(180_000);
   };
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    screenshots = KEEP_SCREENSHOTS ? resolve(process.env.JSM_SCREENSHOTS!) : mkdtempSync(join(tmpdir(), 'jsm-screenshots-'));
+    mkdirSync(screenshots, { recursive: true });
     fx = await HistoryFixture.afterDemo();
     server = await startServer({ history: fx.history }, 0);
     browser = await chromium.launch({
@@ -121,6 +134,7 @@ jest.setTimeout(180_000);
     await browser?.close();
     await server?.close();
     await fx?.close();
+    if (screenshots && !KEEP_SCREENSHOTS) rmSync(screenshots, { recursive: true, force: true });
   });
 
   it('lists the 12 designations of 24 May 2024 compactly, all readable on one desktop screen', async () => {
@@ -143,12 +157,12 @@ jest.setTimeout(180_000);
     await expectNoAxeViolation(page, '#/ with a change opened');
     await page.locator('tbody.change[data-key="029-000729"] button.toggle').click();
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(SCREENSHOTS, 'changes-1366.png') });
+    await screenshot(page, 'changes-1366.png');
     await phone.goto(`${server.url}/`);
     await phone.locator('section.latest tbody.change').nth(11).waitFor();
     // Closed rows stay closed in the phone's stacked layout too.
     expect(await phone.locator('tr.detail').first().isVisible()).toBe(false);
-    await phone.screenshot({ path: join(SCREENSHOTS, 'changes-390.png') });
+    await screenshot(phone, 'changes-390.png');
     await phone.locator('tbody.change[data-key="029-000729"] button.toggle').click();
     await phone.locator('tbody.change[data-key="029-000729"] tr.detail .entry-card').waitFor();
     await expectNoAxeViolation(phone, '#/ on a phone with a change opened');
@@ -175,7 +189,7 @@ jest.setTimeout(180_000);
     expect(await page.locator('dl.headline-dates [data-field="designatedOn"] dd').textContent()).toBe('2001-09-22');
     // An amended entry says so first, with its dates.
     expect(squash((await page.locator('.banner.amended').textContent())!)).toContain('2008-06-25, 2012-03-27, 2014-02-06, 2016-09-30, 2018-04-27');
-    await page.screenshot({ path: join(SCREENSHOTS, 'entry-1366.png') });
+    await screenshot(page, 'entry-1366.png');
   });
 
   it('finds variant spellings through its own search box, with score, matched name and why', async () => {
@@ -195,7 +209,7 @@ jest.setTimeout(180_000);
         expect(p.url()).toMatch(/#\/screen$/);
       }
     }
-    await page.screenshot({ path: join(SCREENSHOTS, 'screening-1366.png') });
+    await screenshot(page, 'screening-1366.png');
     for (const p of [page, phone]) {
       await p.locator('ul.results li.result details summary').first().click();
       await expectNoAxeViolation(p, '#/screen with candidates and one reason opened');
@@ -295,7 +309,7 @@ jest.setTimeout(180_000);
       const firstFact = await p.locator('h2').first().boundingBox();
       expect(bannerBox!.y).toBeLessThan(firstFact!.y);
       await expectNoAxeViolation(p, `delisted #/entry/${key}`);
-      await p.screenshot({ path: join(SCREENSHOTS, `delisted-${width}.png`) });
+      await screenshot(p, `delisted-${width}.png`);
     }
     await page.goto(`${server.url}/`);
     await page.locator('.banner.new').waitFor();
