@@ -129,7 +129,7 @@ export class History {
   }
 
   async entries(query: EntriesQuery): Promise<EntriesPage> {
-    const filters = JSON.stringify([query.regime ?? null, query.status, query.q ?? null]);
+    const filters = JSON.stringify([query.regime ?? null, query.status, query.q ?? null, query.entityType ?? null]);
     const afterKey = query.cursor ? decodeCursor(query.cursor, 'entries', filters, { after: z.string() }).after : '';
     const state = await this.reader.loadState();
     const upTo = state?.version ?? 0;
@@ -138,6 +138,7 @@ export class History {
       .filter((e) => e.key > afterKey)
       .filter((e) => query.status === 'all' || e.status === query.status)
       .filter((e) => query.regime === undefined || e.regime.number === query.regime)
+      .filter((e) => query.entityType === undefined || e.entityType === query.entityType)
       .filter((e) => needle === undefined || matchesSearch(e, needle))
       .sort((a, b) => (a.key < b.key ? -1 : 1));
     const items = matching.slice(0, query.limit);

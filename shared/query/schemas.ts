@@ -33,6 +33,7 @@ export type VersionsQuery = z.infer<typeof VersionsQuery>;
 export const EntriesQuery = z.strictObject({
   regime: RegimeNumber.optional(),
   status: z.enum(['listed', 'deleted', 'all']).default('listed').describe('listed (default), deleted (delisted tombstones) or all'),
+  entityType: EntityType.optional(),
   q: z.string().trim().min(1).max(200).optional().describe('part of a name, alias or key, any script; width and case are ignored'),
   limit: Limit(100, 1000),
   cursor: Cursor,

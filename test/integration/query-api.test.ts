@@ -200,6 +200,31 @@ describe('entries', () => {
     await problem('/v1/entries?status=gone');
   });
 
+  it('filters by individual or entity before paging, so every page but the last is full', async () => {
+    const all = EntriesPage.parse(await fx.getJson('/v1/entries?limit=1000')).items;
+    for (const entityType of ['individual', 'entity'] as const) {
+      const expected = all.filter((e) => e.entityType === entityType).map((e) => e.key);
+      expect(expected.length).toBeGreaterThan(7);
+      const pages: string[][] = [];
+      let path = `/v1/entries?entityType=${entityType}&limit=7`;
+      for (;;) {
+        const p = EntriesPage.parse(await fx.getJson(path));
+        pages.push(p.items.map((e) => e.key));
+        if (!p.next) break;
+        path = `/v1/entries?entityType=${entityType}&limit=7&cursor=${p.next}`;
+      }
+      expect(pages.flat()).toEqual(expected);
+      expect(pages.slice(0, -1).every((keys) => keys.length === 7)).toBe(true);
+      // With the other filters: regime 28's entities are the entities among regime 28's entries.
+      const both = EntriesPage.parse(await fx.getJson(`/v1/entries?regime=28&entityType=${entityType}&limit=1000`)).items;
+      expect(both.map((e) => e.key)).toEqual(all.filter((e) => e.regime.number === 28 && e.entityType === entityType).map((e) => e.key));
+    }
+    // A cursor belongs to its filters; a type the list does not have is refused by name.
+    const first = EntriesPage.parse(await fx.getJson('/v1/entries?entityType=entity&limit=2'));
+    expect((await problem(`/v1/entries?entityType=individual&limit=2&cursor=${first.next}`)).detail).toMatch(/other filters/);
+    expect((await problem('/v1/entries?entityType=vessel')).detail).toMatch(/entityType/);
+  });
+
   it('finds an entry by any of its names, in either script and width, or by key', async () => {
     for (const q of ['ミヘイチク', 'mikheichik', 'ＭＩＫＨＥＹＣＨＩＫ', '029-000729', 'Vladimir Mikheychik']) {
       const found = EntriesPage.parse(await fx.getJson(`/v1/entries?q=${encodeURIComponent(q)}`));

@@ -322,6 +322,11 @@ jest.setTimeout(180_000);
     expect(listed).not.toContain(key);
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.every((k: string) => k.startsWith('028-'))).toBe(true);
+    // By individual or entity: the API filters, so the page holds every entity the list has (all fit one page of 200).
+    const { items: entities } = await fx.getJson<{ items: Designation[] }>('/v1/entries?entityType=entity&limit=1000');
+    await open(page, '#/list?entityType=entity', 'table.entries tbody tr');
+    const shown = await page.locator('table.entries tbody tr').evaluateAll((rows: any[]) => rows.map((r) => [r.getAttribute('data-key'), r.querySelector('td[data-label="個人・団体 Type"]').textContent]));
+    expect(shown).toEqual(entities.map((e) => [e.key, '団体 entity']));
   });
 
   it('shows an amendment field by field, with the changed words marked, and prints a version\'s changes with every detail', async () => {
