@@ -101,7 +101,9 @@ jest.setTimeout(180_000);
   const errors: string[] = [];
 
   const open = async (p: Page, hash: string, ready: string) => {
-    await p.evaluate((h: string) => (location.hash = h), hash);
+    // A page not yet on this server (a test run alone) loads it at the address; otherwise the route changes in place.
+    if (p.url().startsWith(`${server.url}/`)) await p.evaluate((h: string) => (location.hash = h), hash);
+    else await p.goto(`${server.url}/${hash}`);
     // The page drawn for this address, not the one before it.
     await p.waitForFunction((h: string) => document.body.dataset.route === h, hash);
     await p.locator(ready).first().waitFor();
@@ -284,6 +286,11 @@ jest.setTimeout(180_000);
     await page.locator('tbody.change').first().waitFor();
     expect(new Set(await page.locator('tbody.change').evaluateAll((rows: any[]) => rows.map((r) => r.getAttribute('data-type'))))).toEqual(new Set(['designated']));
     expect(await page.evaluate(() => document.activeElement.getAttribute('name'))).toBe('type');
+    // The date range too is the API's filter: the 24 May 2024 designations, then nothing after that day.
+    await open(page, '#/changes?from=2024-05-24&to=2024-05-24', 'tbody.change');
+    expect((await page.locator('tbody.change').evaluateAll((rows: any[]) => rows.map((r) => r.getAttribute('data-key')))).sort()).toEqual(MAY_2024_KEYS);
+    await open(page, '#/changes?from=2024-05-25', '.change-list');
+    expect(await page.locator('.change-list').textContent()).toContain('該当する変更はありません');
     // Any two versions compared: each entry that changed between them, field by field.
     await open(page, '#/compare/1/2', 'section.compared');
     expect((await page.locator('section.compared').evaluateAll((all: any[]) => all.map((c) => c.getAttribute('data-key')))).sort()).toEqual(MAY_2024_KEYS);
