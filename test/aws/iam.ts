@@ -54,7 +54,9 @@ function requestOf(action: string, body: string, path: string, account: Emulated
   if (service === 's3') {
     const [bucket, ...key] = path.split('?')[0]!.split('/').slice(1);
     const prefix = new URLSearchParams(path.split('?')[1] ?? '').get('prefix');
-    return { resources: [`arn:aws:s3:::${bucket}${key.length > 0 ? `/${decodeURIComponent(key.join('/'))}` : ''}`], leadingKeys: [], ...(prefix !== null && { s3Prefix: prefix }) };
+    // `/bucket/?list-type=2…` (the SDK's ListObjectsV2) names the bucket, not an empty key.
+    const object = decodeURIComponent(key.join('/'));
+    return { resources: [`arn:aws:s3:::${bucket}${object.length > 0 ? `/${object}` : ''}`], leadingKeys: [], ...(prefix !== null && { s3Prefix: prefix }) };
   }
   const input = JSON.parse(body || '{}') as Record<string, unknown>;
   if (service === 'sqs') return { resources: [`arn:aws:sqs:${REGION}:${ACCOUNT}:${String(input.QueueUrl).split('/').pop()}`], leadingKeys: [] };
