@@ -75,7 +75,10 @@ export class S3ScreeningBatches {
       const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       return await object.Body!.transformToString();
     } catch (error) {
-      if ((error as { name?: string }).name === 'NoSuchKey') return null;
+      // The roles may list only this prefix (s3:prefix condition), and a GetObject request carries no prefix: S3
+      // answers a missing key AccessDenied, not NoSuchKey. The role may read every key here, so either means missing.
+      const name = (error as { name?: string }).name;
+      if (name === 'NoSuchKey' || name === 'AccessDenied') return null;
       throw error;
     }
   }

@@ -133,6 +133,10 @@ function nameUnemulated(values: TemplateValues): void {
     'AWS::KMS::Key': (id) => `arn:aws:kms:${REGION}:${ACCOUNT}:key/${id}`,
     'AWS::IAM::Role': (id) => `arn:aws:iam::${ACCOUNT}:role/${id}`,
     'AWS::Lambda::Function': (id) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${id}`,
+    // The distributed screening (screening on): its upload rule, whose dead-letter queue's policy names it, and
+    // its state machine; moto runs neither (test/infra/distributed-screening.test.ts checks them).
+    'AWS::Events::Rule': (id) => `arn:aws:events:${REGION}:${ACCOUNT}:rule/${id}`,
+    'AWS::StepFunctions::StateMachine': (id) => `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${id}`,
   };
   for (const [type, arn] of Object.entries(arns)) {
     for (const [id] of values.resourcesOf(type)) values.define(id, { ref: id, arn: arn(id) });

@@ -28,7 +28,7 @@ export function authorizeFromTemplate(gateway: AwsGateway, account: EmulatedAcco
         (s) =>
           [s.Action].flat().some((a) => matches(a, permission)) &&
           request.resources.every((r) => [s.Resource].flat().some((pattern) => matches(pattern, r))) &&
-          conditionsHold(s.Condition, request.leadingKeys),
+          conditionsHold(s.Condition, request),
       );
       return allowed ? undefined : `no statement of ${fn.roleLogicalId}'s policy allows ${action} on ${request.resources.join(', ')}`;
     });
@@ -43,7 +43,9 @@ const BATCH_PERMISSIONS: Record<string, string> = {
   'sqs:ChangeMessageVisibilityBatch': 'sqs:ChangeMessageVisibility',
 };
 
-function requestOf(action: string, body: string, path: string, account: EmulatedAccount): { resources: string[]; leadingKeys: string[] } {
+type Request = { resources: string[]; leadingKeys: string[]; s3Prefix?: string };
+
+function requestOf(action: string, body: string, path: string, account: EmulatedAccount): Request {
   const [service, operation] = action.split(':') as [string, string];
   if (service === 'sns') {
     const topic = new URLSearchParams(body).get('TopicArn');
@@ -51,7 +53,10 @@ function requestOf(action: string, body: string, path: string, account: Emulated
   }
   if (service === 's3') {
     const [bucket, ...key] = path.split('?')[0]!.split('/').slice(1);
-    return { resources: [`arn:aws:s3:::${bucket}${key.length > 0 ? `/${decodeURIComponent(key.join('/'))}` : ''}`], leadingKeys: [] };
+    const prefix = new URLSearchParams(path.split('?')[1] ?? '').get('prefix');
+    // `/bucket/?list-type=2…` (the SDK's ListObjectsV2) names the bucket, not an empty key.
+    const object = decodeURIComponent(key.join('/'));
+    return { resources: [`arn:aws:s3:::${bucket}${object.length > 0 ? `/${object}` : ''}`], leadingKeys: [], ...(prefix !== null && { s3Prefix: prefix }) };
   }
   const input = JSON.parse(body || '{}') as Record<string, unknown>;
   if (service === 'sqs') return { resources: [`arn:aws:sqs:${REGION}:${ACCOUNT}:${String(input.QueueUrl).split('/').pop()}`], leadingKeys: [] };
@@ -84,14 +89,24 @@ function leadingKeys(operation: string, input: Record<string, unknown>): string[
   return [];
 }
 
-function conditionsHold(condition: Statement['Condition'], keys: string[]): boolean {
+/**
+ * The two conditions the stack's roles use: `ForAllValues:StringLike` on `dynamodb:LeadingKeys`, and `StringLike`
+ * on `s3:prefix` (a ListBucket of one prefix; a request without a prefix, such as S3's own check behind a GetObject
+ * of a missing key, does not carry the key and fails it, as in AWS).
+ */
+function conditionsHold(condition: Statement['Condition'], request: Request): boolean {
   if (!condition) return true;
   return Object.entries(condition).every(([operator, tests]) => {
-    if (operator !== 'ForAllValues:StringLike' || Object.keys(tests).some((k) => k !== 'dynamodb:LeadingKeys')) {
-      throw new Error(`condition ${operator} ${Object.keys(tests).join(',')} is not evaluated by iam.ts`);
+    const keys = Object.keys(tests);
+    if (operator === 'ForAllValues:StringLike' && keys.every((k) => k === 'dynamodb:LeadingKeys')) {
+      const patterns = [tests['dynamodb:LeadingKeys']!].flat();
+      return request.leadingKeys.every((k) => patterns.some((p) => matches(p, k)));
     }
-    const patterns = [tests['dynamodb:LeadingKeys']!].flat();
-    return keys.every((k) => patterns.some((p) => matches(p, k)));
+    if (operator === 'StringLike' && keys.every((k) => k === 's3:prefix')) {
+      const prefix = request.s3Prefix;
+      return prefix !== undefined && [tests['s3:prefix']!].flat().some((p) => matches(p, prefix));
+    }
+    throw new Error(`condition ${operator} ${keys.join(',')} is not evaluated by iam.ts`);
   });
 }
 
