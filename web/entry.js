@@ -77,8 +77,7 @@ function factRow(field, content) {
 }
 
 function addressText(a) {
-  const side = (lang) => [a.detail[lang], a.country[lang]].filter(Boolean).join(', ');
-  return [side('ja'), side('en')].filter(Boolean);
+  return [addressSide(a, 'ja'), addressSide(a, 'en')].filter(Boolean);
 }
 
 /** Facts stated once (numbers, dates, prose), and the listing itself. */

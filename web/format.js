@@ -96,12 +96,22 @@ function badge(type) {
   return h('span', { class: `badge ${type}` }, `${ja} ${en}`);
 }
 
+/** A part of an address without the separator the list sometimes leaves at its end: `Kabul, Afghanistan`, not `Kabul,, Afghanistan`. */
+function addressPart(text) {
+  return (text || '').trim().replace(/[\s,，、]+$/, '');
+}
+
+/** An address in one language as "detail, country". */
+function addressSide(a, lang) {
+  return [addressPart(a.detail[lang]), addressPart(a.country[lang])].filter(Boolean).join(', ');
+}
+
 /** A value as text: lists one per line, addresses as "detail, country". */
 function valueText(value) {
   if (value === null || value === undefined) return '—';
   if (Array.isArray(value)) return value.length ? value.map(valueText).join('\n') : '—';
   if (typeof value === 'object') {
-    if ('detail' in value && 'country' in value) return [names(value.detail), names(value.country)].filter(Boolean).join(', ') || '—';
+    if ('detail' in value && 'country' in value) return [addressSide(value, 'ja'), addressSide(value, 'en')].filter(Boolean).join(' / ') || '—';
     if ('ja' in value || 'en' in value) return names(value) || '—';
     if ('number' in value) return `${value.number}${value.title ? ` ${value.title}` : ''}`;
     if ('alias' in value) return `${value.alias}: ${value.note}`;

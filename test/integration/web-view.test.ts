@@ -181,6 +181,8 @@ jest.setTimeout(180_000);
         const [path, value] = fact.split('\u0000') as [string, string];
         if (!text.includes(squash(value))) missing.push(`${entry.key} ${path}: ${value.slice(0, 60)}`);
       }
+      // An address whose detail ends in a comma still reads `Kabul, Afghanistan`, not `Kabul,, Afghanistan`.
+      if (/,\s*,/.test(text)) missing.push(`${entry.key}: a doubled comma`);
     }
     expect(missing).toEqual([]);
     // In their place: a Japanese-only nationality under 日本語, the UN listing date and the Japanese title in their rows.
