@@ -1,6 +1,7 @@
 import { Designation, type EntityType, type ParsedList, type ReadingNotice, type Regime, type RegimeLegend } from '../domain/designation';
 import { ListFormatError, type ListLocation } from './errors';
-import { cellString, columnLetter, type CellValue } from './xlsx-cells';
+import { excelSerialToIsoDate } from './birth-dates';
+import { cellString, columnLetter, isoDate, type CellValue } from './xlsx-cells';
 import { columnRole, REQUIRED_COLUMN_KINDS, SINGLE_COLUMN_KINDS, type ColumnRole } from './xlsx-columns';
 import { readRow, RowCellError, type RowCell, type RowNotice } from './xlsx-row';
 import { readWorkbook, type Sheet, type SheetRow } from './xlsx-workbook';
@@ -165,7 +166,7 @@ function rowBlocks(rows: readonly SheetRow[], columns: readonly Column[], locati
   for (const row of rows) {
     const unlabelled = row.values.findIndex((value, index) => index > 0 && filled(value) && !labelled.has(index));
     if (unlabelled > 0) throw new ListFormatError('a value in a column without a header', { ...location, row: row.number, column: columnLetter(unlabelled) });
-    const cells = columns.map((column) => ({ role: column.role, header: column.header, value: valueAt(row, column.index) }));
+    const cells = columns.map((column) => ({ role: column.role, header: column.header, value: shownValueAt(row, column.index) }));
     if (cells.some((cell) => IDENTITY_KINDS.has(cell.role.kind) && filled(cell.value))) {
       blocks.push({ row: row.number, cells });
       continue;
@@ -194,6 +195,14 @@ function joinValues(first: CellValue, more: CellValue): CellValue {
 
 function valueAt(row: SheetRow, index: number): CellValue {
   return row.values[index] ?? null;
+}
+
+/** A cell's value, a date the sheet shows as a year and month read as what it shows: `1973年11月`, not 1 November. */
+function shownValueAt(row: SheetRow, index: number): CellValue {
+  const value = valueAt(row, index);
+  if (!row.yearMonths?.includes(index)) return value;
+  const iso = value instanceof Date ? isoDate(value) : typeof value === 'number' ? excelSerialToIsoDate(value) : null;
+  return iso === null ? value : `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月`;
 }
 
 /** The sheet's own title (its first row), for a regime the legend lacks. */

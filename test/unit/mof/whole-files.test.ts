@@ -191,6 +191,17 @@ describe('compound dates of birth of the workbook', () => {
   });
 });
 
+describe('a date of birth the workbook shows as a year and month', () => {
+  it('reads as what the sheet shows, as the CSV has it (009-000004: the serial of 1 November 1973, shown 1973年11月)', () => {
+    const [csv, book] = files;
+    const raw = book!.raw.find((r) => book!.entryOf(r)?.key === '009-000004')!;
+    expect(raw.cells.get('生年月日')).toBe('26969');
+    const born = (list: ParsedList) => list.entries.find((e) => e.key === '009-000004')!.datesOfBirth;
+    expect(born(book!.list)).toEqual(['1973年11月']);
+    expect(born(csv!.list)).toEqual(['1973年11月']);
+  });
+});
+
 describe('rows that name no one', () => {
   it('are one in the workbook, 002-000274, read as deleted on its date with a notice, and none in the CSV', () => {
     const [csv, book] = files;
