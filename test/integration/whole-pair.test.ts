@@ -224,12 +224,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
       { field: "otherInformation", removedWords: ":住所:アッザバーダーニー、アルマハッタ近郊、アル・シャヒード・ストリート(シリ", addedWords: "()" },
     ],
   ],
-  '009-000004': [
-    "a date of birth the workbook states and the CSV does not",
-    [
-      { field: "datesOfBirth", added: [], removed: ["1973-11-01"] },
-    ],
-  ],
   '009-000005': [
     "the CSV states a UN amendment date (2016年10月13日修正) the workbook does not",
     [
