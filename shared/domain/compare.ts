@@ -45,6 +45,8 @@ interface FieldSpec {
 interface CrossFormat {
   crossFormat: boolean;
   addressLanguages: readonly ('ja' | 'en')[];
+  /** The countries either edition's addresses name in their country column, as written. */
+  addressCountries: readonly string[];
 }
 
 type Reader = (value: string) => Piece[][];
@@ -111,14 +113,21 @@ const aliasList = (field: string, read: (d: Designation) => readonly string[]) =
  * so what is compared is the set of places an entry's addresses name, not how they are grouped.
  */
 function addressItems(d: Designation, cross: CrossFormat): Item[] {
+  // A country written inside the address (`200083中華人民共和国上海市…`, `Moscow, Russia 119048, …`) is the country
+  // the other edition gives its own column: it parts the places around it, as at the end of the address. Not in
+  // prose, where a particle follows it (`リビアのジンタンで…`, `エリトリアに所在`).
+  const apart = (detail: string) =>
+    cross.addressCountries.reduce((text, country) => text.replace(new RegExp(`${escapeRegExp(country)}(?![のにでとへをが])`, 'g'), ';'), detail);
   return d.addresses.map((a: Address) => {
     const pieces = cross.addressLanguages.flatMap((l) => [
       ...statementPieces(a.country[l] ?? '', { countries: true, notes: true }),
-      ...statementPieces(a.detail[l] ?? '', { countries: true, notes: true }),
+      ...statementPieces(apart(a.detail[l] ?? ''), { countries: true, notes: true }),
     ]);
     return { text: formatAddress(a), readings: [asPieces(cross.addressLanguages.flatMap((l) => addressForms(a, l))), pieces] };
   });
 }
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** An address as published, punctuation and all: for audit, and to notice a cosmetic edit. */
 function publishedAddress(a: Address): string {
   const ja = [a.detail.ja, a.country.ja].filter(Boolean).join(' ');
@@ -185,7 +194,9 @@ function crossFormat(before: Designation, after: Designation): CrossFormat {
   const crossFormat = before.source.format !== after.source.format;
   const has = (d: Designation, l: 'ja' | 'en') => d.addresses.some((a) => a.country[l] !== null || a.detail[l] !== null);
   const both = (['ja', 'en'] as const).filter((l) => !crossFormat || (has(before, l) && has(after, l)));
-  return { crossFormat, addressLanguages: both.length > 0 ? both : ['ja', 'en'] };
+  const countries = [before, after].flatMap((d) => d.addresses.flatMap((a) => [a.country.ja, a.country.en]));
+  const addressCountries = [...new Set(countries.flatMap((c) => (c ?? '').split(/[;；]/).map((n) => n.trim())))].filter((n) => n.length >= 2);
+  return { crossFormat, addressLanguages: both.length > 0 ? both : ['ja', 'en'], addressCountries };
 }
 
 /** The workbook writes many bilingual cells in one language only (国籍 `アフガニスタン`); the CSV has both columns. */

@@ -224,12 +224,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
       { field: "otherInformation", removedWords: ":住所:アッザバーダーニー、アルマハッタ近郊、アル・シャヒード・ストリート(シリ", addedWords: "()" },
     ],
   ],
-  '009-000004': [
-    "a date of birth the workbook states and the CSV does not",
-    [
-      { field: "datesOfBirth", added: [], removed: ["1973-11-01"] },
-    ],
-  ],
   '009-000005': [
     "the CSV states a UN amendment date (2016年10月13日修正) the workbook does not",
     [
@@ -270,18 +264,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     "the CSV states a note on the alias the workbook does not",
     [
       { field: "otherInformation", removedWords: "", addedWords: "(コリア・マイニング・デベロップメント・トレーディング・コーポレーションが調達活" },
-    ],
-  ],
-  '014-000072': [
-    "the country inside the workbook's address (200083中華人民共和国上海市…), at the end in the CSV (not read as the same yet)",
-    [
-      { field: "addresses", added: ["200083 上海市虹口区赤峰路433、601室 中華人民共和国"], removed: [] },
-    ],
-  ],
-  '014-000074': [
-    "the country inside the workbook's address (264200中華人民共和国山東省…), at the end in the CSV (not read as the same yet)",
-    [
-      { field: "addresses", added: ["264200 山東省威海市環翠区統一路419-201 中華人民共和国"], removed: [] },
     ],
   ],
   '015-000071': [
@@ -363,12 +345,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     "slip of the CSV: a phone number's digits doubled",
     [
       { field: "otherInformation", removedWords: "642", addedWords: " 642642  " },
-    ],
-  ],
-  '028-000046': [
-    "the country inside the workbook's address (Moscow, Russia 119048, …), at the end in the CSV (not read as the same yet)",
-    [
-      { field: "addresses", added: ["24 Usacheva Street, Moscow 119048, 21 Gogolevsky Blvd., Mosc"], removed: [] },
     ],
   ],
   '028-000225': [

@@ -155,6 +155,13 @@ describe('restated across formats', () => {
     expect(compare(aliases(['アフマッド・シシャニ', '【ロシア語】'], []), aliases(['アフマッド・シシャニ'], [])).amended).toEqual([]);
     expect(compare(aliases([], ['Ermias ティグリニャ語']), aliases([], ['Ermias'])).amended).toEqual([]);
   });
+
+  it('the country written inside the workbook’s address, in its own column in the CSV (014-000072, 028-000046)', () => {
+    const workbook = { addresses: [address([null, null], ['200083中華人民共和国上海市虹口区赤峰路433、601室', null])] };
+    expect(compare(workbook, { addresses: [address(['中華人民共和国', null], ['200083 上海市虹口区赤峰路433、601室', null])] }).amended).toEqual([]);
+    const moscow = { addresses: [address([null, 'Russia'], [null, '24 Usacheva Street, Moscow, Russia 119048, 21 Gogolevsky Blvd., Moscow 119991.'])] };
+    expect(compare(moscow, { addresses: [address([null, 'Russia'], [null, '24 Usacheva Street, Moscow 119048, 21 Gogolevsky Blvd., Moscow 119991.'])] }).amended).toEqual([]);
+  });
 });
 
 describe('still amended across formats', () => {
