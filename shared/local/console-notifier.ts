@@ -6,6 +6,9 @@ import { renderOperatorAlert } from '../render/operator-alert';
 import { type ComplianceMessage, renderScreeningDigest, renderScreeningStatus } from '../render/screening-digest';
 import type { RescreenRun, ScreeningStatus } from '../screening/schemas';
 
+/** SNS's PublishBatch limit, which SnsNotifier's batches keep to. */
+const EVENT_BATCH = 10;
+
 /** What one channel would have received, had this been SNS. */
 export type Delivery =
   | { channel: 'email'; subject: string; body: string; attributes: DigestAttributes }
@@ -32,10 +35,17 @@ export class ConsoleNotifier implements Notifier, ComplianceNotifier {
     ]);
   }
 
+  /**
+   * In batches of at most ten, each recorded as sent before the next goes, as SnsNotifier sends them: so that a
+   * crash, or a failed record, repeats at most one batch (the window the README documents), locally as deployed.
+   */
   async publishEvents(events: readonly ChangeEvent[], sent: (ids: string[]) => Promise<void>): Promise<void> {
     const parsed = events.map((c) => ChangeEvent.parse(c));
-    await this.deliver(parsed.map((event): Delivery => ({ channel: 'event', event })));
-    await sent(parsed.map((e) => e.id));
+    for (let first = 0; first < parsed.length; first += EVENT_BATCH) {
+      const batch = parsed.slice(first, first + EVENT_BATCH);
+      await this.deliver(batch.map((event): Delivery => ({ channel: 'event', event })), { first, of: parsed.length });
+      await sent(batch.map((e) => e.id));
+    }
   }
 
   async alertOperator(alert: OperatorAlert): Promise<void> {
@@ -58,11 +68,11 @@ export class ConsoleNotifier implements Notifier, ComplianceNotifier {
     ]);
   }
 
-  private async deliver(deliveries: readonly Delivery[]): Promise<void> {
+  /** `events`: where a batch of events stands among all of them, for their numbering. */
+  private async deliver(deliveries: readonly Delivery[], events = { first: 0, of: deliveries.length }): Promise<void> {
     this.deliveries.push(...deliveries);
-    const eventCount = deliveries.filter((d) => d.channel === 'event').length;
-    let eventNumber = 0;
-    const blocks = deliveries.map((d) => format(d, d.channel === 'event' ? `${++eventNumber}/${eventCount}` : ''));
+    let eventNumber = events.first;
+    const blocks = deliveries.map((d) => format(d, d.channel === 'event' ? `${++eventNumber}/${events.of}` : ''));
     await new Promise<void>((resolve, reject) => {
       this.out.write(blocks.join(''), (error) => (error ? reject(error) : resolve()));
     });

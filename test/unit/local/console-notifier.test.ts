@@ -48,6 +48,24 @@ describe('ConsoleNotifier', () => {
     expect(printed).toContain(JSON.stringify(events[9], null, 2));
   });
 
+  it('sends events as SNS batches them, at most ten, each printed before it is recorded as sent and the next goes', async () => {
+    const input = notification(entriesOf(excerpt.without(MAY_2024_KEYS)), excerpt);
+    const { stream, output } = capture();
+    const notifier = new ConsoleNotifier(stream);
+    const recorded: Array<{ ids: string[]; printed: number }> = [];
+    await notifier.publishEvents(input.changes, async (ids) => void recorded.push({ ids, printed: output().match(/──── event /g)?.length ?? 0 }));
+    expect(recorded).toEqual([
+      { ids: input.changes.slice(0, 10).map((c) => c.id), printed: 10 },
+      { ids: input.changes.slice(10).map((c) => c.id), printed: 12 },
+    ]);
+    expect(output()).toContain('──── event 11/12 ·');
+
+    // A record that fails stops the sending there: the second batch never goes, so a retry repeats one batch at most.
+    const failing = new ConsoleNotifier(new PassThrough().resume());
+    await expect(failing.publishEvents(input.changes, async () => Promise.reject(new Error('store unavailable')))).rejects.toThrow('store unavailable');
+    expect(failing.deliveries).toHaveLength(10);
+  });
+
   it('prints a baseline as the monitoring-started email and SMS only', async () => {
     const { stream, output } = capture();
     const notifier = new ConsoleNotifier(stream);
