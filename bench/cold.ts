@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { WORKBOOK } from '../test/support/fixtures';
+import { CSV_WHOLE, WORKBOOK } from '../test/support/fixtures';
 
 /**
  * Cold, whole-process figures: each run is a fresh `node` process, timed from spawn to exit, as a person typing a
@@ -81,6 +81,8 @@ export async function coldResults(dir: string, oldCsv: string, newCsv: string, r
     { name: 'CLI parse the real workbook', command: [node, BIN, 'parse', WORKBOOK], target: 1200, peakTarget: 250 },
     { name: 'CLI parse a 3,000-row CSV', command: [node, BIN, 'parse', oldCsv], target: 500 },
     { name: 'CLI diff two 3,000-row CSVs', command: [node, BIN, 'diff', oldCsv, newCsv], target: 600 },
+    // The whole real pair across formats (issue 21): both files read whole, every cell, and compared.
+    { name: 'CLI diff the whole real pair (2026-03-05 workbook → 2026-08-28 CSV)', command: [node, BIN, 'diff', WORKBOOK, CSV_WHOLE], target: 2000 },
     { name: 'check Lambda bundle: module load', command: [node, '-e', `import(${JSON.stringify(checkBundle)})`], target: 150, over: 'bare Node (node -e 0)' },
   ];
   const runs = new Map(cases.map((c) => [c.name, [] as Run[]]));

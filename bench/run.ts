@@ -109,7 +109,7 @@ async function warm(oldCsv: string, newCsv: string, scale: string): Promise<void
 
   const workbook = Array.from({ length: 5 }, () => inChild('parse-xlsx', WORKBOOK));
   results.push({
-    name: 'parse the full real workbook (2,863 + 598 rows)',
+    name: 'parse the full real workbook (2,862 + 599 rows)',
     medianMs: median(workbook.map((r) => r.ms)),
     target: 1500,
     peakMb: Math.max(...workbook.map((r) => r.peakMb)),

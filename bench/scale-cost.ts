@@ -27,6 +27,8 @@ const CUSTOMERS = 10_000_000;
 const VCPU_SHARE = SCREENING_WORKER_MB / 1_769;
 /** Invoking a worker, reading its previous fingerprints and writing its files: per batch, an allowance. */
 const BATCH_OVERHEAD_MS = 150;
+/** The final step: mostly streaming the file through sha256 (~60 MB/s from S3 to one Lambda, an allowance). */
+const FINAL_STEP_S = 10;
 /** Parent transitions beyond the children: start, map, final step, end. */
 const PARENT_TRANSITIONS = 10;
 
@@ -52,7 +54,8 @@ export function deployedEstimate(measured: { indexMs: number; wholeListMs: numbe
       ['Lambda requests', `${batches} × $0.20 per million`, batches * PRICE.lambdaRequest],
       ['Step Functions transitions', `${batches} child executions started + ${PARENT_TRANSITIONS} × $0.025 per 1,000`, (batches + PARENT_TRANSITIONS) * PRICE.transition],
       ['Express child executions', `${batches} × $1 per million + ${batches} × ${(batchMs / 1000).toFixed(2)} s × 64 MB × $${PRICE.expressGbSecond}`, batches * PRICE.expressRequest + batches * (batchMs / 1000) * (64 / 1024) * PRICE.expressGbSecond],
-      ['S3 requests', `${batches} fingerprint PUTs + ${batches} GETs of the previous ones + a few hundred item-reader GETs`, batches * PRICE.s3Put + (batches + 500) * PRICE.s3Get],
+      ['S3 requests', `${batches} × 2 PUTs (fingerprints, done marker) + ${batches} GETs of the previous fingerprints + ~500 item-reader and final-step GETs`, 2 * batches * PRICE.s3Put + (batches + 500) * PRICE.s3Get],
+      ['final step', `hashing the ~600 MB file as it streams, ~${FINAL_STEP_S} s × 1 GB`, FINAL_STEP_S * PRICE.lambdaGbSecond],
     ];
     return { batchMs, wallS, costs };
   };

@@ -8,6 +8,7 @@ import { screenCustomers, screenName } from '../shared/screening/screen';
 import { ScreeningIndex } from '../shared/screening/screening-index';
 import { tokenizeName } from '../shared/screening/normalize';
 import { MAY_2024_KEYS, WORKBOOK } from '../test/support/fixtures';
+import { aliasHoldOut, type IndependentQuery, namesakes, standardVariants } from '../test/support/independent-sets';
 import { bareCompanyNames, type LabelledQuery, listedVariants, UNLISTED } from '../test/support/screening-sets';
 
 /**
@@ -60,6 +61,65 @@ function customerFile(variants: LabelledQuery[], count: number): { customers: Cu
   return { customers, planted };
 }
 
+const foundIn = (index: ScreeningIndex, q: IndependentQuery, threshold: number) =>
+  screenName(index, { name: q.query, threshold }).matches.slice(0, 3).some((m) => q.expected.includes(m.key));
+const share = (ok: number, total: number) => `${ok}/${total} ${(100 * ok / total).toFixed(1)}%`;
+
+/**
+ * Issue 17: the sets made without the matcher (test/support/independent-sets.ts). The threshold is chosen on the
+ * standard variants and the even-numbered namesakes (recall ≥ 97% overall and ≥ 90% per kind, at most 0.5% of the
+ * namesakes matched), then reported on sets it was not chosen on: the held-out aliases and the odd-numbered namesakes.
+ */
+function independentQuality(entries: Designation[], index: ScreeningIndex): void {
+  const variants = standardVariants(entries);
+  const people = namesakes(entries);
+  const tuning = people.filter((_, i) => i % 2 === 0);
+  const held = people.filter((_, i) => i % 2 === 1);
+  process.stdout.write(`  independent sets: ${variants.length} standard variants, ${people.length} unlisted namesakes (half to choose the threshold on, half held out)\n`);
+  process.stdout.write('  threshold  recall@3 standard variants  worst kind                      namesakes matched (tuning half)\n');
+  for (const threshold of [0.84, 0.86, 0.88, 0.9, 0.92]) {
+    const tally = new Map<string, [number, number]>();
+    for (const q of variants) {
+      const t = tally.get(q.kind) ?? [0, 0];
+      t[1]++;
+      if (foundIn(index, q, threshold)) t[0]++;
+      tally.set(q.kind, t);
+    }
+    const ok = [...tally.values()].reduce((sum, [a]) => sum + a, 0);
+    const [worstKind, [wa, wb]] = [...tally].sort(([, [a1, b1]], [, [a2, b2]]) => a1 / b1 - a2 / b2)[0]!;
+    const matched = tuning.filter((q) => screenName(index, { name: q.query, threshold }).matches.length > 0).length;
+    const mark = threshold === DEFAULT_THRESHOLD ? '  ← default' : '';
+    process.stdout.write(`  ${threshold.toFixed(2)}       ${share(ok, variants.length).padEnd(28)}${`${worstKind} ${share(wa, wb)}`.padEnd(32)}${share(matched, tuning.length)}${mark}\n`);
+    if (threshold === DEFAULT_THRESHOLD) {
+      for (const [kind, [a, b]] of [...tally].sort()) process.stdout.write(`             ${kind.padEnd(24)} ${share(a, b)}\n`);
+      line(ok / variants.length >= 0.97 && wa / wb >= 0.9, `standard variants found in the top 3 at the default: ${share(ok, variants.length)}, worst kind ${worstKind} ${share(wa, wb)} (target ≥ 97%, ≥ 90% per kind)`);
+    }
+  }
+  // Reported on sets the threshold was not chosen on.
+  const heldMatched = held.filter((q) => screenName(index, { name: q.query, threshold: DEFAULT_THRESHOLD }).matches.length > 0);
+  const byCulture = new Map<string, [number, number]>();
+  for (const q of held) {
+    const t = byCulture.get(q.kind) ?? [0, 0];
+    t[1]++;
+    if (heldMatched.includes(q)) t[0]++;
+    byCulture.set(q.kind, t);
+  }
+  line(heldMatched.length / held.length <= 0.005, `held-out namesakes with any match at the default: ${share(heldMatched.length, held.length)} (target ≤ 0.5%): ${[...byCulture].map(([k, [a, b]]) => `${k.replace('namesake-', '')} ${a}/${b}`).join(', ')}`);
+  if (heldMatched.length) process.stdout.write(`     ${heldMatched.map((q) => q.query).join('; ')}\n`);
+  const aliasTally = new Map<string, [number, number]>();
+  for (const round of [0, 1, 2]) {
+    const { entries: rest, queries } = aliasHoldOut(entries, round);
+    const without = new ScreeningIndex(rest);
+    for (const q of queries) {
+      const t = aliasTally.get(q.kind) ?? [0, 0];
+      t[1]++;
+      if (foundIn(without, q, DEFAULT_THRESHOLD)) t[0]++;
+      aliasTally.set(q.kind, t);
+    }
+  }
+  process.stdout.write(`  leave-one-alias-out (each entry's first three aliases, each held out in turn), recall@3 at the default: ${[...aliasTally].map(([k, [a, b]]) => `${k} ${share(a, b)}`).join(', ')}\n`);
+}
+
 async function main(): Promise<void> {
   const list = await parseList(readFileSync(WORKBOOK), { fileName: 'shisantouketsu20260305.xlsx' });
   const entries = list.entries.filter((e) => e.status === 'listed');
@@ -89,6 +149,8 @@ async function main(): Promise<void> {
   line(bareAtDefault >= 0.99, `company names without their legal form found in the top 3 at the default threshold: ${(100 * bareAtDefault).toFixed(1)}% of ${bare.length} (target ≥ 99%)`);
   line(atDefault.falseMatches.length === 0, `false matches on ${UNLISTED.length} unlisted names at the default threshold: ${atDefault.falseMatches.length} (target 0)${atDefault.falseMatches.length ? `: ${atDefault.falseMatches.join('; ')}` : ''}`);
 
+  independentQuality(entries, index);
+
   const queries = [...variants.map((v) => v.query), ...UNLISTED];
   for (const q of queries) screenName(index, { name: q }); // warm: JIT and the token memo, as a running service would be
   const times = queries.map((name) => {
@@ -96,8 +158,8 @@ async function main(): Promise<void> {
     screenName(index, { name });
     return performance.now() - t;
   });
-  line(percentile(times, 0.99) <= 20, `single query, warm: median ${percentile(times, 0.5).toFixed(2)} ms, p99 ${percentile(times, 0.99).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms over ${queries.length} queries (target ≤ 20 ms)`);
-  line(buildMs <= 2000, `build the index over the whole list, cold: ${buildMs.toFixed(0)} ms, ${buildCpu.toFixed(0)} ms CPU (target ≤ 2000 ms)`);
+  line(percentile(times, 0.5) <= 1, `single query, warm: median ${percentile(times, 0.5).toFixed(2)} ms, p99 ${percentile(times, 0.99).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms over ${queries.length} queries (target: median ≤ 1 ms)`);
+  line(buildMs <= 1000, `build the index over the whole list, cold: ${buildMs.toFixed(0)} ms, ${buildCpu.toFixed(0)} ms CPU (target ≤ 1000 ms)`);
 
   const fresh = new ScreeningIndex(entries); // a new index: a cold token memo, as a new process has
   start = performance.now();
@@ -106,7 +168,7 @@ async function main(): Promise<void> {
   const wholeMs = performance.now() - start;
   const wholeCpu = cpuMs(cpu);
   const unlistedHits = whole.hits.filter((h) => h.customerId.startsWith('c'));
-  line(wholeMs <= 10_000, `10,000 customers against the whole list: ${wholeMs.toFixed(0)} ms, ${wholeCpu.toFixed(0)} ms CPU (target ≤ 10000 ms); ${whole.hits.length - unlistedHits.length} of ${planted} planted variants hit, ${unlistedHits.length} of ${customers.length - planted} generated unlisted names hit`);
+  line(wholeMs <= 3000, `10,000 customers against the whole list: ${wholeMs.toFixed(0)} ms, ${wholeCpu.toFixed(0)} ms CPU (target ≤ 3000 ms); ${whole.hits.length - unlistedHits.length} of ${planted} planted variants hit, ${unlistedHits.length} of ${customers.length - planted} generated unlisted names hit`);
   // Not all of them are false: WILSON JOSEPH is listed, and a customer Joseph Wilson should be looked at.
   if (unlistedHits.length) process.stdout.write(`     generated names that hit: ${unlistedHits.map((h) => `${h.customerName} → ${h.matches[0]!.matchedName} ${h.matches[0]!.score}`).join('; ')}\n`);
 

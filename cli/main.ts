@@ -7,7 +7,8 @@ const USAGE = `usage: jp-sanctions-monitor <command> [options]
   parse <file> [--include-deleted] [--legend <xlsx>]       print the entries of a MOF list (CSV or XLSX) as JSON
   diff <old> <new> [--format json|text] [--legend <xlsx>]  compare two lists as change events
   check [--source <url-or-file>] [--data-dir <dir>] [--format json|text] [--accept <sha256> --reason <why>]
-        [--customers <csv> [--threshold <0..1>]]           run the monitor once with an embedded store
+        [--customers <csv> [--threshold <0..1>]] [--timeout <s>]
+                                                           run the monitor once with an embedded store
   demo [--data-dir <dir>]                                  replay the designations of 24 May 2024 offline
   serve [--data-dir <dir> | --table <name>] [--port <n>]   the read API and the web view on 127.0.0.1
   history <key> [--format text|json] [--data-dir <dir> | --table <name>]
@@ -17,7 +18,7 @@ const USAGE = `usage: jp-sanctions-monitor <command> [options]
   export [--format json|csv|ftm] [--data-dir <dir> | --table <name>]
                                                            the current list (ftm: FollowTheMoney JSON lines)
   screen <name> | --customers <csv> [--list <file> | --data-dir <dir>] [--since <version>] [--dob <date>]
-         [--country <c>] [--entity-type individual|entity] [--threshold <0..1>] [--format json|text]
+         [--country <c>] [--entity-type individual|entity] [--threshold <0..1>] [--workers <n>] [--format json|text]
                                                            screen a name or a customer file against the list
   matches <version> | --customers-run <n> [--format text|json] [--data-dir <dir> | --table <name>]
                                                            every potential match re-screening recorded for a version

@@ -47,10 +47,16 @@ export async function openHistory(options: { dataDir?: string; table?: string; a
   };
 }
 
-/** The data dir to read: the one given (default `.data`), or its `demo/` replay where only `demo` has run. */
-function storeDir(given: string | undefined): string {
+/**
+ * The data dir to read: the one given (default `.data`), or its `demo/` replay where only `demo` has run. A read
+ * command never makes a store: a mistyped `--data-dir` would otherwise answer "nothing here" from a new, empty one.
+ */
+export function storeDir(given: string | undefined): string {
   const base = given ?? CHECK_DATA_DIR;
-  return !existsSync(join(base, 'dynamodb')) && existsSync(join(base, 'demo', 'dynamodb')) ? join(base, 'demo') : base;
+  if (existsSync(join(base, 'dynamodb'))) return base;
+  if (existsSync(join(base, 'demo', 'dynamodb'))) return join(base, 'demo');
+  const named = given === undefined ? `the default data dir ${base}` : `--data-dir ${base}`;
+  throw new Error(`${named}: no store there (${existsSync(base) ? 'no dynamodb/ in it' : 'no such directory'}); run \`check\` or \`demo\` with it first, or name the data dir they used`);
 }
 
 export interface OpenedScreeningLog {

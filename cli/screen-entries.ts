@@ -3,6 +3,7 @@ import type { Designation } from '../shared/domain/designation';
 import { startEmbeddedDynamoDb } from '../shared/local/embedded-dynamodb';
 import { SCREENED_CHANGE_TYPES } from '../shared/screening/changed-entries';
 import { loadListFile } from './read-source';
+import { storeDir } from './read-wiring';
 
 /** What `screen` screens against, and where it came from (for the report). */
 export interface ScreeningScope {
@@ -24,7 +25,8 @@ export async function entriesOfListFile(path: string): Promise<ScreeningScope> {
  * a version after it, from those versions' change records.
  */
 export async function entriesOfStore(dataDir: string, since: number | null): Promise<ScreeningScope> {
-  const dynamo = await startEmbeddedDynamoDb({ dataDir });
+  // A read: a mistyped data dir is refused, not created.
+  const dynamo = await startEmbeddedDynamoDb({ dataDir: storeDir(dataDir) });
   try {
     const store = new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName });
     const version = (await store.loadState())?.version ?? 0;

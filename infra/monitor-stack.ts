@@ -3,6 +3,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { MonitorConfig } from './config';
 import { Alarms } from './constructs/alarms';
+import { DistributedScreening } from './constructs/distributed-screening';
 import { Notifications } from './constructs/notifications';
 import { ReadApi, addReadApiOutputs } from './constructs/read-api';
 import { ScheduledCheck } from './constructs/scheduled-check';
@@ -20,6 +21,8 @@ export class MonitorStack extends Stack {
   readonly webhooks: WebhookDelivery;
   readonly alarms: Alarms;
   readonly readApi: ReadApi;
+  /** The screening of the whole customer file on upload, on Step Functions' distributed map (screening on only). */
+  readonly distributedScreening?: DistributedScreening;
 
   constructor(scope: Construct, id: string, props: MonitorStackProps) {
     super(scope, id, props);
@@ -46,6 +49,18 @@ export class MonitorStack extends Stack {
       topicKey: this.notifications.key,
       ...(screening && { screening }),
     });
+    if (screening) {
+      this.distributedScreening = new DistributedScreening(this, 'Screening', {
+        table: this.store.table,
+        archive: this.store.archive,
+        customersKey: screening.customersKey,
+        ...(screening.threshold !== undefined && { threshold: screening.threshold }),
+        complianceTopic: screening.complianceTopic,
+        operatorTopic,
+        topicKey: this.notifications.key,
+        logDays: config.retention.logDays,
+      });
+    }
     this.webhooks = new WebhookDelivery(this, 'Webhooks', {
       changeTopic,
       webhooks: config.webhooks,
@@ -62,6 +77,7 @@ export class MonitorStack extends Stack {
         Check: this.check.deadLetterQueue,
         Webhook: this.webhooks.deadLetterQueue,
         Undelivered: this.notifications.undelivered,
+        ...(this.distributedScreening && { Screening: this.distributedScreening.deadLetterQueue }),
       },
     });
 

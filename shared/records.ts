@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChangeEvent, ChangeSummary, Notice } from './domain/change-event';
-import { Designation, IsoDate } from './domain/designation';
+import { Designation, IsoDate, ReadingNotice } from './domain/designation';
 import { Validators } from './http/fetch-file';
 
 /**
@@ -181,6 +181,11 @@ export const CheckReport = z.object({
    * committed nothing (a retry that only published an earlier version included).
    */
   committedVersion: z.number().int().nullable(),
+  /**
+   * Values of the file the reader kept as published (a stamp or a date of birth it could not interpret) and rows it
+   * read as unmarked deletions; absent when it read everything at face value.
+   */
+  readingNotices: z.array(ReadingNotice).optional(),
   durationMs: z.number().nonnegative(),
   /** Present when re-screening of customers is configured: what this check screened, and what stops it. */
   screening: z

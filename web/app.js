@@ -7,6 +7,8 @@ const SEEN_KEY = 'jsm.lastSeenVersion';
 let firstRoute = true;
 /** The name the search box sent, kept in memory only: a screened name never goes into the address or the history. */
 let pendingSearch = null;
+/** The filter control whose change re-drew the page, to keep the focus on. */
+let refocus = null;
 
 class ApiError extends Error {
   constructor(status, detail) {
@@ -37,7 +39,11 @@ function show(title, ...children) {
   view().replaceChildren(...children.flat().filter(Boolean));
   const heading = view().querySelector('h1');
   if (heading) heading.setAttribute('tabindex', '-1');
-  if (!firstRoute && heading) heading.focus();
+  // A filter that changed the address keeps the focus on itself; any other navigation starts reading at the h1.
+  const control = refocus && view().querySelector(`form [name="${refocus}"]`);
+  if (control) control.focus();
+  else if (!firstRoute && heading) heading.focus();
+  refocus = null;
   firstRoute = false;
   document.getElementById('announce').textContent = title;
   document.body.dataset.route = location.hash;
@@ -134,7 +140,7 @@ function changeTable(changes) {
           { class: 'summary' },
           cell('種別 Type', toggle),
           cell('番号 Key', entryLink(change.key)),
-          cell('氏名 Name', h('span', { lang: 'ja' }, change.name.ja || ''), change.name.ja && change.name.en ? h('br') : '', h('span', { lang: 'en' }, change.name.en || '')),
+          cell('氏名 Name', h('span', { class: 'names' }, h('span', { lang: 'ja' }, change.name.ja || ''), change.name.ja && change.name.en ? h('br') : '', h('span', { lang: 'en' }, change.name.en || ''))),
           cell('個人・団体 Type', pair(ENTITY_TYPES, change.entityType)),
           cell('区分 Regime', regimeShort(change.regime)),
           cell('国 Country', countryOf(entry)),
@@ -343,31 +349,34 @@ async function comparePage(from, to) {
   );
 }
 
-/** All changes since the baseline, filtered by the API (type, regime, entity type) and by date here, paged. */
+/**
+ * All changes since the baseline, filtered by the API (type, regime, entity type, date range) so that every page is
+ * full and paging covers them all; the filters live in the address, so a filtered view can be bookmarked and shared.
+ */
 async function changesPage(params) {
   const query = new URLSearchParams({ since: '0', limit: '200' });
-  for (const name of ['type', 'regime', 'entityType']) if (params.get(name)) query.set(name, params.get(name));
+  for (const name of ['type', 'regime', 'entityType', 'from', 'to']) if (params.get(name)) query.set(name, params.get(name));
   const page = await api(`/v1/changes?${query}`);
   let loaded = page.items;
   const holder = h('div', { class: 'change-list' });
   const count = h('p', { class: 'meta', 'aria-live': 'polite' });
-  const initial = Object.fromEntries(params);
-  let filters;
-  const render = (kept) => {
-    holder.replaceChildren(kept.length ? changeTable(kept) : h('p', {}, label('該当する変更はありません', 'No changes match')));
-    count.textContent = `${kept.length} / ${loaded.length} 件 changes loaded`;
+  const render = () => {
+    holder.replaceChildren(loaded.length ? changeTable(loaded) : h('p', {}, label('該当する変更はありません', 'No changes match')));
+    count.textContent = `${loaded.length} 件 changes`;
   };
-  filters = changeFilters(loaded, render, initial);
+  const { form } = changeFilters(loaded, () => {}, Object.fromEntries(params));
+  form.addEventListener('change', (event) => {
+    const next = String(new URLSearchParams([...new FormData(form)].filter(([, v]) => v)));
+    refocus = event.target.name;
+    location.hash = `#/changes${next ? `?${next}` : ''}`;
+  });
   const more = pager(page.next, (cursor) => api(`/v1/changes?${query}&cursor=${encodeURIComponent(cursor)}`), (items) => {
     loaded = loaded.concat(items);
-    filters = changeFilters(loaded, render, Object.fromEntries(new FormData(filters.form)));
-    filtersHolder.replaceChildren(filters.form);
-    filters.apply();
+    render();
   });
-  const filtersHolder = h('div', {}, filters.form);
   const asked = [...params].map(([, v]) => v).join(', ');
-  show(`すべての変更 All changes${asked ? ` (${asked})` : ''}`, h('h1', {}, label('すべての変更', 'All changes')), filtersHolder, count, holder, more);
-  filters.apply();
+  show(`すべての変更 All changes${asked ? ` (${asked})` : ''}`, h('h1', {}, label('すべての変更', 'All changes')), form, count, holder, more);
+  render();
 }
 
 function entryRow(entry) {
@@ -375,7 +384,7 @@ function entryRow(entry) {
     'tr',
     { 'data-key': entry.key, 'data-status': entry.status },
     h('td', { 'data-label': '番号 Key' }, entryLink(entry.key)),
-    h('td', { 'data-label': '氏名 Name' }, h('span', { lang: 'ja' }, entry.name.ja || ''), entry.name.ja && entry.name.en ? h('br') : '', h('span', { lang: 'en' }, entry.name.en || '')),
+    h('td', { 'data-label': '氏名 Name' }, h('span', { class: 'names' }, h('span', { lang: 'ja' }, entry.name.ja || ''), entry.name.ja && entry.name.en ? h('br') : '', h('span', { lang: 'en' }, entry.name.en || ''))),
     h('td', { 'data-label': '個人・団体 Type' }, pair(ENTITY_TYPES, entry.entityType)),
     h('td', { 'data-label': '区分 Regime' }, regimeShort(entry.regime)),
     h('td', { 'data-label': '国 Country' }, countryOf(entry)),
@@ -384,14 +393,13 @@ function entryRow(entry) {
   );
 }
 
-/** The current list, a page at a time, filtered by regime and status (the API) and entity type (here). */
+/** The current list, a page at a time, filtered by the API (regime, status, entity type), so every page is full. */
 async function listPage(params) {
   const query = new URLSearchParams({ limit: '200', status: params.get('status') || 'listed' });
-  if (params.get('regime')) query.set('regime', params.get('regime'));
-  const entityType = params.get('entityType') || '';
+  for (const name of ['regime', 'entityType']) if (params.get(name)) query.set(name, params.get(name));
+  const entityType = query.get('entityType') || '';
   const page = await api(`/v1/entries?${query}`);
-  const keep = (items) => items.filter((e) => !entityType || e.entityType === entityType);
-  const body = h('tbody', {}, keep(page.items).map(entryRow));
+  const body = h('tbody', {}, page.items.map(entryRow));
   const form = h(
     'form',
     { class: 'filters', 'aria-label': '絞り込み Filters' },
@@ -405,7 +413,7 @@ async function listPage(params) {
     const next = new URLSearchParams([...new FormData(form)].filter(([, v]) => v));
     location.hash = `#/list?${next}`;
   });
-  const more = pager(page.next, (cursor) => api(`/v1/entries?${query}&cursor=${encodeURIComponent(cursor)}`), (items) => body.append(...keep(items).map(entryRow)));
+  const more = pager(page.next, (cursor) => api(`/v1/entries?${query}&cursor=${encodeURIComponent(cursor)}`), (items) => body.append(...items.map(entryRow)));
   show(
     '現在の一覧 The current list',
     h('h1', {}, label('現在の一覧', 'The current list'), ` (版 ${page.committedVersion})`),
@@ -454,7 +462,8 @@ function matchItem(m) {
     'li',
     { class: 'result', 'data-key': m.key },
     h('p', {}, entryLink(m.key), ' ', h('strong', {}, names(m.name)), ' ', h('span', { class: 'score' }, `${Math.round(m.score * 100)}%`)),
-    h('p', { class: 'meta' }, label('一致した名前', 'Matched'), ` ${m.matchedName} (${m.matchedField}) · `, pair(ENTITY_TYPES, m.entityType), ' · ', regimeShort(m.regime), m.datesOfBirth.length ? [' · ', m.datesOfBirth.join(', ')] : ''),
+    // Screening reads the committed list's listed entries only: every candidate is listed now.
+    h('p', { class: 'meta' }, label('一致した名前', 'Matched'), ` ${m.matchedName} (${m.matchedField}) · ${pair(STATUSES, 'listed')} · `, pair(ENTITY_TYPES, m.entityType), ' · ', regimeShort(m.regime), m.datesOfBirth.length ? [' · ', m.datesOfBirth.join(', ')] : ''),
     h('details', {}, h('summary', {}, label('理由', 'Why')), h('ul', { class: 'why' }, m.why.map((w) => h('li', {}, `${w.signal}: ${w.detail} (${w.effect >= 0 ? '+' : ''}${w.effect.toFixed(2)})`)))),
   );
 }

@@ -1,15 +1,22 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runCheck } from '../../shared/check';
+import { describeReadingNotice } from '../../shared/mof/reading-notices';
 import { AcceptRequest, type CheckReport } from '../../shared/records';
 import { DEFAULT_THRESHOLD } from '../../shared/screening/schemas';
 import { thresholdOption } from '../threshold-option';
 import { listSource, startLocalRuntime, type LocalScreening } from '../local-wiring';
 import { printableText } from '../../shared/render/printable';
 
+/** Five minutes: MOF's files come in seconds; a check still downloading after this is hanging. */
+const DEFAULT_TIMEOUT_S = 300;
+/** A day: a larger budget is a typo, not a plan. */
+const MAX_TIMEOUT_S = 86_400;
+
 const CHECK_HELP = `usage: jp-sanctions-monitor check [--source <url-or-file>] [--data-dir <dir>] [--format json|text]
                                   [--accept <sha256> --reason <why> [--by <who>]]
                                   [--customers <file> [--threshold <0..1>] [--accept-customers <sha256> --reason <why>]]
+                                  [--timeout <seconds>]
   Runs the monitor once with an embedded store in the data dir (default .data).
   --source    MOF's index page by default; another index page URL, or a CSV/XLSX file on disk
   --format    text (default) or json: the check report on stdout
@@ -18,6 +25,9 @@ const CHECK_HELP = `usage: jp-sanctions-monitor check [--source <url-or-file>] [
   --customers re-screen this customer file (CSV id, name[, dob][, country][, entityType]) against every version
               published from now on that designates, amends or relists entries; potential matches go to the
               compliance channel once per customer, entry and version (--threshold: default ${DEFAULT_THRESHOLD})
+  --timeout   the check's time budget in seconds (default ${DEFAULT_TIMEOUT_S}), as the Lambda has its deadline: downloads,
+              retries and waits included, must be over within three quarters of it (the rest is for parsing,
+              committing and publishing); a hanging MOF ends in a failed check the operator hears of
   --accept-customers  go on re-screening with the customer file of this sha256 although it is empty or lost more
               than half of the customers last screened (which stops re-screening otherwise); --reason and --by as above
   exit status: 0 baseline/unchanged/changed, 2 held, 1 failed or the store is busy
@@ -38,6 +48,7 @@ export async function checkCommand(args: string[]): Promise<{ output: string; ex
       reason: { type: 'string' },
       customers: { type: 'string' },
       threshold: { type: 'string' },
+      timeout: { type: 'string' },
       'accept-customers': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -47,10 +58,13 @@ export async function checkCommand(args: string[]): Promise<{ output: string; ex
   const acceptsCustomers = values['accept-customers'] !== undefined;
   const accept = acceptsCustomers && values.accept === undefined ? undefined : acceptOf(values);
   const screening = screeningOf(values, acceptsCustomers ? acceptOf({ ...values, accept: values['accept-customers'] }) : undefined);
+  const budgetMs = timeoutOf(values.timeout) * 1000;
+  const started = Date.now();
   // In JSON mode stdout carries the report alone; what the channels would receive goes to stderr.
   const runtime = await startLocalRuntime(values['data-dir'], values.format === 'json' ? process.stderr : process.stdout, screening);
   try {
-    const report = await runCheck({ ...runtime.dependencies(listSource(values.source)), ...(accept ? { accept } : {}) });
+    const deadline = started + budgetMs * 0.75;
+    const report = await runCheck({ ...runtime.dependencies(listSource(values.source)), ...(accept ? { accept } : {}), deadline });
     const output = values.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : printableText(describeReport(report));
     return { output, exitCode: EXIT_CODES[report.outcome] };
   } finally {
@@ -70,6 +84,14 @@ function acceptOf(values: { accept?: string; by?: string; reason?: string }): Ac
   return parsed.data;
 }
 
+/** `--timeout <seconds>`: decimal seconds, more than 0 and at most a day. */
+function timeoutOf(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_TIMEOUT_S;
+  const seconds = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!(seconds > 0 && seconds <= MAX_TIMEOUT_S)) throw new Error(`--timeout must be a number of seconds above 0 and at most ${MAX_TIMEOUT_S}, not '${text}'`);
+  return seconds;
+}
+
 function screeningOf(values: { customers?: string; threshold?: string }, accept: AcceptRequest | undefined): LocalScreening | undefined {
   if (values.customers === undefined) {
     if (values.threshold !== undefined) throw new Error('--threshold goes with --customers <file>');
@@ -86,7 +108,8 @@ export function describeReport(report: CheckReport): string {
   const version = report.version === null ? '' : ` (version ${report.version})`;
   const source = report.source ? ` from ${report.source.file} (sha256 ${report.source.sha256.slice(0, 12)}…)` : '';
   const reason = report.reason ? `\n  ${report.reason}` : '';
-  return `check ${report.outcome}${version}${counts}${source}${reason}\n${report.screening ? describeScreening(report.screening) : ''}`;
+  const notices = (report.readingNotices ?? []).map((n) => `  ${describeReadingNotice(n)}\n`).join('');
+  return `check ${report.outcome}${version}${counts}${source}${reason}\n${notices}${report.screening ? describeScreening(report.screening) : ''}`;
 }
 
 function describeScreening(screening: NonNullable<CheckReport['screening']>): string {

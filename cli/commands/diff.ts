@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Designation } from '../../shared/domain/designation';
 import { diffLists } from '../../shared/domain/diff';
 import { renderTextReport } from '../../shared/render/text-report';
+import { describeReadingNotice } from '../../shared/mof/reading-notices';
 import { loadLegend, loadListFile } from '../read-source';
 
 export async function diffCommand(args: string[]): Promise<string> {
@@ -17,13 +18,21 @@ export async function diffCommand(args: string[]): Promise<string> {
   const [previous, next] = await Promise.all([loadListFile(oldPath, legend), loadListFile(newPath, legend)]);
   const changeSet = diffLists(previous.list.entries, next.list.entries, { file: next.source.file, sha256: next.source.sha256 });
   const warning = partialFileWarning(previous.list.entries, changeSet.summary.delisted, next.source.file);
+  const notices = [...previous.list.readingNotices, ...next.list.readingNotices].map(describeReadingNotice);
   if (values.format === 'text') {
     const heading = `財務省 資産凍結等対象者一覧 MOF asset-freeze list: ${previous.source.file} → ${next.source.file}`;
-    return renderTextReport(changeSet, heading, { verbose: values.verbose, warning });
+    return renderTextReport(changeSet, heading, { verbose: values.verbose, warning }) + readingNoticesSection(notices);
   }
-  // The JSON on stdout is the change-set contract; the warning goes to the person at the terminal.
+  // The JSON on stdout is the change-set contract; the warning and the notices go to the person at the terminal.
   if (warning) process.stderr.write(`warning: ${warning}\n`);
+  for (const notice of notices) process.stderr.write(`notice: ${notice}\n`);
   return JSON.stringify(changeSet, null, 2) + '\n';
+}
+
+/** What the reader kept as published or read as deleted in either file, after the report. */
+function readingNoticesSection(notices: readonly string[]): string {
+  if (notices.length === 0) return '';
+  return `\n■ 読み取りの注記 / Reading notices (${notices.length})\n\n${notices.map((n) => `  ${n}\n`).join('')}`;
 }
 
 /** More than this share of the old file's listed entries gone at once: the new file is most likely partial. */

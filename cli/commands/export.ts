@@ -10,7 +10,10 @@ export async function exportCommand(args: string[]): Promise<string> {
   if (!format.success) throw new Error(`--format ${values.format}: expected json, csv or ftm`);
   const opened = await openHistory({ dataDir: values['data-dir'], table: values.table, archiveBucket: values['archive-bucket'] });
   try {
-    return renderExport(await opened.history.exportList(), format.data).text;
+    const list = await opened.history.exportList();
+    // An empty file would read as "nobody is designated": a script must not take it for the list.
+    if (list.version === 0) throw new Error(`${opened.description} has no committed version yet: nothing to export (run \`check\` first)`);
+    return renderExport(list, format.data).text;
   } finally {
     await opened.close();
   }

@@ -11,5 +11,5 @@ export async function parseCommand(args: string[]): Promise<string> {
   if (!path || positionals.length > 1) throw new Error('parse takes exactly one file');
   const { source, list } = await loadListFile(path, await loadLegend(values.legend));
   const entries = values['include-deleted'] ? list.entries : list.entries.filter((e) => e.status === 'listed');
-  return JSON.stringify({ source, entries }, null, 2) + '\n';
+  return JSON.stringify({ source, entries, readingNotices: list.readingNotices }, null, 2) + '\n';
 }

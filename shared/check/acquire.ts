@@ -35,9 +35,10 @@ export type Acquired =
     };
 
 /**
- * Find and fetch: the newest list file on the index page, downloaded conditionally against the last download's
- * validators, archived under its sha256 before anything reads it. Bytes already seen — the committed file, or
- * the file held now — are neither archived nor handed on again. `reprocess` (an operator accepting the held
+ * Find and fetch: the newest edition's list file on the index page (the CSV, else the workbook), downloaded
+ * conditionally against the last download's validators, archived under its sha256 before anything reads it.
+ * Bytes already seen — the committed file, or the file held now — are neither archived nor handed on again; the
+ * committed edition in its other format is not even downloaded. `reprocess` (an operator accepting the held
  * file) asks for the bytes unconditionally.
  */
 export async function acquireList(

@@ -1,5 +1,5 @@
 import type { ChangeSet } from '../domain/change-event';
-import type { Designation, ParsedList, RegimeLegend } from '../domain/designation';
+import type { Designation, ParsedList, ReadingNotice, RegimeLegend } from '../domain/designation';
 import { diffLists, fileDateOf } from '../domain/diff';
 import { guardChangeSet, type GuardPolicy } from '../domain/guards';
 import { alignRegimes } from '../domain/identity';
@@ -38,6 +38,8 @@ export interface Decided {
   warnings: Array<{ summary: string; detail: string }>;
   /** Things worth a line in the report and an info alert (formats disagreeing on counts). */
   notes: string[];
+  /** Values of the list the reader kept as published, and rows it read as unmarked deletions: the list still reads. */
+  readingNotices: ReadingNotice[];
 }
 
 /**
@@ -48,13 +50,14 @@ export async function decide(input: DecideInput): Promise<Decided> {
   const warnings: Decided['warnings'] = [];
   const notes: string[] = [];
   const regression = olderEdition(input.list.source.file, input.committedFile);
-  if (regression) return { decision: { action: 'hold', reasons: [regression], changeSet: EMPTY_CHANGE_SET, overridable: false }, warnings, notes };
+  if (regression) return { decision: { action: 'hold', reasons: [regression], changeSet: EMPTY_CHANGE_SET, overridable: false }, warnings, notes, readingNotices: [] };
   const legend = await legendOf(input.workbook, input.list.source, warnings);
   const parsed: ParsedList = await parseList(input.list.bytes, { fileName: input.list.source.file, ...(legend ? { legend } : {}) });
+  const { readingNotices } = parsed;
 
   if (input.version === 0) {
     const { writes } = nextSnapshot([], parsed.entries, new Map());
-    return { decision: { action: 'commit', kind: 'baseline', changeSet: EMPTY_CHANGE_SET, writes, entryCount: listedCount(parsed.entries) }, warnings, notes };
+    return { decision: { action: 'commit', kind: 'baseline', changeSet: EMPTY_CHANGE_SET, writes, entryCount: listedCount(parsed.entries) }, warnings, notes, readingNotices };
   }
   const { snapshot } = input;
   const alignment = alignRegimes(snapshot, parsed.entries);
@@ -70,10 +73,10 @@ export async function decide(input: DecideInput): Promise<Decided> {
   notes.push(...corroboration.notes);
   const reasons = [...(guard.action === 'hold' ? guard.reasons : []), ...corroboration.holds];
   const accepted = reasons.length > 0 && input.accept?.sha256 === input.list.source.sha256;
-  if (reasons.length > 0 && !accepted) return { decision: { action: 'hold', reasons, changeSet, overridable: true }, warnings, notes };
+  if (reasons.length > 0 && !accepted) return { decision: { action: 'hold', reasons, changeSet, overridable: true }, warnings, notes, readingNotices };
   const { writes } = nextSnapshot(snapshot, parsed.entries, alignment.mapping);
   const acceptance = accepted ? { ...input.accept!, at: input.at, overrode: reasons } : undefined;
-  return { decision: { action: 'commit', kind: 'changes', changeSet, writes, entryCount: counts.nextListed, ...(acceptance ? { acceptance } : {}) }, warnings, notes };
+  return { decision: { action: 'commit', kind: 'changes', changeSet, writes, entryCount: counts.nextListed, ...(acceptance ? { acceptance } : {}) }, warnings, notes, readingNotices };
 }
 
 /**

@@ -1,4 +1,6 @@
 import { isRegimeNotice, type ChangeSet } from '../domain/change-event';
+import type { ReadingNotice } from '../domain/designation';
+import { describeReadingNotice } from '../mof/reading-notices';
 import type { GuardPolicy } from '../domain/guards';
 import { ConcurrentCommitError, type Clock, type ComplianceNotifier, type CustomerSource, type ScreeningLog, type ListSource, type Notifier, type RawArchive, type SnapshotStore } from '../ports';
 import type { AcceptRequest, Hold, CheckOutcome, CheckReport, ListState, OperatorAlert, SentNotification, SourceFile } from '../records';
@@ -71,6 +73,8 @@ class CheckRun {
   private committing: { version: number; sha256: string; changeSet: ChangeSet } | null = null;
   private readonly publishing: PublishState = { ...NOTHING_PUBLISHED };
   private publishedCommitted = false;
+  /** What the reader of this run's list said about it (kept as published, read as deleted). */
+  private notices: ReadingNotice[] = [];
 
   constructor(
     private readonly deps: CheckDependencies,
@@ -98,15 +102,16 @@ class CheckRun {
 
     const version = this.state?.version ?? 0;
     const snapshot = version > 0 ? await store.loadSnapshot(version) : [];
-    const { decision, warnings, notes } = await decide({
+    const { decision, warnings, notes, readingNotices } = await decide({
       list: acquired.list, workbook: acquired.workbook, version, committedFile: this.state?.source?.file ?? null, snapshot, policy: this.deps.policy, at: this.now(),
       ...(this.deps.accept ? { accept: this.deps.accept } : {}),
     });
     for (const warning of warnings) await this.alert({ severity: 'warning', outcome: null, summary: warning.summary, details: [warning.detail] });
+    await this.readingNotices(readingNotices);
     if (this.deps.accept && this.deps.accept.sha256 !== source.sha256) {
       await this.alert({
         severity: 'warning', outcome: null, summary: 'The acceptance does not name the file MOF serves now; nothing was accepted.',
-        details: [`accepted ${this.deps.accept.sha256}, served ${source.sha256}: check the hash (the held file's sha256 is in the hold alert and in \`status\`)`],
+        details: [`accepted ${this.deps.accept.sha256}, served ${source.sha256}: check the hash (the held file's sha256 is in the hold alert and in the read API's /v1/status)`],
       });
     } else if (this.deps.accept && decision.action === 'hold' && !decision.overridable) {
       await this.alert({
@@ -192,7 +197,9 @@ class CheckRun {
 
   /** The committed edition in its other format only: nothing new, one note to the operator. */
   private async sameEdition(acquired: Extract<Acquired, { status: 'same-edition' }>): Promise<Result> {
-    await this.deps.store.recordCheck({ at: this.now(), outcome: 'unchanged', reason: null, validators: acquired.validators });
+    // The held file, if any, is no longer what the page offers: as when MOF serves the committed file again.
+    const ended = this.state?.hold ? { hold: null } : {};
+    await this.deps.store.recordCheck({ at: this.now(), outcome: 'unchanged', reason: null, validators: acquired.validators, ...ended });
     if (acquired.firstSeen) {
       await this.alert({
         severity: 'info', outcome: 'unchanged',
@@ -232,6 +239,20 @@ class CheckRun {
     if (state && state.version >= attempt.version && state.source?.sha256 === attempt.sha256) this.committed = attempt;
   }
 
+  /**
+   * What the reader kept as published or read as an unmarked deletion: the list was read and the check goes on,
+   * but the operator hears of each cell, by file, row and column, and the report carries them.
+   */
+  private async readingNotices(notices: ReadingNotice[]): Promise<void> {
+    if (notices.length === 0) return;
+    this.notices = notices;
+    await this.alert({
+      severity: 'warning', outcome: null,
+      summary: `The list was read; ${notices.length} of its values could not be, and are kept as published.`,
+      details: notices.map(describeReadingNotice),
+    });
+  }
+
   private async regimeNotices(changeSet: ChangeSet, outcome: CheckOutcome, notes: string[]): Promise<void> {
     if (notes.length > 0) await this.alert({ severity: 'info', outcome, summary: 'The two files of this edition disagree on counts; nothing was held for it.', details: notes });
     const notices = changeSet.notices.filter(isRegimeNotice);
@@ -257,6 +278,7 @@ class CheckRun {
       reason,
       source: this.source,
       committedVersion: null,
+      ...(this.notices.length > 0 ? { readingNotices: this.notices } : {}),
     };
   }
 

@@ -135,9 +135,10 @@ const QUOTES = /[「」『』“”"‘’]/g;
 /**
  * Parenthesised notes on when or how a place or fact held (`（2014年6月時点）`, `（以前の住所）`, `(Domicile)`,
  * `（現在の所在地、2016年7月時点）`): the workbook keeps them beside the value, the CSV's split columns drop them.
- * Read as notes on the value, never as a value of their own.
+ * Read as notes on the value, never as a value of their own; so is a pointer to another entry
+ * (`［概要の説明は本リストの199番を参照］`).
  */
-const NOTE = /時点|以前|以降|過去|現在|可能性|推定|報告によれば|報告されている住所|居住地?$|^居住|所在$|domicile|previous|formerly|former address|as of|reportedly/i;
+const NOTE = /参照$|時点|以前|以降|過去|現在|可能性|推定|報告によれば|報告されている住所|居住地?$|^居住|所在$|domicile|previous|formerly|former address|as of|reportedly/i;
 
 /** Where one format lists facts one by one and the other joins them in a sentence. */
 const SEPARATOR = /[;；、。\n]|,\s+|，|\s+and\s+|及び|又は|または|\s+or\s+|\s[–—]\s|^・|・$/gi;
@@ -156,15 +157,17 @@ const LATIN_COMMA = /(?<=[A-Za-z]),(?=[A-Za-z])/g;
 const CIRCA = /頃|ころ|circa|approximately|approx\.?/gi;
 
 /**
- * Labels one format writes before a value and the other leaves to its column: `(original script: …)`, the
- * workbook's `決議1483上の根拠：` and `詳細：` (regimes 5 and 7, whose columns the CSV files under その他の情報,
- * the first as `（決議1483上の根拠）`).
+ * Labels one format writes before a value and the other leaves to its column: `(original script: …)` (also written
+ * after the script), the workbook's `決議1483上の根拠：`, `指定の根拠：` and `詳細：` (regimes 5, 12, 39 and 7, whose
+ * columns the CSV files under その他の情報, the first as `（決議1483上の根拠）`), `パスポート番号：` before a number in
+ * the 旅券番号 column, and the language an alias is written in (`【ロシア語】`, `Ermias ティグリニャ語`).
  */
-const LABEL = /original\s*scr?i?pt\s*[:：]|previously listed as,?\s*in\s*arabic\s*[:：]|[(（]?決議1483上の根拠(?:\s*[:：]|[)）])|詳細\s*[:：]/gi;
+const LABEL =
+  /original\s*scr?i?pt\s*[:：]|[:：]\s*original\s*scr?i?pt|previously listed as,?\s*in\s*arabic\s*[:：]|[(（]?決議1483上の根拠[)）]?\s*[:：]?|指定の根拠\s*[:：]|詳細\s*[:：]|(?:パスポート番号|旅券番号)\s*[:：]|【[^】]{1,12}語】|(?<=\s)[ァ-ヶー]{2,12}語(?=\s*$)/gi;
 
 /**
  * How the UN's amendment dates are worded: `（2018年4月26日及び2019年3月1日修正）` in the workbook,
- * `（改訂日2018年４月26日及び2019年３月１日）` or `…に改訂）` in the CSV.
+ * `（改訂日2018年４月26日及び2019年３月１日）` or `…に改訂）` in the CSV. The dates state the fact; the word goes.
  */
 const AMENDED_WORDING = /改訂日|に改訂|改訂|修正/g;
 
@@ -198,24 +201,43 @@ export function isoDates(text: string): string {
     .replace(YEAR, (_m, y: string) => y);
 }
 
-/** A value brought to the letters its facts are compared in: qualifiers off, dates ISO, then comparableText. */
-export function statedText(value: string): string {
-  const text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '').replace(CIRCA, '').replace(LABEL, '');
-  return comparableText(isoDates(text).replace(AMENDED_WORDING, '改訂'));
+/**
+ * Remembers a pure function's results for the strings one diff meets again and again (an entry's names in four
+ * fields, both halves of a bilingual list), within a bound so that a long-lived process does not grow.
+ */
+function remembered<T>(compute: (value: string) => T, bound = 50_000): (value: string) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    let result = cache.get(value);
+    if (result === undefined) {
+      if (cache.size >= bound) cache.clear();
+      result = compute(value);
+      cache.set(value, result);
+    }
+    return result;
+  };
 }
 
-/** Text outside and inside parentheses (one level): `X（Y）Z` → outside `XZ`, inside [`Y`]. */
+/** A value brought to the letters its facts are compared in: qualifiers off, dates ISO, then comparableText. */
+export const statedText = remembered(statedTextOf);
+
+function statedTextOf(value: string): string {
+  const text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '').replace(CIRCA, '').replace(LABEL, '');
+  return comparableText(isoDates(text).replace(AMENDED_WORDING, ''));
+}
+
+/** Text outside and inside parentheses or brackets (one level): `X（Y）Z` → outside `XZ`, inside [`Y`]. */
 function parentheses(text: string): { outside: string; inside: string[] } {
   const inside: string[] = [];
   let outside = '';
   let depth = 0;
   let current = '';
   for (const ch of text) {
-    if (ch === '(' || ch === '（') {
+    if (ch === '(' || ch === '（' || ch === '［' || ch === '[') {
       if (depth === 0) current = '';
       else current += ch;
       depth++;
-    } else if ((ch === ')' || ch === '）') && depth > 0) {
+    } else if ((ch === ')' || ch === '）' || ch === '］' || ch === ']') && depth > 0) {
       depth--;
       if (depth === 0) inside.push(current);
       else current += ch;
@@ -233,17 +255,29 @@ export interface PieceOptions {
   notes?: boolean;
 }
 
+// Addresses are the only values read with notes outside parentheses, and always with countries.
+const piecesOf = remembered(statementPiecesOf);
+const countryPiecesOf = remembered((value) => statementPiecesOf(value, { countries: true }));
+const addressPiecesOf = remembered((value) => statementPiecesOf(value, { countries: true, notes: true }));
+
 /**
  * The facts a value states, each apart: a list joined into one cell (`X、Y`, `X; Y`, `X and Y`, `A又はB`) and a
  * parenthesised remark are facts of their own; glosses, qualifiers and notes go (see above). Both formats'
  * values come apart the same way, so a list split in one file and joined in the other states the same pieces.
  */
 export function statementPieces(value: string, options: PieceOptions = {}): Piece[] {
+  if (options.notes) return addressPiecesOf(value);
+  return options.countries ? countryPiecesOf(value) : piecesOf(value);
+}
+
+function statementPiecesOf(value: string, options: PieceOptions = {}): Piece[] {
   let text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '');
-  if (JAPANESE.test(text)) text = text.replace(LATIN_GLOSS, '');
-  const variant = text.replace(VARIANT_SPELLING, (whole, word: string, other: string) =>
-    word[0]!.toLowerCase() === other[0]!.toLowerCase() ? other : whole,
-  );
+  // Glosses and spellings are parenthesised: most values have no parenthesis, and skip both searches.
+  const parenthesised = /[(（]/.test(text);
+  if (parenthesised && JAPANESE.test(text)) text = text.replace(LATIN_GLOSS, '');
+  const variant = parenthesised
+    ? text.replace(VARIANT_SPELLING, (whole, word: string, other: string) => (word[0]!.toLowerCase() === other[0]!.toLowerCase() ? other : whole))
+    : text;
   const pieces = new Map<string, Piece>();
   for (const written of variant === text ? [text] : [text, variant]) {
     const { outside, inside } = parentheses(written);

@@ -260,7 +260,8 @@ function joined(text: string, universe: ReadonlySet<string>): boolean {
 const statedTexts = new WeakMap<Designation, string>();
 
 /**
- * Everything an entry states, in the letters pieces are compared in: every field's values and the notice text.
+ * Everything an entry states, in the letters pieces are compared in: every field's values and the notice text,
+ * whole and as pieces (`主文26(b)「(i)…` whole keeps the `b` its pieces set apart).
  * Looked in only across formats, where one format's prose (`2012年11月時点でソマリア南部において活動`) states what
  * the other's columns split out (`ソマリア南部`), and a column of one format may lack what the notice text keeps.
  */
@@ -269,7 +270,7 @@ function statedAnywhere(d: Designation): string {
   if (text === undefined) {
     const values: string[] = [];
     const collect = (v: unknown): void => {
-      if (typeof v === 'string') values.push(statedText(v));
+      if (typeof v === 'string') values.push(statedText(v), ...statementPieces(v).map((p) => p.text));
       else if (Array.isArray(v)) v.forEach(collect);
       else if (v !== null && typeof v === 'object') Object.values(v).forEach(collect);
     };
@@ -280,10 +281,21 @@ function statedAnywhere(d: Designation): string {
   return text;
 }
 
+const universes = new WeakMap<Designation, Map<NonNullable<FieldSpec['universe']>, Set<string>>>();
+
+/** A universe several fields share (an entry's names for all four name fields), built once per entry. */
+function sharedUniverse(universe: NonNullable<FieldSpec['universe']>, d: Designation, cross: CrossFormat): Set<string> {
+  let byUniverse = universes.get(d);
+  if (!byUniverse) universes.set(d, (byUniverse = new Map()));
+  let forms = byUniverse.get(universe);
+  if (!forms) byUniverse.set(universe, (forms = universe(d, cross)));
+  return forms;
+}
+
 function describeChange(spec: FieldSpec, a: Designation, b: Designation, cross: CrossFormat): { material: boolean; change: FieldChange } {
   const beforeItems = spec.items(a, cross);
   const afterItems = spec.items(b, cross);
-  const universeOf = (d: Designation, items: readonly Item[]) => spec.universe?.(d, cross) ?? formsOf(items);
+  const universeOf = (d: Designation, items: readonly Item[]) => (spec.universe ? sharedUniverse(spec.universe, d, cross) : formsOf(items));
   const elsewhere = (d: Designation) => (cross.crossFormat ? statedAnywhere(d) : '');
   const added = unmatched(afterItems, universeOf(a, beforeItems), elsewhere(a));
   const removed = unmatched(beforeItems, universeOf(b, afterItems), elsewhere(b));
@@ -291,8 +303,9 @@ function describeChange(spec: FieldSpec, a: Designation, b: Designation, cross: 
   const before = spec.read(a);
   const after = spec.read(b);
   if (spec.kind === 'text') {
-    const change = { field: spec.field, before: copy(before), after: copy(after), wordDiff: wordDiff((before as string | null) ?? '', (after as string | null) ?? '') };
-    return { material, change };
+    // Words are diffed only for an amendment: a restatement is reported with its raw values alone.
+    const words = material ? { wordDiff: wordDiff((before as string | null) ?? '', (after as string | null) ?? '') } : {};
+    return { material, change: { field: spec.field, before: copy(before), after: copy(after), ...words } };
   }
   return { material, change: { field: spec.field, before: copy(before), after: copy(after), added, removed } };
 }

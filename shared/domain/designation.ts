@@ -106,6 +106,11 @@ export const Designation = z.object({
   amendedOn: z.array(IsoDate),
   /** 告示日付: the `…削除` stamp of a deleted row. */
   deletedOn: IsoDate.nullable(),
+  /**
+   * 告示日付 as published, only when it could not be read into dates (the dates above are then empty and a
+   * ReadingNotice says so): a slip in a stamp must not hide a designation.
+   */
+  noticeDatesText: z.string().optional(),
   /** 外務省告示情報 (CSV): the notice text, which repeats the other fields; kept for audit, diffed as cosmetic. */
   noticeText: z.string().nullable(),
   source: SourceLocation,
@@ -121,11 +126,34 @@ export function designationKey(regimeNumber: number, noticeNumber: string): stri
 export const RegimeLegend = z.record(z.string().regex(/^\d+$/), z.string());
 export type RegimeLegend = z.infer<typeof RegimeLegend>;
 
+/**
+ * What the reader could not take at face value in one cell, said rather than failed on: a value it could not
+ * interpret in a field that identity does not rest on (a date stamp, a date of birth), kept as published
+ * (`kept-as-published`), or a row that names no one and carries no 削除 mark, read as the deletion it is
+ * (`read-as-deleted`). Only what identity rests on (番号, regime, names, status) failing stops a file.
+ */
+export const ReadingNotice = z.object({
+  kind: z.enum(['kept-as-published', 'read-as-deleted']),
+  /** The entry's 番号. */
+  key: z.string(),
+  file: z.string(),
+  sheet: z.string().optional(),
+  row: z.number().int().positive(),
+  /** The column as the file heads it (the workbook's letter and header: `G (生年月日)`). */
+  column: z.string(),
+  /** The cell's text as published. */
+  value: z.string(),
+  reason: z.string(),
+});
+export type ReadingNotice = z.infer<typeof ReadingNotice>;
+
 /** What a parser returns: every entry of one file, plus what the file says about itself. */
 export const ParsedList = z.object({
   format: z.enum(['csv', 'xlsx']),
   entries: z.array(Designation),
   /** Regime titles, when the file carries them (XLSX) or a legend was supplied (CSV). */
   legend: RegimeLegend,
+  /** Values kept as published or rows read as deletions, one per cell; empty for a file read at face value. */
+  readingNotices: z.array(ReadingNotice),
 });
 export type ParsedList = z.infer<typeof ParsedList>;

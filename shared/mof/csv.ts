@@ -1,8 +1,8 @@
-import { Designation, ParsedList, RegimeLegend, designationKey, type Address } from '../domain/designation';
-import { normalizeBirthDate } from './birth-dates';
+import { Designation, ParsedList, RegimeLegend, designationKey, type Address, type ReadingNotice } from '../domain/designation';
+import { readBirthDates } from './birth-dates';
 import { CSV_HEADER, describeHeaderDrift, type CsvColumn } from './csv-columns';
 import { ListFormatError } from './errors';
-import { NoticeDateError, parseNoticeDates } from './notice-dates';
+import { readNoticeDatesOrKeep } from './notice-dates';
 import { cellText, splitList } from './text';
 
 export interface CsvOptions {
@@ -26,8 +26,9 @@ export function parseCsv(bytes: Uint8Array, options: CsvOptions): ParsedList {
 
   const legend = options.legend ?? {};
   const seen = new Map<string, number>();
+  const readingNotices: ReadingNotice[] = [];
   const entries = rows.map((record) => {
-    const entry = readRow(record, file, legend);
+    const entry = readRow(record, file, legend, readingNotices);
     const earlier = seen.get(entry.key);
     if (earlier !== undefined) {
       throw new ListFormatError(`番号 ${entry.key} appears again (first at row ${earlier})`, { file, row: record.row, column: '番号' });
@@ -35,7 +36,7 @@ export function parseCsv(bytes: Uint8Array, options: CsvOptions): ParsedList {
     seen.set(entry.key, record.row);
     return entry;
   });
-  return { format: 'csv', entries, legend };
+  return { format: 'csv', entries, legend, readingNotices };
 }
 
 interface CsvRecord {
@@ -125,7 +126,11 @@ const COLUMN = Object.fromEntries(CSV_HEADER.map((name, index) => [name, index])
 const POSITIVE_NUMBER = /^[1-9]\d*$/;
 const LEADING_ZEROS = /^0+/;
 
-function readRow(record: CsvRecord, file: string, legend: RegimeLegend): Designation {
+/**
+ * One designation. What identity rests on (区分, 告示番号, 番号, 個人・団体, a name, no 削除) failing to read stops
+ * the file; a 告示日付 or 生年月日 the reader cannot interpret is kept as published with a notice.
+ */
+function readRow(record: CsvRecord, file: string, legend: RegimeLegend, notices: ReadingNotice[]): Designation {
   const { row, fields } = record;
   if (fields.length !== CSV_HEADER.length) {
     throw new ListFormatError(`expected ${CSV_HEADER.length} fields, found ${fields.length} (truncated or misquoted row?)`, { file, row });
@@ -143,17 +148,22 @@ function readRow(record: CsvRecord, file: string, legend: RegimeLegend): Designa
   const key = designationKey(regimeNumber, noticeNumber);
   if (at('番号') !== key) fail('番号', `'${at('番号') ?? ''}' does not match 区分 ${regimeNumber} and 告示番号 ${noticeNumber} (expected ${key})`);
 
-  let dates;
-  try {
-    dates = parseNoticeDates(at('告示日付') ?? '');
-  } catch (error) {
-    if (!(error instanceof NoticeDateError)) throw error;
-    return fail('告示日付', error.message);
-  }
-  if (dates.deletedOn !== null || dates.designatedOn === null) fail('告示日付', `'${at('告示日付')}' has no designation date`);
+  const keep = (column: CsvColumn, value: string, reason: string): void => {
+    notices.push({ kind: 'kept-as-published', key, file, row, column, value, reason });
+  };
+  const stampText = at('告示日付') ?? '';
+  const dates = readNoticeDatesOrKeep(stampText, (reason) => keep('告示日付', stampText, reason));
+  if (dates.deletedOn !== null || stampText.includes('削除')) fail('告示日付', `'${stampText}' has a 削除 stamp, which the CSV (a list of designations) cannot carry`);
+  if (dates.designatedOn === null && dates.text === undefined) keep('告示日付', stampText, 'no designation date among the stamps');
 
   const kind = at('個人・団体');
   if (kind !== '個人' && kind !== '団体') fail('個人・団体', `'${kind ?? ''}' is neither 個人 nor 団体`);
+
+  const name = { ja: at('氏名（日本語）'), en: at('氏名（英語）') };
+  if (name.ja === null && name.en === null) fail('氏名（日本語）', 'the row names no one (no 氏名 in either language)');
+  const birthDateText = at('生年月日');
+  const birthDates = readBirthDates(splitList(birthDateText));
+  for (const value of birthDates.unread) keep('生年月日', value, 'not a date of birth the reader knows how to read');
 
   const list = (ja: CsvColumn, en: CsvColumn) => ({ ja: splitList(at(ja)), en: splitList(at(en)) });
   const entry: Designation = {
@@ -164,13 +174,13 @@ function readRow(record: CsvRecord, file: string, legend: RegimeLegend): Designa
     crossReference: null,
     entityType: kind === '個人' ? 'individual' : 'entity',
     status: 'listed',
-    name: { ja: at('氏名（日本語）'), en: at('氏名（英語）') },
+    name,
     aliases: list('別名・別称（日本語）', '別名・別称（英語）'),
     formerNames: list('旧称（日本語）', '旧称（英語）'),
     weakAliases: list('確定に十分でない別名（日本語）', '確定に十分でない別名（英語）'),
     titles: list('称号（日本語）', '称号（英語）'),
     positions: list('役職（日本語）', '役職（英語）'),
-    datesOfBirth: splitList(at('生年月日')).map(normalizeBirthDate),
+    datesOfBirth: birthDates.values,
     placesOfBirth: list('出生地（日本語）', '出生地（英語）'),
     nationalities: list('国籍（日本語）', '国籍（英語）'),
     passportNumbers: splitList(at('旅券番号')),
@@ -182,6 +192,7 @@ function readRow(record: CsvRecord, file: string, legend: RegimeLegend): Designa
     designatedOn: dates.designatedOn,
     amendedOn: dates.amendedOn,
     deletedOn: null,
+    ...(dates.text !== undefined ? { noticeDatesText: dates.text } : {}),
     noticeText: at('外務省告示情報'),
     source: { format: 'csv', row },
   };

@@ -17,7 +17,7 @@ export class ListFormatError extends Error {
   }
 }
 
-function describeLocation({ file, sheet, row, column }: ListLocation): string {
+export function describeLocation({ file, sheet, row, column }: ListLocation): string {
   return [file, sheet && `sheet '${sheet}'`, row !== undefined && `row ${row}`, column && `column ${column}`]
     .filter(Boolean)
     .join(', ');

@@ -29,9 +29,12 @@ const RUN = /([\d.]+)\s*(改訂|削除)?/g;
 /** A parenthesised remark (`（81.と同一人物）`, "the same person as 81") says nothing about dates. */
 const REMARK = /[（(][^）)]*[）)]/g;
 const SEPARATORS = /[\s,、]/g;
+const SINGLE = /^((?:19|20)\d\d)\.(\d{1,2})\.(\d{1,2})$/;
 
 export function parseNoticeDates(cell: string): NoticeDates {
   const text = cell.normalize('NFKC').replace(REMARK, ' ');
+  const plain = PLAIN_CELL.test(text) ? plainStamps(text) : null;
+  if (plain) return assign(plain);
   const shown = cell.replace(/\n/g, '⏎');
   const runs = [...text.matchAll(RUN)];
   if (runs.length === 0 || text.replace(RUN, '').replace(SEPARATORS, '') !== '') {
@@ -54,8 +57,48 @@ export function parseNoticeDates(cell: string): NoticeDates {
   return assign(readings[0]!);
 }
 
+/**
+ * 告示日付 read per field, not per file: a cell that cannot be read gives no dates and its text as published, and
+ * `keep` hears why (the reader's notice).
+ */
+export function readNoticeDatesOrKeep(text: string, keep: (reason: string) => void): NoticeDates & { text?: string } {
+  try {
+    return parseNoticeDates(text);
+  } catch (error) {
+    if (!(error instanceof NoticeDateError)) throw error;
+    keep(error.message);
+    return { designatedOn: null, amendedOn: [], deletedOn: null, text };
+  }
+}
+
+/**
+ * Nearly every cell is stamps apart, each one `Y.M.D` (its two dots used by one date, so it has no other cut):
+ * read at once, and by the general reading only if its dates are no calendar dates, do not ascend, or a later one
+ * lacks its marker, so that the error says the same.
+ */
+const PLAIN_STAMP = String.raw`(?:19|20)\d\d\.\d{1,2}\.\d{1,2}\s*(?:改訂|削除)?`;
+const PLAIN_CELL = new RegExp(String.raw`^\s*${PLAIN_STAMP}(?:\s+${PLAIN_STAMP})*\s*$`);
+const PLAIN_PARTS = /(\d{4})\.(\d{1,2})\.(\d{1,2})\s*(改訂|削除)?/g;
+
+function plainStamps(text: string): Stamp[] | null {
+  const stamps: Stamp[] = [];
+  for (const m of text.matchAll(PLAIN_PARTS)) {
+    const iso = toIsoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    const marker = (m[4] as Marker) ?? null;
+    if (iso === null || (stamps.length > 0 && (marker === null || stamps.at(-1)!.iso > iso))) return null;
+    stamps.push({ iso, marker });
+  }
+  return stamps;
+}
+
 /** Every way to cut one run of digits and dots into dates; only the last date of the run carries its marker. */
 function cuts(run: string, from: number, marker: Marker): Stamp[][] {
+  // Nearly every run is one `Y.M.D`: with its two dots used by one date, it has no other cut.
+  const single = from === 0 ? SINGLE.exec(run) : null;
+  if (single) {
+    const iso = toIsoDate(Number(single[1]), Number(single[2]), Number(single[3]));
+    return iso === null ? [] : [[{ iso, marker }]];
+  }
   const found: Stamp[][] = [];
   for (const date of datesAt(run, from)) {
     if (date.end === run.length) found.push([{ iso: date.iso, marker }]);

@@ -1,5 +1,5 @@
 import type { BilingualList } from '../domain/designation';
-import { excelSerialToIsoDate, normalizeBirthDate } from './birth-dates';
+import { excelSerialToIsoDate, readBirthDates, type BirthDates } from './birth-dates';
 import { CellError, cellString, isoDate, type CellValue } from './xlsx-cells';
 import { emptyList, lines, listItems, pushItem, splitEnumeration } from './xlsx-prose';
 import { cellText } from './text';
@@ -36,20 +36,20 @@ export function noticeDateText(value: CellValue): string {
 /**
  * 生年月日: a date-formatted cell or an Excel serial is a full date; text is split into its items
  * (`(a)1946年10月14日⏎(b)1948年12月16日`, `1965年3月29日又は1970年1月18日`, `1964年；1962年8月28日`) and each
- * item normalized as the CSV's are.
+ * item read as the CSV's are (readBirthDates). A number that is neither a year nor a date serial is kept as
+ * published, unread.
  */
-export function readDatesOfBirth(value: CellValue): string[] {
-  if (value instanceof Date) return [isoDate(value)];
+export function readDatesOfBirth(value: CellValue): BirthDates {
+  if (value instanceof Date) return { values: [isoDate(value)], unread: [] };
   // A number that reads as a year is one (`1963`, which as a serial would be 1905-05-16), written as the CSV
   // writes a year of birth.
-  if (typeof value === 'number') return [Number.isInteger(value) && value >= 1800 && value <= 2100 ? `${value}年` : serialDate(value)];
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && value >= 1800 && value <= 2100) return { values: [`${value}年`], unread: [] };
+    const iso = excelSerialToIsoDate(value);
+    return iso === null ? { values: [String(value)], unread: [String(value)] } : { values: [iso], unread: [] };
+  }
   const text = cellText(value);
-  if (text === null) return [];
-  return listItems(text)
-    .flatMap((item) => item.split(/又は/))
-    .map((item) => item.trim())
-    .filter((item) => item !== '' && item !== '不明')
-    .map(normalizeBirthDate);
+  return text === null ? { values: [], unread: [] } : readBirthDates(listItems(text));
 }
 
 function serialDate(serial: number): string {
@@ -89,7 +89,7 @@ export function readIdentifiers(value: CellValue): string[] {
 }
 
 export interface Birth {
-  datesOfBirth: string[];
+  datesOfBirth: BirthDates;
   placesOfBirth: BilingualList;
 }
 
@@ -99,20 +99,21 @@ export interface Birth {
  * A line in another form is kept whole as a date of birth, the column's first meaning.
  */
 export function readBirth(value: CellValue): Birth {
-  const birth: Birth = { datesOfBirth: [], placesOfBirth: emptyList() };
+  const birth: Birth = { datesOfBirth: { values: [], unread: [] }, placesOfBirth: emptyList() };
   const text = cellText(cellString(value));
   if (text === null) return birth;
+  const dates: string[] = [];
   for (const line of lines(text)) {
     const japanese = /^([0-9０-９]{4}年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?)(.*?)生$/.exec(line);
     const english = /^Born\b(?:\s+at\s+(.+),\s*(?:on|in)\b.*)?/i.exec(line);
     if (japanese) {
-      birth.datesOfBirth.push(normalizeBirthDate(japanese[1]!));
+      dates.push(japanese[1]!);
       pushItem(birth.placesOfBirth, 'ja', japanese[2] ?? null);
     } else if (english) {
       pushItem(birth.placesOfBirth, 'en', english[1] ?? null);
     } else {
-      birth.datesOfBirth.push(normalizeBirthDate(line));
+      dates.push(line);
     }
   }
-  return birth;
+  return { ...birth, datesOfBirth: readBirthDates(dates) };
 }

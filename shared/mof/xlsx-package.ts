@@ -108,22 +108,41 @@ function decodeXml(text: string): string {
  * year, month, day, hour or second code. The Japanese locale's built-in date formats (27–36, 50–58, MOF's dates of
  * birth use 31) stay numbers, as SheetJS read them: the row reader reads a date column's serial as a date itself.
  */
-function dateStyleIndexes(styles: string): Set<number> {
+function dateStyleIndexes(styles: string): DateStyles {
   const custom = new Map<number, string>();
   for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
     const { numFmtId, formatCode } = attributes(m[0]);
     if (numFmtId !== undefined && formatCode !== undefined) custom.set(Number(numFmtId), formatCode);
   }
   const dates = new Set<number>();
+  const yearMonths = new Set<number>();
   const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(styles)?.[1] ?? '';
   let index = 0;
   for (const m of xfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) {
     const id = Number(attributes(m[0]).numFmtId ?? 0);
     const format = custom.get(id);
     if (format !== undefined ? isDateFormat(format) : isBuiltInDate(id)) dates.add(index);
+    if (format !== undefined ? isYearMonthFormat(format) : JAPANESE_YEAR_MONTH.has(id)) yearMonths.add(index);
     index++;
   }
-  return dates;
+  return { dates, yearMonths };
+}
+
+/**
+ * Style indexes whose number format shows a date (read as a Date), and whose format shows only a year and a month
+ * (`yyyy"年"m"月"`, the Japanese locale's built-in 34, 52 and 55: MOF's 009-000004 was born `1973年11月`, which
+ * the cell holds as the serial of 1 November).
+ */
+interface DateStyles {
+  dates: ReadonlySet<number>;
+  yearMonths: ReadonlySet<number>;
+}
+
+const JAPANESE_YEAR_MONTH: ReadonlySet<number> = new Set([34, 52, 55]);
+
+function isYearMonthFormat(format: string): boolean {
+  const codes = dateCodes(format);
+  return /y/i.test(codes) && /m/i.test(codes) && !/[dhs]/i.test(codes);
 }
 
 function isBuiltInDate(id: number): boolean {
@@ -131,13 +150,18 @@ function isBuiltInDate(id: number): boolean {
 }
 
 export function isDateFormat(format: string): boolean {
-  const codes = format
+  return /[ymdhsegb]/i.test(dateCodes(format));
+}
+
+/** A number format without its quoted text, escapes, padding, bracketed colours or locales and exponents. */
+function dateCodes(format: string): string {
+  return format
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
     .replace(/[_*]./g, '')
     .replace(/\[(?![hms]+\])[^\]]*\]/gi, '')
-    .replace(/General/gi, '');
-  return /[ymdhsegb]/i.test(codes.replace(/E[+-]/g, ''));
+    .replace(/General/gi, '')
+    .replace(/E[+-]/g, '');
 }
 
 const ROW_START = /<(?:\w+:)?row\b([^>]*)>/g;
@@ -147,7 +171,7 @@ const VALUE = /<(?:\w+:)?v\b[^>]*>([^<]*)<\/(?:\w+:)?v>/;
 const INLINE = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
 const CELL_ATTRIBUTES = /\b(r|s|t)="([^"]*)"/g;
 
-function sheetRows(xml: string, strings: readonly string[], dateStyles: ReadonlySet<number>, file: string, sheet: string): SheetRow[] {
+function sheetRows(xml: string, strings: readonly string[], dateStyles: DateStyles, file: string, sheet: string): SheetRow[] {
   const rows: SheetRow[] = [];
   let previousRow = 0;
   ROW_START.lastIndex = 0;
@@ -163,6 +187,7 @@ function sheetRows(xml: string, strings: readonly string[], dateStyles: Readonly
     const content = xml.slice(ROW_START.lastIndex, end.index);
     ROW_START.lastIndex = ROW_END.lastIndex;
     const values: CellValue[] = [null];
+    let yearMonths: number[] | undefined;
     let filled = false;
     let column = 0;
     for (const cell of content.matchAll(CELL)) {
@@ -177,15 +202,16 @@ function sheetRows(xml: string, strings: readonly string[], dateStyles: Readonly
       column = ref === undefined ? column + 1 : columnNumber(ref);
       let value: CellValue;
       try {
-        value = cellValue(cell[2] ?? '', type, style, strings, dateStyles);
+        value = cellValue(cell[2] ?? '', type, style, strings, dateStyles.dates);
       } catch (error) {
         if (!(error instanceof CellError)) throw error;
         throw new ListFormatError(error.message, { file, sheet, row: number, column: columnLetter(column) });
       }
       values[column] = value;
+      if (type === 'n' && value !== null && dateStyles.yearMonths.has(style)) (yearMonths ??= []).push(column);
       filled ||= value !== null && (typeof value !== 'string' || value.trim() !== '');
     }
-    if (filled) rows.push({ number, values });
+    if (filled) rows.push({ number, values, ...(yearMonths ? { yearMonths } : {}) });
   }
   return rows;
 }

@@ -1,5 +1,6 @@
-import { designationKey, type BilingualList, type Designation, type EntityType, type Regime } from '../domain/designation';
-import { NoticeDateError, parseNoticeDates } from './notice-dates';
+import { designationKey, type BilingualList, type Designation, type EntityType, type ReadingNotice, type Regime } from '../domain/designation';
+import type { BirthDates } from './birth-dates';
+import { NoticeDateError, parseNoticeDates, readNoticeDatesOrKeep, type NoticeDates } from './notice-dates';
 import { cellText } from './text';
 import { readAddresses } from './xlsx-addresses';
 import { CellError, cellString, type CellValue } from './xlsx-cells';
@@ -31,6 +32,16 @@ export interface RowContext {
   regime: Regime;
   /** From the regime title; null where the regime lists individuals and entities alike. */
   regimeEntityType: EntityType | null;
+  /** Where the row says what it could not read at face value (see ReadingNotice). */
+  notices: RowNotice[];
+}
+
+/** A ReadingNotice before the sheet reader gives it the file, the entry and the column's letter. */
+export interface RowNotice {
+  kind: ReadingNotice['kind'];
+  header: string;
+  value: string;
+  reason: string;
 }
 
 /** A problem in one cell of the row, with the header of its column. */
@@ -50,11 +61,15 @@ type Identity = Pick<
 >;
 type Content = Omit<Designation, keyof Identity>;
 
-/** Reads one data row (a designation or a 削除 tombstone) into the model. */
+/**
+ * Reads one data row (a designation or a 削除 tombstone) into the model. What identity rests on (the number, the
+ * names, the 削除 mark) failing to read is an error; a 告示日付 or 生年月日 it cannot interpret is kept as
+ * published with a notice.
+ */
 export function readRow(cells: readonly RowCell[], context: RowContext): Designation {
   const dateCell = cellOf(cells, 'noticeDates');
   const numberCell = cellOf(cells, 'noticeNumber');
-  const dates = inCell(dateCell, () => parseNoticeDates(noticeDateText(dateCell.value)));
+  const dates = readStamps(dateCell, context);
   const notice = inCell(numberCell, () => readNoticeNumber(numberCell.value));
   const identity: Identity = {
     key: designationKey(context.regime.number, notice.number),
@@ -65,14 +80,53 @@ export function readRow(cells: readonly RowCell[], context: RowContext): Designa
     designatedOn: dates.designatedOn,
     amendedOn: dates.amendedOn,
     deletedOn: dates.deletedOn,
+    ...(dates.text !== undefined ? { noticeDatesText: dates.text } : {}),
     noticeText: null,
     source: { format: 'xlsx', sheet: context.sheet, row: context.row },
   };
   if (dates.deletedOn !== null) return { ...identity, ...tombstone(context, cellString(dateCell.value) ?? '') };
-  if (dates.designatedOn === null) {
-    throw new RowCellError(`'${cellString(dateCell.value)}' has no designation date`, dateCell.header);
+  if (namesNoOne(cells)) return unmarkedDeletion(identity, cells, dateCell, context);
+  if (dates.designatedOn === null && dates.text === undefined) {
+    keep(context, dateCell, noticeDateText(dateCell.value), 'no designation date among the stamps');
   }
   return { ...identity, ...readContent(cells, context) };
+}
+
+/** 告示日付, or, when it cannot be read into dates, no dates and the text as published with a notice. */
+function readStamps(cell: RowCell, context: RowContext): NoticeDates & { text?: string } {
+  const text = noticeDateText(cell.value);
+  // The 削除 mark is the row's status, which identity rests on: a deletion whose date cannot be read stops the file.
+  if (text.includes('削除')) return inCell(cell, () => parseNoticeDates(text));
+  return readNoticeDatesOrKeep(text, (reason) => keep(context, cell, text, reason));
+}
+
+function keep(context: RowContext, cell: RowCell, value: string, reason: string): void {
+  context.notices.push({ kind: 'kept-as-published', header: cell.header, value, reason });
+}
+
+/** No name in either language. */
+function namesNoOne(cells: readonly RowCell[]): boolean {
+  return cells.every((cell) => (cell.role.kind !== 'nameJa' && cell.role.kind !== 'nameEn') || textOf(cell) === null);
+}
+
+/**
+ * A row that names no one and holds nothing but its number and a date (002-000274 of 2026-03-05: `2012.10.25`) is
+ * a deletion row missing its 削除 mark, delisted as of its last date, and read as such with a notice: never as a
+ * designation of no one. A row without names that says more than that is no deletion, and cannot be read.
+ */
+function unmarkedDeletion(identity: Identity, cells: readonly RowCell[], dateCell: RowCell, context: RowContext): Designation {
+  const content = cells.find((cell) => cell.role.kind !== 'noticeDates' && cell.role.kind !== 'noticeNumber' && textOf(cell) !== null);
+  if (content) throw new RowCellError(`the row names no one but has '${textOf(content)}' (column '${content.header}')`, cellOf(cells, 'nameJa').header);
+  const lastDate = identity.amendedOn.at(-1) ?? identity.designatedOn;
+  if (lastDate === null) throw new RowCellError(`the row names no one and has no date it could be deleted on`, dateCell.header);
+  const text = noticeDateText(dateCell.value);
+  context.notices.push({
+    kind: 'read-as-deleted',
+    header: dateCell.header,
+    value: text,
+    reason: `the row names no one and has only its number and a date, without 削除: read as deleted on ${lastDate}`,
+  });
+  return { ...identity, designatedOn: null, amendedOn: [], deletedOn: lastDate, ...tombstone(context, text) };
 }
 
 function cellOf(cells: readonly RowCell[], kind: ColumnRole['kind']): RowCell {
@@ -149,7 +203,7 @@ function readContent(cells: readonly RowCell[], context: RowContext): Content {
   };
   for (const cell of cells) {
     try {
-      readCell(cell, draft);
+      readCell(cell, draft, context);
     } catch (error) {
       throw asRowCellError(error, cell);
     }
@@ -185,7 +239,11 @@ function readContent(cells: readonly RowCell[], context: RowContext): Content {
   };
 }
 
-function readCell(cell: RowCell, draft: Draft): void {
+function readCell(cell: RowCell, draft: Draft, context: RowContext): void {
+  const birthDates = (dates: BirthDates): string[] => {
+    for (const value of dates.unread) keep(context, cell, value, 'not a date of birth the reader knows how to read');
+    return dates.values;
+  };
   const role = cell.role;
   if (PERSONAL_KINDS.has(role.kind) && cellString(cell.value)?.trim() === '不明') draft.unknownPersonalFacts++;
   switch (role.kind) {
@@ -193,11 +251,11 @@ function readCell(cell: RowCell, draft: Draft): void {
       appendList(draft.lists[role.field], bilingualList(textOf(cell)));
       break;
     case 'datesOfBirth':
-      draft.datesOfBirth.push(...readDatesOfBirth(cell.value));
+      draft.datesOfBirth.push(...birthDates(readDatesOfBirth(cell.value)));
       break;
     case 'birth': {
       const birth = readBirth(cell.value);
-      draft.datesOfBirth.push(...birth.datesOfBirth);
+      draft.datesOfBirth.push(...birthDates(birth.datesOfBirth));
       appendList(draft.lists.placesOfBirth, birth.placesOfBirth);
       break;
     }
@@ -211,7 +269,13 @@ function readCell(cell: RowCell, draft: Draft): void {
       draft.unReference = textOf(cell);
       break;
     case 'unListingDate':
-      draft.unListingDate = readListingDate(cell.value);
+      try {
+        draft.unListingDate = readListingDate(cell.value);
+      } catch (error) {
+        if (!(error instanceof CellError)) throw error;
+        draft.unListingDate = cellString(cell.value);
+        keep(context, cell, cellString(cell.value) ?? '', error.message);
+      }
       break;
     case 'otherInformation': {
       const text = textOf(cell);

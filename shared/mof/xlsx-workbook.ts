@@ -13,6 +13,8 @@ export interface SheetRow {
   number: number;
   /** Cell values by 1-based column number (index 0 unused; columns without a cell are holes). */
   values: CellValue[];
+  /** Columns whose value is a date serial the sheet shows as a year and month only (`1973年11月`). */
+  yearMonths?: number[];
 }
 
 export interface Sheet {

@@ -1,8 +1,9 @@
-import { Designation, type EntityType, type ParsedList, type Regime, type RegimeLegend } from '../domain/designation';
+import { Designation, type EntityType, type ParsedList, type ReadingNotice, type Regime, type RegimeLegend } from '../domain/designation';
 import { ListFormatError, type ListLocation } from './errors';
-import { cellString, columnLetter, type CellValue } from './xlsx-cells';
+import { excelSerialToIsoDate } from './birth-dates';
+import { cellString, columnLetter, isoDate, type CellValue } from './xlsx-cells';
 import { columnRole, REQUIRED_COLUMN_KINDS, SINGLE_COLUMN_KINDS, type ColumnRole } from './xlsx-columns';
-import { readRow, RowCellError, type RowCell } from './xlsx-row';
+import { readRow, RowCellError, type RowCell, type RowNotice } from './xlsx-row';
 import { readWorkbook, type Sheet, type SheetRow } from './xlsx-workbook';
 
 /**
@@ -25,9 +26,10 @@ export async function parseXlsx(bytes: Uint8Array, options: XlsxOptions): Promis
   const legend = readLegend(legendSheet, file);
 
   const entries: Designation[] = [];
+  const readingNotices: ReadingNotice[] = [];
   const seen = new Map<string, Designation['source']>();
   for (const { sheet, regimeNumber } of regimeSheets(sheets, legendSheet, file)) {
-    for (const entry of readRegimeSheet(sheet, regimeNumber, legend, file)) {
+    for (const entry of readRegimeSheet(sheet, regimeNumber, legend, file, readingNotices)) {
       const earlier = seen.get(entry.key);
       if (earlier) {
         const where = { file, sheet: sheet.name, row: entry.source.row, column: 'B' };
@@ -38,7 +40,7 @@ export async function parseXlsx(bytes: Uint8Array, options: XlsxOptions): Promis
     }
   }
   if (entries.length === 0) throw new ListFormatError('the workbook has no designations', { file });
-  return { format: 'xlsx', entries, legend };
+  return { format: 'xlsx', entries, legend, readingNotices };
 }
 
 /**
@@ -93,7 +95,7 @@ interface Column {
   role: ColumnRole;
 }
 
-function readRegimeSheet(sheet: Sheet, regimeNumber: number, legend: RegimeLegend, file: string): Designation[] {
+function readRegimeSheet(sheet: Sheet, regimeNumber: number, legend: RegimeLegend, file: string, readingNotices: ReadingNotice[]): Designation[] {
   const location = { file, sheet: sheet.name };
   const headerAt = sheet.rows.findIndex((row) => cellString(valueAt(row, 1))?.includes('告示日付'));
   if (headerAt < 0) {
@@ -110,7 +112,13 @@ function readRegimeSheet(sheet: Sheet, regimeNumber: number, legend: RegimeLegen
   return rowBlocks(sheet.rows.slice(headerAt + 1), columns, location).map((block) => {
     const where = { ...location, row: block.row };
     try {
-      return validated(readRow(block.cells, { sheet: sheet.name, row: block.row, regime, regimeEntityType }), where);
+      const notices: RowNotice[] = [];
+      const entry = validated(readRow(block.cells, { sheet: sheet.name, row: block.row, regime, regimeEntityType, notices }), where);
+      for (const { kind, header, value, reason } of notices) {
+        const column = `${columns.find((c) => c.header === header)?.letter ?? ''} (${header})`;
+        readingNotices.push({ kind, key: entry.key, file, sheet: sheet.name, row: block.row, column, value, reason });
+      }
+      return entry;
     } catch (error) {
       if (!(error instanceof RowCellError)) throw error;
       const column = columns.find((c) => c.header === error.header);
@@ -158,7 +166,7 @@ function rowBlocks(rows: readonly SheetRow[], columns: readonly Column[], locati
   for (const row of rows) {
     const unlabelled = row.values.findIndex((value, index) => index > 0 && filled(value) && !labelled.has(index));
     if (unlabelled > 0) throw new ListFormatError('a value in a column without a header', { ...location, row: row.number, column: columnLetter(unlabelled) });
-    const cells = columns.map((column) => ({ role: column.role, header: column.header, value: valueAt(row, column.index) }));
+    const cells = columns.map((column) => ({ role: column.role, header: column.header, value: shownValueAt(row, column.index) }));
     if (cells.some((cell) => IDENTITY_KINDS.has(cell.role.kind) && filled(cell.value))) {
       blocks.push({ row: row.number, cells });
       continue;
@@ -187,6 +195,14 @@ function joinValues(first: CellValue, more: CellValue): CellValue {
 
 function valueAt(row: SheetRow, index: number): CellValue {
   return row.values[index] ?? null;
+}
+
+/** A cell's value, a date the sheet shows as a year and month read as what it shows: `1973年11月`, not 1 November. */
+function shownValueAt(row: SheetRow, index: number): CellValue {
+  const value = valueAt(row, index);
+  if (!row.yearMonths?.includes(index)) return value;
+  const iso = value instanceof Date ? isoDate(value) : typeof value === 'number' ? excelSerialToIsoDate(value) : null;
+  return iso === null ? value : `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月`;
 }
 
 /** The sheet's own title (its first row), for a regime the legend lacks. */

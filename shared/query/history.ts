@@ -89,7 +89,7 @@ export class History {
   }
 
   async changes(query: ChangesQuery): Promise<ChangesPage> {
-    const filters = JSON.stringify([query.type ?? null, query.regime ?? null, query.entityType ?? null]);
+    const filters = JSON.stringify([query.type ?? null, query.regime ?? null, query.entityType ?? null, query.from ?? null, query.to ?? null]);
     if (query.cursor === undefined && query.since === undefined) throw Problem.badRequest('since is required (a version number, e.g. 0, or an ISO date-time); or pass cursor');
     const state = await this.reader.loadState();
     const upTo = state?.version ?? 0;
@@ -103,10 +103,12 @@ export class History {
     const wanted = (e: ChangeEvent) =>
       (query.type === undefined || e.type === query.type) &&
       (query.regime === undefined || e.regime.number === query.regime) &&
-      (query.entityType === undefined || e.entityType === query.entityType);
+      (query.entityType === undefined || e.entityType === query.entityType) &&
+      (query.from === undefined || (e.effectiveOn !== null && e.effectiveOn >= query.from)) &&
+      (query.to === undefined || (e.effectiveOn !== null && e.effectiveOn <= query.to));
 
     // Unfiltered, one more than the page says whether there is a next; filtered, read ahead in larger batches.
-    const filtered = query.type !== undefined || query.regime !== undefined || query.entityType !== undefined;
+    const filtered = [query.type, query.regime, query.entityType, query.from, query.to].some((f) => f !== undefined);
     const batchSize = filtered ? Math.max(CHANGE_BATCH, query.limit) : query.limit + 1;
     const items: ChangeEvent[] = [];
     let last: StoredChange | undefined;
@@ -129,7 +131,7 @@ export class History {
   }
 
   async entries(query: EntriesQuery): Promise<EntriesPage> {
-    const filters = JSON.stringify([query.regime ?? null, query.status, query.q ?? null]);
+    const filters = JSON.stringify([query.regime ?? null, query.status, query.q ?? null, query.entityType ?? null]);
     const afterKey = query.cursor ? decodeCursor(query.cursor, 'entries', filters, { after: z.string() }).after : '';
     const state = await this.reader.loadState();
     const upTo = state?.version ?? 0;
@@ -138,6 +140,7 @@ export class History {
       .filter((e) => e.key > afterKey)
       .filter((e) => query.status === 'all' || e.status === query.status)
       .filter((e) => query.regime === undefined || e.regime.number === query.regime)
+      .filter((e) => query.entityType === undefined || e.entityType === query.entityType)
       .filter((e) => needle === undefined || matchesSearch(e, needle))
       .sort((a, b) => (a.key < b.key ? -1 : 1));
     const items = matching.slice(0, query.limit);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChangeEvent, ChangeType } from '../domain/change-event';
-import { Designation, EntityType } from '../domain/designation';
+import { Designation, EntityType, IsoDate } from '../domain/designation';
 import { CheckOutcome, SourceFile, VersionRecord } from '../records';
 
 /** The read API's contract: the query parameters it accepts and the documents it answers with (and OpenAPI from both). */
@@ -22,6 +22,8 @@ export const ChangesQuery = z.strictObject({
   type: ChangeType.optional(),
   regime: RegimeNumber.optional(),
   entityType: EntityType.optional(),
+  from: IsoDate.optional().describe('changes effective on or after this date (YYYY-MM-DD); a change without a date is left out'),
+  to: IsoDate.optional().describe('changes effective on or before this date (YYYY-MM-DD); a change without a date is left out'),
   limit: Limit(100, 1000),
   cursor: Cursor,
 });
@@ -33,6 +35,7 @@ export type VersionsQuery = z.infer<typeof VersionsQuery>;
 export const EntriesQuery = z.strictObject({
   regime: RegimeNumber.optional(),
   status: z.enum(['listed', 'deleted', 'all']).default('listed').describe('listed (default), deleted (delisted tombstones) or all'),
+  entityType: EntityType.optional(),
   q: z.string().trim().min(1).max(200).optional().describe('part of a name, alias or key, any script; width and case are ignored'),
   limit: Limit(100, 1000),
   cursor: Cursor,

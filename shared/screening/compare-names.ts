@@ -12,8 +12,12 @@ const PAIR_FLOOR = 0.8;
 /** Latin against romanized katakana is a rougher comparison than within one script. */
 export const CROSS_SCRIPT_FACTOR = 0.95;
 const QUERY_SHARE = 0.65;
-/** Names written as one word against several (ALQAIDA, AL QAIDA) compared joined, slightly discounted. */
+/**
+ * Names written as one word against several (ALQAIDA, AL QAIDA) compared joined, slightly discounted; Jaro-Winkler
+ * is lenient with long strings (NIKOLAIANTONOV and NIKOLAYPANKOV, 0.93), so the knee is higher than for a word.
+ */
 const JOINED_FACTOR = 0.95;
+const JOINED_KNEE = 0.96;
 /** Two spellings of one family (Lee and RI, Mohammed and Muhammad): near-certain, not certain. */
 export const FAMILY_SIMILARITY = 0.95;
 /** The coarse key merges more than spellings (s/sh, g/h, a/o): two tokens that share it are alike, not the same. */
@@ -27,6 +31,9 @@ const EVIDENCE_KNEE = 0.92;
 const EVIDENCE_SLOPE = 1.5;
 /** An unmatched name part between the first and the last, or shaped like a patronymic, weighs half. */
 const MIDDLE_FACTOR = 0.5;
+const OUTLINE_MIDDLE_FACTOR = 0.25;
+/** Only a name of four parts or more has a nasab between its ends; the middle of three is often half a given name (CHOE SOK MIN). */
+const OUTLINE_MIN_LENGTH = 4;
 const PATRONYMIC = /(?:ovich|evich|ovych|evych|ovna|evna|ichna|ogly|oglu|kyzy|gizi)$/;
 /** A parent's name matched in the middle of a child's (see compareNames). */
 const PARENT_FACTOR = 0.85;
@@ -54,26 +61,28 @@ export interface NameComparison {
 }
 
 export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: number; crossScript: boolean } {
-  if (q.kind === 'legal' && q.family !== null && q.family === c.family) return { similarity: 1, crossScript: false };
+  if (q.kind !== 'word' && q.family !== null && q.family === c.family) return { similarity: 1, crossScript: false };
   if (q.script === c.script) {
     // Kanji names have no spaces, so a whole company name is one token; Jaro-Winkler handles characters as letters.
     const similarity = lengthAware(q.key, c.key);
     if (similarity === 1) return { similarity, crossScript: false };
-    if (q.family !== null && c.family !== null && q.family.startsWith('n:') && c.family.startsWith('n:')) {
-      // Two known names of different families are two names (Vladimir and Vladislav), however alike their letters.
-      return { similarity: q.family === c.family ? FAMILY_SIMILARITY : 0, crossScript: false };
-    }
+    if (differentNames(q, c)) return { similarity: 0, crossScript: false };
     if (q.family !== null && q.family === c.family && similarity < FAMILY_SIMILARITY) return { similarity: FAMILY_SIMILARITY, crossScript: false };
     if (q.coarse !== null && q.coarse === c.coarse && similarity < COARSE_SIMILARITY) return { similarity: COARSE_SIMILARITY, crossScript: false };
     return { similarity, crossScript: false };
   }
-  if (q.cross === null || c.cross === null) return { similarity: 0, crossScript: false };
+  if (q.cross === null || c.cross === null || differentNames(q, c)) return { similarity: 0, crossScript: false };
   return { similarity: lengthAware(q.cross, c.cross) * CROSS_SCRIPT_FACTOR, crossScript: true };
 }
 
+/** Two known names of different families are two names (Vladimir and Vladislav, Yulia and ユーリー), however alike. */
+function differentNames(q: NameToken, c: NameToken): boolean {
+  return q.family !== null && c.family !== null && q.family !== c.family && q.family.startsWith('n:') && c.family.startsWith('n:');
+}
+
 /** What a pair at this similarity is worth as evidence (see EVIDENCE_KNEE). */
-export function evidence(similarity: number): number {
-  return similarity >= EVIDENCE_KNEE ? similarity : similarity - EVIDENCE_SLOPE * (EVIDENCE_KNEE - similarity);
+export function evidence(similarity: number, knee = EVIDENCE_KNEE): number {
+  return similarity >= knee ? similarity : similarity - EVIDENCE_SLOPE * (knee - similarity);
 }
 
 /**
@@ -98,7 +107,8 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
       if (similarity >= (crossScript ? PAIR_FLOOR * CROSS_SCRIPT_FACTOR : PAIR_FLOOR)) all.push({ i, j, similarity, crossScript });
     }
   }
-  all.sort((a, b) => b.similarity - a.similarity);
+  // Ties go to the pair spelled alike: YONG pairs with YONG before JONG (y and j fold together for Slavic names).
+  all.sort((a, b) => b.similarity - a.similarity || Number(query[b.i]!.text === listed[b.j]!.text) - Number(query[a.i]!.text === listed[a.j]!.text));
   const usedQ = new Set<number>();
   const usedL = new Set<number>();
   const pairs: TokenPair[] = [];
@@ -133,21 +143,38 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const [q, l] = weightQ && weightL ? [Math.max(0, foundQ) / weightQ, Math.max(0, foundL) / weightL] : [0, 0];
   // A name the query holds in full (a patronymic the list leaves out) counts like a query the name holds in full,
   // but only when the listed name has two words or more: a one-word alias (JOHN) must not claim every John.
+  // What the query holds beyond the listed name must be a middle name or a patronymic: a Korean given name's
+  // syllable (KANG MIN against 강민서) or a different family name after the given name is a different person.
   const wordsListed = listed.filter((t) => t.kind === 'word').length;
+  const extrasInMiddle = query.every((t, i) => usedQ.has(i) || t.kind !== 'word' || (i > 0 && i < query.length - 1) || PATRONYMIC.test(t.text));
   const queryFirst = QUERY_SHARE * q + (1 - QUERY_SHARE) * l;
-  const listedFirst = wordsListed >= 2 ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
+  const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
   const tokenScore = queryFirst > listedFirst ? queryFirst : listedFirst;
-  const joinedScore = query.length !== listed.length ? joinedSimilarity(query, listed) * JOINED_FACTOR : 0;
+  const joinedScore = query.length !== listed.length ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
 }
 
+/** The least totalWeight can come to for these tokens, whatever is matched: for bounding a score cheaply. */
+export function leastWeight(tokens: readonly NameToken[], weightOf: TokenWeight): number {
+  let total = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const middle = tokens.length >= OUTLINE_MIN_LENGTH ? OUTLINE_MIDDLE_FACTOR : MIDDLE_FACTOR;
+    const factor = i > 0 && i < tokens.length - 1 ? middle : PATRONYMIC.test(tokens[i]!.text) ? MIDDLE_FACTOR : 1;
+    total += weightOf(tokens[i]!) * factor;
+  }
+  return total;
+}
+
 /** A name's weight, its unmatched middle parts at half: first and last name carry the identity. */
 function totalWeight(tokens: readonly NameToken[], matched: ReadonlySet<number>, weightOf: TokenWeight): number {
+  // With both ends of a long name found, its outline (given and family name) is there, and what lies between is a
+  // nasab or a patronymic (MUAMMAR MOHAMMED ABU MINYAR QADHAFI): it weighs a quarter.
+  const factor = tokens.length >= OUTLINE_MIN_LENGTH && matched.has(0) && matched.has(tokens.length - 1) ? OUTLINE_MIDDLE_FACTOR : MIDDLE_FACTOR;
   let total = 0;
   for (let i = 0; i < tokens.length; i++) {
     const middle = !matched.has(i) && ((i > 0 && i < tokens.length - 1) || PATRONYMIC.test(tokens[i]!.text));
-    total += weightOf(tokens[i]!) * (middle ? MIDDLE_FACTOR : 1);
+    total += weightOf(tokens[i]!) * (middle ? factor : 1);
   }
   return total;
 }

@@ -51,11 +51,18 @@ const COMPANY_WORDS = [
   'enterprise', 'enterprises', 'foundation', 'organization', 'organisation',
   'グループ', 'トレーディング', 'インダストリーズ', 'インダストリアル', 'インターナショナル', 'バンク',
 ];
+/** Religious and honorific titles the list's aliases put before a name (Mullah, Haji, Maulavi): who, not which one. */
+const HONORIFICS = [
+  'mullah', 'mulla', 'haji', 'hajji', 'hadji', 'haj', 'maulavi', 'mawlawi', 'maulvi', 'molvi', 'moulavi', 'sheikh', 'shaykh', 'sheik', 'qari',
+  'mufti', 'hafiz', 'ムラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ', 'シェイク', 'カリ',
+];
 /** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
-const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル']);
+const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
 /** National qualifiers of an organisation's name (Sberbank of Russia, Rossiiskii): they say where, not who. */
 const QUALIFIER_WORDS = new Set(['russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf']);
 const QUALIFIER_WEIGHT = 0.05;
+/** The Arabic article as the transliterations write it (al-, el-, ul-): one particle. */
+const ARTICLES = new Set(['al', 'el', 'ul', 'アル', 'エル']);
 /**
  * Words that name an organisation and, on the 2026-03-05 list, no person: they weigh fully in a comparison (a
  * PLANT is not generic among plants), but they say that a name is an organisation's. From the list's entity names.
@@ -127,10 +134,13 @@ export function kanaKey(token: string): string {
  * Belarusian h for Russian g, Belarusian a for Russian o (Kachanava, KOCHANOVA), ye- for e-.
  */
 export function coarseKey(token: string): string {
-  // German spellings of Slavic names write х as ch and ч as tsch (Micheitschik); elsewhere ch is ч.
-  const german = /sch/.test(token);
+  // German spellings of Slavic names write в as w, х as ch, ц as z, ж and ш as sch, ч as tsch (Micheitschik,
+  // Zekow, Scherebzow); elsewhere ch is ч and z is з.
+  const german = /sch|[ao]w$|ew$|^w/.test(token);
   return latinKey(
-    token
+    (german ? token.replace(/(?<![st])z/g, 'c') : token)
+      // GOST 7.79 B writes х as x (Xodakovsky): a Slavic name has no ks sound spelled x.
+      .replace(/x/g, 'kh')
       .replace(/tsch|tch/g, 'c')
       .replace(/sch|sz|sh/g, 's')
       .replace(/ch/g, german ? 'h' : 'c')
@@ -138,15 +148,24 @@ export function coarseKey(token: string): string {
       .replace(/zh|rz|dz/g, 'z'),
   )
     .replace(/kh|h/g, 'g')
+    .replace(/z/g, 's')
     .replace(/o/g, 'a')
     .replace(/^ie/, 'e')
     .replace(/(.)\1+/g, '$1');
 }
 
+/** A katakana name's family by its Hepburn reading, when that is a known name: ユーリー is Yuri's, so not Yulia's. */
+function kanaFamily(kana: string): string | null {
+  const family = familyKey(toRomaji(kana.replace(/ー/g, '')).replace(/[^a-z]/g, ''));
+  return family !== null && family.startsWith('n:') ? family : null;
+}
+
 /** Katakana writes the kh of Arabic and Russian names with カ行 or ハ行 (アクンド, アフンド): merged, with ガ行. */
-const KH_ROWS: Record<string, string> = { カ: 'ハ', キ: 'ヒ', ク: 'フ', ケ: 'ヘ', コ: 'ホ', ガ: 'ハ', ギ: 'ヒ', グ: 'フ', ゲ: 'ヘ', ゴ: 'ホ' };
+const KH_ROWS: Record<string, string> = {
+  カ: 'ハ', キ: 'ヒ', ク: 'フ', ケ: 'ヘ', コ: 'ホ', ガ: 'ハ', ギ: 'ヒ', グ: 'フ', ゲ: 'ヘ', ゴ: 'ホ', バ: 'ハ', ビ: 'ヒ', ブ: 'フ', ベ: 'ヘ', ボ: 'ホ',
+};
 export function kanaCoarseKey(token: string): string {
-  return kanaKey(token).replace(/[カキクケコガギグゲゴ]/g, (c) => KH_ROWS[c]!);
+  return kanaKey(token).replace(/[カキクケコガギグゲゴバビブベボ]/g, (c) => KH_ROWS[c]!);
 }
 
 /**
@@ -261,7 +280,7 @@ function makeToken(text: string): NameToken {
     key: script === 'latin' ? latinKey(text) : script === 'kana' ? kanaKey(text) : text,
     cross,
     weight: kind === 'legal' ? LEGAL_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
-    family: kind === 'legal' ? legalFormSymbol(text) : kind === 'word' && latin ? familyKey(text) : null,
+    family: kind === 'legal' ? legalFormSymbol(text) : kind === 'generic' ? (ARTICLES.has(text) ? 'p:al' : null) : latin ? familyKey(text) : script === 'kana' ? kanaFamily(text) : null,
     coarse: kind !== 'word' ? null : latin ? coarseKey(text) : script === 'kana' ? kanaCoarseKey(text) : null,
     kind,
     organisational:

@@ -133,9 +133,9 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
   const words = tokens.some((t) => t.kind === 'word') ? tokens.filter((t) => t.kind === 'word') : tokens;
   const totalWeight = tokens.reduce((sum, t) => sum + index.weightOf(t), 0);
   const lowWeight = totalWeight - words.reduce((sum, t) => sum + index.weightOf(t), 0);
-  // compareNames weighs an unmatched middle part at half: the smallest the query's weight can come to.
+  // compareNames weighs an unmatched middle part at a quarter at least: the smallest the query's weight can come to.
   const middleWeight = tokens.reduce((sum, t, i) => (i > 0 && i < tokens.length - 1 ? sum + index.weightOf(t) : sum), 0);
-  const leastWeight = totalWeight - 0.5 * middleWeight;
+  const leastWeight = totalWeight - 0.75 * middleWeight;
   const { tokenBest, covered, similaritySum } = scratchFor(index);
   const touched: number[] = [];
   for (const token of words) {
@@ -173,11 +173,11 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
     const sims = similaritySum[nameId]!;
     // Upper bounds of compareNames' two coverages: the query only as far as its close tokens go, the listed name
     // at most one listed word (at most its heaviest) per close query token, plus its legal forms and generic words,
-    // over at least half its weight (its middle parts may count half). (Ternaries, not Math.min/max: this loop runs
+    // over the least its weight can come to (its middle parts may count a quarter, a patronymic half). (Ternaries, not Math.min/max: this loop runs
     // for every candidate, and Math calls are slow under Jest.)
     const q = leastWeight > 0 ? (covered[nameId]! + lowWeight) / leastWeight : 0;
     const found = sims * name.maxWordWeight + name.lowWeight;
-    const l = found < 0.5 * name.weight ? found / (0.5 * name.weight) : 1;
+    const l = found < name.leastWeight ? found / name.leastWeight : 1;
     const qb = q < 1 ? q : 1;
     const bound = name.words >= 2 && l > qb ? 0.35 * qb + 0.65 * l : 0.65 * qb + 0.35 * l;
     if (joinable || bound + MAX_BONUS >= threshold) result.push(nameId);

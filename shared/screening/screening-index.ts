@@ -1,5 +1,6 @@
 import type { Designation } from '../domain/designation';
 import { countryCode } from '../domain/countries';
+import { leastWeight } from './compare-names';
 import { foldName, type NameToken, tokenizeName } from './normalize';
 import type { MatchedField } from './schemas';
 import { TokenSpace } from './token-space';
@@ -14,6 +15,8 @@ export interface IndexedName {
   weight: number;
   lowWeight: number;
   maxWordWeight: number;
+  /** The least compareNames can weigh the whole name at (its middle parts a quarter, a patronymic half). */
+  leastWeight: number;
   words: number;
   /** Letters of the name's keys without legal forms: whether it could match a query with its words run together. */
   joinedLength: number;
@@ -62,6 +65,7 @@ export class ScreeningIndex {
       name.weight = tokensOf[i]!.reduce((total, t) => total + this.weightOf(t), 0);
       name.lowWeight = name.weight - words.reduce((total, t) => total + this.weightOf(t), 0);
       name.maxWordWeight = words.reduce((max, t) => Math.max(max, this.weightOf(t)), 0);
+      name.leastWeight = leastWeight(tokensOf[i]!, this.weightOf);
     });
   }
 
@@ -86,7 +90,7 @@ export class ScreeningIndex {
     if (tokens.length === 0) return tokens;
     const words = tokens.filter((t) => t.kind === 'word');
     const joinedLength = joinedKeyLength(tokens);
-    const name = { entry, field, text, tokens, weight: 0, lowWeight: 0, maxWordWeight: 0, words: words.length, joinedLength };
+    const name = { entry, field, text, tokens, weight: 0, lowWeight: 0, maxWordWeight: 0, leastWeight: 0, words: words.length, joinedLength };
     const id = this.names.length;
     this.names.push(name);
     for (const token of name.tokens) {

@@ -11,10 +11,10 @@
 const RUSSIAN: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
   п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '',
-  э: 'e', ю: 'yu', я: 'ya', і: 'i', є: 'ye', ґ: 'g',
+  э: 'e', ю: 'yu', я: 'ya', і: 'i', є: 'ye', ґ: 'g', й: 'y', ё: 'e', ї: 'yi', ў: 'u',
 };
 /** Ukrainian national system: г is h, и is y, і is i, є is ye (ie inside a word), ґ is g. */
-const UKRAINIAN: Record<string, string> = { ...RUSSIAN, г: 'h', и: 'y', і: 'i', є: 'ie', ґ: 'g', щ: 'shch' };
+const UKRAINIAN: Record<string, string> = { ...RUSSIAN, г: 'h', и: 'y', і: 'i', є: 'ie', ґ: 'g', щ: 'shch', ї: 'i' };
 /** Belarusian national system (and BGN/PCGN 1979): г is h, ў is u (w in the Polish-style Łacinka), і is i, ы y. */
 const BELARUSIAN: Record<string, string> = { ...RUSSIAN, г: 'h', і: 'i', ы: 'y', э: 'e' };
 /** Serbian Cyrillic to Serbian Latin, with the diacritics foldLetters removes from the list's Latin (Milosevic). */

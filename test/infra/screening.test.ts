@@ -117,15 +117,22 @@ describe('screening on: who can read the customer file', () => {
       ).flatMap(() => (policy.Properties.Roles as Array<{ Ref: string }>).map((r) => r.Ref)),
     );
 
-  it('is the check’s role alone', () => {
-    expect(readers(CUSTOMERS_KEY)).toEqual([checkRole]);
+  it('is the check’s role, and the distributed screening’s state machine (its CSV reader) and steps (the file’s sha256)', () => {
+    const screening = stack.distributedScreening!;
+    const stateMachineRole = logicalIdOf(stack, screening.stateMachine.role as never);
+    const stepsRole = (propertiesOf(template, logicalIdOf(stack, screening.steps)).Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+    expect(readers(CUSTOMERS_KEY).sort()).toEqual([checkRole, stateMachineRole, stepsRole].sort());
   });
 
   it('not the read API, nor the webhook delivery, and the check no other key beside it', () => {
     const readApiRole = (propertiesOf(template, logicalIdOf(stack, stack.readApi.function)).Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
     expect(readers(CUSTOMERS_KEY)).not.toContain(readApiRole);
     // The read API does read the archive, under raw/overflow/ only: which is why the key may not be under raw/.
-    expect(readers('raw/overflow/0123.json').sort()).toEqual([checkRole, readApiRole].sort());
+    // (So do the screening worker and steps: the list's oversized payloads.)
+    const screeningRoles = [stack.distributedScreening!.worker, stack.distributedScreening!.steps].map(
+      (fn) => (propertiesOf(template, logicalIdOf(stack, fn)).Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0],
+    );
+    expect(readers('raw/overflow/0123.json').sort()).toEqual([checkRole, readApiRole, ...screeningRoles].sort());
     // The webhook deliverer reads raw/events/ only.
     expect(readers('raw/events/0123.json')).toEqual([(propertiesOf(template, logicalIdOf(stack, stack.webhooks.function)).Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0]]);
     for (const other of ['screening/customers.csv.bak', 'screening/customers', 'screening/other.csv', 'customers.csv']) expect(readers(other)).toEqual([]);
@@ -168,17 +175,22 @@ describe('screening off', () => {
     const removed = Object.keys(without).filter((id) => !(id in withIt));
     const changed = Object.keys(without).filter((id) => id in withIt && JSON.stringify(withIt[id]) !== JSON.stringify(without[id]));
     expect(removed).toEqual([]);
-    expect(added.map(named(withIt)).sort()).toEqual([
+    expect(added.filter((id) => !id.startsWith('Screening')).map(named(withIt)).sort()).toEqual([
+      'AWS::CloudWatch::Alarm AlarmsScreeningNotEmpty',
       'AWS::SNS::Subscription NotificationsComplianceTopicemailmlroexamplecom',
       'AWS::SNS::Subscription NotificationsComplianceTopicsms819011112222',
       'AWS::SNS::Topic NotificationsComplianceTopic',
       'AWS::SNS::TopicPolicy NotificationsComplianceTopicPolicy',
     ]);
-    // The check (its environment, its role's policy and description) and the undelivered queue's policy (this topic may park messages there).
+    // The distributed screening's own resources (test/infra/distributed-screening.test.ts).
+    expect(added.filter((id) => id.startsWith('Screening')).length).toBeGreaterThan(10);
+    // The check (its environment, its role's policy and description), the undelivered queue's policy (this topic may
+    // park messages there), and the archive bucket, which now sends its events to EventBridge.
     expect(changed.map(named(without)).sort()).toEqual([
       'AWS::IAM::Policy CheckRoleDefaultPolicy',
       'AWS::IAM::Role CheckRole',
       'AWS::Lambda::Function CheckFunction',
+      'AWS::S3::Bucket StoreArchive',
       'AWS::SQS::QueuePolicy NotificationsUndeliveredPolicy',
     ]);
   });

@@ -144,6 +144,17 @@ describe('the main CSV link missing, an older CSV still linked', () => {
     expect(operator()).toHaveLength(1);
     expect(digests()).toBe(1);
   });
+
+  it('ends a hold of an older edition, as the committed file served again does', async () => {
+    await baseline();
+    serve((html) => withoutLink('shisantouketsu20260828.xlsx')(withoutLink('shisantouketsu20260828.csv')(html)));
+    expect((await check()).outcome).toBe('held');
+    serve(withoutLink('shisantouketsu20260828.csv'));
+    const report = await check();
+    expect(report).toMatchObject({ outcome: 'unchanged', changes: [] });
+    expect(await store.loadState()).toMatchObject({ version: 1, hold: null, lastOutcome: 'unchanged' });
+    expect(operator().map((a) => a.severity)).toEqual(['error', 'info']);
+  });
 });
 
 describe('a newer workbook without its CSV', () => {

@@ -75,9 +75,10 @@ describe('a page with only the workbook', () => {
     const report = await check('', { source: new FileListSource({ xlsx: WORKBOOK }) });
     expect(report).toMatchObject({ outcome: 'baseline', version: 1, source: { format: 'xlsx', file: 'shisantouketsu20260305.xlsx' } });
     const snapshot = await store.loadSnapshot(1);
-    expect(snapshot.filter((e) => e.status === 'listed')).toHaveLength(2863);
-    expect(snapshot.filter((e) => e.status === 'deleted')).toHaveLength(598);
-    expect(await store.loadState()).toMatchObject({ entryCount: 2863 });
+    // 2,863 rows without 削除, less 002-000274 (a number and a date, nothing else): a deletion missing its mark.
+    expect(snapshot.filter((e) => e.status === 'listed')).toHaveLength(2862);
+    expect(snapshot.filter((e) => e.status === 'deleted')).toHaveLength(599);
+    expect(await store.loadState()).toMatchObject({ entryCount: 2862 });
   });
 });
 

@@ -43,8 +43,8 @@ describe('parse', () => {
     const listed = JSON.parse((await cli('parse', WORKBOOK)).stdout);
     const all = JSON.parse((await cli('parse', WORKBOOK, '--include-deleted')).stdout);
     expect(listed.source.format).toBe('xlsx');
-    expect(listed.entries).toHaveLength(2863);
-    expect(all.entries).toHaveLength(2863 + 598);
+    expect(listed.entries).toHaveLength(2862);
+    expect(all.entries).toHaveLength(2862 + 599);
     expect(all.entries.find((e: { key: string }) => e.key === '029-000038')).toMatchObject({ status: 'deleted', deletedOn: '2025-01-10' });
   });
 });

@@ -88,6 +88,23 @@ describe('changes since', () => {
     expect(ChangesPage.parse(await fx.getJson('/v1/changes?since=0&type=delisted')).items).toEqual([]);
   });
 
+  it('filters by the date a change takes effect before paging, so every page but the last is full', async () => {
+    const pages: string[][] = [];
+    let path = '/v1/changes?since=0&from=2024-05-24&to=2024-05-24&limit=5';
+    for (;;) {
+      const page = ChangesPage.parse(await fx.getJson(path));
+      pages.push(page.items.map((c) => c.key));
+      if (!page.next) break;
+      path = `/v1/changes?from=2024-05-24&to=2024-05-24&limit=5&cursor=${page.next}`;
+    }
+    expect(pages.map((keys) => keys.length)).toEqual([5, 5, 2]);
+    expect(pages.flat().sort()).toEqual(MAY_2024_KEYS);
+    for (const range of ['from=2024-05-25', 'to=2024-05-23', 'from=2024-05-25&to=2024-05-23']) {
+      expect([range, ChangesPage.parse(await fx.getJson(`/v1/changes?since=0&${range}`)).items]).toEqual([range, []]);
+    }
+    expect(ChangesPage.parse(await fx.getJson('/v1/changes?since=0&from=2024-05-24&type=designated&entityType=individual')).items.map((c) => c.key)).toEqual(['029-000729']);
+  });
+
   it('pages with a cursor that carries the filters it was issued for', async () => {
     const keys: string[] = [];
     let path = '/v1/changes?since=0&entityType=entity&limit=4';
@@ -119,7 +136,9 @@ describe('changes since', () => {
     ['/v1/changes?since=0&sinse=1', /unknown query parameter sinse/],
     ['/v1/changes?since=0&cursor=not-a-cursor', /cursor/],
     ['/v1/changes?since=0&cursor=%7B%7D', /cursor/],
-    [`/v1/changes?cursor=${Buffer.from('{"k":"changes","f":"[null,null,null]","v":-5,"s":0}').toString('base64url')}`, /cursor/],
+    [`/v1/changes?cursor=${Buffer.from('{"k":"changes","f":"[null,null,null,null,null]","v":-5,"s":0}').toString('base64url')}`, /cursor/],
+    ['/v1/changes?since=0&from=24-05-2024', /from: expected an ISO date/],
+    ['/v1/changes?since=0&to=2024/05/24', /to: expected an ISO date/],
   ])('%s is a 400 problem document naming the parameter', async (path, detail) => {
     const document = await problem(path);
     expect(document).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400, instance: '/v1/changes' });
@@ -198,6 +217,31 @@ describe('entries', () => {
     expect(keys).toEqual(page.items.filter((e) => e.regime.number === 28).map((e) => e.key));
     expect(EntriesPage.parse(await fx.getJson('/v1/entries?status=deleted')).items).toEqual([]);
     await problem('/v1/entries?status=gone');
+  });
+
+  it('filters by individual or entity before paging, so every page but the last is full', async () => {
+    const all = EntriesPage.parse(await fx.getJson('/v1/entries?limit=1000')).items;
+    for (const entityType of ['individual', 'entity'] as const) {
+      const expected = all.filter((e) => e.entityType === entityType).map((e) => e.key);
+      expect(expected.length).toBeGreaterThan(7);
+      const pages: string[][] = [];
+      let path = `/v1/entries?entityType=${entityType}&limit=7`;
+      for (;;) {
+        const p = EntriesPage.parse(await fx.getJson(path));
+        pages.push(p.items.map((e) => e.key));
+        if (!p.next) break;
+        path = `/v1/entries?entityType=${entityType}&limit=7&cursor=${p.next}`;
+      }
+      expect(pages.flat()).toEqual(expected);
+      expect(pages.slice(0, -1).every((keys) => keys.length === 7)).toBe(true);
+      // With the other filters: regime 28's entities are the entities among regime 28's entries.
+      const both = EntriesPage.parse(await fx.getJson(`/v1/entries?regime=28&entityType=${entityType}&limit=1000`)).items;
+      expect(both.map((e) => e.key)).toEqual(all.filter((e) => e.regime.number === 28 && e.entityType === entityType).map((e) => e.key));
+    }
+    // A cursor belongs to its filters; a type the list does not have is refused by name.
+    const first = EntriesPage.parse(await fx.getJson('/v1/entries?entityType=entity&limit=2'));
+    expect((await problem(`/v1/entries?entityType=individual&limit=2&cursor=${first.next}`)).detail).toMatch(/other filters/);
+    expect((await problem('/v1/entries?entityType=vessel')).detail).toMatch(/entityType/);
   });
 
   it('finds an entry by any of its names, in either script and width, or by key', async () => {
@@ -284,7 +328,7 @@ describe('HTTP behaviour', () => {
       ['/v1/changes', '/v1/entries', '/v1/entries/{key}', '/v1/export', '/v1/feed.atom', '/v1/openapi.json', '/v1/screen', '/v1/status', '/v1/versions', '/v1/versions/{n}'].sort(),
     );
     const changes = doc.paths['/v1/changes'].get;
-    expect(changes.parameters.map((p: { name: string }) => p.name)).toEqual(['since', 'type', 'regime', 'entityType', 'limit', 'cursor']);
+    expect(changes.parameters.map((p: { name: string }) => p.name)).toEqual(['since', 'type', 'regime', 'entityType', 'from', 'to', 'limit', 'cursor']);
     expect(changes.parameters.find((p: { name: string }) => p.name === 'type').schema.enum).toEqual(['designated', 'delisted', 'amended', 'relisted']);
     const item = changes.responses['200'].content['application/json'].schema.properties.items.items;
     expect(item.required).toEqual(expect.arrayContaining(['schemaVersion', 'id', 'type', 'key', 'fields', 'before', 'after', 'source']));

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ExportDocument } from '../../shared/query/schemas';
 import { handleApiRequest } from '../../shared/query/router';
-import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
+import { MAY_2024_KEYS, tsekovAliasAmended } from '../support/fixtures';
 import { HistoryFixture } from '../support/history';
 
 /** The formats other tools read: the Atom feed (parsed by an XML parser) and FollowTheMoney (against FtM's model). */
@@ -40,14 +40,7 @@ describe('Atom feed', () => {
   });
 
   it('links each entry to the version\'s page where the web view is served, and carries each amendment field by field', async () => {
-    await fx.check(
-      CsvRecords.excerpt().map((row, at) => {
-        if (row[at('番号')] !== '043-000001') return null;
-        row[at('別名・別称（英語）')] += '; Sergei TSEKOV';
-        row[at('告示日付')] += ' 2026.9.2改訂';
-        return row;
-      }),
-    );
+    await fx.check(tsekovAliasAmended());
     const request = { method: 'GET', path: '/v1/feed.atom', query: new URLSearchParams(), baseUrl: 'http://127.0.0.1:8080' };
     const response = await handleApiRequest(request, { history: fx.history, webViewUrl: 'http://127.0.0.1:8080/' });
     const xml = response.body.toString('utf8');

@@ -1,6 +1,6 @@
 import { ProblemDocument } from '../../shared/query/schemas';
 import { ScreeningResult } from '../../shared/screening/schemas';
-import { CsvRecords } from '../support/fixtures';
+import { tsekovAliasAmended } from '../support/fixtures';
 import { HistoryFixture } from '../support/history';
 
 /** `POST /v1/screen` through the router both doors use, against the embedded store after the demo's two versions. */
@@ -62,14 +62,7 @@ describe('POST /v1/screen', () => {
     const keys = async () => (await screen({ name: 'Sergei Tsekov' })).matches.map((m) => m.key);
     expect(await keys()).toEqual(['026-000009']);
     // An amendment gives another entry that name as an alias (a variant of real rows: the name is 026-000009's).
-    await fx.check(
-      CsvRecords.excerpt().map((row, at) => {
-        if (row[at('番号')] !== '043-000001') return null;
-        row[at('別名・別称（英語）')] += '; Sergei TSEKOV';
-        row[at('告示日付')] += ' 2026.9.2改訂';
-        return row;
-      }),
-    );
+    await fx.check(tsekovAliasAmended());
     expect(await keys()).toEqual(['026-000009', '043-000001']);
   }, 60_000);
 

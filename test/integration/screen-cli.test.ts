@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CustomerScreening, ScreeningResult } from '../../shared/screening/schemas';
@@ -113,9 +113,10 @@ describe('screen --customers', () => {
     expect(afterAmendment.hits.map((h) => [h.customerId, h.matches[0]!.key])).toEqual([['c4', '043-000001']]);
   }, 120_000);
 
-  it('says so when the data dir holds no list yet', async () => {
+  it('says so when the data dir holds no store, and creates none', async () => {
     const { code, stderr } = await cli('screen', 'x', '--data-dir', join(dir, 'empty'));
     expect(code).toBe(1);
-    expect(stderr).toContain('holds no committed list yet; run `check` first');
+    expect(stderr).toContain(`--data-dir ${join(dir, 'empty')}: no store there (no such directory)`);
+    expect(existsSync(join(dir, 'empty'))).toBe(false);
   });
 });

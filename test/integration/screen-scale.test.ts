@@ -47,5 +47,8 @@ describe('screen --customers over worker threads', () => {
     expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
     expect(stderr).toContain('bad.csv row 4901, column dob: not a date');
     expect(stderr).not.toContain('1970-13-01');
+    const workers = await cli('screen', '--customers', bad, '--list', CSV_EXCERPT, '--workers', 'many');
+    expect(workers).toMatchObject({ code: 1, stdout: '' });
+    expect(workers.stderr).toContain("--workers must be a number of threads from 0 to 64, not 'many'");
   }, 180_000);
 });

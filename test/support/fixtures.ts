@@ -29,6 +29,19 @@ export function may2024Amended(edition: number): Uint8Array {
 }
 
 /**
+ * The excerpt with 043-000001 amended on 2026-09-02 to carry 026-000009's name, Sergei TSEKOV, as an English alias:
+ * a variant of real rows that screening must follow and the feed must show field by field.
+ */
+export function tsekovAliasAmended(): CsvRecords {
+  return CsvRecords.excerpt().map((row, at) => {
+    if (row[at('番号')] !== '043-000001') return null;
+    row[at('別名・別称（英語）')] += '; Sergei TSEKOV';
+    row[at('告示日付')] += ' 2026.9.2改訂';
+    return row;
+  });
+}
+
+/**
  * The real CSV excerpt as records, for building variants of it: a test changes records the way MOF would
  * (drop a row, stamp an amendment, renumber a regime) and serializes them back.
  */

@@ -236,14 +236,17 @@ const feminine = (family: string) => (/(ov|ev|in|yn)$/.test(family) ? `${family}
 export function namesakes(entries: readonly Designation[]): IndependentQuery[] {
   const listed = possiblyListed(entries);
   const out: IndependentQuery[] = [];
-  const add = (query: string, kind: string) => {
-    if (!listed(query)) out.push({ query, kind, from: query, expected: [] });
+  // `latin` is the name the rule checks: a Cyrillic or Hangul query is checked by the Latin name it was made from.
+  const add = (query: string, kind: string, latin = query) => {
+    if (!listed(latin)) out.push({ query, kind, from: latin, expected: [] });
   };
-  pairs(RUSSIAN_GIVEN_MALE, RUSSIAN_FAMILY, 4).forEach(([g, f], i) => add(i % 3 === 0 ? toCyrillic(`${f} ${g}`) : `${g} ${f}`, i % 3 === 0 ? 'namesake-cyrillic' : 'namesake-russian'));
-  pairs(RUSSIAN_GIVEN_FEMALE, RUSSIAN_FAMILY, 5).forEach(([g, f], i) => add(i % 3 === 0 ? toCyrillic(`${feminine(f)} ${g}`) : `${g} ${feminine(f)}`, i % 3 === 0 ? 'namesake-cyrillic' : 'namesake-russian'));
+  pairs(RUSSIAN_GIVEN_MALE, RUSSIAN_FAMILY, 4).forEach(([g, f], i) => add(i % 3 === 0 ? toCyrillic(`${f} ${g}`) : `${g} ${f}`, i % 3 === 0 ? 'namesake-cyrillic' : 'namesake-russian', `${g} ${f}`));
+  pairs(RUSSIAN_GIVEN_FEMALE, RUSSIAN_FAMILY, 5).forEach(([g, f], i) =>
+    add(i % 3 === 0 ? toCyrillic(`${feminine(f)} ${g}`) : `${g} ${feminine(f)}`, i % 3 === 0 ? 'namesake-cyrillic' : 'namesake-russian', `${g} ${feminine(f)}`),
+  );
   pairs(KOREAN_GIVEN, KOREAN_FAMILY, 3).forEach(([g, f], i) => {
     const hangul = toHangul(`${f === 'Lee' ? 'I' : f === 'Park' ? 'Pak' : f === 'Choi' ? 'Choe' : f === 'Oh' ? 'O' : f === 'Yoo' ? 'Yu' : f} ${g}`, i + 1);
-    add(i % 3 === 0 && hangul ? hangul : i % 3 === 1 ? `${g} ${f}` : `${f} ${g}`, i % 3 === 0 && hangul ? 'namesake-hangul' : 'namesake-korean');
+    add(i % 3 === 0 && hangul ? hangul : i % 3 === 1 ? `${g} ${f}` : `${f} ${g}`, i % 3 === 0 && hangul ? 'namesake-hangul' : 'namesake-korean', `${f} ${g}`);
   });
   pairs(ARABIC_GIVEN, ARABIC_FAMILY, 4).forEach(([g, f]) => add(`${g} ${f}`, 'namesake-arabic'));
   for (const name of CHINESE) add(name, 'namesake-chinese');
@@ -261,7 +264,7 @@ export function namesakes(entries: readonly Designation[]): IndependentQuery[] {
  */
 function possiblyListed(entries: readonly Designation[]): (name: string) => boolean {
   const crude = (word: string) => {
-    const w = word.replace(/kh/g, 'h').replace(/[yj]/g, 'i').replace(/(.)\1+/g, '$1').replace(/(?:ei|ii|i)$/, 'i');
+    const w = word.replace(/^woo$/, 'u').replace(/kh/g, 'h').replace(/[yj]/g, 'i').replace(/(.)\1+/g, '$1').replace(/(?:ei|ii|i)$/, 'i');
     const korean: Record<string, string> = { lee: 'ri', li: 'ri', yi: 'ri', i: 'ri', park: 'pak', bak: 'pak', choi: 'choe', jung: 'chong', jeong: 'chong', jong: 'chong' };
     return korean[w] ?? w.replace(/[aeiou]/g, '');
   };

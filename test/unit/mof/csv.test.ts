@@ -134,7 +134,7 @@ describe('bad input', () => {
   });
 
   it.each([
-    ['告示日付', '2024.5.24頃', /cannot read '2024\.5\.24頃' as 告示日付/],
+    ['告示日付', '2024.5.24削除', /has a 削除 stamp, which the CSV \(a list of designations\) cannot carry/],
     ['個人・団体', '法人', /'法人' is neither 個人 nor 団体/],
     ['番号', '029-000730', /does not match 区分 29 and 告示番号 729/],
     ['区分', 'X', /'X' is not a regime number/],
@@ -143,6 +143,31 @@ describe('bad input', () => {
     const error = failure(bad.toBytes());
     expect(error.location).toMatchObject({ file: 'shisantouketsu20260828.csv', column });
     expect(error.message).toMatch(pattern);
+  });
+
+  it('keeps a 告示日付 it cannot read as published, with a notice naming file, row and column, and reads the rest', () => {
+    const bad = excerpt.map((row, at) => (row[at('番号')] === '029-000729' ? ((row[at('告示日付')] = '2024.5.24頃'), row) : null));
+    const read = parseCsv(bad.toBytes(), { fileName: 'shisantouketsu20260828.csv' });
+    const row = 1 + excerpt.rows.findIndex((r) => excerpt.get(r, '番号') === '029-000729') + 1;
+    expect(read.entries).toHaveLength(170);
+    expect(read.entries.find((e) => e.key === '029-000729')).toMatchObject({
+      designatedOn: null, amendedOn: [], noticeDatesText: '2024.5.24頃', name: byKey.get('029-000729')!.name,
+    });
+    expect(read.readingNotices).toEqual([
+      {
+        kind: 'kept-as-published', key: '029-000729', file: 'shisantouketsu20260828.csv', row, column: '告示日付',
+        value: '2024.5.24頃', reason: "cannot read '2024.5.24頃' as 告示日付",
+      },
+    ]);
+  });
+
+  it('rejects a row that names no one: the CSV lists designations only, so it cannot be a deletion', () => {
+    const nameless = excerpt.map((row, at) =>
+      row[at('番号')] === '029-000729' ? ((row[at('氏名（日本語）')] = ''), (row[at('氏名（英語）')] = ''), row) : null,
+    );
+    const error = failure(nameless.toBytes());
+    expect(error.location).toMatchObject({ file: 'shisantouketsu20260828.csv', column: '氏名（日本語）' });
+    expect(error.message).toMatch(/the row names no one/);
   });
 
   it('rejects a 番号 that appears twice', () => {

@@ -29,16 +29,18 @@ function entry(key: string): Designation {
 }
 
 describe('the whole workbook', () => {
-  it('has the 2,863 listed and 598 deleted rows counted in PROVENANCE.md', () => {
+  // PROVENANCE.md counts the date cells holding 削除; one more row (002-000274, a date and a number and nothing
+  // else) is a deletion missing its mark, read as deleted.
+  it('has the 2,863 listed and 598 deleted rows counted in PROVENANCE.md, less the one unmarked deletion', () => {
     expect(list.format).toBe('xlsx');
-    expect(list.entries.filter((e) => e.status === 'listed')).toHaveLength(2863);
-    expect(list.entries.filter((e) => e.status === 'deleted')).toHaveLength(598);
+    expect(list.entries.filter((e) => e.status === 'listed')).toHaveLength(2862);
+    expect(list.entries.filter((e) => e.status === 'deleted')).toHaveLength(599);
   });
 
   it('has the per-sheet counts of PROVENANCE.md (repealed sheets 8, 11 and 18 yield nothing)', () => {
     // sheet: [live, deleted]
     const expected: Record<number, [number, number]> = {
-      1: [10, 0], 2: [481, 317], 3: [12, 23], 4: [59, 5], 5: [65, 24], 6: [1, 195], 7: [9, 3], 9: [44, 0],
+      1: [10, 0], 2: [480, 318], 3: [12, 23], 4: [59, 5], 5: [65, 24], 6: [1, 195], 7: [9, 3], 9: [44, 0],
       10: [9, 0], 12: [5, 1], 13: [16, 0], 14: [75, 0], 15: [80, 0], 16: [75, 0], 17: [84, 0], 19: [43, 0],
       20: [78, 0], 21: [24, 2], 22: [2, 2], 23: [23, 1], 24: [59, 0], 25: [31, 4], 26: [331, 5], 27: [18, 0],
       28: [369, 0], 29: [752, 7], 30: [16, 0], 31: [19, 0], 32: [12, 0], 33: [4, 0], 34: [7, 0], 35: [1, 0],
@@ -378,8 +380,20 @@ describe('errors', () => {
     );
   });
 
-  it('rejects a date it cannot read, naming file, sheet, row and column', async () => {
-    const error = await failure(await withCell('A4', '2024.13.45'));
+  it('keeps a date it cannot read as published, with a notice naming file, sheet, row and column', async () => {
+    const read = await parseXlsx(await withCell('A4', '2024.13.45'), { fileName: 'broken.xlsx' });
+    const entry = read.entries.find((e) => e.source.row === 4)!;
+    expect(entry).toMatchObject({ key: '034-000002', status: 'listed', designatedOn: null, amendedOn: [], noticeDatesText: '2024.13.45' });
+    expect(read.readingNotices).toEqual([
+      {
+        kind: 'kept-as-published', key: '034-000002', file: 'broken.xlsx', sheet: SHEET, row: 4, column: 'A (告示日付)',
+        value: '2024.13.45', reason: "'2024.13.45' is not a calendar date",
+      },
+    ]);
+  });
+
+  it('rejects a 削除 stamp whose date it cannot read: the status of the row is what identity rests on', async () => {
+    const error = await failure(await withCell('A4', '2024.13.45削除'));
     expect(error.location).toEqual({ file: 'broken.xlsx', sheet: SHEET, row: 4, column: 'A' });
     expect(error.message).toBe(`broken.xlsx, sheet '${SHEET}', row 4, column A: '2024.13.45' is not a calendar date (column '告示日付')`);
   });

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { z } from 'zod';
+import type { BatchHit, BatchPrints } from '../screening/batch-screening';
+import { CustomerHit } from '../screening/schemas';
+
+/**
+ * What the deployed screening keeps in the archive bucket, per customers run `n` and batch (keyed by its first row):
+ * - `screening/runs/<n>/prints/<from>.json`: the batch's fingerprints (ids and prints, ~60 bytes a customer), read
+ *   by the next run's worker of the same rows: one GET a batch instead of one DynamoDB item a customer;
+ * - `screening/runs/<n>/hits/<from>.json`: its hits, only for a batch that has any;
+ * - `screening/runs/<n>/done/<from>-<to>-<customers>-<screened>`: an empty marker written last, so that the final
+ *   step lists what every batch did without reading it. A retried batch writes the same keys with the same content.
+ */
+export const SCREENING_RUNS_PREFIX = 'screening/runs/';
+
+const Prints = z.object({ from: z.number().int(), to: z.number().int(), ids: z.array(z.string()), prints: z.array(z.string()) });
+const Hits = z.array(CustomerHit.extend({ row: z.number().int().nonnegative(), unplaced: z.boolean() }));
+
+export interface BatchSummary {
+  from: number;
+  to: number;
+  customers: number;
+  screened: number;
+}
+
+export class S3ScreeningBatches {
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  /** The fingerprints run `run` kept for the batch starting at row `from`; null when it kept none there. */
+  async loadPrints(run: number, from: number): Promise<BatchPrints | null> {
+    const text = await this.getText(`${SCREENING_RUNS_PREFIX}${run}/prints/${from}.json`);
+    return text === null ? null : Prints.parse(JSON.parse(text));
+  }
+
+  /** Records one batch: its fingerprints, its hits if any, then the marker that says it is done. */
+  async saveBatch(run: number, prints: BatchPrints, hits: readonly BatchHit[], summary: BatchSummary): Promise<void> {
+    const base = `${SCREENING_RUNS_PREFIX}${run}`;
+    await this.put(`${base}/prints/${prints.from}.json`, JSON.stringify(prints));
+    if (hits.length > 0) await this.put(`${base}/hits/${prints.from}.json`, JSON.stringify(hits));
+    await this.put(`${base}/done/${summary.from}-${summary.to}-${summary.customers}-${summary.screened}`, '');
+  }
+
+  /** Every batch of run `run` that finished, in row order. */
+  async listDone(run: number): Promise<BatchSummary[]> {
+    const prefix = `${SCREENING_RUNS_PREFIX}${run}/done/`;
+    const done: BatchSummary[] = [];
+    for (const key of await this.list(prefix)) {
+      const [from, to, customers, screened] = key.slice(prefix.length).split('-').map(Number);
+      done.push({ from: from!, to: to!, customers: customers!, screened: screened! });
+    }
+    return done.sort((a, b) => a.from - b.from);
+  }
+
+  /** Every hit of run `run`, in row order. */
+  async loadHits(run: number): Promise<Array<z.infer<typeof Hits>[number]>> {
+    const hits = [];
+    for (const key of await this.list(`${SCREENING_RUNS_PREFIX}${run}/hits/`)) hits.push(...Hits.parse(JSON.parse((await this.getText(key))!)));
+    return hits.sort((a, b) => a.row - b.row);
+  }
+
+  /** The sha256 of an object, streamed: a customer file of ten million customers is ~600 MB. */
+  async sha256Of(key: string): Promise<string> {
+    const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    const hash = createHash('sha256');
+    for await (const chunk of object.Body as AsyncIterable<Uint8Array>) hash.update(chunk);
+    return hash.digest('hex');
+  }
+
+  private async getText(key: string): Promise<string | null> {
+    try {
+      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return await object.Body!.transformToString();
+    } catch (error) {
+      if ((error as { name?: string }).name === 'NoSuchKey') return null;
+      throw error;
+    }
+  }
+
+  private async put(key: string, body: string): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: 'application/json' }));
+  }
+
+  private async list(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ...(token && { ContinuationToken: token }) }));
+      keys.push(...(page.Contents ?? []).map((c) => c.Key!));
+      token = page.NextContinuationToken;
+    } while (token);
+    return keys;
+  }
+}

@@ -1,0 +1,10 @@
+import type { ReadingNotice } from '../domain/designation';
+import { describeLocation } from './errors';
+
+/** One line per notice, for the person at the terminal or the operator's alert: where, which entry, what, why. */
+export function describeReadingNotice(notice: ReadingNotice): string {
+  const { file, sheet, row, column } = notice;
+  const where = describeLocation({ file, ...(sheet !== undefined ? { sheet } : {}), row, column });
+  const what = notice.kind === 'read-as-deleted' ? 'read as deleted' : 'kept as published';
+  return `${where}: ${notice.key} ${what}: '${notice.value.replace(/\n/g, '⏎')}' (${notice.reason})`;
+}

@@ -1,0 +1,150 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDbScreeningLog } from '../../shared/aws/dynamodb-screening-log';
+import { type DistributedScreeningDependencies, failRun, finishRun, type ScreeningBatchStore, startRun } from '../../shared/check/distributed-screening';
+import { ensureTable } from '../../shared/local/embedded-dynamodb';
+import { parseCsv } from '../../shared/mof/csv';
+import type { SnapshotStore } from '../../shared/ports';
+import { type BatchHit, type BatchRow, screenBatch } from '../../shared/screening/batch-screening';
+import { ScreeningIndex } from '../../shared/screening/screening-index';
+import type { RescreenRun, ScreeningStatus } from '../../shared/screening/schemas';
+import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
+import { versionNotification } from '../support/notifications';
+
+/**
+ * The distributed screening's first and final steps (shared/check/distributed-screening.ts) over the screening log
+ * in dynalite, with batches screened for real by screenBatch: the run recorded from what the batches left, its
+ * digest sent once even when SNS refuses it the first time and the step is retried, and a stop told to both
+ * channels. The state machine around them is checked in test/infra/distributed-screening.test.ts.
+ */
+const dynalite = require('dynalite') as (options: { createTableMs?: number }) => Server;
+let server: Server;
+let client: DynamoDBDocumentClient;
+let tables = 0;
+
+beforeAll(async () => {
+  server = dynalite({ createTableMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: `http://127.0.0.1:${port}`, region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const before = CsvRecords.excerpt().without(MAY_2024_KEYS);
+const listed = parseCsv(CsvRecords.excerpt().toBytes(), { fileName: 'excerpt.csv' }).entries.filter((e) => e.status === 'listed');
+const notification = versionNotification(parseCsv(before.toBytes(), { fileName: 'before.csv' }).entries, CsvRecords.excerpt(), { version: 2 });
+const index = new ScreeningIndex(listed);
+const COLUMNS = ['id', 'name', 'dob', 'country', 'entityType'] as const;
+const FILE = ['id,name', 'K-1,Vladimir Mikheichik', 'K-2,Taro Tanaka', 'K-3,IBEX Shipping Inc', 'K-4,佐藤 花子', 'K-5,Azia Shipping Co.'];
+
+/** The batch files a run's workers leave, kept in memory, written by screenBatch over batches of `size` rows. */
+class Batches implements ScreeningBatchStore {
+  readonly runs = new Map<number, { done: Array<{ customers: number; screened: number }>; hits: BatchHit[]; prints: Map<number, ReturnType<typeof screenBatch>['prints']> }>();
+
+  work(run: number, previous: number, lines: string[], size: number): void {
+    const rows: BatchRow[] = lines.map((line, row) => ({ row, values: Object.fromEntries(line.split(',').map((v, k) => [COLUMNS[k]!, v])) }));
+    const record = { done: [] as Array<{ customers: number; screened: number }>, hits: [] as BatchHit[], prints: new Map() };
+    this.runs.set(run, record);
+    for (let from = 0; from < rows.length; from += size) {
+      const result = screenBatch(index, rows.slice(from, from + size), this.runs.get(previous)?.prints.get(from) ?? null, { threshold: 0.88, location: 's3://archive/customers.csv', earlier: previous > 0 });
+      record.done.push({ customers: result.customers, screened: result.screened });
+      record.hits.push(...result.hits);
+      record.prints.set(from, result.prints);
+    }
+  }
+
+  async listDone(run: number) {
+    return this.runs.get(run)?.done ?? [];
+  }
+
+  async loadHits(run: number) {
+    return this.runs.get(run)?.hits ?? [];
+  }
+
+  async sha256Of(): Promise<string> {
+    return 'c'.repeat(64);
+  }
+}
+
+async function harness(published = 2) {
+  const tableName = `distributed-${++tables}`;
+  await ensureTable(client as unknown as DynamoDBClient, tableName);
+  const sent: RescreenRun[] = [];
+  const statuses: ScreeningStatus[] = [];
+  const alerts: string[] = [];
+  let refuse = 0;
+  const store = {
+    loadState: async () => (published ? { publishedVersion: published } : null),
+    loadSnapshot: async () => listed,
+    loadNotification: async () => notification,
+  } as unknown as SnapshotStore;
+  const batches = new Batches();
+  const deps: DistributedScreeningDependencies = {
+    store,
+    log: new DynamoDbScreeningLog({ client, tableName }),
+    batches,
+    compliance: {
+      publishMatches: async (run) => {
+        if (refuse-- > 0) throw new Error('SNS refused');
+        sent.push(run);
+      },
+      publishStatus: async (status) => void statuses.push(status),
+    },
+    notifier: { alertOperator: async (alert) => void alerts.push(`${alert.summary} ${alert.details.join(' ')}`) },
+    clock: { now: () => new Date('2026-12-06T10:00:00Z') },
+    customersKey: 'screening/customers.csv',
+    location: 's3://archive/screening/customers.csv',
+    threshold: 0.88,
+  };
+  return { deps, batches, sent, statuses, alerts, refuseNext: (n: number) => (refuse = n) };
+}
+
+describe('the distributed screening’s steps', () => {
+  it('start refuses before any list is published, then numbers the runs after the recorded ones', async () => {
+    await expect(startRun((await harness(0)).deps)).rejects.toThrow('no list version is published yet');
+    const { deps, batches } = await harness();
+    expect(await startRun(deps)).toEqual({ version: 2, run: 1, previous: 0 });
+    batches.work(1, 0, FILE, 2);
+    await finishRun(deps, { version: 2, run: 1, previous: 0 });
+    expect(await startRun(deps)).toEqual({ version: 2, run: 2, previous: 1 });
+  });
+
+  it('records the run from every batch, sends its digest once though SNS refused the first try, and moves the state', async () => {
+    const { deps, batches, sent, refuseNext } = await harness();
+    batches.work(1, 0, FILE, 2);
+    refuseNext(1);
+    const input = { version: 2, run: 1, previous: 0 };
+    await expect(finishRun(deps, input)).rejects.toThrow('SNS refused');
+    expect(sent).toEqual([]);
+    // Step Functions retries the final step: the recorded run is sent, once.
+    expect(await finishRun(deps, input)).toEqual({ customers: 5, screened: 5, customersHit: 3, matches: expect.any(Number) });
+    expect(await finishRun(deps, input)).toMatchObject({ customersHit: 3 });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.hits.map((h) => h.customerId)).toEqual(['K-1', 'K-3', 'K-5']);
+    expect(sent[0]).toMatchObject({ trigger: 'customers', customerRun: 1, version: 2, customersScreened: 5, customerFile: { sha256: 'c'.repeat(64), customers: 5 } });
+    expect(await deps.log.loadState()).toMatchObject({ customerFileSha256: 'c'.repeat(64), customerRuns: 1 });
+  });
+
+  it('a changed file: only new and changed customers are screened, and a customer pushed to other rows is not reported again', async () => {
+    const { deps, batches, sent } = await harness();
+    batches.work(1, 0, FILE, 2);
+    await finishRun(deps, { version: 2, run: 1, previous: 0 });
+    // A new customer inserted after the header shifts every row: K-1..K-5 land in other batches than before.
+    const changed = [FILE[0]!, 'K-6,Kompel JSC', ...FILE.slice(1).map((l) => l.replace('K-2,Taro Tanaka', 'K-2,Vladimir Mikheychik'))];
+    batches.work(2, 1, changed, 2);
+    const summary = await finishRun(deps, { version: 2, run: 2, previous: 1 });
+    expect(summary.customers).toBe(6);
+    expect(summary.screened).toBeLessThan(6);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.hits.map((h) => h.customerId).sort()).toEqual(['K-2', 'K-6']);
+  });
+
+  it('a failed map tells the operator and the compliance channel, naming the error', async () => {
+    const { deps, statuses, alerts } = await harness();
+    await failRun(deps, { version: 2, run: 3, previous: 2 }, 'Error: s3://archive/screening/customers.csv row 4001, column dob: not a date');
+    expect(alerts).toEqual([expect.stringContaining('row 4001, column dob: not a date')]);
+    expect(statuses).toEqual([expect.objectContaining({ state: 'stopped', reason: expect.stringContaining('customers run 3, against version 2') })]);
+  });
+});
