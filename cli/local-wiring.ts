@@ -49,7 +49,8 @@ export async function startLocalRuntime(dataDir: string, output: Writable, scree
   const dynamo = await startEmbeddedDynamoDb({ dataDir, ...(lock && { lock }) });
   const archive = new FileArchive(join(dataDir, 'archive'));
   const store = new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName, overflow: archive });
-  const notifier = new ConsoleNotifier(output);
+  // Events too big for SNS are stored in the data dir's archive and shown by reference, as the deployed check sends them.
+  const notifier = new ConsoleNotifier(output, archive);
   const screen = screening && {
     screening: {
       customers: new FileCustomerSource(screening.customers),

@@ -57,17 +57,21 @@ function wire(): CheckDependencies {
  * "reason": "…" }` accepting a held file deliberately, or `{ "acceptCustomers": "<sha256>", … }` a customer file
  * that shrank. Anything else carrying `accept` is refused by name.
  */
-const AcceptEvent = z.object({
-  accept: AcceptRequest.shape.sha256,
+const acceptedBy = {
   by: z.string().min(1).default('lambda invocation'),
   reason: z.string().min(1).default('accepted by a Lambda event without a reason'),
-});
+};
+const AcceptEvents = {
+  accept: z.object({ accept: AcceptRequest.shape.sha256, ...acceptedBy }),
+  acceptCustomers: z.object({ acceptCustomers: z.string().regex(/^[0-9a-f]{64}$/, 'expected the sha256 of the customer file (64 hex digits)'), ...acceptedBy }),
+};
 
-function acceptOf(event: unknown, field: 'accept' | 'acceptCustomers' = 'accept'): AcceptRequest | undefined {
+function acceptOf(event: unknown, field: keyof typeof AcceptEvents = 'accept'): AcceptRequest | undefined {
   if (typeof event !== 'object' || event === null || !(field in event)) return undefined;
-  const parsed = AcceptEvent.safeParse({ ...event, accept: (event as Record<string, unknown>)[field] });
-  if (!parsed.success) throw new Error(`invalid accept event: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
-  return { sha256: parsed.data.accept, by: parsed.data.by, reason: parsed.data.reason };
+  const parsed = AcceptEvents[field].safeParse(event);
+  if (!parsed.success) throw new Error(`invalid ${field} event: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+  const data = parsed.data as { by: string; reason: string } & Record<typeof field, string>;
+  return { sha256: data[field], by: data.by, reason: data.reason };
 }
 
 /**

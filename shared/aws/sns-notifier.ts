@@ -61,7 +61,7 @@ export class SnsNotifier implements Notifier {
   async publishEvents(changes: readonly ChangeEvent[], confirmedSent: (ids: string[]) => Promise<void>): Promise<void> {
     let sent = 0;
     const entries: PublishBatchRequestEntry[] = [];
-    for (const change of changes) entries.push(await this.eventEntry(change));
+    for (const change of changes) entries.push(await eventEntry(change, this.options.events));
     for (const batch of batches(entries)) {
       const response = await this.options.client.send(
         new PublishBatchCommand({ TopicArn: this.options.changeTopicArn, PublishBatchRequestEntries: batch }),
@@ -78,34 +78,6 @@ export class SnsNotifier implements Notifier {
       }
       sent += batch.length;
     }
-  }
-
-  /**
-   * One change event as an SNS message: the body is the ChangeEvent contract, exactly. An event over 256 KiB (a
-   * pathological entry, never seen in MOF's data) goes by reference: its body, byte for byte, is stored in the
-   * archive first, and the message carries a summary that names it (ChangeEventReference), so that no entry can
-   * block publishing, and the webhook deliverer still delivers the whole event.
-   */
-  private async eventEntry(change: ChangeEvent): Promise<PublishBatchRequestEntry> {
-    const event = ChangeEvent.parse(change);
-    const body = JSON.stringify(event);
-    const attributes = {
-      kind: text('event'),
-      changeType: text(event.type),
-      regime: text(String(event.regime.number)),
-      entityType: text(event.entityType),
-    };
-    const whole: PublishBatchRequestEntry = { Id: event.id, Message: body, MessageAttributes: attributes };
-    if (entrySize(whole) <= SNS_MAX_BYTES) return whole;
-    const url = await this.options.events.putEvent(body);
-    const reference: PublishBatchRequestEntry = {
-      Id: event.id,
-      Message: JSON.stringify(eventReference(event, body, url)),
-      MessageAttributes: { ...attributes, byReference: text('true') },
-    };
-    // The summary's texts are cut to a bound, so this cannot happen; a message SNS would refuse must not be tried.
-    if (entrySize(reference) > SNS_MAX_BYTES) throw new Error(`change event ${event.id}: even its reference is over 256 KiB`);
-    return reference;
   }
 }
 
@@ -131,6 +103,33 @@ function arrayAttributes(attributes: DigestAttributes): Record<string, MessageAt
   );
 }
 
+/**
+ * One change event as an SNS message: the body is the ChangeEvent contract, exactly. An event over 256 KiB (a
+ * pathological entry, never seen in MOF's data) goes by reference: its body, byte for byte, is stored in the
+ * archive first, and the message carries a summary that names it (ChangeEventReference), so that no entry can
+ * block publishing, and the webhook deliverer still delivers the whole event.
+ */
+export async function eventEntry(change: ChangeEvent, events: EventArchive): Promise<PublishBatchRequestEntry> {
+  const event = ChangeEvent.parse(change);
+  const body = JSON.stringify(event);
+  const attributes = {
+    kind: text('event'),
+    changeType: text(event.type),
+    regime: text(String(event.regime.number)),
+    entityType: text(event.entityType),
+  };
+  const whole: PublishBatchRequestEntry = { Id: event.id, Message: body, MessageAttributes: attributes };
+  if (entrySize(whole) <= SNS_MAX_BYTES) return whole;
+  const url = await events.putEvent(body);
+  const reference: PublishBatchRequestEntry = {
+    Id: event.id,
+    Message: JSON.stringify(eventReference(event, body, url)),
+    MessageAttributes: { ...attributes, byReference: text('true') },
+  };
+  // The summary's texts are cut to a bound, so this cannot happen; a message SNS would refuse must not be tried.
+  if (entrySize(reference) > SNS_MAX_BYTES) throw new Error(`change event ${event.id}: even its reference is over 256 KiB`);
+  return reference;
+}
 /** At most ten entries and 256 KiB per request, in order. */
 function batches(entries: readonly PublishBatchRequestEntry[]): PublishBatchRequestEntry[][] {
   const result: PublishBatchRequestEntry[][] = [];

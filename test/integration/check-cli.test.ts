@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,6 +55,25 @@ describe('check and demo at the edges', () => {
     }
     // Once serve has gone, the demo runs again.
     expect((await cli('demo', '--data-dir', dir)).code).toBe(0);
+  }, 60_000);
+
+  it('check says an empty customer file stopped re-screening, and --accept-customers takes it deliberately', async () => {
+    const empty = join(dir, 'customers.csv');
+    writeFileSync(empty, 'id,name,dob,country,entityType\n');
+    const sha256 = createHash('sha256').update(readFileSync(empty)).digest('hex');
+    const list = join(ROOT, 'test', 'fixtures', 'mof', 'shisantouketsu20260828-excerpt.csv');
+    const stopped = await cli('check', '--source', list, '--data-dir', join(dir, 'data'), '--customers', empty);
+    expect(stopped.code).toBe(0);
+    expect(stopped.stdout).toContain(`  re-screening stopped: the customer file ${empty} holds no customers: nobody would be re-screened;`);
+    expect(stopped.stdout).toContain(`--accept-customers ${sha256}`);
+
+    const accepted = await cli('check', '--source', list, '--data-dir', join(dir, 'data'), '--customers', empty, '--accept-customers', sha256, '--reason', 'no customers yet', '--by', 'mlro');
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).not.toContain('re-screening stopped');
+    expect(accepted.stdout).toContain('A customer file that shrinks was accepted by mlro');
+    expect(await cli('check', '--accept-customers', sha256, '--reason', 'x', '--data-dir', join(dir, 'data'))).toMatchObject({
+      code: 1, stderr: 'error: --accept-customers goes with --customers <file>\n',
+    });
   }, 60_000);
 
   it.each(['check', 'demo', 'parse', 'diff', 'webhook-test', 'webhook-redrive'])('%s --help prints its usage and exits 0', async (command) => {

@@ -145,6 +145,7 @@ describe('the scheduled check Lambda', () => {
   it('refuses a malformed accept event by name, before touching anything', async () => {
     sns.resetHistory();
     await expect(handler({ accept: 'not-a-sha' }, context)).rejects.toThrow(/invalid accept event: .*sha256 of the held file.*at accept/);
+    await expect(handler({ acceptCustomers: 'not-a-sha' }, context)).rejects.toThrow(/invalid acceptCustomers event: .*sha256 of the customer file.*at acceptCustomers/);
     expect(sns).not.toHaveReceivedCommand(PublishCommand);
   });
 });

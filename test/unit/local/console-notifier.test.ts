@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { FileArchive } from '../../../shared/local/file-archive';
+import { withLongName } from '../../support/long-entry';
 import { ChangeEvent } from '../../../shared/domain/change-event';
 import type { Designation } from '../../../shared/domain/designation';
 import { ConsoleNotifier } from '../../../shared/local/console-notifier';
@@ -46,6 +51,43 @@ describe('ConsoleNotifier', () => {
     expect(printed).toContain(`\n${digest.sms}\n`);
     expect(printed).toContain('──── event 10/12 · designated 029-000729 ─');
     expect(printed).toContain(JSON.stringify(events[9], null, 2));
+  });
+
+  it('sends events as SNS batches them, at most ten, each printed before it is recorded as sent and the next goes', async () => {
+    const input = notification(entriesOf(excerpt.without(MAY_2024_KEYS)), excerpt);
+    const { stream, output } = capture();
+    const notifier = new ConsoleNotifier(stream);
+    const recorded: Array<{ ids: string[]; printed: number }> = [];
+    await notifier.publishEvents(input.changes, async (ids) => void recorded.push({ ids, printed: output().match(/──── event /g)?.length ?? 0 }));
+    expect(recorded).toEqual([
+      { ids: input.changes.slice(0, 10).map((c) => c.id), printed: 10 },
+      { ids: input.changes.slice(10).map((c) => c.id), printed: 12 },
+    ]);
+    expect(output()).toContain('──── event 11/12 ·');
+
+    // A record that fails stops the sending there: the second batch never goes, so a retry repeats one batch at most.
+    const failing = new ConsoleNotifier(new PassThrough().resume());
+    await expect(failing.publishEvents(input.changes, async () => Promise.reject(new Error('store unavailable')))).rejects.toThrow('store unavailable');
+    expect(failing.deliveries).toHaveLength(10);
+  });
+
+  it('given the data dir\'s archive, shows an event too big for SNS by reference, as SNS subscribers would get it', async () => {
+    const archive = mkdtempSync(join(tmpdir(), 'jsm-console-events-'));
+    try {
+      const input = notification(entriesOf(excerpt.without(MAY_2024_KEYS)), withLongName(excerpt, '029-000729', 300_000));
+      const { stream, output } = capture();
+      const notifier = new ConsoleNotifier(stream, new FileArchive(archive));
+      await publishAll(notifier, input);
+      const events = notifier.deliveries.flatMap((d) => (d.channel === 'event' ? [d] : []));
+      expect(events.filter((d) => d.reference).map((d) => d.event.key)).toEqual(['029-000729']);
+      const { reference, event } = events.find((d) => d.reference)!;
+      expect(reference!.event.url.startsWith(join(archive, 'events'))).toBe(true);
+      expect(readFileSync(reference!.event.url, 'utf8')).toBe(JSON.stringify(event));
+      expect(output()).toMatch(/──── event \d+\/12 · designated 029-000729 · by reference \(over 256 KiB\) ─/);
+      expect(output().length).toBeLessThan(200_000);
+    } finally {
+      rmSync(archive, { recursive: true, force: true });
+    }
   });
 
   it('prints a baseline as the monitoring-started email and SMS only', async () => {
