@@ -83,7 +83,7 @@ function differentNames(q: NameToken, c: NameToken): boolean {
 /**
  * Slavic family names share a handful of endings (-ov, -eva, -in, -sky, -skaya): two of them alike only there
  * and in a few letters (IVANOVA and DIANOVA, MAKAROV and MARKOV, KRYLOVA and KRYUKOVA) are two names. When both
- * keys end so, the stems before the ending are compared too, and the lower of the two similarities counts.
+ * keys end so, the stems before the ending are compared too, and a clearly lower stem similarity counts.
  */
 const SLAVIC_ENDING = /^(.{3,}?)(?:ova|eva|ina|ov|ev|in|skaia|ski)$/;
 function surnameAware(a: string, b: string): number {
@@ -92,9 +92,12 @@ function surnameAware(a: string, b: string): number {
   const stemA = SLAVIC_ENDING.exec(a)?.[1];
   const stemB = stemA === undefined ? undefined : SLAVIC_ENDING.exec(b)?.[1];
   if (stemA === undefined || stemB === undefined) return similarity;
-  const stems = lengthAware(stemA, stemB);
-  return stems < similarity ? stems : similarity;
+  // Plain Jaro-Winkler on the stems, and only a clear difference counts: TSEKHOV and TSEKOV (tseh, tsek: 0.88) are
+  // one name in two transliterations, IVANOVA and DIANOVA (ivan, dian: 0.83) two names.
+  const stems = jaroWinkler(stemA, stemB);
+  return stems < STEM_FLOOR && stems < similarity ? stems : similarity;
 }
+const STEM_FLOOR = 0.87;
 
 /** What a pair at this similarity is worth as evidence (see EVIDENCE_KNEE). */
 export function evidence(similarity: number, knee = EVIDENCE_KNEE): number {
