@@ -64,7 +64,7 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
   if (q.kind !== 'word' && q.family !== null && q.family === c.family) return { similarity: 1, crossScript: false };
   if (q.script === c.script) {
     // Kanji names have no spaces, so a whole company name is one token; Jaro-Winkler handles characters as letters.
-    const similarity = lengthAware(q.key, c.key);
+    const similarity = q.script === 'latin' ? surnameAware(q.key, c.key) : lengthAware(q.key, c.key);
     if (similarity === 1) return { similarity, crossScript: false };
     if (differentNames(q, c)) return { similarity: 0, crossScript: false };
     if (q.family !== null && q.family === c.family && similarity < FAMILY_SIMILARITY) return { similarity: FAMILY_SIMILARITY, crossScript: false };
@@ -79,6 +79,25 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
 function differentNames(q: NameToken, c: NameToken): boolean {
   return q.family !== null && c.family !== null && q.family !== c.family && q.family.startsWith('n:') && c.family.startsWith('n:');
 }
+
+/**
+ * Slavic family names share a handful of endings (-ov, -eva, -in, -sky, -skaya): two of them alike only there
+ * and in a few letters (IVANOVA and DIANOVA, MAKAROV and MARKOV, KRYLOVA and KRYUKOVA) are two names. When both
+ * keys end so, the stems before the ending are compared too, and a clearly lower stem similarity counts.
+ */
+const SLAVIC_ENDING = /^(.{3,}?)(?:ova|eva|ina|ov|ev|in|skaia|ski)$/;
+function surnameAware(a: string, b: string): number {
+  const similarity = lengthAware(a, b);
+  if (similarity === 1 || similarity < PAIR_FLOOR) return similarity;
+  const stemA = SLAVIC_ENDING.exec(a)?.[1];
+  const stemB = stemA === undefined ? undefined : SLAVIC_ENDING.exec(b)?.[1];
+  if (stemA === undefined || stemB === undefined) return similarity;
+  // Plain Jaro-Winkler on the stems, and only a clear difference counts: TSEKHOV and TSEKOV (tseh, tsek: 0.88) are
+  // one name in two transliterations, IVANOVA and DIANOVA (ivan, dian: 0.83) two names.
+  const stems = jaroWinkler(stemA, stemB);
+  return stems < STEM_FLOOR && stems < similarity ? stems : similarity;
+}
+const STEM_FLOOR = 0.87;
 
 /** What a pair at this similarity is worth as evidence (see EVIDENCE_KNEE). */
 export function evidence(similarity: number, knee = EVIDENCE_KNEE): number {
@@ -146,7 +165,7 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   // What the query holds beyond the listed name must be a middle name or a patronymic: a Korean given name's
   // syllable (KANG MIN against 강민서) or a different family name after the given name is a different person.
   const wordsListed = listed.filter((t) => t.kind === 'word').length;
-  const extrasInMiddle = query.every((t, i) => usedQ.has(i) || t.kind !== 'word' || (i > 0 && i < query.length - 1) || PATRONYMIC.test(t.text));
+  const extrasInMiddle = query.every((t, i) => usedQ.has(i) || t.kind !== 'word' || (i > 0 && i < query.length - 1) || PATRONYMIC.test(t.text)) || organisational(query);
   const queryFirst = QUERY_SHARE * q + (1 - QUERY_SHARE) * l;
   const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
   const tokenScore = queryFirst > listedFirst ? queryFirst : listedFirst;
@@ -155,12 +174,16 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
 }
 
+/** Middle names, patronymics and nasabs are a person's: an organisation's name (a legal form, BANK, PLANT) has none. */
+const organisational = (tokens: readonly NameToken[]) => tokens.some((t) => t.organisational);
+
 /** The least totalWeight can come to for these tokens, whatever is matched: for bounding a score cheaply. */
 export function leastWeight(tokens: readonly NameToken[], weightOf: TokenWeight): number {
+  const person = !organisational(tokens);
   let total = 0;
   for (let i = 0; i < tokens.length; i++) {
     const middle = tokens.length >= OUTLINE_MIN_LENGTH ? OUTLINE_MIDDLE_FACTOR : MIDDLE_FACTOR;
-    const factor = i > 0 && i < tokens.length - 1 ? middle : PATRONYMIC.test(tokens[i]!.text) ? MIDDLE_FACTOR : 1;
+    const factor = !person ? 1 : i > 0 && i < tokens.length - 1 ? middle : PATRONYMIC.test(tokens[i]!.text) ? MIDDLE_FACTOR : 1;
     total += weightOf(tokens[i]!) * factor;
   }
   return total;
@@ -171,9 +194,10 @@ function totalWeight(tokens: readonly NameToken[], matched: ReadonlySet<number>,
   // With both ends of a long name found, its outline (given and family name) is there, and what lies between is a
   // nasab or a patronymic (MUAMMAR MOHAMMED ABU MINYAR QADHAFI): it weighs a quarter.
   const factor = tokens.length >= OUTLINE_MIN_LENGTH && matched.has(0) && matched.has(tokens.length - 1) ? OUTLINE_MIDDLE_FACTOR : MIDDLE_FACTOR;
+  const person = !organisational(tokens);
   let total = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const middle = !matched.has(i) && ((i > 0 && i < tokens.length - 1) || PATRONYMIC.test(tokens[i]!.text));
+    const middle = person && !matched.has(i) && ((i > 0 && i < tokens.length - 1) || PATRONYMIC.test(tokens[i]!.text));
     total += weightOf(tokens[i]!) * (middle ? factor : 1);
   }
   return total;
