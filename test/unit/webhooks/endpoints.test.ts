@@ -38,6 +38,8 @@ describe('endpoints', () => {
 describe('the delivery function’s environment', () => {
   const env = {
     TABLE_NAME: 'monitor-table',
+    // Where change events too big for SNS are stored; the deliverer fetches them from there.
+    ARCHIVE_BUCKET: 'monitor-archive',
     QUEUE_URL: 'https://sqs.ap-northeast-1.amazonaws.com/111122223333/webhooks',
     DEAD_LETTER_QUEUE_URL: 'https://sqs.ap-northeast-1.amazonaws.com/111122223333/webhooks-dlq',
     WEBHOOK_ENDPOINTS: JSON.stringify([{ url: 'https://kyc.example.com/hook', secretName: 'monitor/webhooks/kyc', filter: { changeTypes: ['designated'], regimes: ['29'] } }]),
