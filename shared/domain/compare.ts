@@ -241,9 +241,10 @@ const minElsewhere = (text: string) => (/[\u3040-\u30ff\u3400-\u9fff]/.test(text
  * column lacks while its notice text or another column states it was not removed. Within one format pieces must
  * match whole: `General Director` is not stated by `Former General Director`.
  */
-function unmatched(items: readonly Item[], universe: ReadonlySet<string>, elsewhere: string): string[] {
+function unmatched(items: readonly Item[], universe: ReadonlySet<string>, elsewhere: () => string): string[] {
+  // `elsewhere` is built only when a piece is stated neither in the field nor joined in it: most never need it.
   const stated = (p: Piece) =>
-    universe.has(p.form) || joined(p.text, universe) || (elsewhere !== '' && p.text.length >= minElsewhere(p.text) && elsewhere.includes(p.text));
+    universe.has(p.form) || joined(p.text, universe) || (p.text.length >= minElsewhere(p.text) && elsewhere().includes(p.text));
   // A value whose every piece is a note (`（2015年以降）`) states no fact of its own to look for.
   return items.filter((item) => !item.readings.some((pieces) => pieces.every(stated))).map((item) => item.text);
 }
@@ -307,7 +308,7 @@ function describeChange(spec: FieldSpec, a: Designation, b: Designation, cross: 
   const beforeItems = spec.items(a, cross);
   const afterItems = spec.items(b, cross);
   const universeOf = (d: Designation, items: readonly Item[]) => (spec.universe ? sharedUniverse(spec.universe, d, cross) : formsOf(items));
-  const elsewhere = (d: Designation) => (cross.crossFormat ? statedAnywhere(d) : '');
+  const elsewhere = (d: Designation) => () => (cross.crossFormat ? statedAnywhere(d) : '');
   const added = unmatched(afterItems, universeOf(a, beforeItems), elsewhere(a));
   const removed = unmatched(beforeItems, universeOf(b, afterItems), elsewhere(b));
   const material = added.length > 0 || removed.length > 0;
