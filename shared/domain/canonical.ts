@@ -146,9 +146,11 @@ const SEPARATOR = /[;；、。\n]|,\s+|，|\s+and\s+|及び|又は|または|\s+
 /**
  * A word followed by its other spelling in parentheses, `Luhansk(Lugansk)`, `Donbass (Donbas)`: the workbook states
  * both spellings in one value, the CSV states the value once per spelling. Read as both values. Only a word of the
- * same initial counts as a spelling (`Works (MMK)` is an acronym, a fact of its own).
+ * same initial counts as a spelling (`Works (MMK)` is an acronym, a fact of its own). A match starts only where a
+ * word does (the lookbehind): the same matches, without trying every letter of a long unspaced Japanese run as a
+ * start, which made the search quadratic in the run's length.
  */
-const VARIANT_SPELLING = /([\p{L}\p{N}'’]+)\s*[(（]([\p{L}\p{N}'’]+)[)）]/gu;
+const VARIANT_SPELLING = /(?<![\p{L}\p{N}'’])([\p{L}\p{N}'’]+)\s*[(（]([\p{L}\p{N}'’]+)[)）]/gu;
 
 /** Latin place names joined by a bare comma (`Nyiragongo,North Kivu`): split like `, `. */
 const LATIN_COMMA = /(?<=[A-Za-z]),(?=[A-Za-z])/g;
