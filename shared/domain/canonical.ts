@@ -12,8 +12,13 @@ import { comparableText } from './normalize';
 /** Legal-form prefixes MOF adds or drops in front of a company's name (`JSC Novaia naftavaia kampania`). */
 const LEGAL_FORM_PREFIX = /^(?:jsc|ojsc|pjsc|cjsc|ao|oao|pao|zao|llc|ooo)\s+/i;
 
-/** One name's forms: the name, and each part of an `A/B` name (`Dana Holdings/Dana Astra` is both companies). */
-export function nameForms(name: string): string[] {
+/**
+ * One name's forms: the name, and each part of an `A/B` name (`Dana Holdings/Dana Astra` is both companies).
+ * Remembered: a diff reads each name in four fields and run together with each alias (nameUniverse).
+ */
+export const nameForms: (name: string) => readonly string[] = remembered(nameFormsOf);
+
+function nameFormsOf(name: string): string[] {
   const parts = name.split(/[/／]/).map((p) => p.trim()).filter((p) => p !== '');
   const whole = [name, ...(parts.length > 1 ? parts : [])];
   return [...new Set(whole.map((n) => comparableText(n.replace(LEGAL_FORM_PREFIX, ''))).filter((f) => f !== ''))];
