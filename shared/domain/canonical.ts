@@ -12,8 +12,13 @@ import { comparableText } from './normalize';
 /** Legal-form prefixes MOF adds or drops in front of a company's name (`JSC Novaia naftavaia kampania`). */
 const LEGAL_FORM_PREFIX = /^(?:jsc|ojsc|pjsc|cjsc|ao|oao|pao|zao|llc|ooo)\s+/i;
 
-/** One name's forms: the name, and each part of an `A/B` name (`Dana Holdings/Dana Astra` is both companies). */
-export function nameForms(name: string): string[] {
+/**
+ * One name's forms: the name, and each part of an `A/B` name (`Dana Holdings/Dana Astra` is both companies).
+ * Remembered: a diff reads each name in four fields and run together with each alias (nameUniverse).
+ */
+export const nameForms: (name: string) => readonly string[] = remembered(nameFormsOf);
+
+function nameFormsOf(name: string): string[] {
   const parts = name.split(/[/／]/).map((p) => p.trim()).filter((p) => p !== '');
   const whole = [name, ...(parts.length > 1 ? parts : [])];
   return [...new Set(whole.map((n) => comparableText(n.replace(LEGAL_FORM_PREFIX, ''))).filter((f) => f !== ''))];
@@ -146,9 +151,11 @@ const SEPARATOR = /[;；、。\n]|,\s+|，|\s+and\s+|及び|又は|または|\s+
 /**
  * A word followed by its other spelling in parentheses, `Luhansk(Lugansk)`, `Donbass (Donbas)`: the workbook states
  * both spellings in one value, the CSV states the value once per spelling. Read as both values. Only a word of the
- * same initial counts as a spelling (`Works (MMK)` is an acronym, a fact of its own).
+ * same initial counts as a spelling (`Works (MMK)` is an acronym, a fact of its own). A match starts only where a
+ * word does (the lookbehind): the same matches, without trying every letter of a long unspaced Japanese run as a
+ * start, which made the search quadratic in the run's length.
  */
-const VARIANT_SPELLING = /([\p{L}\p{N}'’]+)\s*[(（]([\p{L}\p{N}'’]+)[)）]/gu;
+const VARIANT_SPELLING = /(?<![\p{L}\p{N}'’])([\p{L}\p{N}'’]+)\s*[(（]([\p{L}\p{N}'’]+)[)）]/gu;
 
 /** Latin place names joined by a bare comma (`Nyiragongo,North Kivu`): split like `, `. */
 const LATIN_COMMA = /(?<=[A-Za-z]),(?=[A-Za-z])/g;

@@ -241,9 +241,8 @@ const minElsewhere = (text: string) => (/[\u3040-\u30ff\u3400-\u9fff]/.test(text
  * column lacks while its notice text or another column states it was not removed. Within one format pieces must
  * match whole: `General Director` is not stated by `Former General Director`.
  */
-function unmatched(items: readonly Item[], universe: ReadonlySet<string>, elsewhere: string): string[] {
-  const stated = (p: Piece) =>
-    universe.has(p.form) || joined(p.text, universe) || (elsewhere !== '' && p.text.length >= minElsewhere(p.text) && elsewhere.includes(p.text));
+function unmatched(items: readonly Item[], universe: ReadonlySet<string>, elsewhere: (text: string) => boolean): string[] {
+  const stated = (p: Piece) => universe.has(p.form) || joined(p.text, universe) || (p.text.length >= minElsewhere(p.text) && elsewhere(p.text));
   // A value whose every piece is a note (`（2015年以降）`) states no fact of its own to look for.
   return items.filter((item) => !item.readings.some((pieces) => pieces.every(stated))).map((item) => item.text);
 }
@@ -268,28 +267,55 @@ function joined(text: string, universe: ReadonlySet<string>): boolean {
   return reachable[text.length]!;
 }
 
-const statedTexts = new WeakMap<Designation, string>();
+/** An entry's values (statedAnywhere), their comparable texts joined, and each value's pieces' texts once needed. */
+interface StatedTexts {
+  /** In the entry's order, the notice text in its place. */
+  values: string[];
+  whole: string;
+  /** Indexes of `values` in the order their pieces are searched: the notice text last. */
+  order: number[];
+  pieces: (string | undefined)[];
+}
+
+const statedTexts = new WeakMap<Designation, StatedTexts>();
+
+const pieceTexts = (value: string) => statementPieces(value).map((p) => p.text);
 
 /**
- * Everything an entry states, in the letters pieces are compared in: every field's values and the notice text,
- * whole and as pieces (`主文26(b)「(i)…` whole keeps the `b` its pieces set apart).
+ * Whether an entry states `text` anywhere: in any of its field values or its notice text, whole or as pieces
+ * (`主文26(b)「(i)…` whole keeps the `b` its pieces set apart).
  * Looked in only across formats, where one format's prose (`2012年11月時点でソマリア南部において活動`) states what
  * the other's columns split out (`ソマリア南部`), and a column of one format may lack what the notice text keeps.
+ * The values whole are searched first, then value by value in pieces, the long notice text last, stopping where
+ * the text is found: cutting every value of every entry into pieces was the largest cost of a whole-pair diff.
+ * A text holding the `|` that joins values is searched in them all joined in order, where it always was.
  */
-function statedAnywhere(d: Designation): string {
-  let text = statedTexts.get(d);
-  if (text === undefined) {
+function statedAnywhere(d: Designation, text: string): boolean {
+  let stated = statedTexts.get(d);
+  if (stated === undefined) {
     const values: string[] = [];
     const collect = (v: unknown): void => {
-      if (typeof v === 'string') values.push(statedText(v), ...statementPieces(v).map((p) => p.text));
+      if (typeof v === 'string') values.push(v);
       else if (Array.isArray(v)) v.forEach(collect);
       else if (v !== null && typeof v === 'object') Object.values(v).forEach(collect);
     };
-    for (const [key, value] of Object.entries(d)) if (key !== 'source') collect(value);
-    text = values.join('|');
-    statedTexts.set(d, text);
+    let notice = -1;
+    for (const [key, value] of Object.entries(d)) {
+      if (key === 'noticeText' && typeof value === 'string') notice = values.length;
+      if (key !== 'source') collect(value);
+    }
+    const order = values.map((_v, i) => i).filter((i) => i !== notice);
+    if (notice >= 0) order.push(notice);
+    stated = { values, whole: values.map(statedText).join('|'), order, pieces: [] };
+    statedTexts.set(d, stated);
   }
-  return text;
+  if (text.includes('|')) return stated.values.flatMap((v) => [statedText(v), ...pieceTexts(v)]).join('|').includes(text);
+  if (stated.whole.includes(text)) return true;
+  for (const i of stated.order) {
+    const pieces = (stated.pieces[i] ??= pieceTexts(stated.values[i]!).join('|'));
+    if (pieces.includes(text)) return true;
+  }
+  return false;
 }
 
 const universes = new WeakMap<Designation, Map<NonNullable<FieldSpec['universe']>, Set<string>>>();
@@ -307,7 +333,7 @@ function describeChange(spec: FieldSpec, a: Designation, b: Designation, cross: 
   const beforeItems = spec.items(a, cross);
   const afterItems = spec.items(b, cross);
   const universeOf = (d: Designation, items: readonly Item[]) => (spec.universe ? sharedUniverse(spec.universe, d, cross) : formsOf(items));
-  const elsewhere = (d: Designation) => (cross.crossFormat ? statedAnywhere(d) : '');
+  const elsewhere = (d: Designation) => (text: string) => cross.crossFormat && statedAnywhere(d, text);
   const added = unmatched(afterItems, universeOf(a, beforeItems), elsewhere(a));
   const removed = unmatched(beforeItems, universeOf(b, afterItems), elsewhere(b));
   const material = added.length > 0 || removed.length > 0;

@@ -20,15 +20,15 @@ export interface ParseOptions {
 export async function parseList(bytes: Uint8Array, options: ParseOptions): Promise<ParsedList> {
   if (bytes.length === 0) throw new ListFormatError('the file is empty', { file: options.fileName });
   if (detectFormat(bytes) === 'csv') return parseCsv(bytes, options);
-  checkZipLimits(bytes, options.fileName);
-  return workbookReader().parseXlsx(bytes, { fileName: options.fileName });
+  const inflated = checkZipLimits(bytes, options.fileName);
+  return workbookReader().parseXlsx(bytes, { fileName: options.fileName, inflated });
 }
 
 /** The regime legend of a workbook (its `一覧` sheet), without parsing the regime sheets: titles for a CSV. */
 export async function parseLegend(bytes: Uint8Array, options: { fileName: string }): Promise<RegimeLegend> {
   if (detectFormat(bytes) !== 'xlsx') throw new ListFormatError('expected an XLSX workbook with a 一覧 sheet', { file: options.fileName });
-  checkZipLimits(bytes, options.fileName);
-  return workbookReader().readRegimeLegend(bytes, options);
+  const inflated = checkZipLimits(bytes, options.fileName);
+  return workbookReader().readRegimeLegend(bytes, { fileName: options.fileName, inflated });
 }
 
 /** Loaded on demand: a CSV-only command should not pay for loading the workbook reader at start-up. */

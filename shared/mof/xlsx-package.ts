@@ -3,7 +3,7 @@ import { ListFormatError } from './errors';
 import { CellError, columnLetter, type CellValue } from './xlsx-cells';
 import type { Sheet, SheetRow } from './xlsx-workbook';
 import { readZipEntry, ZipError } from './zip-directory';
-import { readZipDirectory, type ZipEntry } from './zip-limits';
+import { readZipDirectory, type ZipEntry, type ZipParts } from './zip-limits';
 
 /**
  * The workbook as plain rows, reading only what the list needs from the OOXML package: the sheet list, the shared
@@ -11,7 +11,7 @@ import { readZipDirectory, type ZipEntry } from './zip-limits';
  * zlib (zip-directory.ts, through the central directory zip-limits.ts reads); the XML is scanned for the few elements that carry values. Furigana (`<rPh>`) runs are
  * dropped, rich-text runs joined, XML entities and OOXML's `_xHHHH_` escapes decoded, CRLF read as LF.
  */
-export function readPackage(bytes: Uint8Array, file: string, only?: string): Sheet[] {
+export function readPackage(bytes: Uint8Array, file: string, only?: string, inflated?: ZipParts): Sheet[] {
   let directory: ZipEntry[];
   try {
     directory = readZipDirectory(bytes, file);
@@ -23,6 +23,8 @@ export function readPackage(bytes: Uint8Array, file: string, only?: string): She
   const part = (name: string): string | null => {
     const entry = entries.get(name);
     if (!entry) return null;
+    const checked = inflated?.get(name);
+    if (checked) return checked.toString('utf8');
     try {
       return readZipEntry(bytes, entry).toString('utf8');
     } catch (error) {

@@ -1,6 +1,7 @@
 import { ListFormatError } from './errors';
 import type { CellValue } from './xlsx-cells';
 import { readPackage } from './xlsx-package';
+import type { ZipParts } from './zip-limits';
 
 /**
  * The workbook as plain rows. Read by xlsx-package.ts, which inflates only the parts the list needs with Node's
@@ -24,11 +25,14 @@ export interface Sheet {
   rows: SheetRow[];
 }
 
-/** Every sheet, or only the one named in `only` (the others are then not read at all). */
-export async function readWorkbook(bytes: Uint8Array, file: string, only?: string): Promise<Sheet[]> {
+/**
+ * Every sheet, or only the one named in `only` (the others are then not read at all). `inflated`: the parts
+ * checkZipLimits already inflated, read from there rather than inflated again.
+ */
+export async function readWorkbook(bytes: Uint8Array, file: string, only?: string, inflated?: ZipParts): Promise<Sheet[]> {
   if (bytes.length === 0) throw new ListFormatError('the file is empty', { file });
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new ListFormatError('not an XLSX workbook (an XLSX file is a ZIP archive; this one does not start with PK)', { file });
   }
-  return readPackage(bytes, file, only);
+  return readPackage(bytes, file, only, inflated);
 }

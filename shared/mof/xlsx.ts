@@ -5,6 +5,7 @@ import { cellString, columnLetter, isoDate, type CellValue } from './xlsx-cells'
 import { columnRole, REQUIRED_COLUMN_KINDS, SINGLE_COLUMN_KINDS, type ColumnRole } from './xlsx-columns';
 import { readRow, RowCellError, type RowCell, type RowNotice } from './xlsx-row';
 import { readWorkbook, type Sheet, type SheetRow } from './xlsx-workbook';
+import type { ZipParts } from './zip-limits';
 
 /**
  * Reads MOF's workbook `shisantouketsuYYYYMMDD.xlsx` whole, or throws a ListFormatError naming the file and, where
@@ -15,13 +16,15 @@ import { readWorkbook, type Sheet, type SheetRow } from './xlsx-workbook';
  */
 export interface XlsxOptions {
   fileName: string;
+  /** The parts checkZipLimits inflated (parse-list.ts), so that the reader does not inflate them again. */
+  inflated?: ZipParts;
 }
 
 const LEGEND_SHEET = '一覧';
 
 export async function parseXlsx(bytes: Uint8Array, options: XlsxOptions): Promise<ParsedList> {
   const file = options.fileName;
-  const sheets = await readWorkbook(bytes, file);
+  const sheets = await readWorkbook(bytes, file, undefined, options.inflated);
   const legendSheet = findLegendSheet(sheets, file);
   const legend = readLegend(legendSheet, file);
 
@@ -49,7 +52,7 @@ export async function parseXlsx(bytes: Uint8Array, options: XlsxOptions): Promis
  */
 export async function readRegimeLegend(bytes: Uint8Array, options: XlsxOptions): Promise<RegimeLegend> {
   const file = options.fileName;
-  return readLegend(findLegendSheet(await readWorkbook(bytes, file, LEGEND_SHEET), file), file);
+  return readLegend(findLegendSheet(await readWorkbook(bytes, file, LEGEND_SHEET, options.inflated), file), file);
 }
 
 function findLegendSheet(sheets: readonly Sheet[], file: string): Sheet {

@@ -27,12 +27,16 @@ export interface ZipEntry {
   localOffset: number;
 }
 
+/** Every part the check inflated, by name: what the workbook reader reads, so that nothing is inflated twice. */
+export type ZipParts = ReadonlyMap<string, Buffer>;
+
 /**
  * Reads the zip's central directory (at its end) and refuses the file when the declared uncompressed sizes pass
- * the caps; then inflates each part once, capped at its declared size and discarded, so that a directory that
- * lies is refused too. Memory stays bounded by one part at the cap.
+ * the caps; then inflates each part once, capped at its declared size, so that a directory that lies is refused
+ * too. The inflated parts are returned for the reader (inflating is most of the cost of reading the workbook);
+ * memory stays bounded by the total cap.
  */
-export function checkZipLimits(bytes: Uint8Array, file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): void {
+export function checkZipLimits(bytes: Uint8Array, file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipParts {
   const refuse = (reason: string): never => {
     throw new ListFormatError(`refused as a possible zip bomb: ${reason}`, { file });
   };
@@ -44,7 +48,12 @@ export function checkZipLimits(bytes: Uint8Array, file: string, limits: ZipLimit
     total += entry.uncompressed;
     if (total > limits.maxTotalBytes) refuse(`its parts unpack to more than ${mb(limits.maxTotalBytes)} in all`);
   }
-  for (const entry of entries) verifyEntry(bytes, entry, file, refuse);
+  const parts = new Map<string, Buffer>();
+  for (const entry of entries) {
+    const inflated = verifyEntry(bytes, entry, file, refuse);
+    if (inflated) parts.set(entry.name, inflated);
+  }
+  return parts;
 }
 
 /** The parts a zip's central directory lists, with their declared sizes and where their data starts. */
@@ -107,11 +116,11 @@ function readZip64Extra(view: DataView, start: number, length: number, entry: Zi
   }
 }
 
-/** Inflates a part no further than declared, as the workbook reader does, and throws the bytes away. */
-function verifyEntry(bytes: Uint8Array, entry: ZipEntry, file: string, refuse: (reason: string) => never): void {
-  if (entry.method !== 0 && entry.method !== 8) return; // Neither stored nor deflated: the workbook reader refuses it on its own.
+/** Inflates a part no further than declared, as the workbook reader does. */
+function verifyEntry(bytes: Uint8Array, entry: ZipEntry, file: string, refuse: (reason: string) => never): Buffer | undefined {
+  if (entry.method !== 0 && entry.method !== 8) return undefined; // Neither stored nor deflated: the workbook reader refuses it on its own.
   try {
-    readZipEntry(bytes, entry);
+    return readZipEntry(bytes, entry);
   } catch (error) {
     if (error instanceof ZipSizeError) refuse(error.refusal);
     if (error instanceof ZipError) throw new ListFormatError(`not a readable XLSX (zip): ${error.message}`, { file });
