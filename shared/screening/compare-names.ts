@@ -203,11 +203,18 @@ export function leastWeight(tokens: readonly NameToken[], weightOf: TokenWeight)
   let total = 0;
   for (let i = 0; i < tokens.length; i++) {
     const middle = tokens.length >= OUTLINE_MIN_LENGTH ? OUTLINE_MIDDLE_FACTOR : MIDDLE_FACTOR;
-    const factor = !person ? 1 : i > 0 && i < tokens.length - 1 ? middle : PATRONYMIC.test(tokens[i]!.text) ? MIDDLE_FACTOR : 1;
+    const factor = !person ? 1 : i > 0 && i < tokens.length - 1 ? middle : PATRONYMIC.test(tokens[i]!.text) || nisba(tokens, i) ? MIDDLE_FACTOR : 1;
     total += weightOf(tokens[i]!) * factor;
   }
   return total;
 }
+
+/**
+ * An Arabic name's last part after the article, when at least two parts come before it (SADDAM HUSSEIN AL-TIKRITI):
+ * a nisba, the tribe or town, which the press leaves out (サダム・フセイン) as it leaves out a patronymic.
+ */
+const ARTICLE = new Set(['al', 'el', 'アル', 'エル']);
+const nisba = (tokens: readonly NameToken[], i: number) => i >= 3 && i === tokens.length - 1 && ARTICLE.has(tokens[i - 1]!.text);
 
 /** A name's weight, its unmatched middle parts at half: first and last name carry the identity. */
 function totalWeight(tokens: readonly NameToken[], matched: ReadonlySet<number>, weightOf: TokenWeight): number {
@@ -217,7 +224,7 @@ function totalWeight(tokens: readonly NameToken[], matched: ReadonlySet<number>,
   const person = !organisational(tokens);
   let total = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const middle = person && !matched.has(i) && ((i > 0 && i < tokens.length - 1) || PATRONYMIC.test(tokens[i]!.text));
+    const middle = person && !matched.has(i) && ((i > 0 && i < tokens.length - 1) || PATRONYMIC.test(tokens[i]!.text) || nisba(tokens, i));
     total += weightOf(tokens[i]!) * (middle ? factor : 1);
   }
   return total;

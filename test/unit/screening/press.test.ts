@@ -31,7 +31,7 @@ it.each([
   ['cyrillic-company', 7],
   ['ukrainian-cyrillic', 10],
   ['korean-katakana', 6],
-  ['arabic-katakana', 5],
+  ['arabic-katakana', 8],
   ['russian-suffix', 14],
   ['hangul-south', 8],
 ])('%s: at least %i right', (kind, floor) => {
