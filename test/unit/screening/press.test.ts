@@ -30,7 +30,7 @@ it('shares no code with the matcher', () => {
 it.each([
   ['cyrillic-company', 7],
   ['ukrainian-cyrillic', 10],
-  ['korean-katakana', 6],
+  ['korean-katakana', 11],
   ['arabic-katakana', 8],
   ['russian-suffix', 14],
   ['hangul-south', 8],
