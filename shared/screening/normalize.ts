@@ -35,7 +35,7 @@ export interface NameToken {
 /** Legal forms, as folded Latin tokens. */
 const LEGAL_LATIN = new Set([
   'llc', 'ltd', 'limited', 'inc', 'incorporated', 'co', 'corp', 'corporation', 'company', 'jsc', 'pjsc', 'ojsc',
-  'cjsc', 'ooo', 'oao', 'zao', 'ao', 'pao', 'tov', 'gmbh', 'ag', 'sa', 'sarl', 'srl', 'sro', 'plc', 'llp', 'lp', 'bv',
+  'cjsc', 'ooo', 'oao', 'zao', 'ao', 'pao', 'aat', 'zat', 'taa', 'pmc', 'chvk', 'tov', 'gmbh', 'ag', 'sa', 'sarl', 'srl', 'sro', 'plc', 'llp', 'lp', 'bv',
   'nv', 'fze', 'fzco', 'fzc', 'joint', 'stock', 'pte', 'pvt', 'kk', 'obshchestvo', 'ogranichennoi', 'otvetstvennostiu',
   'aktsionernoe',
 ]);
