@@ -189,10 +189,17 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const queryFirst = QUERY_SHARE * q + (1 - QUERY_SHARE) * l;
   const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
   const tokenScore = queryFirst > listedFirst ? queryFirst : listedFirst;
-  const joinedScore = query.length !== listed.length ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
+  const joinedScore = query.length !== listed.length && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
 }
+
+/**
+ * Two names written wholly in Korean syllables (이수진 read as I SU CHIN, YU CHIN) have as many syllables as they are
+ * written with: run together, a three-syllable name is not a two-syllable one (isuchin and yuchin are 0.9 alike).
+ */
+const koreanSyllables = (query: readonly NameToken[], listed: readonly NameToken[]) =>
+  [...query, ...listed].every((t) => t.family !== null && t.family.startsWith('k:'));
 
 /** Middle names, patronymics and nasabs are a person's: an organisation's name (a legal form, BANK, PLANT) has none. */
 const organisational = (tokens: readonly NameToken[]) => tokens.some((t) => t.organisational);

@@ -33,7 +33,7 @@ it.each([
   ['korean-katakana', 11],
   ['arabic-katakana', 8],
   ['russian-suffix', 14],
-  ['hangul-south', 8],
+  ['hangul-south', 9],
 ])('%s: at least %i right', (kind, floor) => {
   const queries = PRESS_QUERIES.filter((q) => q.kind === kind);
   expect(queries.filter(right).length).toBeGreaterThanOrEqual(floor);
