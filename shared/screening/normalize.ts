@@ -171,9 +171,8 @@ const KH_ROWS: Record<string, string> = {
  */
 const KOREAN_INITIALS: Record<string, string> = { ジ: 'チ', パ: 'ハ', ピ: 'ヒ', プ: 'フ', ペ: 'ヘ', ポ: 'ホ', ダ: 'タ', デ: 'テ', ド: 'ト' };
 export function kanaCoarseKey(token: string): string {
-  return kanaKey(token)
-    .replace(/^ル$/, 'リ')
-    .replace(/ヤン/g, 'ヨン')
+  // On the token as written: a small ャ (チャン, 장) is another syllable than a full ヤン (양).
+  return kanaKey(token.replace(/^ル$/, 'リ').replace(/ヤン/g, 'ヨン'))
     .replace(/[ジパピプペポダデド]/g, (c) => KOREAN_INITIALS[c]!)
     .replace(/[カキクケコガギグゲゴバビブベボ]/g, (c) => KH_ROWS[c]!);
 }

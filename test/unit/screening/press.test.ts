@@ -38,3 +38,10 @@ it.each([
   const queries = PRESS_QUERIES.filter((q) => q.kind === kind);
   expect(queries.filter(right).length).toBeGreaterThanOrEqual(floor);
 });
+
+it('merges a Korean initial’s voicing in katakana without merging チャン (장) with ジョン (John)', () => {
+  const keys = (name: string) => screenName(index, { name, threshold: DEFAULT_THRESHOLD }).matches.map((m) => m.key);
+  expect(keys('ジャン・ヨンソン')).toContain('015-000017');
+  // A Western name in katakana, seen matching JANG YONG SON when ヤン was read as ヨン after small kana were folded.
+  expect(keys('ジョン ジョンソン')).toEqual([]);
+});
