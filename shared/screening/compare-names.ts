@@ -81,21 +81,41 @@ function differentNames(q: NameToken, c: NameToken): boolean {
 }
 
 /**
- * Slavic family names share a handful of endings (-ov, -eva, -in, -sky, -skaya): two of them alike only there
- * and in a few letters (IVANOVA and DIANOVA, MAKAROV and MARKOV, KRYLOVA and KRYUKOVA) are two names. When both
- * keys end so, the stems before the ending are compared too, and a clearly lower stem similarity counts.
+ * Slavic family names share a handful of endings (-ov, -eva, -in, -sky, -skaya, -enko, -chuk, -ich): two of them alike
+ * only there and in a few letters (IVANOVA and DIANOVA, MAKAROV and MARKOV, KRYLOVA and KRYUKOVA) are two names. When
+ * both keys end so, the stems before the ending are compared too, and a clearly lower stem similarity counts. One
+ * stem with a different kind of ending (GERASIMENKO and GERASIMOV, PATRUSHIN and PATRUSHEV, MEDVEDCHUK and MEDVEDEV),
+ * or with letters added before the same ending (KABANOVA and KABAEVA), is another family's name: no pair at all.
  */
-const SLAVIC_ENDING = /^(.{3,}?)(?:ova|eva|ina|ov|ev|in|skaia|ski)$/;
+const SLAVIC_ENDING = /^(.{3,}?)(enko|chuk|uk|ovich|evich|ich|skaia|ski|ova|eva|ina|ov|ev|in)$/;
+/** Endings that are one ending in other forms: a woman's (-ova), ё written e or o (-ev, -ov), a patronymic's. */
+const ENDING_KIND: Record<string, string> = {
+  ova: 'ov', eva: 'ov', ov: 'ov', ev: 'ov', ina: 'in', in: 'in', skaia: 'ski', ski: 'ski', chuk: 'uk', uk: 'uk',
+  ovich: 'ich', evich: 'ich', ich: 'ich', enko: 'enko',
+};
 function surnameAware(a: string, b: string): number {
   const similarity = lengthAware(a, b);
   if (similarity === 1 || similarity < PAIR_FLOOR) return similarity;
-  const stemA = SLAVIC_ENDING.exec(a)?.[1];
-  const stemB = stemA === undefined ? undefined : SLAVIC_ENDING.exec(b)?.[1];
-  if (stemA === undefined || stemB === undefined) return similarity;
+  const endA = SLAVIC_ENDING.exec(a);
+  const endB = endA === null ? null : SLAVIC_ENDING.exec(b);
+  if (endA === null || endB === null) return similarity;
+  const [stemA, stemB] = [endA[1]!, endB[1]!];
+  if (anotherFamily(stemA, ENDING_KIND[endA[2]!]!, stemB, ENDING_KIND[endB[2]!]!)) return OTHER_FAMILY_SIMILARITY;
   // Plain Jaro-Winkler on the stems, and only a clear difference counts: TSEKHOV and TSEKOV (tseh, tsek: 0.88) are
   // one name in two transliterations, IVANOVA and DIANOVA (ivan, dian: 0.83) two names.
   const stems = jaroWinkler(stemA, stemB);
   return stems < STEM_FLOOR && stems < similarity ? stems : similarity;
+}
+/** Below PAIR_FLOOR: the two family names are not paired. */
+const OTHER_FAMILY_SIMILARITY = 0.7;
+
+/** One stem (or one the other's start) under two kinds of ending, or letters other than a soft sign's i added. */
+function anotherFamily(stemA: string, kindA: string, stemB: string, kindB: string): boolean {
+  const [short, long] = stemA.length <= stemB.length ? [stemA, stemB] : [stemB, stemA];
+  const prefix = long.startsWith(short);
+  if (kindA !== kindB) return prefix || jaroWinkler(stemA, stemB) >= STEM_FLOOR;
+  // AFANASIEV and AFANASEV are one name (ь written i or left out); KABANOVA and KABAEVA are two.
+  return prefix && /[^i]/.test(long.slice(short.length));
 }
 const STEM_FLOOR = 0.87;
 
@@ -169,10 +189,17 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const queryFirst = QUERY_SHARE * q + (1 - QUERY_SHARE) * l;
   const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
   const tokenScore = queryFirst > listedFirst ? queryFirst : listedFirst;
-  const joinedScore = query.length !== listed.length ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
+  const joinedScore = query.length !== listed.length && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
 }
+
+/**
+ * Two names written wholly in Korean syllables (이수진 read as I SU CHIN, YU CHIN) have as many syllables as they are
+ * written with: run together, a three-syllable name is not a two-syllable one (isuchin and yuchin are 0.9 alike).
+ */
+const koreanSyllables = (query: readonly NameToken[], listed: readonly NameToken[]) =>
+  [...query, ...listed].every((t) => t.family !== null && t.family.startsWith('k:'));
 
 /** Middle names, patronymics and nasabs are a person's: an organisation's name (a legal form, BANK, PLANT) has none. */
 const organisational = (tokens: readonly NameToken[]) => tokens.some((t) => t.organisational);
@@ -183,11 +210,18 @@ export function leastWeight(tokens: readonly NameToken[], weightOf: TokenWeight)
   let total = 0;
   for (let i = 0; i < tokens.length; i++) {
     const middle = tokens.length >= OUTLINE_MIN_LENGTH ? OUTLINE_MIDDLE_FACTOR : MIDDLE_FACTOR;
-    const factor = !person ? 1 : i > 0 && i < tokens.length - 1 ? middle : PATRONYMIC.test(tokens[i]!.text) ? MIDDLE_FACTOR : 1;
+    const factor = !person ? 1 : i > 0 && i < tokens.length - 1 ? middle : PATRONYMIC.test(tokens[i]!.text) || nisba(tokens, i) ? MIDDLE_FACTOR : 1;
     total += weightOf(tokens[i]!) * factor;
   }
   return total;
 }
+
+/**
+ * An Arabic name's last part after the article, when at least two parts come before it (SADDAM HUSSEIN AL-TIKRITI):
+ * a nisba, the tribe or town, which the press leaves out (サダム・フセイン) as it leaves out a patronymic.
+ */
+const ARTICLE = new Set(['al', 'el', 'アル', 'エル']);
+const nisba = (tokens: readonly NameToken[], i: number) => i >= 3 && i === tokens.length - 1 && ARTICLE.has(tokens[i - 1]!.text);
 
 /** A name's weight, its unmatched middle parts at half: first and last name carry the identity. */
 function totalWeight(tokens: readonly NameToken[], matched: ReadonlySet<number>, weightOf: TokenWeight): number {
@@ -197,7 +231,7 @@ function totalWeight(tokens: readonly NameToken[], matched: ReadonlySet<number>,
   const person = !organisational(tokens);
   let total = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const middle = person && !matched.has(i) && ((i > 0 && i < tokens.length - 1) || PATRONYMIC.test(tokens[i]!.text));
+    const middle = person && !matched.has(i) && ((i > 0 && i < tokens.length - 1) || PATRONYMIC.test(tokens[i]!.text) || nisba(tokens, i));
     total += weightOf(tokens[i]!) * (middle ? factor : 1);
   }
   return total;

@@ -6,9 +6,12 @@
 
 /** Each line a family: its symbol, then its spellings as folded tokens (Latin, katakana, kanji). */
 const FAMILIES: readonly string[] = [
-  'LLC llc ooo tov too gmbh sro sarl srl 有限会社 有限責任会社 合同会社 エルエルシー オーオーオー',
-  'JSC jsc ao oao zao pao pjsc ojsc cjsc ag kk plc nao 株式会社 公開株式会社 非公開株式会社 公共株式会社 ジェイエスシー ピージェイエスシー',
+  'LLC llc ooo tov too taa gmbh sro sarl srl 有限会社 有限責任会社 合同会社 エルエルシー オーオーオー',
+  'JSC jsc ao oao zao pao aat zat pjsc ojsc cjsc ag kk plc nao 株式会社 公開株式会社 非公開株式会社 公共株式会社 ジェイエスシー ピージェイエスシー',
   'LTD ltd limited pte pvt リミテッド',
+  // A private military company (частная военная компания, ЧВК) is a firm of its own kind, not a legal form, but is
+  // named like one: ЧВК «Вагнер» is Private Military Company (PMC) Wagner.
+  'PMC pmc chvk',
   'CO co company corp corporation inc incorporated カンパニー コーポレーション インク',
 ];
 
@@ -27,6 +30,7 @@ export function legalFormSymbol(token: string): string | null {
  * text, Cyrillic already read in Latin letters): longest first, so that a public joint stock company is one PJSC.
  */
 export const LEGAL_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bprivate military company\b|\bchastnaia voennaia kompaniia\b/g, 'pmc'],
   [/\bobshchestvo s ogranichennoi otvetstvennost(?:iu|yu|ju|u)\b/g, 'ooo'],
   [/\btovarystvo z obmezhenoiu vidpovidalnistiu\b/g, 'tov'],
   [/\blimited liability (?:company|partnership)\b/g, 'llc'],

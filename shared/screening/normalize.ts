@@ -35,7 +35,7 @@ export interface NameToken {
 /** Legal forms, as folded Latin tokens. */
 const LEGAL_LATIN = new Set([
   'llc', 'ltd', 'limited', 'inc', 'incorporated', 'co', 'corp', 'corporation', 'company', 'jsc', 'pjsc', 'ojsc',
-  'cjsc', 'ooo', 'oao', 'zao', 'ao', 'pao', 'tov', 'gmbh', 'ag', 'sa', 'sarl', 'srl', 'sro', 'plc', 'llp', 'lp', 'bv',
+  'cjsc', 'ooo', 'oao', 'zao', 'ao', 'pao', 'aat', 'zat', 'taa', 'pmc', 'chvk', 'tov', 'gmbh', 'ag', 'sa', 'sarl', 'srl', 'sro', 'plc', 'llp', 'lp', 'bv',
   'nv', 'fze', 'fzco', 'fzc', 'joint', 'stock', 'pte', 'pvt', 'kk', 'obshchestvo', 'ogranichennoi', 'otvetstvennostiu',
   'aktsionernoe',
 ]);
@@ -164,8 +164,17 @@ function kanaFamily(kana: string): string | null {
 const KH_ROWS: Record<string, string> = {
   カ: 'ハ', キ: 'ヒ', ク: 'フ', ケ: 'ヘ', コ: 'ホ', ガ: 'ハ', ギ: 'ヒ', グ: 'フ', ゲ: 'ヘ', ゴ: 'ホ', バ: 'ハ', ビ: 'ヒ', ブ: 'フ', ベ: 'ヘ', ボ: 'ホ',
 };
+/**
+ * The Japanese press writes a Korean syllable's initial voiced or not by its place in the word (チャン and ジャン,
+ * パク and バク, ピョン and ビョン), 영 as ヨン or ヤン, and 리 alone as リ or ル: merged here, where a voiced
+ * consonant already meets its voiceless one for the kh above.
+ */
+const KOREAN_INITIALS: Record<string, string> = { ジ: 'チ', パ: 'ハ', ピ: 'ヒ', プ: 'フ', ペ: 'ヘ', ポ: 'ホ', ダ: 'タ', デ: 'テ', ド: 'ト' };
 export function kanaCoarseKey(token: string): string {
-  return kanaKey(token).replace(/[カキクケコガギグゲゴバビブベボ]/g, (c) => KH_ROWS[c]!);
+  // On the token as written: a small ャ (チャン, 장) is another syllable than a full ヤン (양).
+  return kanaKey(token.replace(/^ル$/, 'リ').replace(/ヤン/g, 'ヨン'))
+    .replace(/[ジパピプペポダデド]/g, (c) => KOREAN_INITIALS[c]!)
+    .replace(/[カキクケコガギグゲゴバビブベボ]/g, (c) => KH_ROWS[c]!);
 }
 
 /**
