@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { ChangeEvent, ChangeType, SourceRef, CHANGE_SCHEMA_VERSION } from './change-event';
+import { ChangeEvent, CHANGE_SCHEMA_VERSION } from './change-event';
 import { sha256Hex } from './content-hash';
-import { Bilingual, EntityType, IsoDate, Regime } from './designation';
 
 /**
  * A change event too big for one SNS message (256 KiB) goes by reference: the event, byte for byte as it would have
@@ -11,20 +10,21 @@ import { Bilingual, EntityType, IsoDate, Regime } from './designation';
  * Deliberately not a valid ChangeEvent (no `before`/`after`; `fields` are names only): a consumer that validates
  * messages against change-event.v1.json refuses it instead of taking a summary for the change.
  */
-export const ChangeEventReference = z.object({
-  schemaVersion: z.literal(CHANGE_SCHEMA_VERSION),
-  id: ChangeEvent.shape.id,
-  type: ChangeType,
-  /** Every text below is cut to SUMMARY_TEXT_MAX_CHARS (ending in `…`): the summary must fit whatever the list says. */
-  key: z.string(),
-  regime: Regime,
-  noticeNumber: z.string(),
-  entityType: EntityType,
-  name: Bilingual,
-  effectiveOn: IsoDate.nullable(),
+export const ChangeEventReference = ChangeEvent.pick({
+  schemaVersion: true,
+  id: true,
+  type: true,
+  key: true,
+  regime: true,
+  noticeNumber: true,
+  entityType: true,
+  name: true,
+  effectiveOn: true,
+  source: true,
+}).extend({
+  // Every text of the summary is cut to SUMMARY_TEXT_MAX_CHARS (ending in `…`): the summary must fit whatever the list says.
   /** The paths of the fields that changed (amendments, relistings), without their values. */
   changedFields: z.array(z.string()),
-  source: SourceRef,
   /** Where the whole event is: its JSON text, of `bytes` UTF-8 bytes, whose SHA-256 is `sha256`. */
   event: z.object({
     url: z.string().regex(/^(s3:\/\/|\/)/, 'an s3:// URL or an absolute path'),
