@@ -92,6 +92,24 @@ export interface CustomerSource {
   load(): Promise<{ file: CustomerFile; customers: Customer[] }>;
 }
 
+/**
+ * A customer file larger than the process reading it may hold (the check's Lambda): its re-screening is handed to
+ * the distributed engine where there is one, and is a problem, named, where there is none.
+ */
+export class CustomerFileTooLarge extends Error {
+  override readonly name = 'CustomerFileTooLarge';
+}
+
+/**
+ * The distributed screening (Step Functions), started by the check for a version whose re-screening its own process
+ * cannot hold: the whole file against what that version designated, amended or relisted. Started once per version
+ * whatever the retries (`started` false: an earlier check started it); the execution records the run and sends its
+ * digest as the check would.
+ */
+export interface DistributedRescreening {
+  screenVersion(version: number): Promise<{ execution: string; started: boolean }>;
+}
+
 /** What re-screening keeps in the table: its cursor, each run with its hits, and what it knows of each customer. */
 export interface ScreeningLog {
   loadState(): Promise<ScreeningState | null>;

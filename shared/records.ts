@@ -205,6 +205,14 @@ export const CheckReport = z.object({
         }),
       ),
       problem: z.string().nullable(),
+      /**
+       * Versions whose re-screening this check handed to the distributed screening (the file is too large for it):
+       * the execution (named by the version) records the run and sends its digest. `started` false: an earlier
+       * check had started it.
+       */
+      handedOff: z
+        .array(z.object({ version: z.number().int().positive(), entries: z.number().int().positive(), execution: z.string(), started: z.boolean() }))
+        .optional(),
     })
     .optional(),
 });

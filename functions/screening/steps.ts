@@ -14,12 +14,19 @@ import { readScreeningConfig } from './config';
 
 /**
  * The state machine's own steps around the distributed map, one function: `start` fixes the version and the run
- * number; `finish` records the run and sends its digest once; `fail` tells the operator and the compliance channel
+ * number (or, for a version the check handed over, the run of that version's changes); `finish` records the run and sends its digest once; `fail` tells the operator and the compliance channel
  * that the run stopped (the map failed after its retries).
  */
-const RunInput = z.object({ version: z.number().int().positive(), run: z.number().int().positive(), previous: z.number().int().nonnegative() });
+const RunInput = z.object({
+  trigger: z.enum(['customers', 'list']),
+  version: z.number().int().positive(),
+  run: z.number().int().nonnegative(),
+  previous: z.number().int().nonnegative(),
+});
+/** The execution's input: `{}` from an upload (EventBridge), `{ "version": n }` from the check handing a version over. */
+const RunRequest = z.object({ version: z.number().int().positive().optional() }).loose();
 export const StepEvent = z.discriminatedUnion('step', [
-  z.object({ step: z.literal('start') }),
+  z.object({ step: z.literal('start'), request: RunRequest.default({}) }),
   z.object({ step: z.literal('finish'), input: RunInput }),
   z.object({ step: z.literal('fail'), input: RunInput, error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).loose() }),
 ]);
@@ -50,7 +57,7 @@ function wire(): DistributedScreeningDependencies {
 export async function handler(event: unknown): Promise<unknown> {
   dependencies ??= wire();
   const parsed = StepEvent.parse(event);
-  if (parsed.step === 'start') return startRun(dependencies);
+  if (parsed.step === 'start') return startRun(dependencies, parsed.request.version === undefined ? {} : { version: parsed.request.version });
   if (parsed.step === 'finish') return finishRun(dependencies, parsed.input);
   await failRun(dependencies, parsed.input, describeError(parsed.error));
   return { failed: true };

@@ -120,8 +120,9 @@ export class DistributedScreening extends Construct {
   private buildStateMachine(props: DistributedScreeningProps): sfn.StateMachine {
     const start = new tasks.LambdaInvoke(this, 'Fix the version and run', {
       lambdaFunction: this.steps,
-      payload: sfn.TaskInput.fromObject({ step: 'start' }),
-      resultSelector: { 'version.$': '$.Payload.version', 'run.$': '$.Payload.run', 'previous.$': '$.Payload.previous' },
+      // The execution's input: {} from an upload, { version } from the check handing a version over.
+      payload: sfn.TaskInput.fromObject({ step: 'start', 'request.$': '$$.Execution.Input' }),
+      resultSelector: { 'trigger.$': '$.Payload.trigger', 'version.$': '$.Payload.version', 'run.$': '$.Payload.run', 'previous.$': '$.Payload.previous' },
       resultPath: '$.run',
     });
     // The bucket by path, not as a construct: CDK would then grant the reader every object of the archive; the
@@ -139,7 +140,7 @@ export class DistributedScreening extends Construct {
       itemBatcher: new sfn.ItemBatcher({
         maxItemsPerBatch: SCREENING_BATCH_ITEMS,
         maxInputBytesPerBatch: SCREENING_BATCH_BYTES,
-        batchInput: { 'version.$': '$.run.version', 'run.$': '$.run.run', 'previous.$': '$.run.previous' },
+        batchInput: { 'trigger.$': '$.run.trigger', 'version.$': '$.run.version', 'run.$': '$.run.run', 'previous.$': '$.run.previous' },
       }),
       maxConcurrency: SCREENING_CONCURRENCY,
       // No tolerated failure (Step Functions' default, which CDK leaves unwritten): one batch failed on every retry

@@ -1,6 +1,6 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { sha256Hex } from '../domain/content-hash';
-import type { CustomerSource } from '../ports';
+import { CustomerFileTooLarge, type CustomerSource } from '../ports';
 import { decodeCustomerFile, parseCustomers } from '../screening/customers';
 import type { Customer, CustomerFile } from '../screening/schemas';
 
@@ -43,12 +43,19 @@ export class S3CustomerSource implements CustomerSource {
       throw new Error(`${location}: ${(error as Error).message}`);
     });
     if (object === null) return cached!.loaded;
-    if ((object.ContentLength ?? 0) > MAX_BYTES) throw new Error(`${location}: size cap ${MAX_BYTES} bytes exceeded (${object.ContentLength} bytes)`);
+    if ((object.ContentLength ?? 0) > MAX_BYTES) {
+      // Not read: the distributed screening reads it in batches.
+      (object.Body as { destroy?: () => void } | undefined)?.destroy?.();
+      throw new CustomerFileTooLarge(`${location}: size cap ${MAX_BYTES} bytes exceeded (${object.ContentLength} bytes)`);
+    }
     const bytes = await object.Body!.transformToByteArray();
-    if (bytes.length > MAX_BYTES) throw new Error(`${location}: size cap ${MAX_BYTES} bytes exceeded (${bytes.length} bytes)`);
+    if (bytes.length > MAX_BYTES) throw new CustomerFileTooLarge(`${location}: size cap ${MAX_BYTES} bytes exceeded (${bytes.length} bytes)`);
     const customers = parseCustomers(decodeCustomerFile(bytes, location), location);
     if (customers.length > MAX_CUSTOMERS) {
-      throw new Error(`${location}: ${customers.length.toLocaleString('en-US')} customers; the deployed check screens at most ${MAX_CUSTOMERS.toLocaleString('en-US')} (its memory and time); screen larger files with the CLI's screen --customers`);
+      throw new CustomerFileTooLarge(
+        `${location}: ${customers.length.toLocaleString('en-US')} customers; the deployed check screens at most ${MAX_CUSTOMERS.toLocaleString('en-US')} (its memory and time); ` +
+          "larger files are screened by the distributed screening (a stack with screening on), or with the CLI's screen --customers",
+      );
     }
     const loaded = { file: { location, sha256: sha256Hex(bytes), customers: customers.length }, customers };
     this.cached = object.ETag ? { etag: object.ETag, loaded } : null;

@@ -3,28 +3,24 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client
 import { z } from 'zod';
 import type { BatchHit, BatchPrints } from '../screening/batch-screening';
 import { CustomerHit } from '../screening/schemas';
+import type { BatchFiles, BatchSummary } from '../check/batch-worker';
 
 /**
- * What the deployed screening keeps in the archive bucket, per customers run `n` and batch (keyed by its first row):
+ * What the deployed screening keeps in the archive bucket, per run and batch (keyed by its first row); a run is
+ * `<n>`, the n-th customers run, or `version-<v>`, a version's re-screening handed over by the check:
  * - `screening/runs/<n>/prints/<from>.json`: the batch's fingerprints (ids and prints, ~60 bytes a customer), read
  *   by the next run's worker of the same rows: one GET a batch instead of one DynamoDB item a customer;
  * - `screening/runs/<n>/hits/<from>.json`: its hits, only for a batch that has any;
  * - `screening/runs/<n>/done/<from>-<to>-<customers>-<screened>`: an empty marker written last, so that the final
  *   step lists what every batch did without reading it. A retried batch writes the same keys with the same content.
+ * A version's run keeps no fingerprints: they say what the whole list was screened against, which it was not.
  */
 export const SCREENING_RUNS_PREFIX = 'screening/runs/';
 
 const Prints = z.object({ from: z.number().int(), to: z.number().int(), ids: z.array(z.string()), prints: z.array(z.string()) });
 const Hits = z.array(CustomerHit.extend({ row: z.number().int().nonnegative(), unplaced: z.boolean() }));
 
-export interface BatchSummary {
-  from: number;
-  to: number;
-  customers: number;
-  screened: number;
-}
-
-export class S3ScreeningBatches {
+export class S3ScreeningBatches implements BatchFiles {
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
@@ -37,15 +33,15 @@ export class S3ScreeningBatches {
   }
 
   /** Records one batch: its fingerprints, its hits if any, then the marker that says it is done. */
-  async saveBatch(run: number, prints: BatchPrints, hits: readonly BatchHit[], summary: BatchSummary): Promise<void> {
+  async saveBatch(run: string, prints: BatchPrints | null, hits: readonly BatchHit[], summary: BatchSummary): Promise<void> {
     const base = `${SCREENING_RUNS_PREFIX}${run}`;
-    await this.put(`${base}/prints/${prints.from}.json`, JSON.stringify(prints));
-    if (hits.length > 0) await this.put(`${base}/hits/${prints.from}.json`, JSON.stringify(hits));
+    if (prints) await this.put(`${base}/prints/${prints.from}.json`, JSON.stringify(prints));
+    if (hits.length > 0) await this.put(`${base}/hits/${summary.from}.json`, JSON.stringify(hits));
     await this.put(`${base}/done/${summary.from}-${summary.to}-${summary.customers}-${summary.screened}`, '');
   }
 
   /** Every batch of run `run` that finished, in row order. */
-  async listDone(run: number): Promise<BatchSummary[]> {
+  async listDone(run: string): Promise<BatchSummary[]> {
     const prefix = `${SCREENING_RUNS_PREFIX}${run}/done/`;
     const done: BatchSummary[] = [];
     for (const key of await this.list(prefix)) {
@@ -56,7 +52,7 @@ export class S3ScreeningBatches {
   }
 
   /** Every hit of run `run`, in row order. */
-  async loadHits(run: number): Promise<Array<z.infer<typeof Hits>[number]>> {
+  async loadHits(run: string): Promise<Array<z.infer<typeof Hits>[number]>> {
     const hits = [];
     for (const key of await this.list(`${SCREENING_RUNS_PREFIX}${run}/hits/`)) hits.push(...Hits.parse(JSON.parse((await this.getText(key))!)));
     return hits.sort((a, b) => a.row - b.row);

@@ -1,5 +1,6 @@
 import type { Clock, ComplianceNotifier, Notifier, ScreeningLog, SnapshotStore } from '../ports';
 import type { BatchHit } from '../screening/batch-screening';
+import { changedEntries } from '../screening/changed-entries';
 import { type CustomerHit, matchCount, type RescreenRun, type ScreeningState } from '../screening/schemas';
 
 /**
@@ -7,12 +8,15 @@ import { type CustomerHit, matchCount, type RescreenRun, type ScreeningState } f
  * against, the distributed map's workers screen batch by batch (shared/screening/batch-screening.ts), and a final
  * step records the run and sends its one compliance digest; or, when the map failed, says that screening stopped.
  * The same records as the check's own customers runs (`SCREENING#CUSTOMERS#<n>`), so `matches --customers-run <n>`
- * and the read API's status see them alike.
+ * and the read API's status see them alike. Two kinds of run: an upload's (`customers`: the file's new and changed
+ * customers against the whole list), and a version's that the check handed over because the file is too large for
+ * it (`list`: every customer against what that version designated, amended or relisted, recorded as the check
+ * records its own, `SCREENING#<version>`).
  */
 /** What the batches of a run left (shared/aws/s3-screening-batches.ts). */
 export interface ScreeningBatchStore {
-  listDone(run: number): Promise<Array<{ customers: number; screened: number }>>;
-  loadHits(run: number): Promise<BatchHit[]>;
+  listDone(run: string): Promise<Array<{ customers: number; screened: number }>>;
+  loadHits(run: string): Promise<BatchHit[]>;
   sha256Of(key: string): Promise<string>;
 }
 
@@ -30,19 +34,40 @@ export interface DistributedScreeningDependencies {
 
 /** What every worker of one run is handed (the item batcher's BatchInput). */
 export interface RunInput {
-  /** The committed version whose whole list is screened against. */
+  /** customers: an upload's run, against the whole list; list: a version's, against its changed entries only. */
+  trigger: 'customers' | 'list';
+  /** The committed version screened against: its whole list (customers), or its changes (list). */
   version: number;
-  /** This customers run's number, and the previous one's, whose fingerprints say who is new or changed (0: none). */
+  /** This customers run's number, and the previous one's, whose fingerprints say who is new or changed (0: none; both 0 for a list run). */
   run: number;
   previous: number;
 }
 
-export async function startRun(deps: DistributedScreeningDependencies): Promise<RunInput> {
+/** What an execution is started with: nothing (an upload), or the version the check hands over. */
+export interface RunRequest {
+  version?: number;
+}
+
+/** Where a run's workers leave their batch files: `screening/runs/<n>/` (customers run n) or `screening/runs/version-<v>/`. */
+export function batchRunKey(input: Pick<RunInput, 'trigger' | 'version' | 'run'>): string {
+  return input.trigger === 'list' ? `version-${input.version}` : String(input.run);
+}
+
+/** The execution's name for a version's re-screening: the same for every check that hands it over, so it starts once. */
+export function versionExecutionName(version: number): string {
+  return `version-${version}`;
+}
+
+export async function startRun(deps: DistributedScreeningDependencies, request: RunRequest = {}): Promise<RunInput> {
   const published = (await deps.store.loadState())?.publishedVersion ?? 0;
   if (published === 0) throw new Error('no list version is published yet: the first check must run before customers can be screened');
+  if (request.version !== undefined) {
+    if (request.version > published) throw new Error(`version ${request.version} is not published (the newest is ${published}): nothing to screen against`);
+    return { trigger: 'list', version: request.version, run: 0, previous: 0 };
+  }
   const state = await deps.log.loadState();
   const previous = state?.customerRuns ?? 0;
-  return { version: published, run: previous + 1, previous };
+  return { trigger: 'customers', version: published, run: previous + 1, previous };
 }
 
 /**
@@ -51,20 +76,24 @@ export async function startRun(deps: DistributedScreeningDependencies): Promise<
  * previous file (rows inserted above them) are dropped when an earlier customers run reported the same pair.
  */
 export async function finishRun(deps: DistributedScreeningDependencies, input: RunInput): Promise<{ customers: number; screened: number; customersHit: number; matches: number }> {
-  const done = await deps.batches.listDone(input.run);
+  const key = batchRunKey(input);
+  const done = await deps.batches.listDone(key);
   const customers = done.reduce((n, b) => n + b.customers, 0);
   const screened = done.reduce((n, b) => n + b.screened, 0);
-  const id = { trigger: 'customers', run: input.run } as const;
+  const id = input.trigger === 'list' ? ({ trigger: 'list', version: input.version } as const) : ({ trigger: 'customers', run: input.run } as const);
   let run = await deps.log.loadRun(id);
   if (!run) {
-    const reported = await reportedPairs(deps.log, input.run);
-    const hits: CustomerHit[] = (await deps.batches.loadHits(input.run))
+    // A list run reports every pair it finds, as the check's own does: the version's changes are news for everyone.
+    const reported = input.trigger === 'list' ? new Set<string>() : await reportedPairs(deps.log, input.run);
+    const hits: CustomerHit[] = (await deps.batches.loadHits(key))
       .map(({ row: _row, unplaced, ...hit }) => ({ ...hit, matches: hit.matches.filter((m) => !(unplaced && reported.has(`${hit.customerId}\u0000${m.key}`))) }))
       .filter((hit) => hit.matches.length > 0);
-    const entries = (await deps.store.loadSnapshot(input.version)).filter((e) => e.status === 'listed').map((e) => e.key);
+    const entries = input.trigger === 'list'
+      ? changedEntries((await deps.store.loadNotification(input.version)).changes).map((e) => e.key)
+      : (await deps.store.loadSnapshot(input.version)).filter((e) => e.status === 'listed').map((e) => e.key);
     const file = { location: deps.location, sha256: await deps.batches.sha256Of(deps.customersKey), customers };
     const screenedRun: RescreenRun = {
-      trigger: 'customers', version: input.version, customerRun: input.run, screenedAt: deps.clock.now().toISOString(),
+      trigger: input.trigger, version: input.version, ...(input.trigger === 'customers' && { customerRun: input.run }), screenedAt: deps.clock.now().toISOString(),
       threshold: deps.threshold, customerFile: file, customersScreened: screened, entries, hits,
     };
     await deps.log.recordRun(screenedRun);
@@ -74,6 +103,8 @@ export async function finishRun(deps: DistributedScreeningDependencies, input: R
     await deps.compliance.publishMatches(run, (await deps.store.loadNotification(run.version)).record);
     await deps.log.markRunSent(id, deps.clock.now().toISOString());
   }
+  // A list run moves nothing: the check moved its cursor past the version when it handed it over.
+  if (input.trigger === 'list') return { customers, screened, customersHit: run.hits.length, matches: matchCount(run.hits) };
   const state: ScreeningState = (await deps.log.loadState()) ?? { screenedVersion: input.version, customerFileSha256: null, customerRuns: 0, problem: null };
   await deps.log.saveState({ ...state, customerFileSha256: run.customerFile.sha256, customerRuns: Math.max(state.customerRuns, input.run) });
   return { customers, screened, customersHit: run.hits.length, matches: matchCount(run.hits) };
@@ -82,11 +113,14 @@ export async function finishRun(deps: DistributedScreeningDependencies, input: R
 /** The map failed (a batch failed on every retry, or a bad row): the operator and the compliance channel hear it. */
 export async function failRun(deps: DistributedScreeningDependencies, input: RunInput, cause: string): Promise<void> {
   const at = deps.clock.now().toISOString();
-  const reason = `the screening of ${deps.location} (customers run ${input.run}, against version ${input.version}) stopped: ${cause}`;
+  const what = input.trigger === 'list' ? `against what version ${input.version} changed` : `customers run ${input.run}, against version ${input.version}`;
+  const reason = `the screening of ${deps.location} (${what}) stopped: ${cause}`;
   // Not recorded as the check's screening problem: the check screens on, and would announce it resolved.
   await deps.notifier.alertOperator({
     severity: 'error', outcome: null, source: null, at,
-    summary: 'Screening of the customer file stopped; nothing of this run was sent, and the next upload of the file screens it again.',
+    summary: input.trigger === 'list'
+      ? `Re-screening of the customer file against version ${input.version} stopped; nothing of it was sent. Redrive the execution ${versionExecutionName(input.version)} once the cause is fixed (its finished batches are kept).`
+      : 'Screening of the customer file stopped; nothing of this run was sent, and the next upload of the file screens it again.',
     details: [reason],
   });
   await deps.compliance.publishStatus({ state: 'stopped', reason, since: at, at, versions: null });

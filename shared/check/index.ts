@@ -2,7 +2,7 @@ import { isRegimeNotice, type ChangeSet } from '../domain/change-event';
 import type { ReadingNotice } from '../domain/designation';
 import { describeReadingNotice } from '../mof/reading-notices';
 import type { GuardPolicy } from '../domain/guards';
-import { ConcurrentCommitError, type Clock, type ComplianceNotifier, type CustomerSource, type ScreeningLog, type ListSource, type Notifier, type RawArchive, type SnapshotStore } from '../ports';
+import { ConcurrentCommitError, type Clock, type ComplianceNotifier, type CustomerSource, type DistributedRescreening, type ScreeningLog, type ListSource, type Notifier, type RawArchive, type SnapshotStore } from '../ports';
 import type { AcceptRequest, Hold, CheckOutcome, CheckReport, ListState, OperatorAlert, SentNotification, SourceFile } from '../records';
 import { acquireList, type Acquired } from './acquire';
 import { commitVersion, versionCommit } from './commit';
@@ -35,6 +35,8 @@ export interface ScreeningDependencies {
   threshold: number;
   /** An operator's acceptance of a customer file that shrank (`check --accept-customers`, `{"acceptCustomers": …}`). */
   accept?: AcceptRequest;
+  /** Deployed: the distributed screening, which takes a file too large for the check (absent locally). */
+  distributed?: DistributedRescreening;
 }
 
 type Result = Omit<CheckReport, 'durationMs' | 'notifications'>;

@@ -4,7 +4,7 @@ import { ScreeningIndex } from '../screening/screening-index';
 import type { Designation } from '../domain/designation';
 import { customerPrint } from '../screening/customers';
 import { type Customer, type CustomerFile, matchCount, type RescreenRun, rescreenRunId, type ScreeningState } from '../screening/schemas';
-import type { Clock, Notifier, SnapshotStore } from '../ports';
+import { type Clock, CustomerFileTooLarge, type Notifier, type SnapshotStore } from '../ports';
 import type { CheckReport, VersionRecord } from '../records';
 import type { ScreeningDependencies } from './index';
 import { alertOperator, retried, type SentLog } from './publish';
@@ -37,6 +37,11 @@ export const MAX_CUSTOMER_LOSS_SHARE = 0.5;
  * recorded, once. A problem here (no customer file, a bad row, SNS refusing) never holds back the list or its
  * subscribers: the operator and the compliance channel hear of it once (then daily), and the first check after it
  * is fixed catches up, in order. Never throws: the check's own outcome stands.
+ *
+ * A file larger than the check may hold (deployed: CustomerFileTooLarge) is handed to the distributed screening,
+ * where there is one: one execution per owed version, against that version's changed entries, which records the run
+ * and sends its digest as this would; the check screens none of it itself. Its new and changed customers are the
+ * upload's own distributed run, which the upload starts.
  */
 export async function rescreenPublished(deps: RescreenDependencies, committedVersion: number | null, sent: SentLog): Promise<ScreeningReport> {
   const report: ScreeningReport = { runs: [], problem: null };
@@ -51,17 +56,23 @@ export async function rescreenPublished(deps: RescreenDependencies, committedVer
       await deps.screening.log.saveState(state);
     }
     // Read at every check, even with nothing owed, so that a broken upload is reported within one check.
-    const file = await deps.screening.customers.load();
+    const file = await loadOrHandOff(deps.screening);
     // What is known of each customer as last screened: read only when the file is not the one screened already.
-    const known = state.customerFileSha256 === file.file.sha256 ? null : await deps.screening.log.loadCustomerPrints();
-    if (known) await refuseShrunk(deps, file, known, sent);
+    const known = !file || state.customerFileSha256 === file.file.sha256 ? null : await deps.screening.log.loadCustomerPrints();
+    if (file && known) await refuseShrunk(deps, file, known, sent);
     for (let version = state.screenedVersion + 1; version <= published; version++) {
-      const run = await rescreenVersion(deps, version, file, sent);
-      if (run) report.runs.push(run);
+      if (file) {
+        const run = await rescreenVersion(deps, version, file, sent);
+        if (run) report.runs.push(run);
+      } else {
+        const handed = await handOff(deps, version, sent);
+        if (handed && 'execution' in handed) (report.handedOff ??= []).push(handed);
+        else if (handed) report.runs.push(handed);
+      }
       state = { ...state, screenedVersion: version };
       await deps.screening.log.saveState(state);
     }
-    if (published > 0 && state.customerFileSha256 !== file.file.sha256) {
+    if (file && published > 0 && state.customerFileSha256 !== file.file.sha256) {
       const { runs, last } = await rescreenCustomers(deps, published, state.customerRuns, file, known ?? new Map(), sent);
       report.runs.push(...runs);
       state = { ...state, customerFileSha256: file.file.sha256, customerRuns: last };
@@ -76,7 +87,32 @@ export async function rescreenPublished(deps: RescreenDependencies, committedVer
 }
 
 type RunSummary = ScreeningReport['runs'][number];
+type HandedOff = NonNullable<ScreeningReport['handedOff']>[number];
 type LoadedFile = { file: CustomerFile; customers: Customer[] };
+
+/** The customer file, or null when it is too large for this process and the distributed screening takes it. */
+async function loadOrHandOff(screening: ScreeningDependencies): Promise<LoadedFile | null> {
+  try {
+    return await screening.customers.load();
+  } catch (error) {
+    if (error instanceof CustomerFileTooLarge && screening.distributed) return null;
+    throw error;
+  }
+}
+
+/**
+ * A version's re-screening handed to the distributed screening: started once whatever the retries (the execution is
+ * named by the version). A run already recorded (by this check when the file was smaller, or by the execution) is
+ * finished here rather than screened again; a version with nothing to screen against starts nothing.
+ */
+async function handOff(deps: RescreenDependencies, version: number, sent: SentLog): Promise<HandedOff | RunSummary | null> {
+  const recorded = await deps.screening.log.loadRun({ trigger: 'list', version });
+  if (recorded) return finish(deps, recorded, sent);
+  const entries = changedEntries((await deps.store.loadNotification(version)).changes);
+  if (entries.length === 0) return null;
+  const { execution, started } = await deps.screening.distributed!.screenVersion(version);
+  return { version, entries: entries.length, execution, started };
+}
 
 async function rescreenVersion(deps: RescreenDependencies, version: number, file: LoadedFile, sent: SentLog): Promise<RunSummary | null> {
   const id = { trigger: 'list', version } as const;
@@ -237,7 +273,7 @@ async function recovered(deps: RescreenDependencies, state: ScreeningState, repo
     summary: `Re-screening of customers works again (stopped since ${problem.since}); every owed version is screened.`,
     details: [`It had stopped because: ${problem.reason}`],
   }, sent);
-  const screened = report.runs.map((r) => r.version);
+  const screened = [...report.runs, ...(report.handedOff ?? [])].map((r) => r.version);
   await deps.screening.notifier.publishStatus({
     state: 'resumed', reason: problem.reason, since: problem.since, at: deps.clock.now().toISOString(),
     versions: screened.length > 0 ? { from: Math.min(...screened), to: Math.max(...screened) } : null,

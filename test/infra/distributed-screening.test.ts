@@ -70,7 +70,7 @@ describe('screening on: the distributed map over the customer file', () => {
     expect(map.ItemBatcher).toEqual({
       MaxItemsPerBatch: SCREENING_BATCH_ITEMS,
       MaxInputBytesPerBatch: expect.any(Number),
-      BatchInput: { 'version.$': '$.run.version', 'run.$': '$.run.run', 'previous.$': '$.run.previous' },
+      BatchInput: { 'trigger.$': '$.run.trigger', 'version.$': '$.run.version', 'run.$': '$.run.run', 'previous.$': '$.run.previous' },
     });
     expect((map.ItemBatcher as { MaxInputBytesPerBatch: number }).MaxInputBytesPerBatch).toBeLessThanOrEqual(256 * 1024);
     expect(map.MaxConcurrency).toBe(SCREENING_CONCURRENCY);

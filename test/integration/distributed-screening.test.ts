@@ -3,14 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbScreeningLog } from '../../shared/aws/dynamodb-screening-log';
-import { type DistributedScreeningDependencies, failRun, finishRun, type ScreeningBatchStore, startRun } from '../../shared/check/distributed-screening';
+import { BatchWorker } from '../../shared/check/batch-worker';
+import { type DistributedScreeningDependencies, failRun, finishRun, type RunInput, startRun } from '../../shared/check/distributed-screening';
 import { ensureTable } from '../../shared/local/embedded-dynamodb';
 import { parseCsv } from '../../shared/mof/csv';
 import type { SnapshotStore } from '../../shared/ports';
-import { type BatchHit, type BatchRow, screenBatch } from '../../shared/screening/batch-screening';
-import { ScreeningIndex } from '../../shared/screening/screening-index';
 import type { RescreenRun, ScreeningStatus } from '../../shared/screening/schemas';
 import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
+import { itemBatches, MemoryBatches } from '../support/distributed-screening';
 import { versionNotification } from '../support/notifications';
 
 /**
@@ -35,37 +35,14 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const before = CsvRecords.excerpt().without(MAY_2024_KEYS);
 const listed = parseCsv(CsvRecords.excerpt().toBytes(), { fileName: 'excerpt.csv' }).entries.filter((e) => e.status === 'listed');
 const notification = versionNotification(parseCsv(before.toBytes(), { fileName: 'before.csv' }).entries, CsvRecords.excerpt(), { version: 2 });
-const index = new ScreeningIndex(listed);
-const COLUMNS = ['id', 'name', 'dob', 'country', 'entityType'] as const;
 const FILE = ['id,name', 'K-1,Vladimir Mikheichik', 'K-2,Taro Tanaka', 'K-3,IBEX Shipping Inc', 'K-4,佐藤 花子', 'K-5,Azia Shipping Co.'];
 
-/** The batch files a run's workers leave, kept in memory, written by screenBatch over batches of `size` rows. */
-class Batches implements ScreeningBatchStore {
-  readonly runs = new Map<number, { done: Array<{ customers: number; screened: number }>; hits: BatchHit[]; prints: Map<number, ReturnType<typeof screenBatch>['prints']> }>();
+const customersRun = (run: number, previous: number) => ({ trigger: 'customers' as const, version: 2, run, previous });
 
-  work(run: number, previous: number, lines: string[], size: number): void {
-    const rows: BatchRow[] = lines.map((line, row) => ({ row, values: Object.fromEntries(line.split(',').map((v, k) => [COLUMNS[k]!, v])) }));
-    const record = { done: [] as Array<{ customers: number; screened: number }>, hits: [] as BatchHit[], prints: new Map() };
-    this.runs.set(run, record);
-    for (let from = 0; from < rows.length; from += size) {
-      const result = screenBatch(index, rows.slice(from, from + size), this.runs.get(previous)?.prints.get(from) ?? null, { threshold: 0.88, location: 's3://archive/customers.csv', earlier: previous > 0 });
-      record.done.push({ customers: result.customers, screened: result.screened });
-      record.hits.push(...result.hits);
-      record.prints.set(from, result.prints);
-    }
-  }
-
-  async listDone(run: number) {
-    return this.runs.get(run)?.done ?? [];
-  }
-
-  async loadHits(run: number) {
-    return this.runs.get(run)?.hits ?? [];
-  }
-
-  async sha256Of(): Promise<string> {
-    return 'c'.repeat(64);
-  }
+/** What a run's workers leave: each batch of `lines` (`size` rows) screened by the deployed worker's code. */
+async function work(deps: DistributedScreeningDependencies & { batches: MemoryBatches }, input: RunInput, lines: string[], size: number): Promise<void> {
+  const worker = new BatchWorker({ store: deps.store, batches: deps.batches, threshold: deps.threshold, location: deps.location });
+  for (const batch of itemBatches(lines.join('\n'), size)) await worker.screen(input, batch);
 }
 
 async function harness(published = 2) {
@@ -80,8 +57,8 @@ async function harness(published = 2) {
     loadSnapshot: async () => listed,
     loadNotification: async () => notification,
   } as unknown as SnapshotStore;
-  const batches = new Batches();
-  const deps: DistributedScreeningDependencies = {
+  const batches = new MemoryBatches();
+  const deps = {
     store,
     log: new DynamoDbScreeningLog({ client, tableName }),
     batches,
@@ -97,25 +74,25 @@ async function harness(published = 2) {
     customersKey: 'screening/customers.csv',
     location: 's3://archive/screening/customers.csv',
     threshold: 0.88,
-  };
+  } satisfies DistributedScreeningDependencies;
   return { deps, batches, sent, statuses, alerts, refuseNext: (n: number) => (refuse = n) };
 }
 
 describe('the distributed screening’s steps', () => {
   it('start refuses before any list is published, then numbers the runs after the recorded ones', async () => {
     await expect(startRun((await harness(0)).deps)).rejects.toThrow('no list version is published yet');
-    const { deps, batches } = await harness();
-    expect(await startRun(deps)).toEqual({ version: 2, run: 1, previous: 0 });
-    batches.work(1, 0, FILE, 2);
-    await finishRun(deps, { version: 2, run: 1, previous: 0 });
-    expect(await startRun(deps)).toEqual({ version: 2, run: 2, previous: 1 });
+    const { deps } = await harness();
+    expect(await startRun(deps)).toEqual(customersRun(1, 0));
+    await work(deps, customersRun(1, 0), FILE, 2);
+    await finishRun(deps, customersRun(1, 0));
+    expect(await startRun(deps)).toEqual(customersRun(2, 1));
   });
 
   it('records the run from every batch, sends its digest once though SNS refused the first try, and moves the state', async () => {
-    const { deps, batches, sent, refuseNext } = await harness();
-    batches.work(1, 0, FILE, 2);
+    const { deps, sent, refuseNext } = await harness();
+    await work(deps, customersRun(1, 0), FILE, 2);
     refuseNext(1);
-    const input = { version: 2, run: 1, previous: 0 };
+    const input = customersRun(1, 0);
     await expect(finishRun(deps, input)).rejects.toThrow('SNS refused');
     expect(sent).toEqual([]);
     // Step Functions retries the final step: the recorded run is sent, once.
@@ -128,13 +105,13 @@ describe('the distributed screening’s steps', () => {
   });
 
   it('a changed file: only new and changed customers are screened, and a customer pushed to other rows is not reported again', async () => {
-    const { deps, batches, sent } = await harness();
-    batches.work(1, 0, FILE, 2);
-    await finishRun(deps, { version: 2, run: 1, previous: 0 });
+    const { deps, sent } = await harness();
+    await work(deps, customersRun(1, 0), FILE, 2);
+    await finishRun(deps, customersRun(1, 0));
     // A new customer inserted after the header shifts every row: K-1..K-5 land in other batches than before.
     const changed = [FILE[0]!, 'K-6,Kompel JSC', ...FILE.slice(1).map((l) => l.replace('K-2,Taro Tanaka', 'K-2,Vladimir Mikheychik'))];
-    batches.work(2, 1, changed, 2);
-    const summary = await finishRun(deps, { version: 2, run: 2, previous: 1 });
+    await work(deps, customersRun(2, 1), changed, 2);
+    const summary = await finishRun(deps, customersRun(2, 1));
     expect(summary.customers).toBe(6);
     expect(summary.screened).toBeLessThan(6);
     expect(sent).toHaveLength(2);
@@ -143,7 +120,7 @@ describe('the distributed screening’s steps', () => {
 
   it('a failed map tells the operator and the compliance channel, naming the error', async () => {
     const { deps, statuses, alerts } = await harness();
-    await failRun(deps, { version: 2, run: 3, previous: 2 }, 'Error: s3://archive/screening/customers.csv row 4001, column dob: not a date');
+    await failRun(deps, customersRun(3, 2), 'Error: s3://archive/screening/customers.csv row 4001, column dob: not a date');
     expect(alerts).toEqual([expect.stringContaining('row 4001, column dob: not a date')]);
     expect(statuses).toEqual([expect.objectContaining({ state: 'stopped', reason: expect.stringContaining('customers run 3, against version 2') })]);
   });
