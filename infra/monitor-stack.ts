@@ -60,6 +60,7 @@ export class MonitorStack extends Stack {
         topicKey: this.notifications.key,
         logDays: config.retention.logDays,
       });
+      this.distributedScreening.takeOverFrom(this.check.function);
     }
     this.webhooks = new WebhookDelivery(this, 'Webhooks', {
       changeTopic,

@@ -24,6 +24,8 @@ export const CheckConfig = z.object({
   CUSTOMERS_KEY: z.string().min(1).optional(),
   COMPLIANCE_TOPIC_ARN: z.string().startsWith('arn:').optional(),
   SCREENING_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULT_THRESHOLD),
+  /** The distributed screening, to which the check hands a version's re-screening of a file too large for it. */
+  SCREENING_STATE_MACHINE_ARN: z.string().startsWith('arn:').optional(),
 }).refine((c) => (c.CUSTOMERS_KEY === undefined) === (c.COMPLIANCE_TOPIC_ARN === undefined), {
   message: 'CUSTOMERS_KEY and COMPLIANCE_TOPIC_ARN go together: both for re-screening, neither without it',
   path: ['CUSTOMERS_KEY'],

@@ -10,6 +10,7 @@ import { DynamoDbSnapshotStore } from '../../shared/aws/dynamodb-store';
 import { S3CustomerSource } from '../../shared/aws/s3-customer-source';
 import { SnsComplianceNotifier } from '../../shared/aws/sns-compliance-notifier';
 import { S3Archive } from '../../shared/aws/s3-archive';
+import { SfnDistributedRescreening } from '../../shared/aws/sfn-distributed-rescreening';
 import { SnsNotifier } from '../../shared/aws/sns-notifier';
 import { runCheck, type CheckDependencies } from '../../shared/check';
 import { HttpListSource } from '../../shared/http/list-source';
@@ -47,6 +48,7 @@ function wire(): CheckDependencies {
         log: new DynamoDbScreeningLog({ client: dynamo, tableName: config.TABLE_NAME }),
         notifier: new SnsComplianceNotifier({ client: sns, topicArn: config.COMPLIANCE_TOPIC_ARN }),
         threshold: config.SCREENING_THRESHOLD,
+        ...(config.SCREENING_STATE_MACHINE_ARN && { distributed: new SfnDistributedRescreening({ stateMachineArn: config.SCREENING_STATE_MACHINE_ARN }) }),
       },
     }),
   };

@@ -213,6 +213,15 @@ export class DistributedScreening extends Construct {
   }
 
   /**
+   * The check hands a version's re-screening of a customer file too large for it to this state machine: it is told
+   * the machine's ARN and may start its executions, nothing else of it (not stop, describe or redrive them).
+   */
+  takeOverFrom(check: lambda.Function): void {
+    check.addEnvironment('SCREENING_STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
+    this.stateMachine.grantStartExecution(check);
+  }
+
+  /**
    * The file's upload (S3 → EventBridge) starts a run. The bucket sends its events to EventBridge by its own
    * property, not by CDK's notifications custom resource (a Lambda with an AWS managed policy, for one setting).
    */

@@ -55,16 +55,21 @@ describe('what the stack assumes about the check', () => {
       const deployed = (value: unknown) => {
         const ref = (value as { Ref?: string }).Ref;
         if (ref === undefined) return String(value);
-        return template.toJSON().Resources[ref].Type === 'AWS::SNS::Topic' ? `arn:aws:sns:ap-northeast-1:123456789012:${ref}` : ref.toLowerCase();
+        const type = template.toJSON().Resources[ref].Type;
+        if (type === 'AWS::StepFunctions::StateMachine') return `arn:aws:states:ap-northeast-1:123456789012:stateMachine:${ref}`;
+        return type === 'AWS::SNS::Topic' ? `arn:aws:sns:ap-northeast-1:123456789012:${ref}` : ref.toLowerCase();
       };
       return readCheckConfig(Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, deployed(value)])));
     };
     const on = environment(SCREENING_CONFIG);
-    expect(on).toMatchObject({ CUSTOMERS_KEY: 'screening/customers.csv', COMPLIANCE_TOPIC_ARN: expect.stringContaining('NotificationsComplianceTopic'), SCREENING_THRESHOLD: 0.9 });
+    expect(on).toMatchObject({
+      CUSTOMERS_KEY: 'screening/customers.csv', COMPLIANCE_TOPIC_ARN: expect.stringContaining('NotificationsComplianceTopic'), SCREENING_THRESHOLD: 0.9,
+      SCREENING_STATE_MACHINE_ARN: expect.stringContaining(':stateMachine:ScreeningStateMachine'),
+    });
     const defaulted = environment({ ...SCREENING_CONFIG, screening: { customersKey: 'kyc/customers.csv' } });
     expect(defaulted).toMatchObject({ CUSTOMERS_KEY: 'kyc/customers.csv', SCREENING_THRESHOLD: DEFAULT_THRESHOLD });
     const off = environment(FULL_CONFIG);
-    expect([off.CUSTOMERS_KEY, off.COMPLIANCE_TOPIC_ARN]).toEqual([undefined, undefined]);
+    expect([off.CUSTOMERS_KEY, off.COMPLIANCE_TOPIC_ARN, off.SCREENING_STATE_MACHINE_ARN]).toEqual([undefined, undefined, undefined]);
   });
 
   it('lets the check write where the archive puts raw files', () => {

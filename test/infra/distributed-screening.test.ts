@@ -79,6 +79,14 @@ describe('screening on: the distributed map over the customer file', () => {
     expect(map.ToleratedFailureCount ?? 0).toBe(0);
   });
 
+  it('starts a run from the execution’s input: an upload’s ({}) or a version the check hands over ({ version })', () => {
+    expect(machine.States['Fix the version and run']).toMatchObject({
+      Parameters: { Payload: { step: 'start', 'request.$': '$$.Execution.Input' } },
+      ResultSelector: { 'trigger.$': '$.Payload.trigger', 'version.$': '$.Payload.version', 'run.$': '$.Payload.run', 'previous.$': '$.Payload.previous' },
+      ResultPath: '$.run',
+    });
+  });
+
   it('hands each batch to the screening worker in an Express child, retried, and records the run after the map', () => {
     const processor = map.ItemProcessor as Definition & { ProcessorConfig: unknown };
     expect(processor.ProcessorConfig).toEqual({ Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' });
@@ -154,6 +162,24 @@ describe('screening on: the distributed screening’s least privilege', () => {
     expect(statements).toContain(`sns:Publish [${JSON.stringify({ Ref: logicalIdOf(stack, stack.notifications.complianceTopic!) })},${JSON.stringify({ Ref: logicalIdOf(stack, stack.notifications.operatorTopic) })}]`);
     expect(statements.filter((s) => s.startsWith('s3:PutObject') || s.includes('s3:PutObject'))).toEqual([]);
     expect(statements.filter((s) => s.startsWith('dynamodb:')).join(' ')).not.toMatch(/DeleteItem|Scan/);
+  });
+
+  it('the check may start this state machine’s executions and nothing else of it, and is told its ARN', () => {
+    const check = logicalIdOf(stack, stack.check.role);
+    const states = statementsOfRole(template, check).filter((s) => [s.Action].flat().some((a) => String(a).startsWith('states:')));
+    expect(states).toEqual([{ Effect: 'Allow', Action: 'states:StartExecution', Resource: { Ref: logicalIdOf(stack, screening.stateMachine) } }]);
+    const variables = (propertiesOf(template, logicalIdOf(stack, stack.check.function)).Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables.SCREENING_STATE_MACHINE_ARN).toEqual({ Ref: logicalIdOf(stack, screening.stateMachine) });
+    // No other role may start it: the upload's rule has its own role for that, the machine's own role starts its map's
+    // children; the steps and worker have none.
+    const machineRef = JSON.stringify({ Ref: logicalIdOf(stack, screening.stateMachine) });
+    const starters = resourcesOf(template, 'AWS::IAM::Policy')
+      .filter(([, p]) => (p.Properties.PolicyDocument as { Statement: Array<{ Action: unknown; Resource: unknown }> }).Statement.some(
+        (s) => [s.Action].flat().includes('states:StartExecution') && [s.Resource].flat().some((r) => JSON.stringify(r) === machineRef),
+      ))
+      .flatMap(([, p]) => (p.Properties.Roles as Array<{ Ref: string }>).map((r) => r.Ref));
+    expect(starters).toHaveLength(3);
+    expect(starters).toEqual(expect.arrayContaining([check, expect.stringContaining('ScreeningStateMachineEventsRole'), logicalIdOf(stack, screening.stateMachine.role as never)]));
   });
 
   it('the state machine invokes its two functions, reads the customer file’s key alone, and runs its own children', () => {

@@ -95,8 +95,12 @@ describe('screening on: the check', () => {
     // The policy minimizer sorts resources; which ones, not their order, is the grant.
     const ref = (r: unknown) => (r as { Ref: string }).Ref;
     expect((publish[0]!.Resource as unknown[]).map(ref).sort()).toEqual([...topics, { Ref: complianceTopic }].map(ref).sort());
+    // It may start the distributed screening's executions (a version it hands over), of that state machine only.
+    expect(statements.filter((st) => JSON.stringify(st.Action).includes('states:'))).toEqual([
+      { Effect: 'Allow', Action: 'states:StartExecution', Resource: { Ref: logicalIdOf(stack, stack.distributedScreening!.stateMachine) } },
+    ]);
     // Everything else as without screening.
-    const rest = (st: Record<string, unknown>) => !['s3:GetObject', 'sns:Publish'].includes(st.Action as string);
+    const rest = (st: Record<string, unknown>) => !['s3:GetObject', 'sns:Publish', 'states:StartExecution'].includes(st.Action as string);
     expect(statements.filter(rest)).toEqual(statementsOfRole(off.template, logicalIdOf(off.stack, off.stack.check.role)).filter(rest));
   });
 });

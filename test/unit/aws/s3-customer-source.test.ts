@@ -5,6 +5,7 @@ import { GetObjectCommand, NoSuchKey, S3Client, S3ServiceException, type GetObje
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { MAX_CUSTOMERS, S3CustomerSource } from '../../../shared/aws/s3-customer-source';
+import { CustomerFileTooLarge } from '../../../shared/ports';
 
 const s3 = mockClient(S3Client);
 const source = new S3CustomerSource(new S3Client({ region: 'ap-northeast-1' }), 'archive-bucket', 'screening/customers.csv');
@@ -56,6 +57,7 @@ describe('the customer file in S3', () => {
   it('refuses a file over the cap before reading it, and a bad row by its location, row and column', async () => {
     s3.on(GetObjectCommand).resolves(object(new Uint8Array(0), 40 * 1024 * 1024));
     await expect(source.load()).rejects.toThrow('s3://archive-bucket/screening/customers.csv: size cap 33554432 bytes exceeded (41943040 bytes)');
+    await expect(source.load()).rejects.toBeInstanceOf(CustomerFileTooLarge);
     s3.on(GetObjectCommand).resolves(object(Buffer.from(CUSTOMERS.toString('utf8').replace('C-0006,', ','))));
     await expect(source.load()).rejects.toThrow('s3://archive-bucket/screening/customers.csv row 7, column id: empty');
   });
@@ -66,5 +68,7 @@ describe('the customer file in S3', () => {
     expect((await source.load()).file.customers).toBe(200_000);
     s3.on(GetObjectCommand).resolves(object(file(MAX_CUSTOMERS + 1)));
     await expect(source.load()).rejects.toThrow('s3://archive-bucket/screening/customers.csv: 200,001 customers; the deployed check screens at most 200,000');
+    // Refused as too large, which the check hands to the distributed screening, not as a bad file.
+    await expect(source.load()).rejects.toBeInstanceOf(CustomerFileTooLarge);
   });
 });
