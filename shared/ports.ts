@@ -121,6 +121,11 @@ export interface ScreeningLog {
   /** Records a run and its hits (one item per customer and entry); a run already recorded stays. */
   recordRun(run: RescreenRun): Promise<void>;
   markRunSent(id: RescreenRunId, at: string): Promise<void>;
+  /**
+   * Takes the next customers run number, atomically: above every number taken before and above `after` (the runs
+   * recorded), so that two runs started at once (two uploads) never share one.
+   */
+  claimCustomerRun(after: number): Promise<number>;
   /** A fingerprint of each customer as last screened against the whole list, by customer id. */
   loadCustomerPrints(): Promise<Map<string, string>>;
   saveCustomerPrints(changes: { set: ReadonlyMap<string, string>; remove: readonly string[] }): Promise<void>;

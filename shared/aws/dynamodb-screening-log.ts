@@ -16,6 +16,8 @@ import { DamagedItemError, parseItem, parseItemJson } from './stored-items';
  * - `<run>#HIT#<entry key>#<customer id>`: `customerId`, `customerName`, `order` (the customer's place in the
  *   file), `match` (ScreeningMatch JSON): one item per customer, entry and run, which is the unit a compliance
  *   officer clears;
+ * - `SCREENING#RUNS`: `claimed`, the highest customers run number the distributed screening took (a counter
+ *   written conditionally, so that two runs started at once take two numbers);
  * - `SCREENING#CUSTOMER#<customer id>`: `print`, a fingerprint of what was screened of that customer, so that a new
  *   customer file is screened for what it adds or changes only.
  * A run's HIT items are written before its header, so a header always has all its hits; HIT items of an attempt
@@ -28,6 +30,8 @@ export interface DynamoDbScreeningLogOptions {
 }
 
 const STATE = 'SCREENING#STATE';
+const RUNS = 'SCREENING#RUNS';
+const RunsItem = z.object({ claimed: z.number().int().nonnegative() });
 /** DynamoDB's item limit is 400 KB; a hit is a few KB, so this only stops something pathological, by name. */
 const MAX_ITEM_BYTES = 350_000;
 
@@ -149,6 +153,27 @@ export class DynamoDbScreeningLog implements ScreeningLog {
       if (isConditionFailure(error)) throw new Error(`${this.partition.name(sk)} does not exist: a run must be recorded before it is sent`);
       throw error;
     });
+  }
+
+  async claimCustomerRun(after: number): Promise<number> {
+    for (;;) {
+      const raw = await this.partition.get(RUNS);
+      const claimed = raw ? parseItem(RunsItem, raw, this.partition.name(RUNS)).claimed : 0;
+      const next = Math.max(claimed, after) + 1;
+      try {
+        // Taken only if no one took it (or a higher one) since it was read: a racing start reads again.
+        await this.client.send(new UpdateCommand({
+          TableName: this.table,
+          Key: this.partition.key(RUNS),
+          UpdateExpression: 'SET claimed = :next',
+          ConditionExpression: 'attribute_not_exists(claimed) OR claimed < :next',
+          ExpressionAttributeValues: { ':next': next },
+        }));
+        return next;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
   }
 
   async loadCustomerPrints(): Promise<Map<string, string>> {

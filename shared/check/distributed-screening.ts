@@ -66,8 +66,10 @@ export async function startRun(deps: DistributedScreeningDependencies, request: 
     return { trigger: 'list', version: request.version, run: 0, previous: 0 };
   }
   const state = await deps.log.loadState();
+  // The newest recorded run's fingerprints say who is new or changed; the number is taken atomically, so that two
+  // uploads within one run's time run as two numbers (each compared with that same recorded run).
   const previous = state?.customerRuns ?? 0;
-  return { trigger: 'customers', version: published, run: previous + 1, previous };
+  return { trigger: 'customers', version: published, run: await deps.log.claimCustomerRun(previous), previous };
 }
 
 /**
@@ -106,7 +108,9 @@ export async function finishRun(deps: DistributedScreeningDependencies, input: R
   // A list run moves nothing: the check moved its cursor past the version when it handed it over.
   if (input.trigger === 'list') return { customers, screened, customersHit: run.hits.length, matches: matchCount(run.hits) };
   const state: ScreeningState = (await deps.log.loadState()) ?? { screenedVersion: input.version, customerFileSha256: null, customerRuns: 0, problem: null };
-  await deps.log.saveState({ ...state, customerFileSha256: run.customerFile.sha256, customerRuns: Math.max(state.customerRuns, input.run) });
+  // A run that finishes after a later-numbered one (two uploads at once) leaves the later one's file as the screened one.
+  const newest = input.run >= state.customerRuns;
+  await deps.log.saveState({ ...state, ...(newest && { customerFileSha256: run.customerFile.sha256 }), customerRuns: Math.max(state.customerRuns, input.run) });
   return { customers, screened, customersHit: run.hits.length, matches: matchCount(run.hits) };
 }
 

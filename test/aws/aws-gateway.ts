@@ -136,7 +136,8 @@ export function actionOf(method: string, path: string, headers: IncomingHttpHead
   const target = headers['x-amz-target'];
   if (typeof target === 'string') {
     const [prefix, operation] = target.split('.');
-    const service = prefix!.startsWith('DynamoDB') ? 'dynamodb' : prefix === 'AmazonSQS' ? 'sqs' : prefix === 'secretsmanager' ? 'secretsmanager' : prefix!.toLowerCase();
+    const named: Record<string, string> = { AmazonSQS: 'sqs', secretsmanager: 'secretsmanager', AWSStepFunctions: 'states' };
+    const service = prefix!.startsWith('DynamoDB') ? 'dynamodb' : (named[prefix!] ?? prefix!.toLowerCase());
     return `${service}:${operation}`;
   }
   const scope = /Credential=[^/]+\/\d+\/[^/]+\/([^/]+)\//.exec(String(headers.authorization ?? ''))?.[1];

@@ -138,8 +138,10 @@ function nameUnemulated(values: TemplateValues): void {
     'AWS::Events::Rule': (id) => `arn:aws:events:${REGION}:${ACCOUNT}:rule/${id}`,
     'AWS::StepFunctions::StateMachine': (id) => `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${id}`,
   };
+  // A state machine's Ref is its ARN (the check is told it); the others' is their name.
+  const refIsArn = new Set(['AWS::StepFunctions::StateMachine']);
   for (const [type, arn] of Object.entries(arns)) {
-    for (const [id] of values.resourcesOf(type)) values.define(id, { ref: id, arn: arn(id) });
+    for (const [id] of values.resourcesOf(type)) values.define(id, { ref: refIsArn.has(type) ? arn(id) : id, arn: arn(id) });
   }
 }
 

@@ -64,6 +64,7 @@ function requestOf(action: string, body: string, path: string, account: Emulated
     const id = String(input.SecretId);
     return { resources: [id.startsWith('arn:') ? id : (account.secretArns.get(id) ?? `unknown secret ${id}`)], leadingKeys: [] };
   }
+  if (service === 'states') return { resources: [String(input.stateMachineArn ?? input.executionArn)], leadingKeys: [] };
   if (service === 'dynamodb') {
     const tables = operation === 'BatchWriteItem' || operation === 'BatchGetItem' ? Object.keys(input.RequestItems as object) : [String(input.TableName)];
     return { resources: tables.map((t) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${t}`), leadingKeys: leadingKeys(operation, input) };
