@@ -118,6 +118,30 @@ describe('the distributed screening’s steps', () => {
     expect(sent[1]!.hits.map((h) => h.customerId).sort()).toEqual(['K-2', 'K-6']);
   });
 
+  it('two starts at once (two uploads within one run’s time) take two run numbers; the later-numbered file stands', async () => {
+    const { deps, sent } = await harness();
+    await work(deps, customersRun(1, 0), FILE, 2);
+    await finishRun(deps, customersRun(1, 0));
+    // Three executions start together: each reads the same recorded run, and the store gives each its own number.
+    const raced = await Promise.all([startRun(deps), startRun(deps), startRun(deps)]);
+    expect(raced.map((r) => r.run).sort()).toEqual([2, 3, 4]);
+    expect(raced.map((r) => r.previous)).toEqual([1, 1, 1]);
+    const changed = [...FILE, 'K-6,Kompel JSC'];
+    for (const run of [3, 2]) await work(deps, customersRun(run, 1), changed, 2);
+    // Run 3 (the later upload) finishes first, then run 2: the state keeps run 3's file.
+    deps.batches.sha256 = 'b'.repeat(64);
+    await finishRun(deps, customersRun(3, 1));
+    deps.batches.sha256 = 'a'.repeat(64);
+    await finishRun(deps, customersRun(2, 1));
+    expect(await deps.log.loadState()).toMatchObject({ customerFileSha256: 'b'.repeat(64), customerRuns: 3 });
+    // Each run is recorded under its own number; neither overwrote the other.
+    expect((await deps.log.loadRun({ trigger: 'customers', run: 2 }))!.customerFile.sha256).toBe('a'.repeat(64));
+    expect((await deps.log.loadRun({ trigger: 'customers', run: 3 }))!.customerFile.sha256).toBe('b'.repeat(64));
+    expect(sent.map((r) => r.customerRun)).toEqual([1, 3, 2]);
+    // The next start takes a number above every one taken, run 4 included though it never finished.
+    expect((await startRun(deps)).run).toBe(5);
+  });
+
   it('a failed map tells the operator and the compliance channel, naming the error', async () => {
     const { deps, statuses, alerts } = await harness();
     await failRun(deps, customersRun(3, 2), 'Error: s3://archive/screening/customers.csv row 4001, column dob: not a date');

@@ -14,7 +14,8 @@ import { CUSTOMER_COLUMNS } from '../../shared/screening/customers';
 export class MemoryBatches implements BatchFiles, ScreeningBatchStore {
   private readonly runs = new Map<string, { prints: Map<number, BatchPrints>; hits: Map<number, BatchHit[]>; done: Map<number, BatchSummary> }>();
 
-  constructor(private readonly sha256: string = 'c'.repeat(64)) {}
+  /** The customer file's sha256 as the final step hashes it (the file in the bucket when it runs). */
+  constructor(public sha256: string = 'c'.repeat(64)) {}
 
   async loadPrints(run: number, from: number): Promise<BatchPrints | null> {
     return this.runs.get(String(run))?.prints.get(from) ?? null;
