@@ -65,7 +65,7 @@ export async function rescreenPublished(deps: RescreenDependencies, committedVer
         const run = await rescreenVersion(deps, version, file, sent);
         if (run) report.runs.push(run);
       } else {
-        const handed = await handOff(deps, version, sent);
+        const handed = await handOff(deps, version);
         if (handed && 'execution' in handed) (report.handedOff ??= []).push(handed);
         else if (handed) report.runs.push(handed);
       }
@@ -102,12 +102,14 @@ async function loadOrHandOff(screening: ScreeningDependencies): Promise<LoadedFi
 
 /**
  * A version's re-screening handed to the distributed screening: started once whatever the retries (the execution is
- * named by the version). A run already recorded (by this check when the file was smaller, or by the execution) is
- * finished here rather than screened again; a version with nothing to screen against starts nothing.
+ * named by the version); a version with nothing to screen against starts nothing. A run already recorded and sent
+ * (or with nothing to send) is done. One recorded but not sent (by this check when the file was smaller, or by the
+ * execution, mid-send) is left to the execution, the one sender of a version handed over, whose final step sends
+ * the record as it stands: the check sending it too could race the execution into a second digest.
  */
-async function handOff(deps: RescreenDependencies, version: number, sent: SentLog): Promise<HandedOff | RunSummary | null> {
+async function handOff(deps: RescreenDependencies, version: number): Promise<HandedOff | RunSummary | null> {
   const recorded = await deps.screening.log.loadRun({ trigger: 'list', version });
-  if (recorded) return finish(deps, recorded, sent);
+  if (recorded && (recorded.sentAt || recorded.hits.length === 0)) return summary(recorded, false);
   const entries = changedEntries((await deps.store.loadNotification(version)).changes);
   if (entries.length === 0) return null;
   const { execution, started } = await deps.screening.distributed!.screenVersion(version);

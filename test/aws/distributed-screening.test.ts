@@ -96,7 +96,7 @@ describeWithMoto('the distributed screening’s bundles in an emulated account',
   it('a failed run tells the operator and the compliance topic', async () => {
     const mlro = stack.account.people.find((p) => p.protocol === 'email' && p.endpoint === MLRO)!;
     await takePersonMessages(stack.account, mlro);
-    await invoke(steps, { step: 'fail', input: { version: 1, run: 9, previous: 8 }, error: { Error: 'Error', Cause: JSON.stringify({ errorMessage: 'customers.csv row 7, column dob: not a date' }) } });
+    await invoke(steps, { step: 'fail', input: { trigger: 'customers', version: 1, run: 9, previous: 8 }, error: { Error: 'Error', Cause: JSON.stringify({ errorMessage: 'customers.csv row 7, column dob: not a date' }) } });
     const told = await takePersonMessages(stack.account, mlro);
     expect(told.map((m) => m.message).join('\n')).toContain('row 7, column dob: not a date');
   }, 120_000);

@@ -168,7 +168,7 @@ describe('a customer file too large for the check, after a list change', () => {
     expect(hitPairs((await w.log.loadRun({ trigger: 'list', version: 2 }))!)).toEqual(EXPECTED_HITS);
   });
 
-  it('a version the check recorded itself (the file was smaller then) is finished by the check, not screened again', async () => {
+  it('a version the check recorded but could not send (the file was smaller then) is sent by the execution, as recorded, once', async () => {
     const w = await world({ large: false });
     await check(w, 'before');
     // The digest cannot go (SNS refuses): the run is recorded, unsent, and the version stays owed.
@@ -176,13 +176,22 @@ describe('a customer file too large for the check, after a list change', () => {
     const first = CheckReport.parse(await runCheck({ ...deps(w, 'after'), screening: { ...deps(w, 'after').screening!, notifier: refusing } }));
     expect(first.screening?.problem).toContain('SNS refused');
     expect(await w.log.loadRun({ trigger: 'list', version: 2 })).toMatchObject({ hits: expect.any(Array) });
-    // The file grows past the check's limit before the next check.
+    const recorded = (await w.log.loadRun({ trigger: 'list', version: 2 }))!;
+    // The file grows past the check's limit before the next check, which hands the version over rather than send it
+    // itself: the execution is the one sender of a version handed over.
     w.large = true;
     const next = await check(w, 'after');
-    expect(next.screening?.handedOff).toBeUndefined();
-    expect(next.screening?.runs).toEqual([{ trigger: 'list', version: 2, customers: 8, entries: 12, customersHit: 4, matches: 4, sent: true }]);
-    expect(w.machine.executions.size).toBe(0);
+    expect(next.screening?.handedOff).toEqual([{ version: 2, entries: 12, execution: 'version-2', started: true }]);
+    expect(digests(w)).toHaveLength(0);
+    await w.machine.runPending();
     expect(digests(w)).toHaveLength(1);
+    // What the check recorded stands, now sent.
+    const sent = (await w.log.loadRun({ trigger: 'list', version: 2 }))!;
+    expect({ ...sent, sentAt: undefined }).toEqual({ ...recorded, sentAt: undefined });
+    expect(sent.sentAt).toEqual(expect.any(String));
+    // Sent and recorded: a later check owes nothing and starts nothing more.
+    await check(w, 'after');
+    expect(w.machine.executions.size).toBe(1);
   });
 
   it('a bad row stops the execution: the operator and the compliance channel hear which version, and nothing is sent', async () => {
