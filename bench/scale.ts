@@ -7,6 +7,7 @@ import { loadListFile } from '../cli/read-source';
 import type { Designation } from '../shared/domain/designation';
 import { screenBatch } from '../shared/screening/batch-screening';
 import { readCustomerBatches } from '../shared/screening/customer-stream';
+import { idDigest, repeatedIds } from '../shared/screening/repeated-ids';
 import { screenCustomers } from '../shared/screening/screen';
 import { ScreeningIndex } from '../shared/screening/screening-index';
 import { CustomerScreening, DEFAULT_THRESHOLD } from '../shared/screening/schemas';
@@ -87,6 +88,11 @@ async function perBatch(dir: string, listed: Designation[]): Promise<{ indexMs: 
   line(null, `scale: one batch of ${BATCH_ITEMS} customers against the whole list, warm: ${result.wholeListMs.toFixed(0)} ms CPU (${rate(BATCH_ITEMS, result.wholeListMs)} customers per CPU-second)`);
   line(null, `scale: one batch of ${BATCH_ITEMS} customers against the 12 entries of 24 May 2024, warm: ${result.twelveMs.toFixed(1)} ms CPU (${rate(BATCH_ITEMS, result.twelveMs)} customers per CPU-second)`);
   line(null, `scale: the same as the deployed worker screens a version's batch (rows checked, fingerprinted, screened): ${result.twelveRowsMs.toFixed(1)} ms CPU (${rate(BATCH_ITEMS, result.twelveRowsMs)} customers per CPU-second)`);
+  // The final step's search for an id repeated across batches, over a million customers' digests (667 batches).
+  const digests = Array.from({ length: Math.ceil(1_000_000 / BATCH_ITEMS) }, (_, b) =>
+    idDigest(Array.from({ length: BATCH_ITEMS }, (_, i) => ({ id: `C-${b * BATCH_ITEMS + i}`, row: b * BATCH_ITEMS + i }))));
+  const findMs = cpuMs(() => repeatedIds(digests));
+  line(null, `scale: the final step's search for a repeated id across ${digests.length} batches' digests (1,000,000 customers): ${findMs.toFixed(0)} ms CPU (ten million: ×10 and a little more for the sort)`);
   return result;
 }
 

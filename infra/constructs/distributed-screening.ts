@@ -158,7 +158,12 @@ export class DistributedScreening extends Construct {
       payload: sfn.TaskInput.fromObject({ step: 'finish', 'input.$': '$.run' }),
       resultSelector: { 'summary.$': '$.Payload' },
     });
+    // An id repeated across batches: the step told the operator and the compliance channel; retrying tells again.
+    finish.addRetry({ errors: [REPEATED_ID], maxAttempts: 0 });
     finish.addRetry({ errors: [sfn.Errors.ALL], interval: Duration.seconds(5), maxAttempts: 3, backoffRate: 2 });
+    finish.addCatch(new sfn.Fail(this, 'A customer id is repeated', { error: REPEATED_ID, cause: 'an id in two batches of the customer file; the operator and the compliance channel were told the rows' }), {
+      errors: [REPEATED_ID],
+    });
     const fail = new tasks.LambdaInvoke(this, 'Tell that screening stopped', {
       lambdaFunction: this.steps,
       payload: sfn.TaskInput.fromObject({ step: 'fail', 'input.$': '$.run', 'error.$': '$.error' }),
@@ -266,6 +271,9 @@ export class DistributedScreening extends Construct {
     }));
   }
 }
+
+/** The final step's error for an id repeated across batches (shared/check/distributed-screening.ts). */
+const REPEATED_ID = 'RepeatedCustomerId';
 
 function logicalId(resource: Construct): string {
   const stack = Stack.of(resource);

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
-import type { BatchHit, BatchPrints } from '../screening/batch-screening';
+import type { BatchPrints } from '../screening/batch-screening';
 import { CustomerHit } from '../screening/schemas';
-import type { BatchFiles, BatchSummary } from '../check/batch-worker';
+import type { BatchFiles, BatchFilesOf, BatchSummary } from '../check/batch-worker';
 
 /**
  * What the deployed screening keeps in the archive bucket, per run and batch (keyed by its first row); a run is
@@ -11,11 +11,14 @@ import type { BatchFiles, BatchSummary } from '../check/batch-worker';
  * - `screening/runs/<n>/prints/<from>.json`: the batch's fingerprints (ids and prints, ~60 bytes a customer), read
  *   by the next run's worker of the same rows: one GET a batch instead of one DynamoDB item a customer;
  * - `screening/runs/<n>/hits/<from>.json`: its hits, only for a batch that has any;
+ * - `screening/runs/<n>/ids/<from>.bin`: its id digest (12 bytes a customer), for the final step to find an id
+ *   repeated across batches (shared/screening/repeated-ids.ts);
  * - `screening/runs/<n>/done/<from>-<to>-<customers>-<screened>`: an empty marker written last, so that the final
  *   step lists what every batch did without reading it. A retried batch writes the same keys with the same content.
  * A version's run keeps no fingerprints: they say what the whole list was screened against, which it was not.
  */
 export const SCREENING_RUNS_PREFIX = 'screening/runs/';
+const DIGEST_READERS = 64;
 
 const Prints = z.object({ from: z.number().int(), to: z.number().int(), ids: z.array(z.string()), prints: z.array(z.string()) });
 const Hits = z.array(CustomerHit.extend({ row: z.number().int().nonnegative(), unplaced: z.boolean() }));
@@ -33,10 +36,11 @@ export class S3ScreeningBatches implements BatchFiles {
   }
 
   /** Records one batch: its fingerprints, its hits if any, then the marker that says it is done. */
-  async saveBatch(run: string, prints: BatchPrints | null, hits: readonly BatchHit[], summary: BatchSummary): Promise<void> {
+  async saveBatch(run: string, { prints, hits, ids }: BatchFilesOf, summary: BatchSummary): Promise<void> {
     const base = `${SCREENING_RUNS_PREFIX}${run}`;
     if (prints) await this.put(`${base}/prints/${prints.from}.json`, JSON.stringify(prints));
     if (hits.length > 0) await this.put(`${base}/hits/${summary.from}.json`, JSON.stringify(hits));
+    await this.put(`${base}/ids/${summary.from}.bin`, ids, 'application/octet-stream');
     await this.put(`${base}/done/${summary.from}-${summary.to}-${summary.customers}-${summary.screened}`, '');
   }
 
@@ -56,6 +60,25 @@ export class S3ScreeningBatches implements BatchFiles {
     const hits = [];
     for (const key of await this.list(`${SCREENING_RUNS_PREFIX}${run}/hits/`)) hits.push(...Hits.parse(JSON.parse((await this.getText(key))!)));
     return hits.sort((a, b) => a.row - b.row);
+  }
+
+  /**
+   * Every batch's id digest of run `run`: 6,667 small objects for ten million customers, read 64 at a time (one
+   * after another they would take minutes at S3's ~20 ms a GET).
+   */
+  async loadIdDigests(run: string): Promise<Uint8Array[]> {
+    const keys = await this.list(`${SCREENING_RUNS_PREFIX}${run}/ids/`);
+    const digests: Uint8Array[] = new Array(keys.length);
+    let next = 0;
+    const reader = async () => {
+      while (next < keys.length) {
+        const i = next++;
+        const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: keys[i]! }));
+        digests[i] = await object.Body!.transformToByteArray();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(DIGEST_READERS, keys.length) }, reader));
+    return digests;
   }
 
   /** The sha256 of an object, streamed: a customer file of ten million customers is ~600 MB. */
@@ -79,8 +102,8 @@ export class S3ScreeningBatches implements BatchFiles {
     }
   }
 
-  private async put(key: string, body: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: 'application/json' }));
+  private async put(key: string, body: string | Uint8Array, contentType = 'application/json'): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
   }
 
   private async list(prefix: string): Promise<string[]> {

@@ -7,7 +7,14 @@ import { batchRunKey, type RunInput } from './distributed-screening';
 /** Where a run's workers keep their batch files (shared/aws/s3-screening-batches.ts deployed). */
 export interface BatchFiles {
   loadPrints(run: number, from: number): Promise<BatchPrints | null>;
-  saveBatch(run: string, prints: BatchPrints | null, hits: readonly BatchHit[], summary: BatchSummary): Promise<void>;
+  saveBatch(run: string, files: BatchFilesOf, summary: BatchSummary): Promise<void>;
+}
+
+/** What a batch leaves: its fingerprints (an upload's run only), its hits, and its id digest (shared/screening/repeated-ids.ts). */
+export interface BatchFilesOf {
+  prints: BatchPrints | null;
+  hits: readonly BatchHit[];
+  ids: Uint8Array;
 }
 
 export interface BatchSummary {
@@ -46,7 +53,7 @@ export class BatchWorker {
     const result = screenBatch(index, rows, prints, { threshold: this.deps.threshold, location: this.deps.location, earlier });
     const summary = { from, to: rows.at(-1)!.row, customers: result.customers, screened: result.screened };
     // A version's run keeps no fingerprints: they say what the whole list was screened against, which it was not.
-    await this.deps.batches.saveBatch(batchRunKey(input), input.trigger === 'customers' ? result.prints : null, result.hits, summary);
+    await this.deps.batches.saveBatch(batchRunKey(input), { prints: input.trigger === 'customers' ? result.prints : null, hits: result.hits, ids: result.ids }, summary);
     return { ...summary, hits: result.hits.length };
   }
 

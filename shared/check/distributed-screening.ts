@@ -1,6 +1,7 @@
 import type { Clock, ComplianceNotifier, Notifier, ScreeningLog, SnapshotStore } from '../ports';
 import type { BatchHit } from '../screening/batch-screening';
 import { changedEntries } from '../screening/changed-entries';
+import { repeatedIds } from '../screening/repeated-ids';
 import { type CustomerHit, matchCount, type RescreenRun, type ScreeningState } from '../screening/schemas';
 
 /**
@@ -17,6 +18,7 @@ import { type CustomerHit, matchCount, type RescreenRun, type ScreeningState } f
 export interface ScreeningBatchStore {
   listDone(run: string): Promise<Array<{ customers: number; screened: number }>>;
   loadHits(run: string): Promise<BatchHit[]>;
+  loadIdDigests(run: string): Promise<Uint8Array[]>;
   sha256Of(key: string): Promise<string>;
 }
 
@@ -85,6 +87,7 @@ export async function finishRun(deps: DistributedScreeningDependencies, input: R
   const id = input.trigger === 'list' ? ({ trigger: 'list', version: input.version } as const) : ({ trigger: 'customers', run: input.run } as const);
   let run = await deps.log.loadRun(id);
   if (!run) {
+    await refuseRepeatedIds(deps, input, key);
     // A list run reports every pair it finds, as the check's own does: the version's changes are news for everyone.
     const reported = input.trigger === 'list' ? new Set<string>() : await reportedPairs(deps.log, input.run);
     const hits: CustomerHit[] = (await deps.batches.loadHits(key))
@@ -128,6 +131,25 @@ export async function failRun(deps: DistributedScreeningDependencies, input: Run
     details: [reason],
   });
   await deps.compliance.publishStatus({ state: 'stopped', reason, since: at, at, versions: null });
+}
+
+/**
+ * A customer id in two batches (a worker finds one repeated within its own batch) stops the run as the reader of a
+ * whole file stops at it, naming the rows, not the id: the operator and the compliance channel are told here, once,
+ * and the error's name (RepeatedCustomerId) ends the execution without a retry (infra/constructs/distributed-screening.ts).
+ */
+export class RepeatedCustomerId extends Error {
+  override readonly name = 'RepeatedCustomerId';
+}
+
+async function refuseRepeatedIds(deps: DistributedScreeningDependencies, input: RunInput, key: string): Promise<void> {
+  const repeated = repeatedIds(await deps.batches.loadIdDigests(key));
+  if (repeated.length === 0) return;
+  const [rows] = repeated as [number[]];
+  const more = repeated.length > 1 ? ` (and ${repeated.length - 1} more id${repeated.length > 2 ? 's' : ''} repeated)` : '';
+  const message = `${deps.location} row ${rows[1]! + 1}, column id: the same id as row ${rows[0]! + 1}${more}`;
+  await failRun(deps, input, message);
+  throw new RepeatedCustomerId(message);
 }
 
 async function reportedPairs(log: ScreeningLog, run: number): Promise<Set<string>> {

@@ -1,4 +1,5 @@
 import { CUSTOMER_COLUMNS, customerOfRow, customerPrint } from './customers';
+import { idDigest } from './repeated-ids';
 import { screenCustomers } from './screen';
 import type { ScreeningIndex } from './screening-index';
 import type { Customer, CustomerHit } from './schemas';
@@ -29,6 +30,8 @@ export interface BatchResult {
   screened: number;
   hits: BatchHit[];
   prints: BatchPrints;
+  /** The batch's ids as hashes and rows, for the final step to find an id repeated in another batch (repeated-ids.ts). */
+  ids: Uint8Array;
 }
 
 /**
@@ -67,5 +70,6 @@ export function screenBatch(
       ids: customers.map((c) => c.id),
       prints: customers.map((c) => c.print),
     },
+    ids: idDigest(customers),
   };
 }

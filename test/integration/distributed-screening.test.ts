@@ -4,7 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbScreeningLog } from '../../shared/aws/dynamodb-screening-log';
 import { BatchWorker } from '../../shared/check/batch-worker';
-import { type DistributedScreeningDependencies, failRun, finishRun, type RunInput, startRun } from '../../shared/check/distributed-screening';
+import { type DistributedScreeningDependencies, failRun, finishRun, RepeatedCustomerId, type RunInput, startRun } from '../../shared/check/distributed-screening';
 import { ensureTable } from '../../shared/local/embedded-dynamodb';
 import { parseCsv } from '../../shared/mof/csv';
 import type { SnapshotStore } from '../../shared/ports';
@@ -140,6 +140,21 @@ describe('the distributed screening’s steps', () => {
     expect(sent.map((r) => r.customerRun)).toEqual([1, 3, 2]);
     // The next start takes a number above every one taken, run 4 included though it never finished.
     expect((await startRun(deps)).run).toBe(5);
+  });
+
+  it('an id repeated across batches stops the run at the final step: rows named, both channels told once, nothing recorded or sent', async () => {
+    const { deps, sent, statuses, alerts } = await harness();
+    // K-3's id again, given to another customer two batches on (batches of 2 rows).
+    const repeated = [...FILE, 'K-3,Kobayashi Ichiro'];
+    await work(deps, customersRun(1, 0), repeated, 2);
+    const error = (await finishRun(deps, customersRun(1, 0)).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(RepeatedCustomerId);
+    expect(error.message).toBe('s3://archive/screening/customers.csv row 7, column id: the same id as row 4');
+    expect(alerts).toEqual([expect.stringContaining('row 7, column id: the same id as row 4')]);
+    expect(statuses).toEqual([expect.objectContaining({ state: 'stopped' })]);
+    expect(alerts.join(' ')).not.toContain('Kobayashi');
+    expect(await deps.log.loadRun({ trigger: 'customers', run: 1 })).toBeNull();
+    expect(sent).toEqual([]);
   });
 
   it('a failed map tells the operator and the compliance channel, naming the error', async () => {

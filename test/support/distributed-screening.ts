@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { type BatchFiles, type BatchSummary, BatchWorker } from '../../shared/check/batch-worker';
+import { type BatchFiles, type BatchFilesOf, type BatchSummary, BatchWorker } from '../../shared/check/batch-worker';
 import { type DistributedScreeningDependencies, failRun, finishRun, type RunRequest, type ScreeningBatchStore, startRun, versionExecutionName } from '../../shared/check/distributed-screening';
 import type { DistributedRescreening } from '../../shared/ports';
 import type { BatchHit, BatchPrints, BatchRow } from '../../shared/screening/batch-screening';
@@ -12,7 +12,7 @@ import { CUSTOMER_COLUMNS } from '../../shared/screening/customers';
  * start, every batch, finish; or, when a batch fails, the stop told.
  */
 export class MemoryBatches implements BatchFiles, ScreeningBatchStore {
-  private readonly runs = new Map<string, { prints: Map<number, BatchPrints>; hits: Map<number, BatchHit[]>; done: Map<number, BatchSummary> }>();
+  private readonly runs = new Map<string, { prints: Map<number, BatchPrints>; hits: Map<number, BatchHit[]>; ids: Map<number, Uint8Array>; done: Map<number, BatchSummary> }>();
 
   /** The customer file's sha256 as the final step hashes it (the file in the bucket when it runs). */
   constructor(public sha256: string = 'c'.repeat(64)) {}
@@ -21,11 +21,12 @@ export class MemoryBatches implements BatchFiles, ScreeningBatchStore {
     return this.runs.get(String(run))?.prints.get(from) ?? null;
   }
 
-  async saveBatch(run: string, prints: BatchPrints | null, hits: readonly BatchHit[], summary: BatchSummary): Promise<void> {
-    const files = this.runs.get(run) ?? { prints: new Map(), hits: new Map(), done: new Map() };
+  async saveBatch(run: string, { prints, hits, ids }: BatchFilesOf, summary: BatchSummary): Promise<void> {
+    const files = this.runs.get(run) ?? { prints: new Map(), hits: new Map(), ids: new Map(), done: new Map() };
     this.runs.set(run, files);
     if (prints) files.prints.set(prints.from, prints);
     if (hits.length > 0) files.hits.set(summary.from, [...hits]);
+    files.ids.set(summary.from, ids);
     files.done.set(summary.from, summary);
   }
 
@@ -35,6 +36,10 @@ export class MemoryBatches implements BatchFiles, ScreeningBatchStore {
 
   async loadHits(run: string): Promise<BatchHit[]> {
     return [...(this.runs.get(run)?.hits.values() ?? [])].flat().sort((a, b) => a.row - b.row);
+  }
+
+  async loadIdDigests(run: string): Promise<Uint8Array[]> {
+    return [...(this.runs.get(run)?.ids.values() ?? [])];
   }
 
   /** Which runs left files, and whether they kept fingerprints. */

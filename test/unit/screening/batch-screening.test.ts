@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseCsv } from '../../../shared/mof/csv';
 import { type BatchRow, screenBatch } from '../../../shared/screening/batch-screening';
+import { repeatedIds } from '../../../shared/screening/repeated-ids';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
 import { CSV_EXCERPT } from '../../support/fixtures';
 
@@ -59,5 +60,26 @@ describe('screenBatch', () => {
     expect(() => screenBatch(index, bad, null, options)).not.toThrow('16/05/1970');
     expect(() => screenBatch(index, itemRows('C-1,A\nC-2,B\nC-1,C\n', 10), null, options)).toThrow(`${LOCATION} row 13, column id: the same id as row 11`);
     expect(() => screenBatch(index, itemRows('C-1,,,,\n', 5), null, options)).toThrow(`${LOCATION} row 6, column name: empty`);
+  });
+});
+
+describe('repeatedIds', () => {
+  const batches = (text: string, size: number) => {
+    const rows = itemRows(text);
+    return Array.from({ length: Math.ceil(rows.length / size) }, (_, k) => screenBatch(index, rows.slice(k * size, (k + 1) * size), null, options));
+  };
+
+  it('finds no repeated id in the demo file however it is cut into batches', () => {
+    for (const size of [1, 3, 9]) expect(repeatedIds(batches(demo, size).map((b) => b.ids))).toEqual([]);
+  });
+
+  it('finds an id repeated in another batch, naming its rows (from 0) and not the id', () => {
+    // The demo file with its third customer's id given again to another customer, and its first customer again,
+    // each in another batch of three than the first time.
+    const lines = [...demo.trimEnd().split('\n'), 'C-0003,Kobayashi Ichiro,,,individual', 'C-0099,Suzuki Hanako,,,individual', demo.split('\n')[1]!];
+    const cut = batches(lines.join('\n'), 3);
+    expect(repeatedIds(cut.map((b) => b.ids))).toEqual([[1, 11], [3, 9]]);
+    const digest = Buffer.from(cut[0]!.ids).toString('latin1');
+    expect(digest).not.toContain('C-0001');
   });
 });
