@@ -157,8 +157,16 @@ const SEPARATOR = /[;；、。\n]|,\s+|，|\s+and\s+|及び|又は|または|\s+
  */
 const VARIANT_SPELLING = /(?<![\p{L}\p{N}'’])([\p{L}\p{N}'’]+)\s*[(（]([\p{L}\p{N}'’]+)[)）]/gu;
 
-/** Latin place names joined by a bare comma (`Nyiragongo,North Kivu`): split like `, `. */
-const LATIN_COMMA = /(?<=[A-Za-z]),(?=[A-Za-z])/g;
+/** Latin place names joined by a bare comma (`Nyiragongo,North Kivu`, `Ndélé,Bamingui-Bangoran`): split like `, `. */
+const LATIN_COMMA = /(?<=\p{Script=Latin}),(?=\p{Script=Latin})/gu;
+
+/**
+ * A list marker, `(a)` or `(ii)`, where a list item starts (`(a)Branch Office 1: (i)Shop number 1584, …`): the
+ * workbook numbers the items of a cell, the CSV parts them with `;`. It states nothing, and goes as the parentheses
+ * around a remark would (the text around it joined as before). Not after a letter or digit, where it names a part of
+ * something (`主文26(b)`).
+ */
+const LIST_MARKER = /(?<![\p{L}\p{N}])[(（]\s*(?:[a-z]|[ivx]{1,4})\s*[)）]/giu;
 
 /** `1965年頃` / `1965年`: 頃 (circa) qualifies a date the CSV states without it. */
 const CIRCA = /頃|ころ|circa|approximately|approx\.?/gi;
@@ -278,7 +286,7 @@ export function statementPieces(value: string, options: PieceOptions = {}): Piec
 }
 
 function statementPiecesOf(value: string, options: PieceOptions = {}): Piece[] {
-  let text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '');
+  let text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '').replace(LIST_MARKER, ' ');
   // Glosses and spellings are parenthesised: most values have no parenthesis, and skip both searches.
   const parenthesised = /[(（]/.test(text);
   if (parenthesised && JAPANESE.test(text)) text = text.replace(LATIN_GLOSS, '');

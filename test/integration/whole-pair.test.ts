@@ -114,19 +114,13 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '002-000600': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV states more: the name's original script (إبراھیم عواد …), which the workbook's name cell leaves blank ('(original script: )'); the aliases' scripts are in both",
     [
       { field: "otherInformation", removedWords: "1971年にイラクのサマッラにて出生イブラヒーム・アワド・イブラヒーム・アル・バ", addedWords: "إبراھیم عواد إبراھیم علي البدري السامرائ" },
     ],
   ],
-  '002-000622': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "addresses", added: [], removed: ["Branch Office 1: (i)Shop number 1584, Furqan (variant Fahr K", "Branch Office 2: (i)Safar Bazaar, Garmser District, Helmand "] },
-    ],
-  ],
   '002-000647': [
-    "not yet read as the same fact in both formats: left visible",
+    "slip of the CSV: its その他の情報 gives as original script الموقعون بالدم (another group's name, 'those who sign in blood'); the workbook and the CSV's own notice text give الملثمون",
     [
       { field: "otherInformation", removedWords: "الملثمون ", addedWords: "الموقعون بالدم" },
     ],
@@ -150,13 +144,13 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '002-000761': [
-    "not yet read as the same fact in both formats: left visible",
+    "slip of the CSV: its その他の情報 gives as original script 002-000760's name (سالم مصطفى محمد ال منصور); the workbook and the CSV's notice text give this person's, عمر محمود إرحيم الفياض الكبيسي",
     [
       { field: "otherInformation", removedWords: "script:عمرمحمودإرحيمالفياضالكبيسي", addedWords: "script:سالممصطفىمحمدالمنصور" },
     ],
   ],
   '003-000001': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV states more: its その他の情報 names the entries it refers to (186., 288., 202., 192.) where the workbook and the CSV's own notice text say 'listed on the UN's asset-freeze list'",
     [
       { field: "otherInformation", removedWords: "国連の資産凍結措置対象者リスト掲載ウレマ援助組織(国連の資産凍結措置対象者リスト", addedWords: "ウレマ援助組織(288.記載団体。(186.に記載されていた団体)(288.に記" },
     ],
@@ -176,7 +170,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '003-000007': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV states more: a pointer to AAS-T's entry (675．に指定した団体) that the workbook and the CSV's own notice text lack",
     [
       { field: "otherInformation", removedWords: "‘Amiri", addedWords: "(675.に指定した団体)ʻAmiri" },
     ],
@@ -279,7 +273,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '016-000026': [
-    "not yet read as the same fact in both formats: left visible",
+    "slip of the CSV: its reading of （プロプライエタリー） adds a Japanese alias without サービスィーズ (…テクニカル・プロプライエタリーリミテッド) that no English alias and no notice text states",
     [
       { field: "aliases.ja", added: ["マンスデ・オーバーシーズ・プロジェクツ・アーキテクチュラル・アンド・テクニカル・プロプライエタリーリミテッド"], removed: [] },
     ],
@@ -316,7 +310,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '026-000043': [
-    "not yet read as the same fact in both formats: left visible",
+    "slip of the CSV: its list of the name's spellings gives Sergey ZDRYLYUK twice and drops Sergei ZDRYLYUK (its notice text still gives every spelling)",
     [
       { field: "aliases.en", added: [], removed: ["Sergei ZDRYLYUK"] },
     ],
@@ -375,18 +369,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     "correction or variant: former name Tatyana → Tatiana",
     [
       { field: "formerNames.en", added: ["Tatiana Nosenko"], removed: [] },
-    ],
-  ],
-  '037-000007': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "addresses", added: ["バンギ; バミンギ・バンゴラン県ンデレ 中央アフリカ共和国 / Bangui; Ndélé,Bamingui-Bango"], removed: [] },
-    ],
-  ],
-  '037-000012': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "addresses", added: ["バンギＫＭ５地区; ナナ・グリビジ県; ンジャメナ市ンジャリ; バミンギ・バンゴラン県ンデレ 中央アフリカ共和国; チャ"], removed: [] },
     ],
   ],
   '042-000002': [

@@ -162,6 +162,19 @@ describe('restated across formats', () => {
     const moscow = { addresses: [address([null, 'Russia'], [null, '24 Usacheva Street, Moscow, Russia 119048, 21 Gogolevsky Blvd., Moscow 119991.'])] };
     expect(compare(moscow, { addresses: [address([null, 'Russia'], [null, '24 Usacheva Street, Moscow 119048, 21 Gogolevsky Blvd., Moscow 119991.'])] }).amended).toEqual([]);
   });
+
+  it('list markers (a), (i), (ii) numbering the items of a workbook cell, the CSV’s items parted by ; (002-000622)', () => {
+    const workbook = { addresses: [address([null, 'Afghanistan'], [null, 'Branch Office 2: (i)Safar Bazaar, Garmser District, Helmand Province, Afghanistan (ii)Main Bazaar, Safar, Helmand Province'])] };
+    const csv = { addresses: [address([null, 'Afghanistan'], [null, 'Safar Bazaar, Garmser District, Helmand Province;  Main Bazaar, Safar, Helmand Province'])] };
+    const noticeText = '所在地：(b)Branch Office 2: (i)Safar Bazaar, Garmser District, Helmand Province, Afghanistan (ii)Main Bazaar, Safar, Helmand Province, Afghanistan';
+    expect(compare(workbook, { ...csv, noticeText })).toEqual({ amended: [], restated: ['addresses'] });
+  });
+
+  it('accented Latin place names joined by a bare comma in the CSV (037-000007)', () => {
+    const workbook = { addresses: [address(['中央アフリカ共和国', null], ['バンギ', 'Bangui']), address([null, null], ['バミンギ・バンゴラン県（Bamingui-Bangoran）ンデレ（Ndélé）', null])] };
+    const csv = { addresses: [address(['中央アフリカ共和国', null], ['バンギ; バミンギ・バンゴラン県ンデレ', 'Bangui; Ndélé,Bamingui-Bangoran'])] };
+    expect(compare(workbook, csv)).toEqual({ amended: [], restated: ['addresses'] });
+  });
 });
 
 describe('still amended across formats', () => {
@@ -187,6 +200,12 @@ describe('still amended across formats', () => {
   it('a word doubled by one file (002-000132)', () => {
     const position = (p: string) => ({ positions: { ja: [], en: [p] } });
     expect(compare(position('Consul General, Taliban Consulate General, Peshawar, Pakistan'), position('Consul General General, Taliban Consulate General, Peshawar, Pakistan')).amended).toEqual(['positions.en']);
+  });
+
+  it('a numbered item the other edition names nowhere, though the list markers are read as above (002-000622)', () => {
+    const workbook = { addresses: [address([null, 'Afghanistan'], [null, 'Branch Office 2: (i)Safar Bazaar, Garmser District, Helmand Province, Afghanistan (ii)Main Bazaar, Safar, Helmand Province'])] };
+    const csv = { addresses: [address([null, 'Afghanistan'], [null, 'Safar Bazaar, Garmser District, Helmand Province'])] };
+    expect(compare(workbook, csv).amended).toEqual(['addresses']);
   });
 
   it('a place named neither in the other edition’s address nor anywhere else in its entry', () => {
