@@ -125,12 +125,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
       { field: "otherInformation", removedWords: "الملثمون ", addedWords: "الموقعون بالدم" },
     ],
   ],
-  '002-000690': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "addresses", added: ["クエッタ; ラホール; ペシャワール; カラチ; イスラマバード; カンダハル県; へラート県; ヘルマンド県; ドバイ"], removed: [] },
-    ],
-  ],
   '002-000695': [
     "the CSV spells an alias without the long vowel (アブー・ファライ / アブー・ファーライ)",
     [
@@ -248,12 +242,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
       { field: "addresses", added: ["平壌特別市普通江区域楽園洞 北朝鮮"], removed: [] },
     ],
   ],
-  '013-000016': [
-    "an address's Latin part in the workbook's Japanese half, the CSV's English half (not read as the same yet)",
-    [
-      { field: "addresses", added: [], removed: ["Fribourg, FR, スイス"] },
-    ],
-  ],
   '014-000014': [
     "the CSV states a note on the alias the workbook does not",
     [
@@ -321,17 +309,10 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
       { field: "positions.en", added: ["Minister of the Interior of the Luhansk People’s Republic", "Minister of the Interior of the Lugansk People’s Republic"], removed: ["Self-proclaimed “Minister of Emergencies and Disaster Relief"] },
     ],
   ],
-  '027-000001': [
-    "street names with their other spelling in parentheses, stated twice by the CSV (not read as the same yet)",
-    [
-      { field: "addresses", added: ["Prospekt Kirova/Pereulok Sovnarkomovskii 52/1, Simfelopol; K"], removed: [] },
-    ],
-  ],
   '027-000002': [
-    "slip of the CSV: a phone number's digits doubled; addresses' spellings in parentheses not read yet",
+    "slips of the CSV: Products/Feodosia read as a spelling of the last word (an alias 'Feodosiia Enterprise on Supply of Oil Feodosia' no file states) and a phone number's digits doubled",
     [
       { field: "aliases.en", added: ["Feodosiia Enterprise on Supply of Oil Feodosia"], removed: [] },
-      { field: "addresses", added: ["Ulitsa Geologicheskaya 2,Feodosiia; Ulitsa Geologicheskaia S"], removed: ["Ulitsa Geologicheskaya(Geologicheskaia Street) 2，Feodosiia(F"] },
       { field: "otherInformation", removedWords: "065", addedWords: " 065065 " },
     ],
   ],

@@ -175,6 +175,31 @@ describe('restated across formats', () => {
     const csv = { addresses: [address(['中央アフリカ共和国', null], ['バンギ; バミンギ・バンゴラン県ンデレ', 'Bangui; Ndélé,Bamingui-Bangoran'])] };
     expect(compare(workbook, csv)).toEqual({ amended: [], restated: ['addresses'] });
   });
+
+  it('a Latin place name in the workbook’s Japanese half, in the CSV’s English one (013-000016)', () => {
+    const workbook = { addresses: [address([null, null], ['Fribourg, FR, スイス', null])] };
+    expect(compare(workbook, { addresses: [address(['スイス', null], [null, 'Fribourg, FR,'])] })).toEqual({ amended: [], restated: ['addresses'] });
+  });
+
+  it('a street’s other rendering in parentheses, in place of the word or of as many words, one address per rendering in the CSV (027-000002, 027-000001)', () => {
+    const feodosia = { addresses: [address([null, 'Crimea'], [null, 'Ulitsa Geologicheskaya(Geologicheskaia Street) 2，Feodosiia(Feodosia)'])] };
+    const feodosiaCsv = { addresses: [address([null, 'Crimea'], [null, 'Ulitsa Geologicheskaya 2,Feodosiia; Ulitsa Geologicheskaia Street 2,Feodosia'])] };
+    expect(compare(feodosia, feodosiaCsv)).toEqual({ amended: [], restated: ['addresses'] });
+    const simferopol = { addresses: [address([null, 'Crimea'], [null, 'Prospekt Kirova(Kirova Avenue)/Pereulok Sovnarkomovskii(Sovnarkomovskiy Lane) 52/1, Simfelopol'])] };
+    const simferopolCsv = { addresses: [address([null, 'Crimea'], [null, 'Prospekt Kirova/Pereulok Sovnarkomovskii 52/1, Simfelopol; Kirova Avenue/Sovnarkomovskiy Lane 52/1, Simfelopol'])] };
+    expect(compare(simferopol, simferopolCsv)).toEqual({ amended: [], restated: ['addresses'] });
+  });
+
+  it('a spelling given once (Sanatan (またはSanatin)) for a word the address repeats (002-000690)', () => {
+    const workbook = { addresses: [address([null, null], [null, 'Sanatan (またはSanatin) Bazaar， Sanatan Bazaar Street， Trench (またはTranch) Road， Chaman， Baluchistan Province， Pakistan'])] };
+    const csv = {
+      addresses: [
+        address([null, 'Pakistan'], [null, 'Sanatan Bazaar Street,Trench Road,Chaman,Baluchistan Province,; Sanatin Bazaar Street,Trench Road,Chaman,Baluchistan Province,; Sanatan Bazaar Street,Tranch Road,Chaman,Baluchistan Province,; Sanatin Bazaar Street,Tranch Road,Chaman,Baluchistan Province,']),
+      ],
+      noticeText: '所在地：(a)Sanatan (または Sanatin) Bazaar， Sanatan Bazaar Street， Trench (または Tranch) Road， Chaman， Baluchistan Province， Pakistan',
+    };
+    expect(compare(workbook, csv)).toEqual({ amended: [], restated: ['addresses'] });
+  });
 });
 
 describe('still amended across formats', () => {
@@ -206,6 +231,22 @@ describe('still amended across formats', () => {
     const workbook = { addresses: [address([null, 'Afghanistan'], [null, 'Branch Office 2: (i)Safar Bazaar, Garmser District, Helmand Province, Afghanistan (ii)Main Bazaar, Safar, Helmand Province'])] };
     const csv = { addresses: [address([null, 'Afghanistan'], [null, 'Safar Bazaar, Garmser District, Helmand Province'])] };
     expect(compare(workbook, csv).amended).toEqual(['addresses']);
+  });
+
+  it('a Latin place name in the workbook’s Japanese half that the CSV’s English half no longer names (013-000016)', () => {
+    const workbook = { addresses: [address([null, null], ['Fribourg, FR, スイス', null])] };
+    expect(compare(workbook, { addresses: [address(['スイス', null], [null, 'Geneva, GE,'])] }).amended).toEqual(['addresses']);
+  });
+
+  it('a remark in parentheses is no rendering of the word before it, though its first letter is the same (026-000318)', () => {
+    const workbook = { positions: { ja: [], en: ['Member of the Federation Council of the Russian Federation (from self-proclaimed“Luhansk People’s Republic”)'] } };
+    const csv = { positions: { ja: [], en: ['Member of the Federation Council of the Russian from Luhansk People’s Republic'] } };
+    expect(compare(workbook, csv).amended).toEqual(['positions.en']);
+  });
+
+  it('a street spelt in a way the workbook does not give (027-000002)', () => {
+    const feodosia = { addresses: [address([null, 'Crimea'], [null, 'Ulitsa Geologicheskaya(Geologicheskaia Street) 2，Feodosiia(Feodosia)'])] };
+    expect(compare(feodosia, { addresses: [address([null, 'Crimea'], [null, 'Ulitsa Geologicheskaya 2,Feodosiia; Ulitsa Geologiya Street 2,Feodosia'])] }).amended).toEqual(['addresses']);
   });
 
   it('a place named neither in the other edition’s address nor anywhere else in its entry', () => {
