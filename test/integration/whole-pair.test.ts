@@ -57,18 +57,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
       { field: "otherInformation", removedWords: " 2001", addedWords: "2020" },
     ],
   ],
-  '002-000201': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "otherInformation", removedWords: "", addedWords: "(original script: رياض محمد حسن محمد الح" },
-    ],
-  ],
-  '002-000285': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "otherInformation", removedWords: "", addedWords: "(original script: أبوبكر الجزائري)" },
-    ],
-  ],
   '002-000291': [
     "correction: nationality Egypt (workbook) → サウジアラビア (CSV, as its notice text)",
     [
@@ -320,12 +308,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     "slip of the CSV: a phone number's digits doubled",
     [
       { field: "otherInformation", removedWords: "642", addedWords: " 642642  " },
-    ],
-  ],
-  '028-000225': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "aliases.en", added: ["K.A. Valiev Physico-Technological Institute RAS"], removed: [] },
     ],
   ],
   '029-000223': [

@@ -200,6 +200,12 @@ describe('restated across formats', () => {
     };
     expect(compare(workbook, csv)).toEqual({ amended: [], restated: ['addresses'] });
   });
+
+  it('the Arabic script of an earlier listing: a note on the workbook’s alias, an original script in the CSV’s その他の情報 (002-000285)', () => {
+    const info = 'アル・カーイダ（１６６．に指定した団体）の調整・連絡専門家。';
+    const workbook = { otherInformation: info, aliasNotes: [{ alias: 'Abu Bakr al-Jaziri', note: 'previously listed as (以前のリスト記載ぶり), in Arabic: أبوبكر الجزائري' }] };
+    expect(compare(workbook, { otherInformation: `(original script: أبوبكر الجزائري)${info}` })).toEqual({ amended: [], restated: ['otherInformation'] });
+  });
 });
 
 describe('still amended across formats', () => {
