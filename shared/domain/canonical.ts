@@ -61,8 +61,15 @@ export function positionForms(value: string): string[] {
     .split(/;|\s+and\s+|及び|\(|\)/i)
     .map((p) => comparableText(p))
     .filter((p) => p !== '');
+  // `３月２３日運動（M23）の旅団指揮官、大佐`: the head before の is shared by the posts listed after it, and the CSV
+  // writes it out for each (`３月２３日運動（M23）の大佐`, 009-000031).
+  const shared = SHARED_HEAD.exec(text);
+  if (shared) pieces.push(...shared[2]!.split('、').flatMap((post) => positionForms(`${shared[1]}${post}`)));
   return [...new Set(pieces)];
 }
+
+/** A Japanese list of posts after one head: `HのA、B` (no の in the posts, so the head is the whole of what they share). */
+const SHARED_HEAD = /^(.+の)([^、の]+(?:、[^、の]+)+)$/;
 
 /** Small kana and the long-vowel mark vary between transliterations of one title (`マウラヴィ` / `マウラヴ`). */
 export function titleForms(value: string): string[] {

@@ -206,6 +206,12 @@ describe('restated across formats', () => {
     const workbook = { otherInformation: info, aliasNotes: [{ alias: 'Abu Bakr al-Jaziri', note: 'previously listed as (以前のリスト記載ぶり), in Arabic: أبوبكر الجزائري' }] };
     expect(compare(workbook, { otherInformation: `(original script: أبوبكر الجزائري)${info}` })).toEqual({ amended: [], restated: ['otherInformation'] });
   });
+
+  it('a head shared by the posts listed after it, written out for each by the CSV (009-000031)', () => {
+    const workbook = { positions: { ja: ['３月２３日運動（M23）の旅団指揮官、大佐', 'コンゴ民主共和国国軍（FARDC）大佐'], en: [] } };
+    const csv = { positions: { ja: ['３月２３日運動（M23）の旅団指揮官', '３月２３日運動（M23）の大佐', 'コンゴ民主共和国国軍（FARDC）大佐'], en: [] } };
+    expect(compare(workbook, csv)).toEqual({ amended: [], restated: ['positions.ja'] });
+  });
 });
 
 describe('still amended across formats', () => {
@@ -253,6 +259,11 @@ describe('still amended across formats', () => {
   it('a street spelt in a way the workbook does not give (027-000002)', () => {
     const feodosia = { addresses: [address([null, 'Crimea'], [null, 'Ulitsa Geologicheskaya(Geologicheskaia Street) 2，Feodosiia(Feodosia)'])] };
     expect(compare(feodosia, { addresses: [address([null, 'Crimea'], [null, 'Ulitsa Geologicheskaya 2,Feodosiia; Ulitsa Geologiya Street 2,Feodosia'])] }).amended).toEqual(['addresses']);
+  });
+
+  it('a post under the shared head that the workbook does not list (009-000031)', () => {
+    const workbook = { positions: { ja: ['３月２３日運動（M23）の旅団指揮官、大佐'], en: [] } };
+    expect(compare(workbook, { positions: { ja: ['３月２３日運動（M23）の旅団指揮官', '３月２３日運動（M23）の少将'], en: [] } }).amended).toEqual(['positions.ja']);
   });
 
   it('a place named neither in the other edition’s address nor anywhere else in its entry', () => {
