@@ -1,6 +1,7 @@
-import { Designation, type EntityType, type ParsedList, type ReadingNotice, type Regime, type RegimeLegend } from '../domain/designation';
+import { type Designation, type EntityType, type ParsedList, type ReadingNotice, type Regime, type RegimeLegend } from '../domain/designation';
 import { ListFormatError, type ListLocation } from './errors';
 import { excelSerialToIsoDate } from './birth-dates';
+import { fitModel } from './model-fit';
 import { cellString, columnLetter, isoDate, type CellValue } from './xlsx-cells';
 import { columnRole, REQUIRED_COLUMN_KINDS, SINGLE_COLUMN_KINDS, type ColumnRole } from './xlsx-columns';
 import { readRow, RowCellError, type RowCell, type RowNotice } from './xlsx-row';
@@ -266,15 +267,9 @@ function entityTypeOfRegime(title: string | null): EntityType | null {
   return null;
 }
 
-/**
- * Every entry must fit the model before it leaves the parser; a misfit is a reading error in this row. zod's copy
- * goes on, not the entry: it has the model's key order, which the printed JSON (and its golden digests) follow.
- */
+/** Every entry must fit the model before it leaves the parser (model-fit.ts); a misfit is a reading error in this row. */
 function validated(entry: Designation, location: ListLocation): Designation {
-  const checked = Designation.safeParse(entry);
-  if (!checked.success) {
-    const issues = checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ListFormatError(`entry does not fit the model: ${issues}`, location);
-  }
-  return checked.data;
+  const fit = fitModel(entry);
+  if (fit.issues.length > 0) throw new ListFormatError(`entry does not fit the model: ${fit.issues.join('; ')}`, location);
+  return fit.entry;
 }
