@@ -286,6 +286,10 @@ interface StatedTexts {
   /** Indexes of `values` in the order their pieces are searched: the notice text last. */
   order: number[];
   pieces: (string | undefined)[];
+  /** Every value whole and in pieces, joined in order: built once, for texts holding `|`. */
+  joinedWithPieces?: string;
+  /** Texts already looked for: one entry is asked the same piece by several fields. */
+  answers: Map<string, boolean>;
 }
 
 const statedTexts = new WeakMap<Designation, StatedTexts>();
@@ -317,10 +321,19 @@ function statedAnywhere(d: Designation, text: string): boolean {
     }
     const order = values.map((_v, i) => i).filter((i) => i !== notice);
     if (notice >= 0) order.push(notice);
-    stated = { values, whole: values.map(statedText).join('|'), order, pieces: [] };
+    stated = { values, whole: values.map(statedText).join('|'), order, pieces: [], answers: new Map() };
     statedTexts.set(d, stated);
   }
-  if (text.includes('|')) return stated.values.flatMap((v) => [statedText(v), ...pieceTexts(v)]).join('|').includes(text);
+  let answer = stated.answers.get(text);
+  if (answer === undefined) stated.answers.set(text, (answer = searchStated(stated, text)));
+  return answer;
+}
+
+function searchStated(stated: StatedTexts, text: string): boolean {
+  if (text.includes('|')) {
+    stated.joinedWithPieces ??= stated.values.flatMap((v) => [statedText(v), ...pieceTexts(v)]).join('|');
+    return stated.joinedWithPieces.includes(text);
+  }
   if (stated.whole.includes(text)) return true;
   for (const i of stated.order) {
     const pieces = (stated.pieces[i] ??= pieceTexts(stated.values[i]!).join('|'));
