@@ -61,8 +61,15 @@ export function positionForms(value: string): string[] {
     .split(/;|\s+and\s+|及び|\(|\)/i)
     .map((p) => comparableText(p))
     .filter((p) => p !== '');
+  // `３月２３日運動（M23）の旅団指揮官、大佐`: the head before の is shared by the posts listed after it, and the CSV
+  // writes it out for each (`３月２３日運動（M23）の大佐`, 009-000031).
+  const shared = SHARED_HEAD.exec(text);
+  if (shared) pieces.push(...shared[2]!.split('、').flatMap((post) => positionForms(`${shared[1]}${post}`)));
   return [...new Set(pieces)];
 }
+
+/** A Japanese list of posts after one head: `HのA、B` (no の in the posts, so the head is the whole of what they share). */
+const SHARED_HEAD = /^(.+の)([^、の]+(?:、[^、の]+)+)$/;
 
 /** Small kana and the long-vowel mark vary between transliterations of one title (`マウラヴィ` / `マウラヴ`). */
 export function titleForms(value: string): string[] {
@@ -149,16 +156,60 @@ const NOTE = /参照$|時点|以前|以降|過去|現在|可能性|推定|報告
 const SEPARATOR = /[;；、。\n]|,\s+|，|\s+and\s+|及び|又は|または|\s+or\s+|\s[–—]\s|^・|・$/gi;
 
 /**
- * A word followed by its other spelling in parentheses, `Luhansk(Lugansk)`, `Donbass (Donbas)`: the workbook states
- * both spellings in one value, the CSV states the value once per spelling. Read as both values. Only a word of the
- * same initial counts as a spelling (`Works (MMK)` is an acronym, a fact of its own). A match starts only where a
- * word does (the lookbehind): the same matches, without trying every letter of a long unspaced Japanese run as a
- * start, which made the search quadratic in the run's length.
+ * A word followed by its other spelling in parentheses, `Luhansk(Lugansk)`, `Donbass (Donbas)`, `Sanatan (または
+ * Sanatin)`: the workbook states both spellings in one value, the CSV states the value once per spelling. Read as
+ * both values. Only a spelling of the same initial counts (`Works (MMK)` is an acronym, a fact of its own). The other
+ * spelling may run to several words, a rendering of the street or place (`Geologicheskaya(Geologicheskaia Street)`,
+ * `Kirova(Kirova Avenue)`): the CSV writes it in place of the word (`Ulitsa Geologicheskaia Street`) or of as many
+ * words as it has (`Prospekt Kirova` → `Kirova Avenue`), so both are read. A match starts only where a word does
+ * (the lookbehind): the same matches, without trying every letter of a long unspaced Japanese run as a start, which
+ * made the search quadratic in the run's length.
  */
-const VARIANT_SPELLING = /(?<![\p{L}\p{N}'’])([\p{L}\p{N}'’]+)\s*[(（]([\p{L}\p{N}'’]+)[)）]/gu;
+const VARIANT_SPELLING =
+  /(?<![\p{L}\p{N}'’])((?:[\p{L}\p{N}'’]+ )*)([\p{L}\p{N}'’]+)\s*[(（]\s*(?:(?:または|or\s|variant\s)\s*)?([\p{L}\p{N}'’]+(?: [\p{L}\p{N}'’]+)*)\s*[)）]/gu;
 
-/** Latin place names joined by a bare comma (`Nyiragongo,North Kivu`): split like `, `. */
-const LATIN_COMMA = /(?<=[A-Za-z]),(?=[A-Za-z])/g;
+/**
+ * The value with each word's other spelling in its place (variantSpelling), wherever the word recurs in the value
+ * (`Sanatan (またはSanatin) Bazaar, Sanatan Bazaar Street` is also `Sanatin Bazaar Street`, as the CSV writes it).
+ * `wide`: a rendering of several words stands for as many words before it.
+ */
+function respelled(text: string, wide: boolean): string {
+  const spellings = new Map<string, string>();
+  const replaced = text.replace(VARIANT_SPELLING, (whole, before: string, word: string, other: string) => {
+    if (!spellingOf(word, other)) return whole;
+    if (!other.includes(' ')) spellings.set(word, other);
+    const kept = before.split(' ').filter((w) => w !== '');
+    const dropped = wide ? other.split(' ').length - 1 : 0;
+    return [...kept.slice(0, Math.max(0, kept.length - dropped)), other].join(' ');
+  });
+  if (spellings.size === 0) return replaced;
+  const recurring = new RegExp(`(?<![\\p{L}\\p{N}'’])(${[...spellings.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}'’])`, 'gu');
+  return replaced.replace(recurring, (word) => spellings.get(word) ?? word);
+}
+
+/**
+ * Whether `other` spells `word` another way: one word of the same initial (`Luhansk(Lugansk)`), or a rendering of
+ * several words whose first is the word respelled, sharing its first four letters (`Geologicheskaya(Geologicheskaia
+ * Street)`); `Federation (from Luhansk…)` is a remark, not a spelling.
+ */
+function spellingOf(word: string, other: string): boolean {
+  const first = other.split(' ')[0]!.toLowerCase();
+  const head = other.includes(' ') ? 4 : 1;
+  return word.length >= head && word.slice(0, head).toLowerCase() === first.slice(0, head);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Latin place names joined by a bare comma (`Nyiragongo,North Kivu`, `Ndélé,Bamingui-Bangoran`): split like `, `. */
+const LATIN_COMMA = /(?<=\p{Script=Latin}),(?=\p{Script=Latin})/gu;
+
+/**
+ * A list marker, `(a)` or `(ii)`, where a list item starts (`(a)Branch Office 1: (i)Shop number 1584, …`): the
+ * workbook numbers the items of a cell, the CSV parts them with `;`. It states nothing, and goes as the parentheses
+ * around a remark would (the text around it joined as before). Not after a letter or digit, where it names a part of
+ * something (`主文26(b)`).
+ */
+const LIST_MARKER = /(?<![\p{L}\p{N}])[(（]\s*(?:[a-z]|[ivx]{1,4})\s*[)）]/giu;
 
 /** `1965年頃` / `1965年`: 頃 (circa) qualifies a date the CSV states without it. */
 const CIRCA = /頃|ころ|circa|approximately|approx\.?/gi;
@@ -260,12 +311,12 @@ export interface PieceOptions {
   countries?: boolean;
   /** Notes may stand outside parentheses too (addresses: `2014年5月時点の所在地 / Syrian Arab Republic`). */
   notes?: boolean;
+  /** A rendering of several words in parentheses stands for as many words before it (`Prospekt Kirova(Kirova Avenue)`). */
+  wide?: boolean;
 }
 
-// Addresses are the only values read with notes outside parentheses, and always with countries.
-const piecesOf = remembered(statementPiecesOf);
-const countryPiecesOf = remembered((value) => statementPiecesOf(value, { countries: true }));
-const addressPiecesOf = remembered((value) => statementPiecesOf(value, { countries: true, notes: true }));
+/** Remembered readers, one per combination of options. */
+const readers = new Map<string, (value: string) => Piece[]>();
 
 /**
  * The facts a value states, each apart: a list joined into one cell (`X、Y`, `X; Y`, `X and Y`, `A又はB`) and a
@@ -273,20 +324,33 @@ const addressPiecesOf = remembered((value) => statementPiecesOf(value, { countri
  * values come apart the same way, so a list split in one file and joined in the other states the same pieces.
  */
 export function statementPieces(value: string, options: PieceOptions = {}): Piece[] {
-  if (options.notes) return addressPiecesOf(value);
-  return options.countries ? countryPiecesOf(value) : piecesOf(value);
+  const key = `${options.countries ? 'c' : ''}${options.notes ? 'n' : ''}${options.wide ? 'w' : ''}`;
+  let read = readers.get(key);
+  if (read === undefined) readers.set(key, (read = remembered((v) => statementPiecesOf(v, options))));
+  return read(value);
+}
+
+/**
+ * The ways to read the facts a value states: its pieces, and, when a rendering in parentheses runs to several words,
+ * its pieces with the rendering standing for as many words (`wide`); the other edition states the value when it
+ * states every piece of either reading.
+ */
+export function statementReadings(value: string, options: PieceOptions = {}): Piece[][] {
+  const narrow = statementPieces(value, options);
+  if (!/[(（]/.test(value)) return [narrow];
+  const wide = statementPieces(value, { ...options, wide: true });
+  const same = wide.length === narrow.length && wide.every((p, i) => p.form === narrow[i]!.form);
+  return same ? [narrow] : [narrow, wide];
 }
 
 function statementPiecesOf(value: string, options: PieceOptions = {}): Piece[] {
-  let text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '');
+  let text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '').replace(LIST_MARKER, ' ');
   // Glosses and spellings are parenthesised: most values have no parenthesis, and skip both searches.
   const parenthesised = /[(（]/.test(text);
   if (parenthesised && JAPANESE.test(text)) text = text.replace(LATIN_GLOSS, '');
-  const variant = parenthesised
-    ? text.replace(VARIANT_SPELLING, (whole, word: string, other: string) => (word[0]!.toLowerCase() === other[0]!.toLowerCase() ? other : whole))
-    : text;
+  const variants = parenthesised ? [respelled(text, options.wide === true)] : [];
   const pieces = new Map<string, Piece>();
-  for (const written of variant === text ? [text] : [text, variant]) {
+  for (const written of new Set([text, ...variants])) {
     const { outside, inside } = parentheses(written);
     for (const [at, part] of [outside, ...inside].entries()) {
       for (const raw of part.replace(LATIN_COMMA, ', ').split(SEPARATOR)) {

@@ -7,6 +7,7 @@ import {
   positionForms,
   statedText,
   statementPieces,
+  statementReadings,
   titleForms,
   type Piece,
   type PieceOptions,
@@ -55,11 +56,11 @@ const asPieces = (forms: readonly string[]): Piece[] => forms.map((form) => ({ f
 /** A value read whole (its comparable text) or as the facts it states. */
 const plain =
   (options: PieceOptions = {}): Reader =>
-  (value) => [asPieces([statedText(value)].filter((f) => f !== '')), statementPieces(value, options)];
+  (value) => [asPieces([statedText(value)].filter((f) => f !== '')), ...statementReadings(value, options)];
 /** A value read by an older canonical form (names, positions, titles) or as the facts it states. */
 const withForms =
   (forms: (v: string) => string[], options: PieceOptions = {}): Reader =>
-  (value) => [asPieces(forms(value)), statementPieces(value, options)];
+  (value) => [asPieces(forms(value)), ...statementReadings(value, options)];
 
 const itemsOf = (values: readonly (string | null)[], reader: Reader): Item[] =>
   values.filter((v): v is string => v !== null && v.trim() !== '').map((text) => ({ text, readings: reader(text) }));
@@ -97,7 +98,7 @@ function places(field: string, read: (d: Designation) => BilingualList): FieldSp
   ];
 }
 
-const nameReader: Reader = (value) => [asPieces(nameForms(value)), statementPieces(value)];
+const nameReader: Reader = (value) => [asPieces(nameForms(value)), ...statementReadings(value)];
 const names = (d: Designation) => {
   const universe = nameUniverse(d);
   const all = [d.name.ja, d.name.en, ...d.aliases.ja, ...d.aliases.en].filter((n): n is string => n !== null);
@@ -119,14 +120,24 @@ function addressItems(d: Designation, cross: CrossFormat): Item[] {
   const apart = (detail: string) =>
     cross.addressCountries.reduce((text, country) => text.replace(new RegExp(`${escapeRegExp(country)}(?![のにでとへをが])`, 'g'), ';'), detail);
   return d.addresses.map((a: Address) => {
-    const pieces = cross.addressLanguages.flatMap((l) => [
-      ...statementPieces(a.country[l] ?? '', { countries: true, notes: true }),
-      ...statementPieces(apart(a.detail[l] ?? ''), { countries: true, notes: true }),
-    ]);
-    return { text: formatAddress(a), readings: [asPieces(cross.addressLanguages.flatMap((l) => addressForms(a, l))), pieces] };
+    const pieces = (wide: boolean) =>
+      cross.addressLanguages.flatMap((l) => [
+        ...statementPieces(a.country[l] ?? '', { countries: true, notes: true, wide }),
+        ...statementPieces(apart(a.detail[l] ?? ''), { countries: true, notes: true, wide }),
+      ]);
+    // A rendering of several words in parentheses (`Prospekt Kirova(Kirova Avenue)`) may stand for as many words.
+    const renderings = cross.addressLanguages.some((l) => /[(（]/.test(a.detail[l] ?? '')) ? [pieces(true)] : [];
+    return { text: formatAddress(a), readings: [asPieces(cross.addressLanguages.flatMap((l) => addressForms(a, l))), pieces(false), ...renderings] };
   });
 }
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Every place an entry's addresses name, in either language half: the workbook writes Latin place names in its
+ * Japanese half (`Fribourg, FR, スイス`, 013-000016) that the CSV puts in its English one. Only the halves both
+ * editions state are compared (addressItems); a place is stated wherever the other edition wrote it.
+ */
+const addressUniverse = (d: Designation, cross: CrossFormat) => formsOf(addressItems(d, { ...cross, addressLanguages: ['ja', 'en'] }));
 
 /** An address as published, punctuation and all: for audit, and to notice a cosmetic edit. */
 function publishedAddress(a: Address): string {
@@ -151,7 +162,7 @@ export const MATERIAL_FIELDS: readonly FieldSpec[] = [
   ...places('nationalities', (d) => d.nationalities),
   list('passportNumbers', (d) => d.passportNumbers),
   list('idNumbers', (d) => d.idNumbers),
-  { field: 'addresses', kind: 'list', read: (d) => d.addresses.map(publishedAddress), items: addressItems },
+  { field: 'addresses', kind: 'list', read: (d) => d.addresses.map(publishedAddress), items: addressItems, universe: addressUniverse },
   text('unReference', (d) => d.unReference),
   text('unListingDate', (d) => d.unListingDate),
   text('otherInformation', (d) => d.otherInformation),
@@ -275,6 +286,10 @@ interface StatedTexts {
   /** Indexes of `values` in the order their pieces are searched: the notice text last. */
   order: number[];
   pieces: (string | undefined)[];
+  /** Every value whole and in pieces, joined in order: built once, for texts holding `|`. */
+  joinedWithPieces?: string;
+  /** Texts already looked for: one entry is asked the same piece by several fields. */
+  answers: Map<string, boolean>;
 }
 
 const statedTexts = new WeakMap<Designation, StatedTexts>();
@@ -306,10 +321,19 @@ function statedAnywhere(d: Designation, text: string): boolean {
     }
     const order = values.map((_v, i) => i).filter((i) => i !== notice);
     if (notice >= 0) order.push(notice);
-    stated = { values, whole: values.map(statedText).join('|'), order, pieces: [] };
+    stated = { values, whole: values.map(statedText).join('|'), order, pieces: [], answers: new Map() };
     statedTexts.set(d, stated);
   }
-  if (text.includes('|')) return stated.values.flatMap((v) => [statedText(v), ...pieceTexts(v)]).join('|').includes(text);
+  let answer = stated.answers.get(text);
+  if (answer === undefined) stated.answers.set(text, (answer = searchStated(stated, text)));
+  return answer;
+}
+
+function searchStated(stated: StatedTexts, text: string): boolean {
+  if (text.includes('|')) {
+    stated.joinedWithPieces ??= stated.values.flatMap((v) => [statedText(v), ...pieceTexts(v)]).join('|');
+    return stated.joinedWithPieces.includes(text);
+  }
   if (stated.whole.includes(text)) return true;
   for (const i of stated.order) {
     const pieces = (stated.pieces[i] ??= pieceTexts(stated.values[i]!).join('|'));

@@ -130,10 +130,11 @@ export type RegimeLegend = z.infer<typeof RegimeLegend>;
  * What the reader could not take at face value in one cell, said rather than failed on: a value it could not
  * interpret in a field that identity does not rest on (a date stamp, a date of birth), kept as published
  * (`kept-as-published`), or a row that names no one and carries no 削除 mark, read as the deletion it is
- * (`read-as-deleted`). Only what identity rests on (番号, regime, names, status) failing stops a file.
+ * (`read-as-deleted`), or a workbook cell holding an Excel error value (#N/A, #REF!…), left out of the entry
+ * (`left-out`). Only what identity rests on (番号, regime, names, status) failing stops a file.
  */
 export const ReadingNotice = z.object({
-  kind: z.enum(['kept-as-published', 'read-as-deleted']),
+  kind: z.enum(['kept-as-published', 'read-as-deleted', 'left-out']),
   /** The entry's 番号. */
   key: z.string(),
   file: z.string(),

@@ -1,9 +1,10 @@
-import { Designation, ParsedList, RegimeLegend, designationKey, type Address, type ReadingNotice } from '../domain/designation';
+import { designationKey, type Address, type Designation, type ParsedList, type ReadingNotice, type RegimeLegend } from '../domain/designation';
 import { readBirthDates } from './birth-dates';
 import { CSV_HEADER, describeHeaderDrift, type CsvColumn } from './csv-columns';
 import { ListFormatError } from './errors';
 import { readNoticeDatesOrKeep } from './notice-dates';
 import { cellText, splitList } from './text';
+import { fitModel } from './model-fit';
 
 export interface CsvOptions {
   fileName: string;
@@ -196,9 +197,9 @@ function readRow(record: CsvRecord, file: string, legend: RegimeLegend, notices:
     noticeText: at('外務省告示情報'),
     source: { format: 'csv', row },
   };
-  const checked = Designation.safeParse(entry);
-  if (!checked.success) fail('番号', `entry does not fit the model: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return entry;
+  const fit = fitModel(entry);
+  if (fit.issues.length > 0) fail('番号', `entry does not fit the model: ${fit.issues.join('; ')}`);
+  return fit.entry;
 }
 
 function readAddress(at: (column: CsvColumn) => string | null): Address[] {

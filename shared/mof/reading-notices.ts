@@ -5,6 +5,12 @@ import { describeLocation } from './errors';
 export function describeReadingNotice(notice: ReadingNotice): string {
   const { file, sheet, row, column } = notice;
   const where = describeLocation({ file, ...(sheet !== undefined ? { sheet } : {}), row, column });
-  const what = notice.kind === 'read-as-deleted' ? 'read as deleted' : 'kept as published';
+  const what = WHAT[notice.kind];
   return `${where}: ${notice.key} ${what}: '${notice.value.replace(/\n/g, '⏎')}' (${notice.reason})`;
 }
+
+const WHAT: Record<ReadingNotice['kind'], string> = {
+  'kept-as-published': 'kept as published',
+  'read-as-deleted': 'read as deleted',
+  'left-out': 'left out',
+};

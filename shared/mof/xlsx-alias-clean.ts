@@ -191,9 +191,19 @@ function readPiece(piece: string, listLanguage: 'ja' | 'en', list: BilingualList
 }
 
 /** What a descriptor says, null if nothing worth a note, undefined if the text is no descriptor. */
+/**
+ * `(Previously listed as. In Arabic: رياض محمد حسن محمد الحجازي)`: the earlier listing's name in Arabic script, kept
+ * in the note (the CSV states it as an `original script` in その他の情報, 002-000201).
+ */
+const IN_ARABIC = /\bin\s+arabic\s*:\s*(.*\S)/i;
+
 function describe(text: string): string | null | undefined {
   const value = cleanPiece(text);
-  for (const [pattern, said] of DESCRIPTORS) if (pattern.test(value)) return said;
+  for (const [pattern, said] of DESCRIPTORS) {
+    if (!pattern.test(value)) continue;
+    const script = said === null ? undefined : IN_ARABIC.exec(value)?.[1];
+    return script ? `${said}, in Arabic: ${script}` : said;
+  }
   return undefined;
 }
 

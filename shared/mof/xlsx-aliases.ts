@@ -165,9 +165,12 @@ function splitLastConjunction(item: string): string[] {
   return [item.slice(0, at), item.slice(at + 2)].map(cleanItem);
 }
 
-/** `a.k.a. X, a.k.a. Y; f.k.a. Z`, also `a.k.a.: (a)X (b)Y`. Commas inside a name (`CO., LTD`) stay. */
+/**
+ * `a.k.a. X, a.k.a. Y; f.k.a. Z`, also `a.k.a.: (a)X (b)Y`. Commas inside a name (`CO., LTD`) stay. A marker starts
+ * after no full stop: the last `a.` of `a.k.a. K.A. Valiev…` and the initials after it are no second marker.
+ */
 export function readEnglishProse(inner: string, field: NameListField, into: NameLists): void {
-  for (const piece of inner.split(/[,;；，]?\s*(?=\b[af]\s*\.\s*k\s*\.\s*a\b)/i)) {
+  for (const piece of inner.split(/[,;；，]?\s*(?<![.．]\s*)(?=\b[af]\s*\.\s*k\s*\.\s*a\b)/i)) {
     const marker = /^([af])\s*\.\s*k\s*\.\s*a\s*\.?\s*[:：]?\s*/i.exec(piece);
     if (!marker) continue;
     const list = marker[1]!.toLowerCase() === 'f' ? into.formerNames : into[field === 'formerNames' ? 'aliases' : field];

@@ -1,7 +1,7 @@
 import { excelSerialToIsoDate } from './birth-dates';
 import { ListFormatError } from './errors';
 import { CellError, columnLetter, type CellValue } from './xlsx-cells';
-import type { Sheet, SheetRow } from './xlsx-workbook';
+import type { ErrorCell, Sheet, SheetRow } from './xlsx-workbook';
 import { readZipEntry, ZipError } from './zip-directory';
 import { readZipDirectory, type ZipEntry, type ZipParts } from './zip-limits';
 
@@ -190,6 +190,7 @@ function sheetRows(xml: string, strings: readonly string[], dateStyles: DateStyl
     ROW_START.lastIndex = ROW_END.lastIndex;
     const values: CellValue[] = [null];
     let yearMonths: number[] | undefined;
+    let errors: ErrorCell[] | undefined;
     let filled = false;
     let column = 0;
     for (const cell of content.matchAll(CELL)) {
@@ -202,6 +203,13 @@ function sheetRows(xml: string, strings: readonly string[], dateStyles: DateStyl
         else type = a[2]!;
       }
       column = ref === undefined ? column + 1 : columnNumber(ref);
+      if (type === 'e') {
+        // An error value (#N/A, #REF!…) is no value: the row reader decides whether the row can do without it.
+        (errors ??= []).push({ column, value: decodeXml(VALUE.exec(cell[2] ?? '')?.[1] ?? '#ERROR') });
+        values[column] = null;
+        filled = true;
+        continue;
+      }
       let value: CellValue;
       try {
         value = cellValue(cell[2] ?? '', type, style, strings, dateStyles.dates);
@@ -213,7 +221,7 @@ function sheetRows(xml: string, strings: readonly string[], dateStyles: DateStyl
       if (type === 'n' && value !== null && dateStyles.yearMonths.has(style)) (yearMonths ??= []).push(column);
       filled ||= value !== null && (typeof value !== 'string' || value.trim() !== '');
     }
-    if (filled) rows.push({ number, values, ...(yearMonths ? { yearMonths } : {}) });
+    if (filled) rows.push({ number, values, ...(yearMonths ? { yearMonths } : {}), ...(errors ? { errors } : {}) });
   }
   return rows;
 }
@@ -235,8 +243,6 @@ function cellValue(inner: string, type: string, style: number, strings: readonly
       return decodeXml(raw).replace(/\r\n/g, '\n');
     case 'b':
       return raw === '1' || raw.toLowerCase() === 'true' ? 'true' : 'false';
-    case 'e':
-      throw new CellError(`the cell holds the error value ${decodeXml(raw)}`);
     case 'n': {
       const number = parseFloat(raw);
       if (!dateStyles.has(style)) return number;

@@ -24,6 +24,8 @@ export interface RowCell {
   /** The header as published, for labels and messages. */
   header: string;
   value: CellValue;
+  /** Excel error values (#N/A…) the cell held, on its row or a continuation row; not part of `value`. */
+  errors?: { row: number; value: string }[];
 }
 
 export interface RowContext {
@@ -42,6 +44,8 @@ export interface RowNotice {
   header: string;
   value: string;
   reason: string;
+  /** The Excel row, where it is not the row the designation starts on (a continuation row's error cell). */
+  row?: number;
 }
 
 /** A problem in one cell of the row, with the header of its column. */
@@ -84,9 +88,10 @@ export function readRow(cells: readonly RowCell[], context: RowContext): Designa
     noticeText: null,
     source: { format: 'xlsx', sheet: context.sheet, row: context.row },
   };
+  for (const cell of cells) leaveOutErrorValues(cell, context);
   if (dates.deletedOn !== null) return { ...identity, ...tombstone(context, cellString(dateCell.value) ?? '') };
   if (namesNoOne(cells)) return unmarkedDeletion(identity, cells, dateCell, context);
-  if (dates.designatedOn === null && dates.text === undefined) {
+  if (dates.designatedOn === null && dates.text === undefined && !dateCell.errors) {
     keep(context, dateCell, noticeDateText(dateCell.value), 'no designation date among the stamps');
   }
   return { ...identity, ...readContent(cells, context) };
@@ -97,7 +102,17 @@ function readStamps(cell: RowCell, context: RowContext): NoticeDates & { text?: 
   const text = noticeDateText(cell.value);
   // The 削除 mark is the row's status, which identity rests on: a deletion whose date cannot be read stops the file.
   if (text.includes('削除')) return inCell(cell, () => parseNoticeDates(text));
+  // An Excel error value alone (its notice is the error's, leaveOutErrorValues): no dates, nothing else to keep.
+  if (cell.errors && text.trim() === '') return { designatedOn: null, amendedOn: [], deletedOn: null };
   return readNoticeDatesOrKeep(text, (reason) => keep(context, cell, text, reason));
+}
+
+/** A cell's Excel error values, which xlsx.ts let through only where the row can do without them: one notice each. */
+function leaveOutErrorValues(cell: RowCell, context: RowContext): void {
+  for (const { row, value } of cell.errors ?? []) {
+    const reason = `the cell holds the Excel error value ${value}, which is no value: left out of the entry`;
+    context.notices.push({ kind: 'left-out', header: cell.header, value, reason, ...(row !== context.row ? { row } : {}) });
+  }
 }
 
 function keep(context: RowContext, cell: RowCell, value: string, reason: string): void {

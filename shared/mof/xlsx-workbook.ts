@@ -16,6 +16,14 @@ export interface SheetRow {
   values: CellValue[];
   /** Columns whose value is a date serial the sheet shows as a year and month only (`1973年11月`). */
   yearMonths?: number[];
+  /** Cells holding an Excel error value (`t="e"`: #N/A, #VALUE!, #REF!…); their place in `values` is null. */
+  errors?: ErrorCell[];
+}
+
+/** A cell holding an Excel error value, as the sheet writes it (`#N/A`). */
+export interface ErrorCell {
+  column: number;
+  value: string;
 }
 
 export interface Sheet {

@@ -1,6 +1,7 @@
-import { Designation, type EntityType, type ParsedList, type ReadingNotice, type Regime, type RegimeLegend } from '../domain/designation';
+import { type Designation, type EntityType, type ParsedList, type ReadingNotice, type Regime, type RegimeLegend } from '../domain/designation';
 import { ListFormatError, type ListLocation } from './errors';
 import { excelSerialToIsoDate } from './birth-dates';
+import { fitModel } from './model-fit';
 import { cellString, columnLetter, isoDate, type CellValue } from './xlsx-cells';
 import { columnRole, REQUIRED_COLUMN_KINDS, SINGLE_COLUMN_KINDS, type ColumnRole } from './xlsx-columns';
 import { readRow, RowCellError, type RowCell, type RowNotice } from './xlsx-row';
@@ -117,9 +118,9 @@ function readRegimeSheet(sheet: Sheet, regimeNumber: number, legend: RegimeLegen
     try {
       const notices: RowNotice[] = [];
       const entry = validated(readRow(block.cells, { sheet: sheet.name, row: block.row, regime, regimeEntityType, notices }), where);
-      for (const { kind, header, value, reason } of notices) {
+      for (const { kind, header, value, reason, row } of notices) {
         const column = `${columns.find((c) => c.header === header)?.letter ?? ''} (${header})`;
-        readingNotices.push({ kind, key: entry.key, file, sheet: sheet.name, row: block.row, column, value, reason });
+        readingNotices.push({ kind, key: entry.key, file, sheet: sheet.name, row: row ?? block.row, column, value, reason });
       }
       return entry;
     } catch (error) {
@@ -168,9 +169,16 @@ function rowBlocks(rows: readonly SheetRow[], columns: readonly Column[], locati
   const labelled = new Set(columns.map((column) => column.index));
   for (const row of rows) {
     const unlabelled = row.values.findIndex((value, index) => index > 0 && filled(value) && !labelled.has(index));
-    if (unlabelled > 0) throw new ListFormatError('a value in a column without a header', { ...location, row: row.number, column: columnLetter(unlabelled) });
-    const cells = columns.map((column) => ({ role: column.role, header: column.header, value: shownValueAt(row, column.index) }));
-    if (cells.some((cell) => IDENTITY_KINDS.has(cell.role.kind) && filled(cell.value))) {
+    const unlabelledError = row.errors?.find((error) => !labelled.has(error.column))?.column;
+    if (unlabelled > 0 || unlabelledError !== undefined) {
+      throw new ListFormatError('a value in a column without a header', { ...location, row: row.number, column: columnLetter(unlabelled > 0 ? unlabelled : unlabelledError!) });
+    }
+    const cells: RowCell[] = columns.map((column) => {
+      const errors = row.errors?.filter((error) => error.column === column.index).map(({ value }) => ({ row: row.number, value }));
+      return { role: column.role, header: column.header, value: shownValueAt(row, column.index), ...(errors?.length ? { errors } : {}) };
+    });
+    if (row.errors) checkErrorCells(cells, columns, { ...location, row: row.number });
+    if (cells.some((cell) => IDENTITY_KINDS.has(cell.role.kind) && (filled(cell.value) || cell.errors))) {
       blocks.push({ row: row.number, cells });
       continue;
     }
@@ -178,9 +186,32 @@ function rowBlocks(rows: readonly SheetRow[], columns: readonly Column[], locati
     if (!previous || cells.some((cell) => NAME_KINDS.has(cell.role.kind) && filled(cell.value))) {
       throw new ListFormatError('a row without 告示日付 and 告示番号', { ...location, row: row.number, column: 'A' });
     }
-    previous.cells = previous.cells.map((cell, i) => ({ ...cell, value: joinValues(cell.value, cells[i]!.value) }));
+    previous.cells = previous.cells.map((cell, i) => joinCells(cell, cells[i]!));
   }
   return blocks;
+}
+
+/**
+ * An Excel error value (#N/A, #REF!…) where identity rests (告示番号, the names) holds the file: the designation
+ * cannot be told apart without it. In 告示日付 it holds the file only on a row that names no one, which could be a
+ * deletion (its 削除 mark unreadable); anywhere else the row reader keeps it out of the value with a notice.
+ */
+function checkErrorCells(cells: readonly RowCell[], columns: readonly Column[], location: ListLocation): void {
+  const namesSomeone = cells.some((cell) => NAME_KINDS.has(cell.role.kind) && filled(cell.value));
+  cells.forEach((cell, i) => {
+    const error = cell.errors?.[0];
+    if (!error) return;
+    const kind = cell.role.kind;
+    const why =
+      kind === 'noticeNumber' || NAME_KINDS.has(kind)
+        ? 'the designation cannot be identified without it'
+        : kind === 'noticeDates' && !namesSomeone
+          ? 'the row names no one, so whether it is a deletion cannot be read'
+          : null;
+    if (why === null) return;
+    const column = columns[i]!;
+    throw new ListFormatError(`the cell holds the Excel error value ${error.value} (column '${column.header}'): ${why}`, { ...location, column: column.letter });
+  });
 }
 
 const IDENTITY_KINDS: ReadonlySet<ColumnRole['kind']> = new Set(['noticeDates', 'noticeNumber']);
@@ -188,6 +219,12 @@ const NAME_KINDS: ReadonlySet<ColumnRole['kind']> = new Set(['nameJa', 'nameEn']
 
 function filled(value: CellValue | undefined): boolean {
   return value !== null && value !== undefined && (typeof value !== 'string' || value.trim() !== '');
+}
+
+/** A designation's cell continued on the row below (sheet 21): values joined by a line, error cells kept. */
+function joinCells(first: RowCell, more: RowCell): RowCell {
+  const errors = [...(first.errors ?? []), ...(more.errors ?? [])];
+  return { ...first, value: joinValues(first.value, more.value), ...(errors.length > 0 ? { errors } : {}) };
 }
 
 function joinValues(first: CellValue, more: CellValue): CellValue {
@@ -230,15 +267,9 @@ function entityTypeOfRegime(title: string | null): EntityType | null {
   return null;
 }
 
-/**
- * Every entry must fit the model before it leaves the parser; a misfit is a reading error in this row. zod's copy
- * goes on, not the entry: it has the model's key order, which the printed JSON (and its golden digests) follow.
- */
+/** Every entry must fit the model before it leaves the parser (model-fit.ts); a misfit is a reading error in this row. */
 function validated(entry: Designation, location: ListLocation): Designation {
-  const checked = Designation.safeParse(entry);
-  if (!checked.success) {
-    const issues = checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ListFormatError(`entry does not fit the model: ${issues}`, location);
-  }
-  return checked.data;
+  const fit = fitModel(entry);
+  if (fit.issues.length > 0) throw new ListFormatError(`entry does not fit the model: ${fit.issues.join('; ')}`, location);
+  return fit.entry;
 }

@@ -57,18 +57,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
       { field: "otherInformation", removedWords: " 2001", addedWords: "2020" },
     ],
   ],
-  '002-000201': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "otherInformation", removedWords: "", addedWords: "(original script: رياض محمد حسن محمد الح" },
-    ],
-  ],
-  '002-000285': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "otherInformation", removedWords: "", addedWords: "(original script: أبوبكر الجزائري)" },
-    ],
-  ],
   '002-000291': [
     "correction: nationality Egypt (workbook) → サウジアラビア (CSV, as its notice text)",
     [
@@ -77,7 +65,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '002-000346': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV reads the gloss in 'Shahids (martyrs)' as another word and lists an alias the workbook does not, '…battalion of martyrs' (both languages): a name to screen that only the CSV gives",
     [
       { field: "aliases.ja", added: ["リヤダス・サリヒン・リカナザンス・アンド・サボタージュ・バタリオン・オブ・マーターズ"], removed: [] },
       { field: "aliases.en", added: ["Riyadus-Salikhin Reconnaissance and Sabotage battalion of ma"], removed: [] },
@@ -114,27 +102,15 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '002-000600': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV states more: the name's original script (إبراھیم عواد …), which the workbook's name cell leaves blank ('(original script: )'); the aliases' scripts are in both",
     [
       { field: "otherInformation", removedWords: "1971年にイラクのサマッラにて出生イブラヒーム・アワド・イブラヒーム・アル・バ", addedWords: "إبراھیم عواد إبراھیم علي البدري السامرائ" },
     ],
   ],
-  '002-000622': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "addresses", added: [], removed: ["Branch Office 1: (i)Shop number 1584, Furqan (variant Fahr K", "Branch Office 2: (i)Safar Bazaar, Garmser District, Helmand "] },
-    ],
-  ],
   '002-000647': [
-    "not yet read as the same fact in both formats: left visible",
+    "slip of the CSV: its その他の情報 gives as original script الموقعون بالدم (another group's name, 'those who sign in blood'); the workbook and the CSV's own notice text give الملثمون",
     [
       { field: "otherInformation", removedWords: "الملثمون ", addedWords: "الموقعون بالدم" },
-    ],
-  ],
-  '002-000690': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "addresses", added: ["クエッタ; ラホール; ペシャワール; カラチ; イスラマバード; カンダハル県; へラート県; ヘルマンド県; ドバイ"], removed: [] },
     ],
   ],
   '002-000695': [
@@ -150,13 +126,13 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '002-000761': [
-    "not yet read as the same fact in both formats: left visible",
+    "slip of the CSV: its その他の情報 gives as original script 002-000760's name (سالم مصطفى محمد ال منصور); the workbook and the CSV's notice text give this person's, عمر محمود إرحيم الفياض الكبيسي",
     [
       { field: "otherInformation", removedWords: "script:عمرمحمودإرحيمالفياضالكبيسي", addedWords: "script:سالممصطفىمحمدالمنصور" },
     ],
   ],
   '003-000001': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV states more: its その他の情報 names the entries it refers to (186., 288., 202., 192.) where the workbook and the CSV's own notice text say 'listed on the UN's asset-freeze list'",
     [
       { field: "otherInformation", removedWords: "国連の資産凍結措置対象者リスト掲載ウレマ援助組織(国連の資産凍結措置対象者リスト", addedWords: "ウレマ援助組織(288.記載団体。(186.に記載されていた団体)(288.に記" },
     ],
@@ -176,7 +152,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '003-000007': [
-    "not yet read as the same fact in both formats: left visible",
+    "the CSV states more: a pointer to AAS-T's entry (675．に指定した団体) that the workbook and the CSV's own notice text lack",
     [
       { field: "otherInformation", removedWords: "‘Amiri", addedWords: "(675.に指定した団体)ʻAmiri" },
     ],
@@ -230,12 +206,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
       { field: "unListingDate", removedWords: "", addedWords: "(2016年10月13日修正)" },
     ],
   ],
-  '009-000031': [
-    "a head shared by two posts, written out for each by the CSV (not read as the same yet)",
-    [
-      { field: "positions.ja", added: ["３月２３日運動（M23）の大佐"], removed: [] },
-    ],
-  ],
   '009-000032': [
     "correction or slip: UN listing date 2018年2月1日 → 2018年2月10日",
     [
@@ -252,12 +222,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     "the CSV states an address the workbook does not",
     [
       { field: "addresses", added: ["平壌特別市普通江区域楽園洞 北朝鮮"], removed: [] },
-    ],
-  ],
-  '013-000016': [
-    "an address's Latin part in the workbook's Japanese half, the CSV's English half (not read as the same yet)",
-    [
-      { field: "addresses", added: [], removed: ["Fribourg, FR, スイス"] },
     ],
   ],
   '014-000014': [
@@ -279,7 +243,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '016-000026': [
-    "not yet read as the same fact in both formats: left visible",
+    "slip of the CSV: its reading of （プロプライエタリー） adds a Japanese alias without サービスィーズ (…テクニカル・プロプライエタリーリミテッド) that no English alias and no notice text states",
     [
       { field: "aliases.ja", added: ["マンスデ・オーバーシーズ・プロジェクツ・アーキテクチュラル・アンド・テクニカル・プロプライエタリーリミテッド"], removed: [] },
     ],
@@ -316,7 +280,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '026-000043': [
-    "not yet read as the same fact in both formats: left visible",
+    "slip of the CSV: its list of the name's spellings gives Sergey ZDRYLYUK twice and drops Sergei ZDRYLYUK (its notice text still gives every spelling)",
     [
       { field: "aliases.en", added: [], removed: ["Sergei ZDRYLYUK"] },
     ],
@@ -327,17 +291,10 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
       { field: "positions.en", added: ["Minister of the Interior of the Luhansk People’s Republic", "Minister of the Interior of the Lugansk People’s Republic"], removed: ["Self-proclaimed “Minister of Emergencies and Disaster Relief"] },
     ],
   ],
-  '027-000001': [
-    "street names with their other spelling in parentheses, stated twice by the CSV (not read as the same yet)",
-    [
-      { field: "addresses", added: ["Prospekt Kirova/Pereulok Sovnarkomovskii 52/1, Simfelopol; K"], removed: [] },
-    ],
-  ],
   '027-000002': [
-    "slip of the CSV: a phone number's digits doubled; addresses' spellings in parentheses not read yet",
+    "slips of the CSV: Products/Feodosia read as a spelling of the last word (an alias 'Feodosiia Enterprise on Supply of Oil Feodosia' no file states) and a phone number's digits doubled",
     [
       { field: "aliases.en", added: ["Feodosiia Enterprise on Supply of Oil Feodosia"], removed: [] },
-      { field: "addresses", added: ["Ulitsa Geologicheskaya 2,Feodosiia; Ulitsa Geologicheskaia S"], removed: ["Ulitsa Geologicheskaya(Geologicheskaia Street) 2，Feodosiia(F"] },
       { field: "otherInformation", removedWords: "065", addedWords: " 065065 " },
     ],
   ],
@@ -345,12 +302,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     "slip of the CSV: a phone number's digits doubled",
     [
       { field: "otherInformation", removedWords: "642", addedWords: " 642642  " },
-    ],
-  ],
-  '028-000225': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "aliases.en", added: ["K.A. Valiev Physico-Technological Institute RAS"], removed: [] },
     ],
   ],
   '029-000223': [
@@ -375,18 +326,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     "correction or variant: former name Tatyana → Tatiana",
     [
       { field: "formerNames.en", added: ["Tatiana Nosenko"], removed: [] },
-    ],
-  ],
-  '037-000007': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "addresses", added: ["バンギ; バミンギ・バンゴラン県ンデレ 中央アフリカ共和国 / Bangui; Ndélé,Bamingui-Bango"], removed: [] },
-    ],
-  ],
-  '037-000012': [
-    "not yet read as the same fact in both formats: left visible",
-    [
-      { field: "addresses", added: ["バンギＫＭ５地区; ナナ・グリビジ県; ンジャメナ市ンジャリ; バミンギ・バンゴラン県ンデレ 中央アフリカ共和国; チャ"], removed: [] },
     ],
   ],
   '042-000002': [

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createDeflateRaw, crc32 } from 'node:zlib';
 import { readZipDirectory } from '../../shared/mof/zip-limits';
 import { WORKBOOK } from './fixtures';
+import { storedCrc, storedData, zipArchive } from './zip-writer';
 
 /**
  * A zip bomb shaped like MOF's workbook: every part of the real fixture, copied as it is compressed, except one
@@ -15,54 +16,18 @@ export async function workbookBomb({ inflatedBytes, declare }: { inflatedBytes: 
   const victim = parts.find((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p.name) && p.name !== 'xl/worksheets/sheet1.xml')!;
   const bomb = await deflateRepeated('<row><c t="inlineStr"><is><t>AAAAAAAAAAAAAAAA</t></is></c></row>', inflatedBytes);
 
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const isBomb = part === victim;
-    const data = isBomb ? bomb.data : rawData(real, part);
-    const size = isBomb && declare === 'honest' ? Math.min(inflatedBytes, 0xfffffffe) : part.uncompressed;
-    const crc = isBomb ? bomb.crc : localCrc(real, part);
-    const name = Buffer.from(part.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(part.method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(part.method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-function rawData(zip: Buffer, part: { localOffset: number; compressed: number }): Buffer {
-  const start = part.localOffset + 30 + zip.readUInt16LE(part.localOffset + 26) + zip.readUInt16LE(part.localOffset + 28);
-  return zip.subarray(start, start + part.compressed);
-}
-
-function localCrc(zip: Buffer, part: { localOffset: number }): number {
-  return zip.readUInt32LE(part.localOffset + 14);
+  return zipArchive(
+    parts.map((part) => {
+      const isBomb = part === victim;
+      return {
+        name: part.name,
+        method: part.method,
+        data: isBomb ? bomb.data : storedData(real, part),
+        crc: isBomb ? bomb.crc : storedCrc(real, part),
+        size: isBomb && declare === 'honest' ? Math.min(inflatedBytes, 0xfffffffe) : part.uncompressed,
+      };
+    }),
+  );
 }
 
 async function deflateRepeated(unit: string, total: number): Promise<{ data: Buffer; crc: number }> {

@@ -162,6 +162,56 @@ describe('restated across formats', () => {
     const moscow = { addresses: [address([null, 'Russia'], [null, '24 Usacheva Street, Moscow, Russia 119048, 21 Gogolevsky Blvd., Moscow 119991.'])] };
     expect(compare(moscow, { addresses: [address([null, 'Russia'], [null, '24 Usacheva Street, Moscow 119048, 21 Gogolevsky Blvd., Moscow 119991.'])] }).amended).toEqual([]);
   });
+
+  it('list markers (a), (i), (ii) numbering the items of a workbook cell, the CSV’s items parted by ; (002-000622)', () => {
+    const workbook = { addresses: [address([null, 'Afghanistan'], [null, 'Branch Office 2: (i)Safar Bazaar, Garmser District, Helmand Province, Afghanistan (ii)Main Bazaar, Safar, Helmand Province'])] };
+    const csv = { addresses: [address([null, 'Afghanistan'], [null, 'Safar Bazaar, Garmser District, Helmand Province;  Main Bazaar, Safar, Helmand Province'])] };
+    const noticeText = '所在地：(b)Branch Office 2: (i)Safar Bazaar, Garmser District, Helmand Province, Afghanistan (ii)Main Bazaar, Safar, Helmand Province, Afghanistan';
+    expect(compare(workbook, { ...csv, noticeText })).toEqual({ amended: [], restated: ['addresses'] });
+  });
+
+  it('accented Latin place names joined by a bare comma in the CSV (037-000007)', () => {
+    const workbook = { addresses: [address(['中央アフリカ共和国', null], ['バンギ', 'Bangui']), address([null, null], ['バミンギ・バンゴラン県（Bamingui-Bangoran）ンデレ（Ndélé）', null])] };
+    const csv = { addresses: [address(['中央アフリカ共和国', null], ['バンギ; バミンギ・バンゴラン県ンデレ', 'Bangui; Ndélé,Bamingui-Bangoran'])] };
+    expect(compare(workbook, csv)).toEqual({ amended: [], restated: ['addresses'] });
+  });
+
+  it('a Latin place name in the workbook’s Japanese half, in the CSV’s English one (013-000016)', () => {
+    const workbook = { addresses: [address([null, null], ['Fribourg, FR, スイス', null])] };
+    expect(compare(workbook, { addresses: [address(['スイス', null], [null, 'Fribourg, FR,'])] })).toEqual({ amended: [], restated: ['addresses'] });
+  });
+
+  it('a street’s other rendering in parentheses, in place of the word or of as many words, one address per rendering in the CSV (027-000002, 027-000001)', () => {
+    const feodosia = { addresses: [address([null, 'Crimea'], [null, 'Ulitsa Geologicheskaya(Geologicheskaia Street) 2，Feodosiia(Feodosia)'])] };
+    const feodosiaCsv = { addresses: [address([null, 'Crimea'], [null, 'Ulitsa Geologicheskaya 2,Feodosiia; Ulitsa Geologicheskaia Street 2,Feodosia'])] };
+    expect(compare(feodosia, feodosiaCsv)).toEqual({ amended: [], restated: ['addresses'] });
+    const simferopol = { addresses: [address([null, 'Crimea'], [null, 'Prospekt Kirova(Kirova Avenue)/Pereulok Sovnarkomovskii(Sovnarkomovskiy Lane) 52/1, Simfelopol'])] };
+    const simferopolCsv = { addresses: [address([null, 'Crimea'], [null, 'Prospekt Kirova/Pereulok Sovnarkomovskii 52/1, Simfelopol; Kirova Avenue/Sovnarkomovskiy Lane 52/1, Simfelopol'])] };
+    expect(compare(simferopol, simferopolCsv)).toEqual({ amended: [], restated: ['addresses'] });
+  });
+
+  it('a spelling given once (Sanatan (またはSanatin)) for a word the address repeats (002-000690)', () => {
+    const workbook = { addresses: [address([null, null], [null, 'Sanatan (またはSanatin) Bazaar， Sanatan Bazaar Street， Trench (またはTranch) Road， Chaman， Baluchistan Province， Pakistan'])] };
+    const csv = {
+      addresses: [
+        address([null, 'Pakistan'], [null, 'Sanatan Bazaar Street,Trench Road,Chaman,Baluchistan Province,; Sanatin Bazaar Street,Trench Road,Chaman,Baluchistan Province,; Sanatan Bazaar Street,Tranch Road,Chaman,Baluchistan Province,; Sanatin Bazaar Street,Tranch Road,Chaman,Baluchistan Province,']),
+      ],
+      noticeText: '所在地：(a)Sanatan (または Sanatin) Bazaar， Sanatan Bazaar Street， Trench (または Tranch) Road， Chaman， Baluchistan Province， Pakistan',
+    };
+    expect(compare(workbook, csv)).toEqual({ amended: [], restated: ['addresses'] });
+  });
+
+  it('the Arabic script of an earlier listing: a note on the workbook’s alias, an original script in the CSV’s その他の情報 (002-000285)', () => {
+    const info = 'アル・カーイダ（１６６．に指定した団体）の調整・連絡専門家。';
+    const workbook = { otherInformation: info, aliasNotes: [{ alias: 'Abu Bakr al-Jaziri', note: 'previously listed as (以前のリスト記載ぶり), in Arabic: أبوبكر الجزائري' }] };
+    expect(compare(workbook, { otherInformation: `(original script: أبوبكر الجزائري)${info}` })).toEqual({ amended: [], restated: ['otherInformation'] });
+  });
+
+  it('a head shared by the posts listed after it, written out for each by the CSV (009-000031)', () => {
+    const workbook = { positions: { ja: ['３月２３日運動（M23）の旅団指揮官、大佐', 'コンゴ民主共和国国軍（FARDC）大佐'], en: [] } };
+    const csv = { positions: { ja: ['３月２３日運動（M23）の旅団指揮官', '３月２３日運動（M23）の大佐', 'コンゴ民主共和国国軍（FARDC）大佐'], en: [] } };
+    expect(compare(workbook, csv)).toEqual({ amended: [], restated: ['positions.ja'] });
+  });
 });
 
 describe('still amended across formats', () => {
@@ -187,6 +237,33 @@ describe('still amended across formats', () => {
   it('a word doubled by one file (002-000132)', () => {
     const position = (p: string) => ({ positions: { ja: [], en: [p] } });
     expect(compare(position('Consul General, Taliban Consulate General, Peshawar, Pakistan'), position('Consul General General, Taliban Consulate General, Peshawar, Pakistan')).amended).toEqual(['positions.en']);
+  });
+
+  it('a numbered item the other edition names nowhere, though the list markers are read as above (002-000622)', () => {
+    const workbook = { addresses: [address([null, 'Afghanistan'], [null, 'Branch Office 2: (i)Safar Bazaar, Garmser District, Helmand Province, Afghanistan (ii)Main Bazaar, Safar, Helmand Province'])] };
+    const csv = { addresses: [address([null, 'Afghanistan'], [null, 'Safar Bazaar, Garmser District, Helmand Province'])] };
+    expect(compare(workbook, csv).amended).toEqual(['addresses']);
+  });
+
+  it('a Latin place name in the workbook’s Japanese half that the CSV’s English half no longer names (013-000016)', () => {
+    const workbook = { addresses: [address([null, null], ['Fribourg, FR, スイス', null])] };
+    expect(compare(workbook, { addresses: [address(['スイス', null], [null, 'Geneva, GE,'])] }).amended).toEqual(['addresses']);
+  });
+
+  it('a remark in parentheses is no rendering of the word before it, though its first letter is the same (026-000318)', () => {
+    const workbook = { positions: { ja: [], en: ['Member of the Federation Council of the Russian Federation (from self-proclaimed“Luhansk People’s Republic”)'] } };
+    const csv = { positions: { ja: [], en: ['Member of the Federation Council of the Russian from Luhansk People’s Republic'] } };
+    expect(compare(workbook, csv).amended).toEqual(['positions.en']);
+  });
+
+  it('a street spelt in a way the workbook does not give (027-000002)', () => {
+    const feodosia = { addresses: [address([null, 'Crimea'], [null, 'Ulitsa Geologicheskaya(Geologicheskaia Street) 2，Feodosiia(Feodosia)'])] };
+    expect(compare(feodosia, { addresses: [address([null, 'Crimea'], [null, 'Ulitsa Geologicheskaya 2,Feodosiia; Ulitsa Geologiya Street 2,Feodosia'])] }).amended).toEqual(['addresses']);
+  });
+
+  it('a post under the shared head that the workbook does not list (009-000031)', () => {
+    const workbook = { positions: { ja: ['３月２３日運動（M23）の旅団指揮官、大佐'], en: [] } };
+    expect(compare(workbook, { positions: { ja: ['３月２３日運動（M23）の旅団指揮官', '３月２３日運動（M23）の少将'], en: [] } }).amended).toEqual(['positions.ja']);
   });
 
   it('a place named neither in the other edition’s address nor anywhere else in its entry', () => {

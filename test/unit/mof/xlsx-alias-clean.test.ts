@@ -52,6 +52,18 @@ describe('aliases of the whole workbook', () => {
     expect(entry('002-000411').aliasNotes).toContainEqual({ alias: 'エル・パラ', note: 'nom de guerre (戦闘員名)' });
   });
 
+  it('keep the initials after an a.k.a. (`a.k.a. K.A. Valiev…` is no second marker)', () => {
+    expect(entry('028-000225').aliases.en).toContain('K.A. Valiev Physico-Technological Institute RAS');
+  });
+
+  it('keep the Arabic script of an earlier listing in the note (the CSV states it as an original script)', () => {
+    expect(entry('002-000201').aliasNotes).toContainEqual({
+      alias: 'Ri’ad Muhammad Hasan Muhammad Hijazi',
+      note: 'previously listed as (以前のリスト記載ぶり), in Arabic: رياض محمد حسن محمد الحجازي',
+    });
+    expect(entry('002-000285').aliasNotes).toContainEqual({ alias: 'Abu Bakr al-Jaziri', note: 'previously listed as (以前のリスト記載ぶり), in Arabic: أبوبكر الجزائري' });
+  });
+
   it('drop list prose that says nothing (`the following three aliases:`, `and`)', () => {
     expect(entry('028-000030').aliases.en).toEqual([
       'GosNIImash',
