@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
@@ -48,7 +49,7 @@ function wire(): CheckDependencies {
         log: new DynamoDbScreeningLog({ client: dynamo, tableName: config.TABLE_NAME }),
         notifier: new SnsComplianceNotifier({ client: sns, topicArn: config.COMPLIANCE_TOPIC_ARN }),
         threshold: config.SCREENING_THRESHOLD,
-        ...(config.SCREENING_STATE_MACHINE_ARN && { distributed: new SfnDistributedRescreening({ stateMachineArn: config.SCREENING_STATE_MACHINE_ARN }) }),
+        ...(config.SCREENING_STATE_MACHINE_ARN && { distributed: new SfnDistributedRescreening(new SFNClient({}), config.SCREENING_STATE_MACHINE_ARN) }),
       },
     }),
   };
