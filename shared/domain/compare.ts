@@ -117,8 +117,7 @@ function addressItems(d: Designation, cross: CrossFormat): Item[] {
   // A country written inside the address (`200083中華人民共和国上海市…`, `Moscow, Russia 119048, …`) is the country
   // the other edition gives its own column: it parts the places around it, as at the end of the address. Not in
   // prose, where a particle follows it (`リビアのジンタンで…`, `エリトリアに所在`).
-  const apart = (detail: string) =>
-    cross.addressCountries.reduce((text, country) => text.replace(new RegExp(`${escapeRegExp(country)}(?![のにでとへをが])`, 'g'), ';'), detail);
+  const apart = (detail: string) => cross.addressCountries.reduce((text, country) => text.replace(countryInAddress(country), ';'), detail);
   return d.addresses.map((a: Address) => {
     const pieces = (wide: boolean) =>
       cross.addressLanguages.flatMap((l) => [
@@ -131,6 +130,13 @@ function addressItems(d: Designation, cross: CrossFormat): Item[] {
   });
 }
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const countryPatterns = new Map<string, RegExp>();
+/** A country's name inside an address, compiled once per name rather than per address read. */
+function countryInAddress(country: string): RegExp {
+  let pattern = countryPatterns.get(country);
+  if (!pattern) countryPatterns.set(country, (pattern = new RegExp(`${escapeRegExp(country)}(?![のにでとへをが])`, 'g')));
+  return pattern;
+}
 
 /**
  * Every place an entry's addresses name, in either language half: the workbook writes Latin place names in its

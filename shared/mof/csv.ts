@@ -4,7 +4,7 @@ import { CSV_HEADER, describeHeaderDrift, type CsvColumn } from './csv-columns';
 import { ListFormatError } from './errors';
 import { readNoticeDatesOrKeep } from './notice-dates';
 import { cellText, splitList } from './text';
-import { fitModel } from './model-fit';
+import { modelMisfits } from './model-fit';
 
 export interface CsvOptions {
   fileName: string;
@@ -197,9 +197,9 @@ function readRow(record: CsvRecord, file: string, legend: RegimeLegend, notices:
     noticeText: at('外務省告示情報'),
     source: { format: 'csv', row },
   };
-  const fit = fitModel(entry);
-  if (fit.issues.length > 0) fail('番号', `entry does not fit the model: ${fit.issues.join('; ')}`);
-  return fit.entry;
+  const misfits = modelMisfits(entry);
+  if (misfits.length > 0) fail('番号', `entry does not fit the model: ${misfits.join('; ')}`);
+  return entry;
 }
 
 function readAddress(at: (column: CsvColumn) => string | null): Address[] {

@@ -1,7 +1,7 @@
 import { type Designation, type EntityType, type ParsedList, type ReadingNotice, type Regime, type RegimeLegend } from '../domain/designation';
 import { ListFormatError, type ListLocation } from './errors';
 import { excelSerialToIsoDate } from './birth-dates';
-import { fitModel } from './model-fit';
+import { modelMisfits } from './model-fit';
 import { cellString, columnLetter, isoDate, type CellValue } from './xlsx-cells';
 import { columnRole, REQUIRED_COLUMN_KINDS, SINGLE_COLUMN_KINDS, type ColumnRole } from './xlsx-columns';
 import { readRow, RowCellError, type RowCell, type RowNotice } from './xlsx-row';
@@ -269,7 +269,7 @@ function entityTypeOfRegime(title: string | null): EntityType | null {
 
 /** Every entry must fit the model before it leaves the parser (model-fit.ts); a misfit is a reading error in this row. */
 function validated(entry: Designation, location: ListLocation): Designation {
-  const fit = fitModel(entry);
-  if (fit.issues.length > 0) throw new ListFormatError(`entry does not fit the model: ${fit.issues.join('; ')}`, location);
-  return fit.entry;
+  const misfits = modelMisfits(entry);
+  if (misfits.length > 0) throw new ListFormatError(`entry does not fit the model: ${misfits.join('; ')}`, location);
+  return entry;
 }
