@@ -2,6 +2,7 @@ import { diffArrays } from 'diff';
 import {
   addressForms,
   formatAddress,
+  hasWideRendering,
   nameForms,
   nameUniverse,
   positionForms,
@@ -126,7 +127,7 @@ function addressItems(d: Designation, cross: CrossFormat): Item[] {
         ...statementPieces(apart(a.detail[l] ?? ''), { countries: true, notes: true, wide }),
       ]);
     // A rendering of several words in parentheses (`Prospekt Kirova(Kirova Avenue)`) may stand for as many words.
-    const renderings = cross.addressLanguages.some((l) => /[(（]/.test(a.detail[l] ?? '')) ? [pieces(true)] : [];
+    const renderings = cross.addressLanguages.some((l) => hasWideRendering(apart(a.detail[l] ?? ''))) ? [pieces(true)] : [];
     return { text: formatAddress(a), readings: [asPieces(cross.addressLanguages.flatMap((l) => addressForms(a, l))), pieces(false), ...renderings] };
   });
 }
