@@ -190,17 +190,20 @@ function respelled(text: string): { narrow: string; wide: string } {
   if (from === 0) return { narrow: text, wide: text };
   narrow += text.slice(from);
   wide += text.slice(from);
-  if (spellings.size === 0) return { narrow, wide };
+  // Most spellings are given for a word the value names once: no second search.
+  if (![...spellings.keys()].some((word) => text.indexOf(word) !== text.lastIndexOf(word))) return { narrow, wide };
   const recurring = new RegExp(`(?<![\\p{L}\\p{N}'’])(${[...spellings.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}'’])`, 'gu');
   const everywhere = (written: string) => written.replace(recurring, (word) => spellings.get(word) ?? word);
   return { narrow: everywhere(narrow), wide: everywhere(wide) };
 }
 
 /** Whether a value holds a rendering of several words that may stand for as many words (statementReadings). */
-export function hasWideRendering(value: string): boolean {
+export const hasWideRendering = (value: string): boolean => /[(（]/.test(value) && wideRendering(value);
+
+const wideRendering = remembered((value: string): boolean => {
   const { spelled } = prepared(value);
   return spelled !== null && spelled.narrow !== spelled.wide;
-}
+});
 
 const WORD_LETTER = /[\p{L}\p{N}'’]/u;
 
@@ -370,13 +373,13 @@ export function statementReadings(value: string, options: PieceOptions = {}): Pi
 }
 
 /** A value without qualifiers, quotes, list markers and Latin glosses, and its spellings read (respelled). */
-const prepared = remembered((value: string): { text: string; spelled: { narrow: string; wide: string } | null } => {
+function prepared(value: string): { text: string; spelled: { narrow: string; wide: string } | null } {
   let text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '').replace(LIST_MARKER, ' ');
   // Glosses and spellings are parenthesised: most values have no parenthesis, and skip both searches.
   const parenthesised = /[(（]/.test(text);
   if (parenthesised && JAPANESE.test(text)) text = text.replace(LATIN_GLOSS, '');
   return { text, spelled: parenthesised ? respelled(text) : null };
-});
+}
 
 function statementPiecesOf(value: string, options: PieceOptions = {}): Piece[] {
   const { text, spelled } = prepared(value);
