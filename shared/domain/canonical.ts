@@ -313,8 +313,12 @@ export const statedText = remembered(statedTextOf);
 
 function statedTextOf(value: string): string {
   const text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '').replace(CIRCA, '').replace(LABEL, '');
-  return comparableText(isoDates(text).replace(AMENDED_WORDING, ''));
+  // After comparableText, which takes out the spaces MOF leaves inside words (`国連安全保 障理事会`).
+  return comparableText(isoDates(text).replace(AMENDED_WORDING, '')).replace(SECURITY_COUNCIL, '安保理');
 }
+
+/** 安保理 is how both files shorten 国連安全保障理事会, one sentence in one file and not the other (003-000019). */
+const SECURITY_COUNCIL = /安全保障理事会/g;
 
 /** Text outside and inside parentheses or brackets (one level): `X（Y）Z` → outside `XZ`, inside [`Y`]. */
 function parentheses(text: string): { outside: string; inside: string[] } {
