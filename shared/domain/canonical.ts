@@ -351,8 +351,8 @@ export interface PieceOptions {
   wide?: boolean;
 }
 
-/** Remembered readers, one per combination of options. */
-const readers = new Map<string, (value: string) => Piece[]>();
+/** Remembered readers, one per combination of options (countries 1, notes 2, wide 4). */
+const readers: ((value: string) => Piece[])[] = [];
 
 /**
  * The facts a value states, each apart: a list joined into one cell (`X、Y`, `X; Y`, `X and Y`, `A又はB`) and a
@@ -360,9 +360,8 @@ const readers = new Map<string, (value: string) => Piece[]>();
  * values come apart the same way, so a list split in one file and joined in the other states the same pieces.
  */
 export function statementPieces(value: string, options: PieceOptions = {}): Piece[] {
-  const key = `${options.countries ? 'c' : ''}${options.notes ? 'n' : ''}${options.wide ? 'w' : ''}`;
-  let read = readers.get(key);
-  if (read === undefined) readers.set(key, (read = remembered((v) => statementPiecesOf(v, options))));
+  const combination = (options.countries ? 1 : 0) | (options.notes ? 2 : 0) | (options.wide ? 4 : 0);
+  const read = (readers[combination] ??= remembered((v) => statementPiecesOf(v, options)));
   return read(value);
 }
 
