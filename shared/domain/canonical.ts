@@ -166,25 +166,57 @@ const SEPARATOR = /[;；、。\n]|,\s+|，|\s+and\s+|及び|又は|または|\s+
  * made the search quadratic in the run's length.
  */
 const VARIANT_SPELLING =
-  /(?<![\p{L}\p{N}'’])((?:[\p{L}\p{N}'’]+ )*)([\p{L}\p{N}'’]+)\s*[(（]\s*(?:(?:または|or\s|variant\s)\s*)?([\p{L}\p{N}'’]+(?: [\p{L}\p{N}'’]+)*)\s*[)）]/gu;
+  /(?<![\p{L}\p{N}'’])([\p{L}\p{N}'’]+)\s*[(（]\s*(?:(?:または|or\s|variant\s)\s*)?([\p{L}\p{N}'’]+(?: [\p{L}\p{N}'’]+)*)\s*[)）]/gu;
 
 /**
- * The value with each word's other spelling in its place (variantSpelling), wherever the word recurs in the value
- * (`Sanatan (またはSanatin) Bazaar, Sanatan Bazaar Street` is also `Sanatin Bazaar Street`, as the CSV writes it).
- * `wide`: a rendering of several words stands for as many words before it.
+ * The value with each word's other spelling (VARIANT_SPELLING) in its place, wherever the word recurs in the value
+ * (`Sanatan (またはSanatin) Bazaar, Sanatan Bazaar Street` is also `Sanatin Bazaar Street`, as the CSV writes it):
+ * `narrow` with a rendering of several words in place of the one word, `wide` in place of as many words before it.
  */
-function respelled(text: string, wide: boolean): string {
+function respelled(text: string): { narrow: string; wide: string } {
   const spellings = new Map<string, string>();
-  const replaced = text.replace(VARIANT_SPELLING, (whole, before: string, word: string, other: string) => {
-    if (!spellingOf(word, other)) return whole;
+  let narrow = '';
+  let wide = '';
+  let from = 0;
+  for (const match of text.matchAll(VARIANT_SPELLING)) {
+    const [whole, word, other] = match as unknown as [string, string, string];
+    if (!spellingOf(word, other)) continue;
     if (!other.includes(' ')) spellings.set(word, other);
-    const kept = before.split(' ').filter((w) => w !== '');
-    const dropped = wide ? other.split(' ').length - 1 : 0;
-    return [...kept.slice(0, Math.max(0, kept.length - dropped)), other].join(' ');
-  });
-  if (spellings.size === 0) return replaced;
+    const before = text.slice(from, match.index);
+    narrow += before + other;
+    wide += withoutLastWords(before, other.split(' ').length - 1) + other;
+    from = match.index + whole.length;
+  }
+  if (from === 0) return { narrow: text, wide: text };
+  narrow += text.slice(from);
+  wide += text.slice(from);
+  // Most spellings are given for a word the value names once: no second search.
+  if (![...spellings.keys()].some((word) => text.indexOf(word) !== text.lastIndexOf(word))) return { narrow, wide };
   const recurring = new RegExp(`(?<![\\p{L}\\p{N}'’])(${[...spellings.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}'’])`, 'gu');
-  return replaced.replace(recurring, (word) => spellings.get(word) ?? word);
+  const everywhere = (written: string) => written.replace(recurring, (word) => spellings.get(word) ?? word);
+  return { narrow: everywhere(narrow), wide: everywhere(wide) };
+}
+
+/** Whether a value holds a rendering of several words that may stand for as many words (statementReadings). */
+export const hasWideRendering = (value: string): boolean => /[(（]/.test(value) && wideRendering(value);
+
+const wideRendering = remembered((value: string): boolean => {
+  const { spelled } = prepared(value);
+  return spelled !== null && spelled.narrow !== spelled.wide;
+});
+
+const WORD_LETTER = /[\p{L}\p{N}'’]/u;
+
+/** `text` without its last `count` words, each followed by one space (`Prospekt ` before `Kirova(Kirova Avenue)`). */
+function withoutLastWords(text: string, count: number): string {
+  let end = text.length;
+  for (let dropped = 0; dropped < count && text[end - 1] === ' '; dropped++) {
+    let start = end - 1;
+    while (start > 0 && WORD_LETTER.test(text[start - 1]!)) start--;
+    if (start === end - 1) break;
+    end = start;
+  }
+  return text.slice(0, end);
 }
 
 /**
@@ -209,7 +241,7 @@ const LATIN_COMMA = /(?<=\p{Script=Latin}),(?=\p{Script=Latin})/gu;
  * around a remark would (the text around it joined as before). Not after a letter or digit, where it names a part of
  * something (`主文26(b)`).
  */
-const LIST_MARKER = /(?<![\p{L}\p{N}])[(（]\s*(?:[a-z]|[ivx]{1,4})\s*[)）]/giu;
+const LIST_MARKER = /[(（](?<![\p{L}\p{N}][(（])\s*(?:[a-z]|[ivx]{1,4})\s*[)）]/giu;
 
 /** `1965年頃` / `1965年`: 頃 (circa) qualifies a date the CSV states without it. */
 const CIRCA = /頃|ころ|circa|approximately|approx\.?/gi;
@@ -281,8 +313,12 @@ export const statedText = remembered(statedTextOf);
 
 function statedTextOf(value: string): string {
   const text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '').replace(CIRCA, '').replace(LABEL, '');
-  return comparableText(isoDates(text).replace(AMENDED_WORDING, ''));
+  // After comparableText, which takes out the spaces MOF leaves inside words (`国連安全保 障理事会`).
+  return comparableText(isoDates(text).replace(AMENDED_WORDING, '')).replace(SECURITY_COUNCIL, '安保理');
 }
+
+/** 安保理 is how both files shorten 国連安全保障理事会, one sentence in one file and not the other (003-000019). */
+const SECURITY_COUNCIL = /安全保障理事会/g;
 
 /** Text outside and inside parentheses or brackets (one level): `X（Y）Z` → outside `XZ`, inside [`Y`]. */
 function parentheses(text: string): { outside: string; inside: string[] } {
@@ -315,8 +351,8 @@ export interface PieceOptions {
   wide?: boolean;
 }
 
-/** Remembered readers, one per combination of options. */
-const readers = new Map<string, (value: string) => Piece[]>();
+/** Remembered readers, one per combination of options (countries 1, notes 2, wide 4). */
+const readers: ((value: string) => Piece[])[] = [];
 
 /**
  * The facts a value states, each apart: a list joined into one cell (`X、Y`, `X; Y`, `X and Y`, `A又はB`) and a
@@ -324,9 +360,8 @@ const readers = new Map<string, (value: string) => Piece[]>();
  * values come apart the same way, so a list split in one file and joined in the other states the same pieces.
  */
 export function statementPieces(value: string, options: PieceOptions = {}): Piece[] {
-  const key = `${options.countries ? 'c' : ''}${options.notes ? 'n' : ''}${options.wide ? 'w' : ''}`;
-  let read = readers.get(key);
-  if (read === undefined) readers.set(key, (read = remembered((v) => statementPiecesOf(v, options))));
+  const combination = (options.countries ? 1 : 0) | (options.notes ? 2 : 0) | (options.wide ? 4 : 0);
+  const read = (readers[combination] ??= remembered((v) => statementPiecesOf(v, options)));
   return read(value);
 }
 
@@ -337,18 +372,21 @@ export function statementPieces(value: string, options: PieceOptions = {}): Piec
  */
 export function statementReadings(value: string, options: PieceOptions = {}): Piece[][] {
   const narrow = statementPieces(value, options);
-  if (!/[(（]/.test(value)) return [narrow];
-  const wide = statementPieces(value, { ...options, wide: true });
-  const same = wide.length === narrow.length && wide.every((p, i) => p.form === narrow[i]!.form);
-  return same ? [narrow] : [narrow, wide];
+  return hasWideRendering(value) ? [narrow, statementPieces(value, { ...options, wide: true })] : [narrow];
 }
 
-function statementPiecesOf(value: string, options: PieceOptions = {}): Piece[] {
+/** A value without qualifiers, quotes, list markers and Latin glosses, and its spellings read (respelled). */
+function prepared(value: string): { text: string; spelled: { narrow: string; wide: string } | null } {
   let text = value.normalize('NFKC').replace(SELF_PROCLAIMED, '').replace(QUOTES, '').replace(LIST_MARKER, ' ');
   // Glosses and spellings are parenthesised: most values have no parenthesis, and skip both searches.
   const parenthesised = /[(（]/.test(text);
   if (parenthesised && JAPANESE.test(text)) text = text.replace(LATIN_GLOSS, '');
-  const variants = parenthesised ? [respelled(text, options.wide === true)] : [];
+  return { text, spelled: parenthesised ? respelled(text) : null };
+}
+
+function statementPiecesOf(value: string, options: PieceOptions = {}): Piece[] {
+  const { text, spelled } = prepared(value);
+  const variants = spelled ? [spelled[options.wide ? 'wide' : 'narrow']] : [];
   const pieces = new Map<string, Piece>();
   for (const written of new Set([text, ...variants])) {
     const { outside, inside } = parentheses(written);

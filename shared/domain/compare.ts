@@ -2,6 +2,7 @@ import { diffArrays } from 'diff';
 import {
   addressForms,
   formatAddress,
+  hasWideRendering,
   nameForms,
   nameUniverse,
   positionForms,
@@ -119,13 +120,14 @@ function addressItems(d: Designation, cross: CrossFormat): Item[] {
   // prose, where a particle follows it (`リビアのジンタンで…`, `エリトリアに所在`).
   const apart = (detail: string) => cross.addressCountries.reduce((text, country) => text.replace(countryInAddress(country), ';'), detail);
   return d.addresses.map((a: Address) => {
+    const details = cross.addressLanguages.map((l) => [l, apart(a.detail[l] ?? '')] as const);
     const pieces = (wide: boolean) =>
-      cross.addressLanguages.flatMap((l) => [
+      details.flatMap(([l, detail]) => [
         ...statementPieces(a.country[l] ?? '', { countries: true, notes: true, wide }),
-        ...statementPieces(apart(a.detail[l] ?? ''), { countries: true, notes: true, wide }),
+        ...statementPieces(detail, { countries: true, notes: true, wide }),
       ]);
     // A rendering of several words in parentheses (`Prospekt Kirova(Kirova Avenue)`) may stand for as many words.
-    const renderings = cross.addressLanguages.some((l) => /[(（]/.test(a.detail[l] ?? '')) ? [pieces(true)] : [];
+    const renderings = details.some(([, detail]) => hasWideRendering(detail)) ? [pieces(true)] : [];
     return { text: formatAddress(a), readings: [asPieces(cross.addressLanguages.flatMap((l) => addressForms(a, l))), pieces(false), ...renderings] };
   });
 }

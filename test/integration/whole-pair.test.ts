@@ -157,12 +157,6 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
       { field: "otherInformation", removedWords: "‘Amiri", addedWords: "(675.に指定した団体)ʻAmiri" },
     ],
   ],
-  '003-000019': [
-    "the CSV abbreviates 国連安全保障理事会 as 国連安保理 in one sentence",
-    [
-      { field: "otherInformation", removedWords: " 安全保障理事会", addedWords: "安保理" },
-    ],
-  ],
   '004-000012': [
     "the CSV states more: （549．に指定した個人）",
     [

@@ -212,6 +212,14 @@ describe('restated across formats', () => {
     const csv = { positions: { ja: ['３月２３日運動（M23）の旅団指揮官', '３月２３日運動（M23）の大佐', 'コンゴ民主共和国国軍（FARDC）大佐'], en: [] } };
     expect(compare(workbook, csv)).toEqual({ amended: [], restated: ['positions.ja'] });
   });
+
+  it('国連安保理 for 国連安全保障理事会, a space left inside the word or not (003-000019)', () => {
+    const other = (text: string) => ({ otherInformation: text });
+    expect(compare(other('国連安全保 障理事会決議第1822号（2008年）に基づく見直しは2010年６月21日に終了した。'), other('国連安保理決議第1822号（2008年）に基づく見直しは2010年６月21日に終了した。'))).toEqual({
+      amended: [],
+      restated: ['otherInformation'],
+    });
+  });
 });
 
 describe('still amended across formats', () => {
@@ -264,6 +272,11 @@ describe('still amended across formats', () => {
   it('a post under the shared head that the workbook does not list (009-000031)', () => {
     const workbook = { positions: { ja: ['３月２３日運動（M23）の旅団指揮官、大佐'], en: [] } };
     expect(compare(workbook, { positions: { ja: ['３月２３日運動（M23）の旅団指揮官', '３月２３日運動（M23）の少将'], en: [] } }).amended).toEqual(['positions.ja']);
+  });
+
+  it('another UN body than the Security Council (安保理 is not 総会)', () => {
+    const other = (text: string) => ({ otherInformation: text });
+    expect(compare(other('国連安全保障理事会決議第1822号に基づく見直し。'), other('国連総会決議第1822号に基づく見直し。')).amended).toEqual(['otherInformation']);
   });
 
   it('a place named neither in the other edition’s address nor anywhere else in its entry', () => {
