@@ -3,6 +3,7 @@ import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
 import { expandJapaneseLegalMarks, LEGAL_PHRASES, legalFormSymbol } from './legal-forms';
 import { familyKey } from './spelling-families';
+import { chineseReadings } from './chinese';
 import { latinReadings } from './transliterate';
 
 /**
@@ -228,16 +229,23 @@ export function tokenizeName(name: string): NameToken[] {
 
 /**
  * Every reading of a name as tokens: one, unless the name is written in Cyrillic with a letter the national
- * systems read differently (г: g in Russian, h in Ukrainian and Belarusian).
+ * systems read differently (г: g in Russian, h in Ukrainian and Belarusian), or is Chinese (in characters, or in a
+ * romanization the list may not use).
  */
-export function tokenizeReadings(name: string): NameToken[][] {
-  return nameReadings(name).map(tokenizeFolded);
+export function tokenizeReadings(name: string): NameReading[] {
+  const guessed = chineseReadings(foldName(name)).map((reading) => Object.assign(tokenizeFolded(legalPhrases(reading)), { guessed: true }));
+  return [...nameReadings(name).map(tokenizeFolded), ...guessed];
 }
+
+/** A reading guessed from Chinese characters or another romanization (chinese.ts): weak evidence unless all of it agrees. */
+export type NameReading = NameToken[] & { readonly guessed?: boolean };
 
 /** The folded name with Cyrillic and Hangul read in Latin letters, and legal forms of several words made one. */
 export function nameReadings(name: string): string[] {
-  return latinReadings(foldName(name)).map((reading) => LEGAL_PHRASES.reduce((text, [phrase, form]) => text.replace(phrase, form), reading));
+  return latinReadings(foldName(name)).map(legalPhrases);
 }
+
+const legalPhrases = (reading: string) => LEGAL_PHRASES.reduce((text, [phrase, form]) => text.replace(phrase, form), reading);
 
 function tokenizeFolded(folded: string): NameToken[] {
   const tokens: NameToken[] = [];
