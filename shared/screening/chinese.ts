@@ -1,4 +1,3 @@
-import { pinyin } from 'pinyin-pro';
 import type { NameComparison } from './compare-names';
 import type { NameToken } from './normalize';
 
@@ -68,8 +67,16 @@ const COMPOUND_SURNAMES = new Set([
   '南宫', '西门', '轩辕', '呼延', '申屠', '澹台', '公羊', '太史', '闻人', '万俟', '司空', '钟离', '百里', '东郭',
 ]);
 
+/**
+ * Loaded on demand: pinyin-pro's dictionary takes about half a second to load, which a process that never meets a
+ * name in characters (most customer files, the CLI's other commands, a Lambda's cold start) should not pay.
+ */
+function pinyinPro(): typeof import('pinyin-pro') {
+  return require('pinyin-pro') as typeof import('pinyin-pro');
+}
+
 const read = (text: string, surname: boolean): string[] =>
-  pinyin(text, { toneType: 'none', type: 'array', ...(surname && { surname: 'head' as const }) }).map((s) => s.replace(/ü/g, 'u').replace(/v/g, 'u'));
+  pinyinPro().pinyin(text, { toneType: 'none', type: 'array', ...(surname && { surname: 'head' as const }) }).map((s) => s.replace(/ü/g, 'u').replace(/v/g, 'u'));
 
 /** A company's name: it holds a word of a company's name, or is longer than a person's name is (four characters). */
 function isCompany(han: string): boolean {
