@@ -85,13 +85,13 @@ function isCompany(han: string): boolean {
 }
 
 /** A company's name in the list's words: dictionary words in English, places and brand runs in pinyin, run together. */
-function companyReading(han: string, split: boolean): string {
+function companyReading(han: string): string {
   const chars = [...han];
   const simplified = [...simplify(han)];
   const out: string[] = [];
   let run = '';
   const flush = () => {
-    if (run) out.push(read(run, false).join(split ? ' ' : ''));
+    if (run) out.push(read(run, false).join(''));
     run = '';
   };
   for (let i = 0; i < chars.length; ) {
@@ -120,10 +120,12 @@ function personReadings(han: string): string[] {
   if (syllables.length !== chars.length || chars.length < 2) return [syllables.join('')];
   const surname = syllables.slice(0, surnameLength).join('');
   const given = syllables.slice(surnameLength);
-  const readings = [`${surname} ${given.join('')}`, `${surname} ${given.join(' ')}`];
-  // Taiwanese and Hong Kong passports: Wade-Giles given name, the family name as those passports spell it.
+  // The given name joined, as the list writes it (a list name that splits it is met by comparing names run
+  // together); then as Taiwanese and Hong Kong passports write it: the given name in Wade-Giles, split, and the
+  // family name in their two commonest spellings.
+  const readings = [`${surname} ${given.join('')}`];
   const wadeGiven = given.map(wadeGiles).join(' ');
-  for (const other of SPELLINGS_OF.get(surname) ?? [wadeGiles(surname)]) readings.push(`${other} ${wadeGiven}`);
+  for (const other of otherSpellings(surname)) readings.push(`${other} ${wadeGiven}`);
   return readings;
 }
 
@@ -145,7 +147,9 @@ export function characterReadings(folded: string): string[] {
     }
     return readings;
   };
-  const readings = company ? readWords((han) => [companyReading(han, false), companyReading(han, true)]) : readWords(personReadings);
+  // One reading of a company, its brand run together: compareNames meets a brand the list splits (SHEN ZHONG) by
+  // comparing names run together, and a reading split into syllables (a li ba ba) costs a search over every short word.
+  const readings = company ? readWords((han) => [companyReading(han)]) : readWords(personReadings);
   return [...new Set([...(traditional !== folded ? [traditional] : []), ...readings])];
 }
 
@@ -166,8 +170,12 @@ const SURNAME_SPELLINGS: readonly string[] = [
   'fang fong', 'shi shih shek', 'yan yen yim ngan', 'qian chien', 'mai mak', 'mo mok', 'hong hung', 'qiu chiu yau',
   'xiong hsiung hung', 'kong hung', 'jin chin kam', 'hu wu', 'chi chih',
 ];
+/** Common family names every system spells alike (Ma Xiaohong, Ma Hsiao-hung). */
+const SAME_SURNAMES = new Set(['ma', 'fan', 'lai', 'bai', 'mao', 'lan', 'mei', 'fu', 'yu', 'wen', 'an', 'man', 'sha', 'hua']);
 /** pinyin surname → its other spellings; another spelling → the pinyin surnames it may be (wong: wang, huang). */
 const SPELLINGS_OF = new Map<string, string[]>();
+/** Each reading is a search of the list: a family name's two commonest other spellings (Chou, Chow), or its Wade-Giles. */
+const otherSpellings = (surname: string) => SPELLINGS_OF.get(surname)?.slice(0, 2) ?? [wadeGiles(surname)];
 const PINYIN_OF = new Map<string, string[]>();
 for (const line of SURNAME_SPELLINGS) {
   const [head, ...others] = line.split(' ');
@@ -221,13 +229,17 @@ for (const syllable of PINYIN_SYLLABLES) {
   if (wade !== syllable) FROM_WADE_GILES.set(wade, [...(FROM_WADE_GILES.get(wade) ?? []), syllable]);
 }
 
-/** A word split into syllables of one system (a given name run together: jianshu, chienshu), or null. */
-function syllables(word: string, known: (s: string) => boolean): string[] | null {
+/**
+ * A word split into syllables of one system (a given name run together: jianshu, chienshu), or null. A syllable
+ * after the first starts with a consonant: both systems mark a vowel there (Xi'an), so CHIEN is not chi-en.
+ */
+function syllables(word: string, known: (s: string) => boolean, first = true): string[] | null {
   if (word === '') return [];
+  if (!first && /^[aeiou]/.test(word)) return null;
   for (let end = Math.min(6, word.length); end > 0; end--) {
     const head = word.slice(0, end);
     if (!known(head)) continue;
-    const tail = syllables(word.slice(end), known);
+    const tail = syllables(word.slice(end), known, false);
     if (tail) return [head, ...tail];
   }
   return null;
@@ -253,7 +265,7 @@ export function romanizationReadings(folded: string): string[] {
     const others = words.filter((_, i) => i !== at);
     // Wade-Giles or Cantonese (Chou Chien-shu, Ma Hsiao-hung, Chan Tai Man): the family name as pinyin, the given
     // name read from Wade-Giles where it is not pinyin already, and wholly (TAI, SHU may be Wade-Giles for DAI, ZHU).
-    const fromOther = PINYIN_OF.get(surname) ?? (PINYIN_SYLLABLES.has(surname) ? [surname] : null);
+    const fromOther = PINYIN_OF.get(surname) ?? (SPELLINGS_OF.has(surname) || SAME_SURNAMES.has(surname) ? [surname] : null);
     if (fromOther && others.every((w) => toPinyin(w) !== null)) {
       const converted = others.map((w) => toPinyin(w)!);
       const kept = others.map((w) => (isPinyin(w) ? w : toPinyin(w)!));
@@ -261,7 +273,7 @@ export function romanizationReadings(folded: string): string[] {
     }
     // A pinyin family name (Zeng Yongyuan, Zhou Tony) as Taiwan and Hong Kong spell it, a pinyin given name in
     // Wade-Giles; a given name in no Chinese system (Tony) is kept.
-    const toOther = SPELLINGS_OF.get(surname);
+    const toOther = SPELLINGS_OF.get(surname)?.slice(0, 2);
     if (toOther) {
       const given = others.map((w) => (isPinyin(w) ? syllables(w, (s) => PINYIN_SYLLABLES.has(s))!.map(wadeGiles).join(' ') : w));
       for (const o of toOther) readings.add([o, ...given].join(' '));
