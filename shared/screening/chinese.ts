@@ -120,11 +120,11 @@ function personReadings(han: string): string[] {
   if (syllables.length !== chars.length || chars.length < 2) return [syllables.join('')];
   const surname = syllables.slice(0, surnameLength).join('');
   const given = syllables.slice(surnameLength);
-  // The given name joined, as the list writes it (a list name that splits it is met by comparing names run
-  // together); then as Taiwanese and Hong Kong passports write it: the given name in Wade-Giles, split, and the
-  // family name in their two commonest spellings.
+  // The given name joined, as the list writes it (a list name that splits it, TSANG YUNG YUAN, is met by comparing
+  // names run together; a short syllable alone would be a search over every short word); then as Taiwanese and Hong
+  // Kong passports write it: the given name in Wade-Giles and the family name in their two commonest spellings.
   const readings = [`${surname} ${given.join('')}`];
-  const wadeGiven = given.map(wadeGiles).join(' ');
+  const wadeGiven = given.map(wadeGiles).join('');
   for (const other of otherSpellings(surname)) readings.push(`${other} ${wadeGiven}`);
   return readings;
 }
@@ -275,7 +275,7 @@ export function romanizationReadings(folded: string): string[] {
     // Wade-Giles; a given name in no Chinese system (Tony) is kept.
     const toOther = SPELLINGS_OF.get(surname)?.slice(0, 2);
     if (toOther) {
-      const given = others.map((w) => (isPinyin(w) ? syllables(w, (s) => PINYIN_SYLLABLES.has(s))!.map(wadeGiles).join(' ') : w));
+      const given = others.map((w) => (isPinyin(w) ? syllables(w, (s) => PINYIN_SYLLABLES.has(s))!.map(wadeGiles).join('') : w));
       for (const o of toOther) readings.add([o, ...given].join(' '));
     }
   }
@@ -292,6 +292,7 @@ export function chineseReadings(folded: string): string[] {
 
 /** A pair this close is the same word, or one family's spellings. */
 const AGREEING = 0.92;
+const JOINED_AGREEING = 0.94;
 /**
  * What a guessed reading is worth when only part of the name agrees: a Japanese name in kanji (田中太郎, tian zhong)
  * or a common Chinese one (王伟) shares a syllable with many listed names, and must not cross the threshold on it.
@@ -300,7 +301,9 @@ export const PARTIAL_GUESS_FACTOR = 0.8;
 
 /** Every word of the query paired with a word of the listed name and every listed word paired, all closely. */
 export function wholeNameAgrees(comparison: NameComparison, query: readonly NameToken[], listed: readonly NameToken[]): boolean {
-  if (comparison.joined) return comparison.score >= AGREEING * 0.95;
+  // Run together, only the same letters agree (compareNames discounts a joined comparison to 0.95): MAKIN is not
+  // "mak jen", a guessed reading of Ren Mai.
+  if (comparison.joined) return comparison.score >= JOINED_AGREEING;
   const close = comparison.pairs.filter((p) => p.similarity >= AGREEING);
   const pairedQuery = new Set(close.map((p) => p.query));
   const pairedListed = new Set(close.map((p) => p.listedIndex));
