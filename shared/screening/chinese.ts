@@ -76,7 +76,7 @@ function pinyinPro(): typeof import('pinyin-pro') {
 }
 
 const read = (text: string, surname: boolean): string[] =>
-  pinyinPro().pinyin(text, { toneType: 'none', type: 'array', ...(surname && { surname: 'head' as const }) }).map((s) => s.replace(/ü/g, 'u').replace(/v/g, 'u'));
+  pinyinPro().pinyin(text, { toneType: 'none', type: 'array', ...(surname && { surname: 'head' as const }) }).map((s) => s.replace(/ü/g, 'u'));
 
 /** A company's name: it holds a word of a company's name, or is longer than a person's name is (four characters). */
 function isCompany(han: string): boolean {
@@ -283,9 +283,13 @@ export function romanizationReadings(folded: string): string[] {
   return [...readings];
 }
 
+/** Hong Kong companies abbreviate their place in their English names (Huaxin Shipping (HK) Ltd); the list does not. */
+const HONG_KONG = /\bhk\b/g;
+
 /** Every reading a Chinese name may have beside its own: from characters, or from one romanization to another. */
 export function chineseReadings(folded: string): string[] {
-  return hasHan(folded) ? characterReadings(folded) : romanizationReadings(folded);
+  if (hasHan(folded)) return characterReadings(folded);
+  return folded.split(' ').includes('hk') ? [folded.replace(HONG_KONG, 'hong kong')] : romanizationReadings(folded);
 }
 
 // Weighing a guessed reading -----------------------------------------------------------------------------------------
