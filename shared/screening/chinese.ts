@@ -36,10 +36,11 @@ const simplify = (text: string) => [...text].map((c) => SIMPLIFIED_OF.get(c) ?? 
 
 /**
  * The words of Chinese company names and the English words the list's names of Chinese companies use for them;
- * legal forms as the legal-form table (legal-forms.ts) reads them. Longest first when read.
+ * legal forms as their symbol's spelling in the legal-form table (legal-forms.ts: Co., Ltd. is LTD). Longest first
+ * when read.
  */
 const COMPANY_WORDS: Record<string, string> = {
-  股份有限公司: 'co ltd', 有限责任公司: 'co ltd', 有限公司: 'co ltd', 分公司: 'branch', 总公司: 'co', 公司: 'co',
+  股份有限公司: 'ltd', 有限责任公司: 'ltd', 有限公司: 'ltd', 分公司: 'branch', 总公司: 'co', 公司: 'co',
   集团: 'group', 控股: 'holdings', 贸易: 'trading', 商贸: 'trading', 进出口: 'import export', 科技: 'technology',
   技术: 'technology', 国际: 'international', 银行: 'bank', 物流: 'logistics', 电子: 'electronics', 实业: 'industrial',
   工业: 'industrial', 投资: 'investment', 发展: 'development', 开发: 'development', 船务: 'shipping', 航运: 'shipping',

@@ -53,8 +53,8 @@ it('reads a person family name first, the given name joined, and as Taiwan and H
 });
 
 it('reads a company in the English words of the list, the place and brand in pinyin, the legal form as a symbol', () => {
-  expect(characterReadings(foldName('丹东鸿祥实业发展有限公司'))).toContain('dandong hongxiang industrial development co ltd');
-  expect(characterReadings(foldName('深圳市华强电子科技有限公司'))).toContain('shenzhen huaqiang electronics technology co ltd');
+  expect(characterReadings(foldName('丹东鸿祥实业发展有限公司'))).toContain('dandong hongxiang industrial development ltd');
+  expect(characterReadings(foldName('深圳市华强电子科技有限公司'))).toContain('shenzhen huaqiang electronics technology ltd');
   // A simplified name meets the list's traditional alias as written.
   expect(characterReadings(foldName('华信船务(香港)有限公司'))[0]).toBe('華信船務 香港 有限公司');
 });
