@@ -1,6 +1,7 @@
 import { toRomaji } from 'wanakana';
 import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
+import { chineseReadings } from './chinese';
 import { expandJapaneseLegalMarks, LEGAL_PHRASES, legalFormSymbol } from './legal-forms';
 import { familyKey } from './spelling-families';
 import { latinReadings } from './transliterate';
@@ -226,12 +227,17 @@ export function tokenizeName(name: string): NameToken[] {
   return tokenizeFolded(nameReadings(name)[0]!);
 }
 
+/** A reading guessed from Chinese characters or another romanization (chinese.ts): weak evidence unless all of it agrees. */
+export type NameReading = NameToken[] & { readonly guessed?: boolean };
+
 /**
  * Every reading of a name as tokens: one, unless the name is written in Cyrillic with a letter the national
- * systems read differently (г: g in Russian, h in Ukrainian and Belarusian).
+ * systems read differently (г: g in Russian, h in Ukrainian and Belarusian), or is Chinese (in characters, or in a
+ * romanization the list may not use).
  */
-export function tokenizeReadings(name: string): NameToken[][] {
-  return nameReadings(name).map(tokenizeFolded);
+export function tokenizeReadings(name: string): NameReading[] {
+  const guessed = chineseReadings(foldName(name)).map((reading) => Object.assign(tokenizeFolded(reading), { guessed: true }));
+  return [...nameReadings(name).map(tokenizeFolded), ...guessed];
 }
 
 /** The folded name with Cyrillic and Hangul read in Latin letters, and legal forms of several words made one. */

@@ -1,6 +1,7 @@
 import type { Designation } from '../domain/designation';
 import { COARSE_SIMILARITY, compareNames, CROSS_SCRIPT_FACTOR, FAMILY_SIMILARITY } from './compare-names';
 import { countryCode } from '../domain/countries';
+import { PARTIAL_GUESS_FACTOR, wholeNameAgrees } from './chinese';
 import { entityTypeMismatch } from './entity-type';
 import { foldName, type NameToken, tokenizeReadings } from './normalize';
 import {
@@ -47,14 +48,16 @@ export function screenName(index: ScreeningIndex, input: ScreeningQuery): Screen
       const factor = FIELD_FACTOR[name.field];
       // A query that says what it is looks only at entries of that kind (above); one that does not is read by its words.
       const mismatch = query.entityType ? null : entityTypeMismatch(tokens, name.tokens, entry.entityType);
-      const score = comparison.score * factor + (mismatch?.effect ?? 0);
+      // A reading guessed from Chinese characters or another romanization counts fully only where all of it agrees.
+      const guess = tokens.guessed && !wholeNameAgrees(comparison, tokens, name.tokens) ? PARTIAL_GUESS_FACTOR : 1;
+      const score = comparison.score * factor * guess + (mismatch?.effect ?? 0);
       if (score + MAX_BONUS < query.threshold) continue;
       const known = best.get(name.entry);
       if (known && known.score >= score) continue;
       const why: ScoreReason[] = [
         {
           signal: 'name',
-          detail: `${name.field} "${name.text}"${comparison.joined ? ' (words run together)' : ''}`,
+          detail: `${name.field} "${name.text}"${comparison.joined ? ' (words run together)' : ''}${tokens.guessed ? `, the query read as "${tokens.map((t) => t.text).join(' ')}"${guess !== 1 ? ` (×${guess}: not all of it agrees)` : ''}` : ''}`,
           effect: round(comparison.score),
         },
         ...comparison.pairs.map((p) => ({

@@ -1,0 +1,316 @@
+import type { NameComparison } from './compare-names';
+import type { NameToken } from './normalize';
+
+/**
+ * Chinese names as customer records hold them, read the way the list writes them. The list writes a Chinese person
+ * in pinyin, family name first and the given name joined (Zhou Jianshu, Ma Xiaohong, Wu Huihui), a Hong Kong or
+ * Taiwanese person in the spelling of their passport (Cheng Hung Man, TSANG YUNG YUAN, the alias Chow Tony), and a
+ * Chinese company by its English name: the place in pinyin, the brand in pinyin run together, the rest in English
+ * words (Dandong Hongxiang Industrial Development Company Limited, HUAXIN SHIPPING HONGKONG LTD). Customer records
+ * hold them in characters (周建书, 華信船務(香港)有限公司), in Wade-Giles (Chou Chien-shu) or in the Cantonese
+ * spelling of a Hong Kong passport. Every reading made here is a guess (a character has several readings, a
+ * Japanese name is written in the same characters): screen.ts takes it as weak evidence unless the whole name
+ * agrees. Pure.
+ *
+ * Sources: pinyin-pro for the readings of characters (with its surname readings: 单 Shan, 曾 Zeng, 区 Ou); the
+ * Wade-Giles ↔ pinyin syllable correspondence (Library of Congress pinyin conversion tables, 2000); the common Hong
+ * Kong (Cantonese), Taiwanese and Southeast Asian spellings of the commonest surnames as the Hong Kong and Taiwan
+ * immigration departments issue them.
+ */
+
+const HAN = /\p{Script=Han}/u;
+const KANA = /[\u3040-\u30ff]/;
+
+export function hasHan(text: string): boolean {
+  return HAN.test(text);
+}
+
+// Readings of characters ----------------------------------------------------------------------------------------------
+
+/** Traditional characters of the words below, with their simplified forms: the tables are written once, simplified. */
+const TRADITIONAL = '國際運務貿團術銀實業資電東發屬連環亞礦產廣龍門陽馬長孫歐諸進責廠鐵鋼車輸島慶寧蘇濟華線導體風鄭陳黃張劉楊趙吳許謝鄧葉蕭鍾盧譚韓馮羅麥顏嚴萬錢蔣湯賴閻開設備機貨網絡訊號鳳聯學軍語車險會計際壽軟鏈應製灣臺區縣詢築氣權';
+const SIMPLIFIED = '国际运务贸团术银实业资电东发属连环亚矿产广龙门阳马长孙欧诸进责厂铁钢车输岛庆宁苏济华线导体风郑陈黄张刘杨赵吴许谢邓叶萧钟卢谭韩冯罗麦颜严万钱蒋汤赖阎开设备机货网络讯号凤联学军语车险会计际寿软链应制湾台区县询筑气权';
+const SIMPLIFIED_OF = new Map([...TRADITIONAL].map((c, i) => [c, SIMPLIFIED[i]!]));
+const TRADITIONAL_OF = new Map([...SIMPLIFIED].map((c, i) => [c, TRADITIONAL[i]!]));
+const simplify = (text: string) => [...text].map((c) => SIMPLIFIED_OF.get(c) ?? c).join('');
+
+/**
+ * The words of Chinese company names and the English words the list's names of Chinese companies use for them;
+ * legal forms as their symbol's spelling in the legal-form table (legal-forms.ts: Co., Ltd. is LTD). Longest first
+ * when read.
+ */
+const COMPANY_WORDS: Record<string, string> = {
+  股份有限公司: 'ltd', 有限责任公司: 'ltd', 有限公司: 'ltd', 分公司: 'branch', 总公司: 'co', 公司: 'co',
+  集团: 'group', 控股: 'holdings', 贸易: 'trading', 商贸: 'trading', 进出口: 'import export', 科技: 'technology',
+  技术: 'technology', 国际: 'international', 银行: 'bank', 物流: 'logistics', 电子: 'electronics', 实业: 'industrial',
+  工业: 'industrial', 投资: 'investment', 发展: 'development', 开发: 'development', 船务: 'shipping', 航运: 'shipping',
+  海运: 'shipping', 运输: 'transport', 货运: 'freight', 代理: 'agency', 金属: 'metal', 材料: 'material', 矿产: 'mineral',
+  建设: 'construction', 建筑: 'construction', 工程: 'engineering', 能源: 'energy', 化工: 'chemical', 机械: 'machinery',
+  设备: 'equipment', 航空: 'aviation', 金融: 'finance', 财务: 'finance', 网络: 'network', 信息: 'information',
+  通信: 'communication', 通讯: 'communication', 环球: 'global', 联合: 'united', 全球: 'global', 世界: 'world', 亚洲: 'asia',
+  太平洋: 'pacific', 中国: 'china', 香港: 'hong kong', 澳门: 'macau', 台湾: 'taiwan', 新加坡: 'singapore',
+  管理: 'management', 咨询: 'consulting', 服务: 'services', 制造: 'manufacturing', 工厂: 'factory', 厂: 'factory',
+  石油: 'petroleum', 钢铁: 'steel', 汽车: 'automobile', 半导体: 'semiconductor', 软件: 'software', 供应链: 'supply chain',
+};
+/** Administrative words a company's name carries after its place (深圳市, 辽宁省): the list leaves them out. */
+const PLACE_SUFFIXES = new Set(['市', '省', '区', '县']);
+/** Places read in pinyin as one word (Dandong, Shanghai), so that the brand after them is a word of its own. */
+const PLACES = [
+  '北京', '上海', '天津', '重庆', '深圳', '广州', '大连', '丹东', '沈阳', '青岛', '威海', '烟台', '宁波', '杭州', '厦门', '福州',
+  '南京', '苏州', '无锡', '武汉', '成都', '西安', '长沙', '郑州', '济南', '哈尔滨', '长春', '吉林', '辽宁', '山东', '江苏',
+  '浙江', '广东', '福建', '河北', '河南', '湖北', '湖南', '四川', '云南', '珲春', '延边', '东莞', '佛山', '珠海', '中山',
+  '义乌', '温州', '昆明', '南宁', '海口', '乌鲁木齐', '内蒙古', '新疆', '西藏', '合肥', '南昌', '太原', '石家庄', '兰州',
+];
+const WORDS = [...Object.keys(COMPANY_WORDS), ...PLACES].sort((a, b) => b.length - a.length);
+/** Two-character family names (欧阳, 司马): the given name starts after them. */
+const COMPOUND_SURNAMES = new Set([
+  '欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '长孙', '宇文', '司徒', '端木', '独孤',
+  '南宫', '西门', '轩辕', '呼延', '申屠', '澹台', '公羊', '太史', '闻人', '万俟', '司空', '钟离', '百里', '东郭',
+]);
+
+/**
+ * Loaded on demand: pinyin-pro's dictionary takes about half a second to load, which a process that never meets a
+ * name in characters (most customer files, the CLI's other commands, a Lambda's cold start) should not pay.
+ */
+function pinyinPro(): typeof import('pinyin-pro') {
+  return require('pinyin-pro') as typeof import('pinyin-pro');
+}
+
+const read = (text: string, surname: boolean): string[] =>
+  pinyinPro().pinyin(text, { toneType: 'none', type: 'array', ...(surname && { surname: 'head' as const }) }).map((s) => s.replace(/ü/g, 'u'));
+
+/** A company's name: it holds a word of a company's name, or is longer than a person's name is (four characters). */
+function isCompany(han: string): boolean {
+  const simplified = simplify(han);
+  return [...han].length > 4 || Object.keys(COMPANY_WORDS).some((word) => simplified.includes(word));
+}
+
+/** A company's name in the list's words: dictionary words in English, places and brand runs in pinyin, run together. */
+function companyReading(han: string): string {
+  const chars = [...han];
+  const simplified = [...simplify(han)];
+  const out: string[] = [];
+  let run = '';
+  const flush = () => {
+    if (run) out.push(read(run, false).join(''));
+    run = '';
+  };
+  for (let i = 0; i < chars.length; ) {
+    const rest = simplified.slice(i).join('');
+    const word = WORDS.find((w) => rest.startsWith(w));
+    if (word) {
+      flush();
+      out.push(COMPANY_WORDS[word] ?? read(word, false).join(''));
+      i += [...word].length;
+      // 深圳市 is Shenzhen: the administrative word after a place is left out, as the list leaves it out.
+      if (!COMPANY_WORDS[word] && PLACE_SUFFIXES.has(simplified[i] ?? '')) i++;
+    } else {
+      run += chars[i];
+      i++;
+    }
+  }
+  flush();
+  return out.join(' ');
+}
+
+/** A person's name in characters: family name first (two characters for 欧阳, 司马), then the given name. */
+function personReadings(han: string): string[] {
+  const chars = [...han];
+  const surnameLength = COMPOUND_SURNAMES.has(simplify(chars.slice(0, 2).join(''))) ? 2 : 1;
+  const syllables = read(han, true);
+  if (syllables.length !== chars.length || chars.length < 2) return [syllables.join('')];
+  const surname = syllables.slice(0, surnameLength).join('');
+  const given = syllables.slice(surnameLength);
+  // The given name joined, as the list writes it (a list name that splits it, TSANG YUNG YUAN, is met by comparing
+  // names run together; a short syllable alone would be a search over every short word); then as Taiwanese and Hong
+  // Kong passports write it: the given name in Wade-Giles and the family name in their two commonest spellings.
+  const readings = [`${surname} ${given.join('')}`];
+  const wadeGiven = given.map(wadeGiles).join('');
+  for (const other of otherSpellings(surname)) readings.push(`${other} ${wadeGiven}`);
+  return readings;
+}
+
+/**
+ * The Latin readings of a name written in Chinese characters (as folded text: words split at spaces and
+ * punctuation); none for a name without them, or with kana (a Japanese name: 株式会社, ひらがな).
+ */
+export function characterReadings(folded: string): string[] {
+  if (!hasHan(folded) || KANA.test(folded)) return [];
+  // The list's names in characters are traditional (華信船務(香港)有限公司): a simplified query meets them so.
+  const traditional = [...folded].map((c) => TRADITIONAL_OF.get(c) ?? c).join('');
+  const words = folded.split(' ');
+  const company = words.some((w) => hasHan(w) && isCompany(w)) || words.filter((w) => hasHan(w)).length > 1;
+  const readWords = (pick: (han: string) => string[]) => {
+    let readings = [''];
+    for (const word of words) {
+      const options = hasHan(word) ? pick(word) : [word];
+      readings = readings.flatMap((r) => options.map((o) => (r ? `${r} ${o}` : o)));
+    }
+    return readings;
+  };
+  // One reading of a company, its brand run together: compareNames meets a brand the list splits (SHEN ZHONG) by
+  // comparing names run together, and a reading split into syllables (a li ba ba) costs a search over every short word.
+  const readings = company ? readWords((han) => [companyReading(han)]) : readWords(personReadings);
+  return [...new Set([...(traditional !== folded ? [traditional] : []), ...readings])];
+}
+
+// Other romanizations ------------------------------------------------------------------------------------------------
+
+/**
+ * The common surnames' spellings beside pinyin: Wade-Giles (Taiwan), Cantonese (Hong Kong, Macau), and the Hokkien
+ * and Teochew spellings of Southeast Asia where they are common (Tan, Lim, Ng, Ong). One line per pinyin surname.
+ */
+const SURNAME_SPELLINGS: readonly string[] = [
+  'li lee', 'wang wong ong', 'zhang chang cheung cheong teo', 'liu lau lao', 'chen chan tan', 'yang yeung yeong',
+  'huang wong hwang ng', 'zhao chao chiu', 'wu ng', 'zhou chou chow chau', 'xu hsu tsui hui', 'sun suen', 'zhu chu chue',
+  'guo kuo kwok', 'he ho', 'gao kao ko', 'lin lam lim', 'luo lo law', 'zheng cheng', 'liang leung leong',
+  'xie hsieh tse', 'song sung soong', 'tang tong', 'han hon', 'feng fung', 'deng teng tang', 'cao tsao tso',
+  'peng pang', 'zeng tseng tsang', 'xiao hsiao siu', 'tian tien tin', 'dong tung', 'pan poon', 'yuan yuen',
+  'cai tsai choi choy', 'jiang chiang keung tseung', 'du tu to', 'ye yeh yip ip', 'wei wai', 'su so', 'ding ting',
+  'ren jen yam', 'shen shum sham', 'yao yiu', 'lu lou loo luk lui', 'cui tsui chui', 'zhong chung chong', 'tan tam',
+  'fang fong', 'shi shih shek', 'yan yen yim ngan', 'qian chien', 'mai mak', 'mo mok', 'hong hung', 'qiu chiu yau',
+  'xiong hsiung hung', 'kong hung', 'jin chin kam', 'hu wu', 'chi chih',
+];
+/** Common family names every system spells alike (Ma Xiaohong, Ma Hsiao-hung). */
+const SAME_SURNAMES = new Set(['ma', 'fan', 'lai', 'bai', 'mao', 'lan', 'mei', 'fu', 'yu', 'wen', 'an', 'man', 'sha', 'hua']);
+/** pinyin surname → its other spellings; another spelling → the pinyin surnames it may be (wong: wang, huang). */
+const SPELLINGS_OF = new Map<string, string[]>();
+/** Each reading is a search of the list: a family name's two commonest other spellings (Chou, Chow), or its Wade-Giles. */
+const otherSpellings = (surname: string) => SPELLINGS_OF.get(surname)?.slice(0, 2) ?? [wadeGiles(surname)];
+const PINYIN_OF = new Map<string, string[]>();
+for (const line of SURNAME_SPELLINGS) {
+  const [head, ...others] = line.split(' ');
+  SPELLINGS_OF.set(head!, others);
+  for (const other of others) PINYIN_OF.set(other, [...(PINYIN_OF.get(other) ?? []), head!]);
+}
+
+const PINYIN_SYLLABLES = new Set(
+  `a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce cen ceng cha
+  chai chan chang chao che chen cheng chi chong chou chu chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun
+  cuo da dai dan dang dao de dei deng di dian diao die ding diu dong dou du duan dui dun duo e ei en er fa fan fang fei
+  fen feng fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao
+  he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue
+  jun ka kai kan kang kao ke ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei leng li lia
+  lian liang liao lie lin ling liu long lou lu luan lun luo lue ma mai man mang mao me mei men meng mi mian miao mie min
+  ming miu mo mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nu nuan nuo nue ou pa
+  pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan
+  que qun ran rang rao re ren reng ri rong rou ru ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang
+  shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan
+  tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian
+  xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan
+  zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui
+  zhun zhuo zi zong zou zu zuan zui zun zuo`.split(/\s+/),
+);
+
+/**
+ * One pinyin syllable in Wade-Giles without its apostrophes and umlauts, as Taiwanese passports write it: b/p → p,
+ * d/t → t, g/k → k, z/c → ts, zh/ch/j/q → ch, x → hs, r → j; -ong -ung, -ian -ien, -ie -ieh; zhi chih, si ssu, zi tzu.
+ */
+export function wadeGiles(syllable: string): string {
+  const special: Record<string, string> = { zhi: 'chih', chi: 'chih', shi: 'shih', ri: 'jih', zi: 'tzu', ci: 'tzu', si: 'ssu', er: 'erh', you: 'yu', yan: 'yen', ye: 'yeh', yi: 'i', yong: 'yung', yue: 'yueh' };
+  if (special[syllable]) return special[syllable]!;
+  const [, initial = '', final = ''] = /^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]?)(.*)$/.exec(syllable)!;
+  const initials: Record<string, string> = { b: 'p', d: 't', g: 'k', z: 'ts', c: 'ts', zh: 'ch', j: 'ch', q: 'ch', x: 'hs', r: 'j' };
+  let rest = final
+    .replace(/^iong$/, 'iung')
+    .replace(/^ong$/, 'ung')
+    .replace(/^ian$/, 'ien')
+    .replace(/^ie$/, 'ieh')
+    .replace(/^ue$/, 'ueh');
+  if (/^[gkh]$/.test(initial) && rest === 'e') rest = 'o';
+  if (/^(?:[dtnlzcsr]|zh|ch)$/.test(initial) && rest === 'uo') rest = 'o';
+  if (/^[gk]$/.test(initial) && rest === 'ui') rest = 'uei';
+  return (initials[initial] ?? initial) + rest;
+}
+
+/** Wade-Giles syllables back to the pinyin ones they may be (chien: jian and qian): built from wadeGiles itself. */
+const FROM_WADE_GILES = new Map<string, string[]>();
+for (const syllable of PINYIN_SYLLABLES) {
+  const wade = wadeGiles(syllable);
+  if (wade !== syllable) FROM_WADE_GILES.set(wade, [...(FROM_WADE_GILES.get(wade) ?? []), syllable]);
+}
+
+/**
+ * A word split into syllables of one system (a given name run together: jianshu, chienshu), or null. A syllable
+ * after the first starts with a consonant: both systems mark a vowel there (Xi'an), so CHIEN is not chi-en.
+ */
+function syllables(word: string, known: (s: string) => boolean, first = true): string[] | null {
+  if (word === '') return [];
+  if (!first && /^[aeiou]/.test(word)) return null;
+  for (let end = Math.min(6, word.length); end > 0; end--) {
+    const head = word.slice(0, end);
+    if (!known(head)) continue;
+    const tail = syllables(word.slice(end), known, false);
+    if (tail) return [head, ...tail];
+  }
+  return null;
+}
+
+const isWadeGiles = (s: string) => FROM_WADE_GILES.has(s) || PINYIN_SYLLABLES.has(s);
+/** The pinyin a Wade-Giles word most likely is: the first reading of each syllable, unaspirated before aspirated. */
+const toPinyin = (word: string): string | null => syllables(word, isWadeGiles)?.map((s) => (PINYIN_SYLLABLES.has(s) && !FROM_WADE_GILES.has(s) ? s : FROM_WADE_GILES.get(s)![0]!)).join('') ?? null;
+
+/**
+ * The other readings of a Latin name that looks Chinese, for a list that writes it otherwise: a Wade-Giles or
+ * Cantonese name (Chou Chien-shu, Chan Tai Man) in pinyin, and a pinyin name (Zeng Yongyuan) with its family name
+ * as Taiwan and Hong Kong spell it and its given name in Wade-Giles. Only for names of two to four words, every one
+ * a syllable or run of syllables of those systems, and with a known family name first or last.
+ */
+export function romanizationReadings(folded: string): string[] {
+  const words = folded.split(' ');
+  if (words.length < 2 || words.length > 4 || !words.every((w) => /^[a-z]+$/.test(w))) return [];
+  const readings = new Set<string>();
+  const isPinyin = (w: string) => syllables(w, (s) => PINYIN_SYLLABLES.has(s)) !== null;
+  for (const at of [0, words.length - 1]) {
+    const surname = words[at]!;
+    const others = words.filter((_, i) => i !== at);
+    // Wade-Giles or Cantonese (Chou Chien-shu, Ma Hsiao-hung, Chan Tai Man): the family name as pinyin, the given
+    // name read from Wade-Giles where it is not pinyin already, and wholly (TAI, SHU may be Wade-Giles for DAI, ZHU).
+    const fromOther = PINYIN_OF.get(surname) ?? (SPELLINGS_OF.has(surname) || SAME_SURNAMES.has(surname) ? [surname] : null);
+    if (fromOther && others.every((w) => toPinyin(w) !== null)) {
+      const converted = others.map((w) => toPinyin(w)!);
+      const kept = others.map((w) => (isPinyin(w) ? w : toPinyin(w)!));
+      for (const p of fromOther) for (const given of [kept, converted]) readings.add([p, ...given].join(' '));
+    }
+    // A pinyin family name (Zeng Yongyuan, Zhou Tony) as Taiwan and Hong Kong spell it, a pinyin given name in
+    // Wade-Giles; a given name in no Chinese system (Tony) is kept.
+    const toOther = SPELLINGS_OF.get(surname)?.slice(0, 2);
+    if (toOther) {
+      const given = others.map((w) => (isPinyin(w) ? syllables(w, (s) => PINYIN_SYLLABLES.has(s))!.map(wadeGiles).join('') : w));
+      for (const o of toOther) readings.add([o, ...given].join(' '));
+    }
+  }
+  readings.delete(folded);
+  return [...readings];
+}
+
+/** Hong Kong companies abbreviate their place in their English names (Huaxin Shipping (HK) Ltd); the list does not. */
+const HONG_KONG = /\bhk\b/g;
+
+/** Every reading a Chinese name may have beside its own: from characters, or from one romanization to another. */
+export function chineseReadings(folded: string): string[] {
+  if (hasHan(folded)) return characterReadings(folded);
+  return folded.split(' ').includes('hk') ? [folded.replace(HONG_KONG, 'hong kong')] : romanizationReadings(folded);
+}
+
+// Weighing a guessed reading -----------------------------------------------------------------------------------------
+
+/** A pair this close is the same word, or one family's spellings. */
+const AGREEING = 0.92;
+const JOINED_AGREEING = 0.94;
+/**
+ * What a guessed reading is worth when only part of the name agrees: a Japanese name in kanji (田中太郎, tian zhong)
+ * or a common Chinese one (王伟) shares a syllable with many listed names, and must not cross the threshold on it.
+ */
+export const PARTIAL_GUESS_FACTOR = 0.8;
+
+/** Every word of the query paired with a word of the listed name and every listed word paired, all closely. */
+export function wholeNameAgrees(comparison: NameComparison, query: readonly NameToken[], listed: readonly NameToken[]): boolean {
+  // Run together, only the same letters agree (compareNames discounts a joined comparison to 0.95): MAKIN is not
+  // "mak jen", a guessed reading of Ren Mai.
+  if (comparison.joined) return comparison.score >= JOINED_AGREEING;
+  const close = comparison.pairs.filter((p) => p.similarity >= AGREEING);
+  const pairedQuery = new Set(close.map((p) => p.query));
+  const pairedListed = new Set(close.map((p) => p.listedIndex));
+  return query.every((t) => t.kind !== 'word' || pairedQuery.has(t.text)) && listed.every((t, j) => t.kind !== 'word' || pairedListed.has(j));
+}
