@@ -2,8 +2,9 @@ import { toRomaji } from 'wanakana';
 import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
 import { expandJapaneseLegalMarks, LEGAL_PHRASES, legalFormSymbol } from './legal-forms';
+import { translateRussianWords } from './russian-words';
 import { familyKey } from './spelling-families';
-import { latinReadings } from './transliterate';
+import { arabicSkeleton, latinReadings, latinSkeleton, readArabicParticles } from './transliterate';
 
 /**
  * Name normalization for screening: one folded form for comparison, split into tokens that carry a comparison
@@ -11,7 +12,7 @@ import { latinReadings } from './transliterate';
  * count for little. Pure: no I/O, no list knowledge beyond the word lists below.
  */
 
-export type Script = 'latin' | 'kana' | 'other';
+export type Script = 'latin' | 'kana' | 'arabic' | 'other';
 
 export interface NameToken {
   /** The folded token as written (`mikheychik`, `ミヘイチク`). */
@@ -27,9 +28,13 @@ export interface NameToken {
   readonly family: string | null;
   /** A coarser Latin key (Slavic sibilants and affricates, Belarusian a/o), compared with a discount; null outside Latin. */
   readonly coarse: string | null;
+  /** An Arabic name part's consonants (arabicSkeleton), in Arabic script or Latin: where the two meet; null otherwise. */
+  readonly skeleton: string | null;
   readonly kind: 'word' | 'legal' | 'generic';
   /** A legal form or a word that names an organisation (BANK, PLANT, 研究所): a person's name holds none. */
   readonly organisational: boolean;
+  /** A title the Japanese press puts after a family name (プーチン大統領, プリゴジン氏): the name is a family name alone. */
+  readonly title: boolean;
 }
 
 /** Legal forms, as folded Latin tokens. */
@@ -57,12 +62,14 @@ const HONORIFICS = [
   'mufti', 'hafiz', 'ムラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ', 'シェイク', 'カリ',
 ];
 /** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
-const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
+const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'imeni', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
 /** National qualifiers of an organisation's name (Sberbank of Russia, Rossiiskii): they say where, not who. */
 const QUALIFIER_WORDS = new Set(['russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf']);
 const QUALIFIER_WEIGHT = 0.05;
 /** The Arabic article as the transliterations write it (al-, el-, ul-): one particle. */
 const ARTICLES = new Set(['al', 'el', 'ul', 'アル', 'エル']);
+/** The article is in most Arabic names; whether a spelling writes it says nothing (al-Zawahiri, Zawahri). */
+const ARTICLE_WEIGHT = 0.1;
 /**
  * Words that name an organisation and, on the 2026-03-05 list, no person: they weigh fully in a comparison (a
  * PLANT is not generic among plants), but they say that a name is an organisation's. From the list's entity names.
@@ -78,15 +85,28 @@ const ORGANISATION_WORDS = new Set([
 ]);
 /** Kanji organisation names run as one token; these endings mark them (…研究所, ドイツ銀行). */
 const HAN_ORGANISATION_ENDINGS = ['銀行', '研究所', '工場', '製作所', '設計局', '造船所', '会社', '公社', '商事', '協会', '組合', '企業', '団体', '機構', '大学', '委員会', '旅団', '部隊'];
+/**
+ * Titles and honorifics the Japanese press writes straight after a family name (プーチン大統領, ラブロフ外相, プリゴジン氏,
+ * ハッカーニ師, ザワヒリ容疑者, ソレイマニ司令官): the kanji after a katakana name, as written or with 元/前/故 (former,
+ * late) before it. Whole words, and the endings that make a post's name (参謀総長, 国防相, 報道官).
+ */
+const JAPANESE_TITLES = new Set(['氏', '師', '容疑者', '被告', '受刑者', '大統領', '首相', '議長', '司令官', '将軍', '元帥', '首長', '総書記', '夫人', '指導者', '最高指導者', '代表', '会長', '社長', '創設者', '幹部', '司令', '総裁', '大使', '特使', '党首', '議員']);
+const JAPANESE_TITLE_ENDINGS = ['大統領', '相', '長', '官', '臣', '帥', '将', '佐'];
+const TITLE_WEIGHT = 0.05;
+const isJapaneseTitle = (text: string) => {
+  const post = text.replace(/^[元前故]/, '');
+  return post.length > 0 && post.length <= 5 && (JAPANESE_TITLES.has(post) || JAPANESE_TITLE_ENDINGS.some((end) => post.endsWith(end)));
+};
 const LEGAL_WEIGHT = 0.15;
 const GENERIC_WEIGHT = 0.4;
 
-/** Letters folded (width, case, diacritics, hiragana → katakana), punctuation → spaces; initialisms joined (S.R.O.). */
+/** Letters folded (width, case, diacritics, hiragana → katakana), punctuation → spaces; initialisms of three letters or of a legal form joined (S.R.O.). */
 export function foldName(text: string): string {
   return foldLetters(expandJapaneseLegalMarks(text))
     .replace(/['’‘`ʼ]/g, '')
     .replace(/&/g, ' and ')
-    .replace(/(?:\b[a-z]\.){2,}/g, (m) => m.replace(/\./g, ''))
+    // S.R.O. is a legal form; V.V. after a surname is two initials (Putin V.V.).
+    .replace(/(?:\b[a-z]\.){2,}/g, (m) => (m.length >= 6 || LEGAL_LATIN.has(m.replace(/\./g, '')) ? m.replace(/\./g, '') : m.replace(/\./g, ' ')))
     .replace(/[^\p{L}\p{N}\u30fc]+/gu, ' ')
     .trim();
 }
@@ -172,7 +192,8 @@ const KH_ROWS: Record<string, string> = {
 const KOREAN_INITIALS: Record<string, string> = { ジ: 'チ', パ: 'ハ', ピ: 'ヒ', プ: 'フ', ペ: 'ヘ', ポ: 'ホ', ダ: 'タ', デ: 'テ', ド: 'ト' };
 export function kanaCoarseKey(token: string): string {
   // On the token as written: a small ャ (チャン, 장) is another syllable than a full ヤン (양).
-  return kanaKey(token.replace(/^ル$/, 'リ').replace(/ヤン/g, 'ヨン'))
+  // 이 (Lee) is 리 (RI) by the South's initial-sound rule: a lone イ is the surname リ.
+  return kanaKey(token.replace(/^[ルイ]$/, 'リ').replace(/ヤン/g, 'ヨン'))
     .replace(/[ジパピプペポダデド]/g, (c) => KOREAN_INITIALS[c]!)
     .replace(/[カキクケコガギグゲゴバビブベボ]/g, (c) => KH_ROWS[c]!);
 }
@@ -234,9 +255,33 @@ export function tokenizeReadings(name: string): NameToken[][] {
   return nameReadings(name).map(tokenizeFolded);
 }
 
-/** The folded name with Cyrillic and Hangul read in Latin letters, and legal forms of several words made one. */
+/**
+ * The folded name with Cyrillic and Hangul read in Latin letters (and a Russian company name's words also in English),
+ * Arabic particles in Latin and Arabic compounds split, and legal forms of several words made one.
+ */
 export function nameReadings(name: string): string[] {
-  return latinReadings(foldName(name)).map((reading) => LEGAL_PHRASES.reduce((text, [phrase, form]) => text.replace(phrase, form), reading));
+  const folded = readArabicParticles(foldName(name));
+  const translated = translateRussianWords(folded);
+  const readings = latinReadings(folded);
+  if (translated !== null) readings.push(latinReadings(translated)[0]!);
+  return readings.map((reading) =>
+    LEGAL_PHRASES.reduce((text, [phrase, form]) => text.replace(phrase, form), splitArabicCompounds(reading)),
+  );
+}
+
+/**
+ * The Arabic article and the compounds it forms, however the Latin spelling writes them, as separate words: the article
+ * assimilated to a sun letter (ad-Din, ash-Shaikh, ur-Rahman: al), joined to the word before it (Jalaluddin,
+ * Nasiruddin, Najm Eddine, Salahaldin: X al din) and Abd al- run together (Abdulmalik, Abdurrahman: abd al X), so that
+ * JALALUDDIN HAQQANI meets Jalal ad-Din Haqqani and جلال الدين حقاني.
+ */
+export function splitArabicCompounds(text: string): string {
+  return text
+    .replace(/\b[aeu](d|n|r|s|t|z|sh|th|dh) (?=\1)/g, 'al ')
+    .replace(/\b([a-z]{3,}?)(?:ou|u|e|a|i)ddine?\b|\b([a-z]{3,}?)(?:u|e|a)ldin\b/g, (_, a, b) => `${a ?? b} al din`)
+    .replace(/\b(?:ou|u|e|a)ddine?\b/g, 'al din')
+    .replace(/\babd(?:ou|u|e|a|o)l(?=[a-z]{4,})(?!lah?\b)/g, 'abd al ')
+    .replace(/\babd(?:u|e|a)(r|n|s|d|t|z|sh)\1(?=[a-z]{3,})/g, 'abd al $1');
 }
 
 function tokenizeFolded(folded: string): NameToken[] {
@@ -248,7 +293,16 @@ function tokenizeFolded(folded: string): NameToken[] {
       tokens.push(token);
     }
   }
-  return markQualifiers(tokens);
+  return markTitles(markQualifiers(tokens));
+}
+
+/** A title after a katakana name (not a kanji name of its own: 織田信長 ends in 長) says who, not which one. */
+function markTitles(tokens: NameToken[]): NameToken[] {
+  return tokens.map((token, i) =>
+    i > 0 && token.script === 'other' && tokens[i - 1]!.script === 'kana' && isJapaneseTitle(token.text)
+      ? { ...token, kind: 'generic' as const, weight: TITLE_WEIGHT, family: null, organisational: false, title: true }
+      : token,
+  );
 }
 
 /** "of Russia" and its like name where an organisation is, not which one: the country after "of" weighs little. */
@@ -278,7 +332,7 @@ function splitHanLegalForms(token: string): string[] {
 }
 
 function makeToken(text: string): NameToken {
-  const script: Script = /^[a-z0-9]+$/.test(text) ? 'latin' : /^[\u30a1-\u30fa\u30fc]+$/.test(text) ? 'kana' : 'other';
+  const script: Script = /^[a-z0-9]+$/.test(text) ? 'latin' : /^[\u30a1-\u30fa\u30fc]+$/.test(text) ? 'kana' : /^[\u0600-\u06ff]+$/.test(text) ? 'arabic' : 'other';
   const legal = LEGAL_LATIN.has(text) || LEGAL_KANA.has(text) || LEGAL_HAN.includes(text);
   const kind = legal ? 'legal' : GENERIC.has(text) ? 'generic' : 'word';
   const latin = script === 'latin' && /[a-z]/.test(text);
@@ -288,14 +342,16 @@ function makeToken(text: string): NameToken {
     script,
     key: script === 'latin' ? latinKey(text) : script === 'kana' ? kanaKey(text) : text,
     cross,
-    weight: kind === 'legal' ? LEGAL_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
+    weight: kind === 'legal' ? LEGAL_WEIGHT : ARTICLES.has(text) ? ARTICLE_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
     family: kind === 'legal' ? legalFormSymbol(text) : kind === 'generic' ? (ARTICLES.has(text) ? 'p:al' : null) : latin ? familyKey(text) : script === 'kana' ? kanaFamily(text) : null,
     coarse: kind !== 'word' ? null : latin ? coarseKey(text) : script === 'kana' ? kanaCoarseKey(text) : null,
+    skeleton: kind !== 'word' ? null : latin ? latinSkeleton(text) : script === 'arabic' ? arabicSkeleton(text) : null,
     kind,
     organisational:
       legal ||
       ORGANISATION_WORDS.has(text) ||
       (script === 'latin' && cross !== null && ROMANIZED_ORGANISATION_WORDS.has(cross)) ||
       (script === 'other' && HAN_ORGANISATION_ENDINGS.some((end) => text.endsWith(end))),
+    title: false,
   };
 }
