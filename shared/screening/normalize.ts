@@ -64,10 +64,16 @@ const HONORIFICS = [
 /** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
 const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'imeni', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
 /** National qualifiers of an organisation's name (Sberbank of Russia, Rossiiskii): they say where, not who. */
-const QUALIFIER_WORDS = new Set(['russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf']);
+const QUALIFIER_WORDS = new Set(['dprk', 'russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf']);
 const QUALIFIER_WEIGHT = 0.05;
 /** The Arabic article as the transliterations write it (al-, el-, ul-): one particle. */
 const ARTICLES = new Set(['al', 'el', 'ul', 'アル', 'エル']);
+/**
+ * The particles one spelling of a name writes and another leaves out: the article (one family in every spelling) and
+ * an honorific (Sheikh, Mullah: each its own). Unpaired, they weigh nothing in a comparison (compare-names.ts).
+ */
+export const PARTICLE_PREFIX = 'p:';
+const particleFamily = (text: string) => (ARTICLES.has(text) ? `${PARTICLE_PREFIX}al` : HONORIFICS.includes(text) ? `${PARTICLE_PREFIX}${text}` : null);
 /** The article is in most Arabic names; whether a spelling writes it says nothing (al-Zawahiri, Zawahri). */
 const ARTICLE_WEIGHT = 0.1;
 /**
@@ -105,8 +111,10 @@ export function foldName(text: string): string {
   return foldLetters(expandJapaneseLegalMarks(text))
     .replace(/['’‘`ʼ]/g, '')
     .replace(/&/g, ' and ')
-    // S.R.O. is a legal form; V.V. after a surname is two initials (Putin V.V.).
-    .replace(/(?:\b[a-z]\.){2,}/g, (m) => (m.length >= 6 || LEGAL_LATIN.has(m.replace(/\./g, '')) ? m.replace(/\./g, '') : m.replace(/\./g, ' ')))
+    // S.R.O. is a legal form and E.S.Co one word; V.V. after a surname is two initials (Putin V.V.).
+    .replace(/(?:\b[a-z]\.){2,}([a-z])?/g, (m, glued?: string) =>
+      glued || m.length >= 6 || LEGAL_LATIN.has(m.replace(/\./g, '')) ? m.replace(/\./g, '') : m.replace(/\./g, ' '),
+    )
     .replace(/[^\p{L}\p{N}\u30fc]+/gu, ' ')
     .trim();
 }
@@ -155,8 +163,8 @@ export function kanaKey(token: string): string {
  */
 export function coarseKey(token: string): string {
   // German spellings of Slavic names write в as w, х as ch, ц as z, ж and ш as sch, ч as tsch (Micheitschik,
-  // Zekow, Scherebzow); elsewhere ch is ч and z is з.
-  const german = /sch|[ao]w$|ew$|^w/.test(token);
+  // Zekow, Scherebzow, Sacharowa); elsewhere ch is ч and z is з.
+  const german = /sch|[ao]wa?$|ewa?$|^w/.test(token);
   return latinKey(
     (german ? token.replace(/(?<![st])z/g, 'c') : token)
       // GOST 7.79 B writes х as x (Xodakovsky): a Slavic name has no ks sound spelled x.
@@ -203,10 +211,17 @@ export function kanaCoarseKey(token: string): string {
  * apart merged (l/r, v/b, a final f/v as in -ev → エフ) after the Latin folding above, and without the vowels
  * katakana adds to write a consonant alone: the -u of ク/ス/ル/フ before a consonant or at the end (ミヘイチク is
  * Mikheychik) and the -o of ト/ド there (ピョートル is Pyotr). Both sides lose them, so a Latin ABDUL and a
- * romanized アブドゥル meet as abdr.
+ * romanized アブドゥル meet as abdr; Wagner, ワグナー and ワグネル meet as bagna.
  */
 export function crossKey(latin: string): string {
-  return latinKey(latin.replace(/th/g, 't').replace(/([bcdfghkmprstz])u(?=[^aeiou]|$)/g, '$1').replace(/([td])o(?=[^aeiouy]|$)/g, '$1'))
+  return latinKey(
+    latin
+      .replace(/th/g, 't')
+      .replace(/([bcdfghkmprstz])u(?=[^aeiou]|$)/g, '$1')
+      .replace(/([td])o(?=[^aeiouy]|$)/g, '$1')
+      // A final -er is written ー (ワグナー) or ル (ワグネル): both as -a.
+      .replace(/er$/, 'a'),
+  )
     .replace(/l/g, 'r')
     .replace(/v/g, 'b')
     .replace(/f$/, 'b')
@@ -257,7 +272,7 @@ export function tokenizeReadings(name: string): NameToken[][] {
 
 /**
  * The folded name with Cyrillic and Hangul read in Latin letters (and a Russian company name's words also in English),
- * Arabic particles in Latin and Arabic compounds split, and legal forms of several words made one.
+ * Arabic particles in Latin and Arabic compounds in one spelling, and legal forms of several words made one.
  */
 export function nameReadings(name: string): string[] {
   const folded = readArabicParticles(foldName(name));
@@ -265,31 +280,37 @@ export function nameReadings(name: string): string[] {
   const readings = latinReadings(folded);
   if (translated !== null) readings.push(latinReadings(translated)[0]!);
   return readings.map((reading) =>
-    LEGAL_PHRASES.reduce((text, [phrase, form]) => text.replace(phrase, form), splitArabicCompounds(reading)),
+    LEGAL_PHRASES.reduce((text, [phrase, form]) => text.replace(phrase, form), joinArabicCompounds(reading)),
   );
 }
 
 /**
- * The Arabic article and the compounds it forms, however the Latin spelling writes them, as separate words: the article
- * assimilated to a sun letter (ad-Din, ash-Shaikh, ur-Rahman: al), joined to the word before it (Jalaluddin,
- * Nasiruddin, Najm Eddine, Salahaldin: X al din) and Abd al- run together (Abdulmalik, Abdurrahman: abd al X), so that
- * JALALUDDIN HAQQANI meets Jalal ad-Din Haqqani and جلال الدين حقاني.
+ * The Arabic article assimilated to a sun letter (ad-Din, ash-Shaikh, ur-Rahman) is al; a name compounded with al-Din,
+ * however written (Jalal ad-Din, Noor ud Din, Najm Eddine, Saif-al-Din, Jalaluddin, Salahaldin), is one word in one
+ * spelling, X-uddin, as the list and the katakana (ジャラルッディーン) write most of them, and Abd al-X is Abdul-X
+ * (アブドルマリク): JALALUDDIN HAQQANI meets Jalal ad-Din Haqqani and, through arabicSkeleton, جلال الدين حقاني.
  */
-export function splitArabicCompounds(text: string): string {
+export function joinArabicCompounds(text: string): string {
   return text
     .replace(/\b[aeu](d|n|r|s|t|z|sh|th|dh) (?=\1)/g, 'al ')
-    .replace(/\b([a-z]{3,}?)(?:ou|u|e|a|i)ddine?\b|\b([a-z]{3,}?)(?:u|e|a)ldin\b/g, (_, a, b) => `${a ?? b} al din`)
-    .replace(/\b(?:ou|u|e|a)ddine?\b/g, 'al din')
-    .replace(/\babd(?:ou|u|e|a|o)l(?=[a-z]{4,})(?!lah?\b)/g, 'abd al ')
-    .replace(/\babd(?:u|e|a)(r|n|s|d|t|z|sh)\1(?=[a-z]{3,})/g, 'abd al $1');
+    .replace(/\b([a-z]{2,}) (?:al|el|ul) din(?:e)?\b/g, '$1uddin')
+    .replace(/\b([a-z]{2,}) (?:ou|u|e|a)ddine?\b/g, '$1uddin')
+    .replace(/\b([a-z]{3,}?)(?:ou|u|e|a|i)ddine?\b|\b([a-z]{3,}?)(?:u|e|a)ldin\b/g, (_, a, b) => `${a ?? b}uddin`)
+    .replace(/\babd (?:al|el|ul) (?=[a-z]{3,})/g, 'abdul');
 }
 
 function tokenizeFolded(folded: string): NameToken[] {
   const tokens: NameToken[] = [];
+  // A legal form written twice (Private Military Company (PMC) Wagner) is one form.
+  const forms = new Set<string>();
   for (const raw of folded.match(/[a-z0-9]+|[\u30a1-\u30fa\u30fc]+|[^\sa-z0-9\u30a1-\u30fa\u30fc]+/gu) ?? []) {
     for (const part of splitHanLegalForms(raw)) {
       let token = made.get(part);
       if (!token) made.set(part, (token = makeToken(part)));
+      if (token.kind === 'legal' && token.family !== null) {
+        if (forms.has(token.family)) continue;
+        forms.add(token.family);
+      }
       tokens.push(token);
     }
   }
@@ -343,7 +364,7 @@ function makeToken(text: string): NameToken {
     key: script === 'latin' ? latinKey(text) : script === 'kana' ? kanaKey(text) : text,
     cross,
     weight: kind === 'legal' ? LEGAL_WEIGHT : ARTICLES.has(text) ? ARTICLE_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
-    family: kind === 'legal' ? legalFormSymbol(text) : kind === 'generic' ? (ARTICLES.has(text) ? 'p:al' : null) : latin ? familyKey(text) : script === 'kana' ? kanaFamily(text) : null,
+    family: kind === 'legal' ? legalFormSymbol(text) : kind === 'generic' ? particleFamily(text) : latin ? familyKey(text) : script === 'kana' ? kanaFamily(text) : null,
     coarse: kind !== 'word' ? null : latin ? coarseKey(text) : script === 'kana' ? kanaCoarseKey(text) : null,
     skeleton: kind !== 'word' ? null : latin ? latinSkeleton(text) : script === 'arabic' ? arabicSkeleton(text) : null,
     kind,
