@@ -108,11 +108,11 @@ export function readArabicParticles(text: string): string {
     .replace(/[أإآٱ]/g, 'ا')
     // X al-Din is one name, as Latin's X-uddin (normalize.ts): جلال الدين is read as جلالدين, its consonants jldn.
     .replace(/([\u0600-\u06ff]{2,}) الدين/g, '$1دين')
-    // Abd al-X likewise, as Latin's Abdul-X: عبد الملك is عبدالملك, bdlmlk as ABDULMALIK.
-    .replace(/(^|\s)عبد ال(?=[\u0600-\u06ff]{2,})/g, '$1عبدال')
     .replace(ARABIC_WORD, (word) => {
       const particle = ARABIC_PARTICLES[word];
       if (particle) return particle;
+      // عبدالرحمن run together is Abd and the rest, as the list mostly writes it (ABDUL GHANI, Abd al-Rahman).
+      if (word.startsWith('عبدال') && word.length > 6) return `abd al ${word.slice(5)}`;
       return word.length > 3 && word.startsWith('ال') ? `al ${ARABIC_PARTICLES[word.slice(2)] ?? word.slice(2)}` : word;
     });
 }
