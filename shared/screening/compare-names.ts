@@ -302,22 +302,25 @@ const particle = (token: NameToken) => token.family !== null && token.family.sta
 /**
  * An organisation's name the query gives in part (Mints Radiotechnical Institute for Academician A.L. Mints
  * Radiotechnical Institute Joint Stock Company, Wagner Group for PMC Wagner): when every word of the query is found
- * (in the same spelling), and what is found is distinctive (its words weigh CONTAINED_WEIGHT together by their rarity, one of them rare), the
- * query counts for most and what the listed name adds for little. Generic words and legal forms the query adds (Group,
- * of the DPRK) do not count against it.
+ * (in the same spelling), what is found is distinctive (its words weigh CONTAINED_WEIGHT together by their rarity, one
+ * of them rare) and the listed name adds words only before it, the query counts for most and what the listed name adds
+ * for little. Generic words and legal forms the query adds (Group, of the DPRK) do not count against it.
  */
 const CONTAINED_WEIGHT = 1;
+/** Words that name another entity of a group (Azia Shipping Holdings is not AZIA SHIPPING COMPANY): not generic here. */
+const RELATED_ENTITY = new Set(['holding', 'holdings', 'subsidiary', 'branch', 'affiliate', 'ホールディングス']);
 const CONTAINED_RARE = 0.85;
 const CONTAINED_SHARE = 0.9;
 /** Each word found as written, as its spelling family or in the other script: a near miss (Sony and SONGI) is another company. */
 const sameSpelling = (pair: TokenPair) =>
   pair.similarity === 1 || pair.similarity === FAMILY_SIMILARITY || (pair.crossScript && pair.similarity >= CROSS_SCRIPT_FACTOR);
 function containment(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, l: number): number {
-  if (!organisational(listed) || !query.every((t, i) => t.kind !== 'word' || usedQ.has(i))) return 0;
+  if (!organisational(listed) || !query.every((t, i) => usedQ.has(i) || (t.kind !== 'word' && !RELATED_ENTITY.has(t.text)))) return 0;
   let found = 0;
   let weight = 0;
   let rare = false;
   for (const pair of pairs) {
+    // A one-letter word (an initial, A.L. Mints) is no distinctive part of a company's name.
     if (pair.listed.length < 2) continue;
     const token = query.find((t) => t.text === pair.query);
     if (!token || token.kind !== 'word') continue;
@@ -326,6 +329,11 @@ function containment(query: readonly NameToken[], listed: readonly NameToken[], 
     weight += pair.weightQuery;
     rare ||= pair.weightQuery >= CONTAINED_RARE;
   }
+  // What the listed name adds comes before what the query names (Korea Ryonbong, Academician A.L. Mints, PMC Wagner);
+  // words after it make another company (Azia Shipping Holdings is not Azia Shipping Co.).
+  const first = Math.min(...pairs.map((p) => p.listedIndex));
+  const pairedListed = new Set(pairs.map((p) => p.listedIndex));
+  if (listed.some((t, j) => j > first && !pairedListed.has(j) && t.kind !== 'legal')) return 0;
   return rare && weight >= CONTAINED_WEIGHT ? CONTAINED_SHARE * (found / weight) + (1 - CONTAINED_SHARE) * l : 0;
 }
 
