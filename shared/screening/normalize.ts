@@ -4,7 +4,7 @@ import { foldLetters } from '../domain/normalize';
 import { expandJapaneseLegalMarks, LEGAL_PHRASES, legalFormSymbol } from './legal-forms';
 import { translateRussianWords } from './russian-words';
 import { familyKey } from './spelling-families';
-import { arabicSkeleton, latinReadings, latinSkeleton, readArabicParticles } from './transliterate';
+import { arabicSkeleton, hasCyrillic, latinReadings, latinSkeleton, readArabicParticles } from './transliterate';
 
 /**
  * Name normalization for screening: one folded form for comparison, split into tokens that carry a comparison
@@ -276,7 +276,7 @@ export function tokenizeReadings(name: string): NameToken[][] {
  */
 export function nameReadings(name: string): string[] {
   const folded = readArabicParticles(foldName(name));
-  const translated = translateRussianWords(folded);
+  const translated = hasCyrillic(folded) ? translateRussianWords(folded) : null;
   const readings = latinReadings(folded);
   if (translated !== null) readings.push(latinReadings(translated)[0]!);
   return readings.map((reading) =>
@@ -292,6 +292,8 @@ export function nameReadings(name: string): string[] {
  * five times as often as joined.)
  */
 export function joinArabicCompounds(text: string): string {
+  // Most names hold no din at all: the list's index reads every name through here.
+  if (!text.includes('din')) return text.replace(/\b[aeu](d|n|r|s|t|z|sh|th|dh) (?=\1)/g, 'al ');
   return text
     .replace(/\b[aeu](d|n|r|s|t|z|sh|th|dh) (?=\1)/g, 'al ')
     .replace(/\b([a-z]{2,}) (?:al|el|ul) din(?:e)?\b/g, '$1uddin')
@@ -302,14 +304,14 @@ export function joinArabicCompounds(text: string): string {
 function tokenizeFolded(folded: string): NameToken[] {
   const tokens: NameToken[] = [];
   // A legal form written twice (Private Military Company (PMC) Wagner) is one form.
-  const forms = new Set<string>();
+  let forms: Set<string> | null = null;
   for (const raw of folded.match(/[a-z0-9]+|[\u30a1-\u30fa\u30fc]+|[^\sa-z0-9\u30a1-\u30fa\u30fc]+/gu) ?? []) {
     for (const part of splitHanLegalForms(raw)) {
       let token = made.get(part);
       if (!token) made.set(part, (token = makeToken(part)));
       if (token.kind === 'legal' && token.family !== null) {
-        if (forms.has(token.family)) continue;
-        forms.add(token.family);
+        if (forms?.has(token.family)) continue;
+        (forms ??= new Set()).add(token.family);
       }
       tokens.push(token);
     }
@@ -319,6 +321,7 @@ function tokenizeFolded(folded: string): NameToken[] {
 
 /** A title after a katakana name (not a kanji name of its own: 織田信長 ends in 長) says who, not which one. */
 function markTitles(tokens: NameToken[]): NameToken[] {
+  if (!tokens.some((t) => t.script === 'other')) return tokens;
   return tokens.map((token, i) =>
     i > 0 && token.script === 'other' && tokens[i - 1]!.script === 'kana' && isJapaneseTitle(token.text)
       ? { ...token, kind: 'generic' as const, weight: TITLE_WEIGHT, family: null, organisational: false, title: true }
