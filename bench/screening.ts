@@ -10,6 +10,7 @@ import { tokenizeName } from '../shared/screening/normalize';
 import { MAY_2024_KEYS, WORKBOOK } from '../test/support/fixtures';
 import { aliasHoldOut, type IndependentQuery, namesakes, standardVariants } from '../test/support/independent-sets';
 import { PRESS_QUERIES } from '../test/support/press-sets';
+import { THIRD_SET } from '../test/support/third-set';
 import { bareCompanyNames, type LabelledQuery, listedVariants, UNLISTED } from '../test/support/screening-sets';
 
 /**
@@ -121,10 +122,13 @@ function independentQuality(entries: Designation[], index: ScreeningIndex): void
   process.stdout.write(`  leave-one-alias-out (each entry's first three aliases, each held out in turn), recall@3 at the default: ${[...aliasTally].map(([k, [a, b]]) => `${k} ${share(a, b)}`).join(', ')}\n`);
 }
 
-/** The second hand-written set (test/support/press-sets.ts): listed names in the top 3, unlisted ones with no match. */
-function pressQuality(index: ScreeningIndex): void {
+/**
+ * The hand-written sets (test/support/press-sets.ts, second pass; test/support/third-set.ts, third pass): listed names
+ * in the top 3, unlisted ones with no match.
+ */
+function handWrittenQuality(index: ScreeningIndex, label: string, set: ReadonlyArray<{ query: string; kind: string; expected: string[] }>): void {
   const tally = new Map<string, [number, number]>();
-  for (const q of PRESS_QUERIES) {
+  for (const q of set) {
     const matches = screenName(index, { name: q.query, threshold: DEFAULT_THRESHOLD }).matches;
     const right = q.expected.length === 0 ? matches.length === 0 : matches.slice(0, 3).some((m) => q.expected.includes(m.key));
     const t = tally.get(q.kind) ?? [0, 0];
@@ -132,7 +136,7 @@ function pressQuality(index: ScreeningIndex): void {
     if (right) t[0]++;
     tally.set(q.kind, t);
   }
-  process.stdout.write(`  press set (listed in the top 3, unlisted with no match) at the default: ${[...tally].map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', ')}\n`);
+  process.stdout.write(`  ${label} (listed in the top 3, unlisted with no match) at the default: ${[...tally].map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', ')}\n`);
 }
 
 async function main(): Promise<void> {
@@ -165,7 +169,8 @@ async function main(): Promise<void> {
   line(atDefault.falseMatches.length === 0, `false matches on ${UNLISTED.length} unlisted names at the default threshold: ${atDefault.falseMatches.length} (target 0)${atDefault.falseMatches.length ? `: ${atDefault.falseMatches.join('; ')}` : ''}`);
 
   independentQuality(entries, index);
-  pressQuality(index);
+  handWrittenQuality(index, 'press set', PRESS_QUERIES);
+  handWrittenQuality(index, 'third set', THIRD_SET);
 
   const queries = [...variants.map((v) => v.query), ...UNLISTED];
   for (const q of queries) screenName(index, { name: q }); // warm: JIT and the token memo, as a running service would be

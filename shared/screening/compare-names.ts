@@ -1,5 +1,5 @@
 import { jaroWinkler } from './jaro-winkler';
-import type { NameToken } from './normalize';
+import { type NameToken, PARTICLE_PREFIX } from './normalize';
 
 /**
  * How alike two names are, token by token, in any order: each query token is paired with at most one token of
@@ -20,6 +20,10 @@ const JOINED_FACTOR = 0.95;
 const JOINED_KNEE = 0.96;
 /** Two spellings of one family (Lee and RI, Mohammed and Muhammad): near-certain, not certain. */
 export const FAMILY_SIMILARITY = 0.95;
+/** Arabic script and a Latin spelling with the same consonants: the Latin's vowels are the reader's guess. */
+export const ARABIC_SIMILARITY = 0.95;
+/** Three consonants or more in the same order, or four letters, leave little to chance (صدام, قذافي, معمر). */
+const ARABIC_SIMILARITY_LONG = 0.97;
 /** The coarse key merges more than spellings (s/sh, g/h, a/o): two tokens that share it are alike, not the same. */
 export const COARSE_SIMILARITY = 0.93;
 /**
@@ -62,9 +66,20 @@ export interface NameComparison {
 
 export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: number; crossScript: boolean } {
   if (q.kind !== 'word' && q.family !== null && q.family === c.family) return { similarity: 1, crossScript: false };
+  // Arabic script against Latin: by the consonants, the only letters both write (صدام and Saddam: sdm).
+  if ((q.script === 'arabic') !== (c.script === 'arabic')) {
+    if (q.skeleton === null || q.skeleton !== c.skeleton) return { similarity: 0, crossScript: false };
+    const arabic = q.script === 'arabic' ? q : c;
+    return { similarity: q.skeleton.length >= 3 || arabic.text.length >= 4 ? ARABIC_SIMILARITY_LONG : ARABIC_SIMILARITY, crossScript: false };
+  }
   if (q.script === c.script) {
     // Kanji names have no spaces, so a whole company name is one token; Jaro-Winkler handles characters as letters.
-    const similarity = q.script === 'latin' ? surnameAware(q.key, c.key) : lengthAware(q.key, c.key);
+    let similarity = q.script === 'latin' ? surnameAware(q.key, c.key) : lengthAware(q.key, c.key);
+    // Two katakana renderings of one foreign name can differ more than their romanizations do (ワグナー, ワグネル).
+    if (q.script === 'kana' && similarity < 1 && q.cross !== null && c.cross !== null) {
+      const romanized = surnameAware(q.cross, c.cross, SLAVIC_ENDING_CROSS) * CROSS_SCRIPT_FACTOR;
+      if (romanized > similarity) similarity = romanized;
+    }
     if (similarity === 1) return { similarity, crossScript: false };
     if (differentNames(q, c)) return { similarity: 0, crossScript: false };
     if (q.family !== null && q.family === c.family && similarity < FAMILY_SIMILARITY) return { similarity: FAMILY_SIMILARITY, crossScript: false };
@@ -72,7 +87,7 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
     return { similarity, crossScript: false };
   }
   if (q.cross === null || c.cross === null || differentNames(q, c)) return { similarity: 0, crossScript: false };
-  return { similarity: lengthAware(q.cross, c.cross) * CROSS_SCRIPT_FACTOR, crossScript: true };
+  return { similarity: surnameAware(q.cross, c.cross, SLAVIC_ENDING_CROSS) * CROSS_SCRIPT_FACTOR, crossScript: true };
 }
 
 /** Two known names of different families are two names (Vladimir and Vladislav, Yulia and ユーリー), however alike. */
@@ -81,23 +96,26 @@ function differentNames(q: NameToken, c: NameToken): boolean {
 }
 
 /**
- * Slavic family names share a handful of endings (-ov, -eva, -in, -sky, -skaya, -enko, -chuk, -ich): two of them alike
+ * Slavic family names share a handful of endings (-ov, -eva, -in, -sky, -skaya, -enko, -chuk, -ich, -ik): two of them alike
  * only there and in a few letters (IVANOVA and DIANOVA, MAKAROV and MARKOV, KRYLOVA and KRYUKOVA) are two names. When
  * both keys end so, the stems before the ending are compared too, and a clearly lower stem similarity counts. One
  * stem with a different kind of ending (GERASIMENKO and GERASIMOV, PATRUSHIN and PATRUSHEV, MEDVEDCHUK and MEDVEDEV),
- * or with letters added before the same ending (KABANOVA and KABAEVA), is another family's name: no pair at all.
+ * or with letters added before the same ending (KABANOVA and KABAEVA), is another family's name: no pair at all
+ * (SHEVCHIK is not Shevchenko, MELNIKOV not Melnyk, KOVALCHUK not Kovalchik).
  */
-const SLAVIC_ENDING = /^(.{3,}?)(enko|chuk|uk|ovich|evich|ich|skaia|ski|ova|eva|ina|ov|ev|in)$/;
+const SLAVIC_ENDING = /^(.{3,}?)(enko|chuk|uk|ovich|evich|ich|ik|skaia|ski|ova|eva|ina|ov|ev|in)$/;
+/** The same endings in the cross-script key, where v is b and -chuk loses its u (Latin and romanized katakana: セーチン and Sechkin). */
+const SLAVIC_ENDING_CROSS = /^(.{3,}?)(enko|chuk|chk|uk|obich|ebich|ich|ik|skaia|ski|oba|eba|ina|ob|eb|in)$/;
 /** Endings that are one ending in other forms: a woman's (-ova), ё written e or o (-ev, -ov), a patronymic's. */
 const ENDING_KIND: Record<string, string> = {
-  ova: 'ov', eva: 'ov', ov: 'ov', ev: 'ov', ina: 'in', in: 'in', skaia: 'ski', ski: 'ski', chuk: 'uk', uk: 'uk',
-  ovich: 'ich', evich: 'ich', ich: 'ich', enko: 'enko',
+  ova: 'ov', eva: 'ov', ov: 'ov', ev: 'ov', oba: 'ov', eba: 'ov', ob: 'ov', eb: 'ov', ina: 'in', in: 'in', skaia: 'ski',
+  ski: 'ski', chuk: 'uk', chk: 'uk', uk: 'uk', ovich: 'ich', evich: 'ich', obich: 'ich', ebich: 'ich', ich: 'ich', ik: 'ik', enko: 'enko',
 };
-function surnameAware(a: string, b: string): number {
+function surnameAware(a: string, b: string, endings = SLAVIC_ENDING): number {
   const similarity = lengthAware(a, b);
   if (similarity === 1 || similarity < PAIR_FLOOR) return similarity;
-  const endA = SLAVIC_ENDING.exec(a);
-  const endB = endA === null ? null : SLAVIC_ENDING.exec(b);
+  const endA = endings.exec(a);
+  const endB = endA === null ? null : endings.exec(b);
   if (endA === null || endB === null) return similarity;
   const [stemA, stemB] = [endA[1]!, endB[1]!];
   if (anotherFamily(stemA, ENDING_KIND[endA[2]!]!, stemB, ENDING_KIND[endB[2]!]!)) return OTHER_FAMILY_SIMILARITY;
@@ -166,6 +184,10 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
     crossScript ||= pair.crossScript;
     pairs.push({ query: query[pair.i]!.text, listed: listed[pair.j]!.text, listedIndex: pair.j, similarity: pair.similarity, weightQuery: weightQ, weightListed: weightL, crossScript: pair.crossScript });
   }
+  // A surname with initials (Putin V.V., ПУТИН В.В.): each initial stands for the listed given name it begins.
+  const initials = pairInitials(query, listed, weightOf, usedQ, usedL, pairs);
+  foundQ += initials.found;
+  foundL += initials.found;
   // "HANNIBAL MUAMMAR QADHAFI" is Hannibal, son of Muammar: when the listed name's first part is not found, the
   // parts found between its first and last name the father, and count for less.
   if (!usedL.has(0) && listed.length > 2 && listed[0]!.kind === 'word') {
@@ -177,18 +199,23 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
       }
     }
   }
-  const weightQ = totalWeight(query, usedQ, weightOf);
-  const weightL = totalWeight(listed, usedL, weightOf);
+  // A Korean name has no middle name: a syllable more is another given name (Son Heung-min is not SON MIN or ソン・ミン).
+  const korean = koreanSyllables(query, []);
+  const weightQ = totalWeight(query, usedQ, weightOf, korean ? 1 : null, initials.weights);
+  // The Japanese press names a person by family name and title (プーチン大統領): the given names it leaves out weigh little.
+  const weightL = totalWeight(listed, usedL, weightOf, query.some((t) => t.title) && !organisational(listed) ? TITLE_OMITTED_FACTOR : null);
   const [q, l] = weightQ && weightL ? [Math.max(0, foundQ) / weightQ, Math.max(0, foundL) / weightL] : [0, 0];
   // A name the query holds in full (a patronymic the list leaves out) counts like a query the name holds in full,
   // but only when the listed name has two words or more: a one-word alias (JOHN) must not claim every John.
   // What the query holds beyond the listed name must be a middle name or a patronymic: a Korean given name's
   // syllable (KANG MIN against 강민서) or a different family name after the given name is a different person.
   const wordsListed = listed.filter((t) => t.kind === 'word').length;
-  const extrasInMiddle = query.every((t, i) => usedQ.has(i) || t.kind !== 'word' || (i > 0 && i < query.length - 1) || PATRONYMIC.test(t.text)) || organisational(query);
-  const queryFirst = QUERY_SHARE * q + (1 - QUERY_SHARE) * l;
+  const extrasInMiddle =
+    !korean && (query.every((t, i) => usedQ.has(i) || t.kind !== 'word' || (i > 0 && i < query.length - 1) || PATRONYMIC.test(t.text)) || organisational(query));
+  const queryShare = commonOnly(pairs, listed, usedL) ? COMMON_QUERY_SHARE : QUERY_SHARE;
+  const queryFirst = queryShare * q + (1 - queryShare) * l;
   const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
-  const tokenScore = queryFirst > listedFirst ? queryFirst : listedFirst;
+  const tokenScore = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l));
   const joinedScore = query.length !== listed.length && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
@@ -211,7 +238,7 @@ export function leastWeight(tokens: readonly NameToken[], weightOf: TokenWeight)
   for (let i = 0; i < tokens.length; i++) {
     const middle = tokens.length >= OUTLINE_MIN_LENGTH ? OUTLINE_MIDDLE_FACTOR : MIDDLE_FACTOR;
     const factor = !person ? 1 : i > 0 && i < tokens.length - 1 ? middle : PATRONYMIC.test(tokens[i]!.text) || nisba(tokens, i) ? MIDDLE_FACTOR : 1;
-    total += weightOf(tokens[i]!) * factor;
+    if (!particle(tokens[i]!)) total += weightOf(tokens[i]!) * factor;
   }
   return total;
 }
@@ -223,19 +250,135 @@ export function leastWeight(tokens: readonly NameToken[], weightOf: TokenWeight)
 const ARTICLE = new Set(['al', 'el', 'アル', 'エル']);
 const nisba = (tokens: readonly NameToken[], i: number) => i >= 3 && i === tokens.length - 1 && ARTICLE.has(tokens[i - 1]!.text);
 
-/** A name's weight, its unmatched middle parts at half: first and last name carry the identity. */
-function totalWeight(tokens: readonly NameToken[], matched: ReadonlySet<number>, weightOf: TokenWeight): number {
+/** A listed person's name parts a query of family name and title leaves out (see compareNames). */
+const TITLE_OMITTED_FACTOR = 0.2;
+
+/** A name's weight, its unmatched middle parts at half (or every unmatched part at `omitted`, 1 for in full): first and last name carry the identity. */
+function totalWeight(
+  tokens: readonly NameToken[],
+  matched: ReadonlySet<number>,
+  weightOf: TokenWeight,
+  omitted: number | null = null,
+  weights: ReadonlyMap<number, number> = NO_WEIGHTS,
+): number {
   // With both ends of a long name found, its outline (given and family name) is there, and what lies between is a
   // nasab or a patronymic (MUAMMAR MOHAMMED ABU MINYAR QADHAFI): it weighs a quarter.
   const factor = tokens.length >= OUTLINE_MIN_LENGTH && matched.has(0) && matched.has(tokens.length - 1) ? OUTLINE_MIDDLE_FACTOR : MIDDLE_FACTOR;
   const person = !organisational(tokens);
   let total = 0;
   for (let i = 0; i < tokens.length; i++) {
+    const weight = weights.get(i) ?? (!matched.has(i) && particle(tokens[i]!) ? 0 : undefined);
+    if (weight !== undefined) {
+      total += weight;
+      continue;
+    }
+    if (omitted !== null && !matched.has(i)) {
+      total += weightOf(tokens[i]!) * omitted;
+      continue;
+    }
     const middle = person && !matched.has(i) && ((i > 0 && i < tokens.length - 1) || PATRONYMIC.test(tokens[i]!.text) || nisba(tokens, i));
     total += weightOf(tokens[i]!) * (middle ? factor : 1);
   }
   return total;
 }
+
+const NO_WEIGHTS: ReadonlyMap<number, number> = new Map();
+
+/**
+ * A query found only on name parts many listed entries share (Ahmed Mahmoud in AHMED MAHMOUD HASSAN), while the
+ * listed name begins or ends with a part the query lacks, says little about who it is: the query's share falls to a
+ * half, so that the part left out counts. A middle part, a patronymic or a nisba left out does not count so (Muammar
+ * Qadhafi is MUAMMAR MOHAMMED ABU MINYAR QADHAFI).
+ */
+const COMMON_PART = 0.8;
+const COMMON_QUERY_SHARE = 0.5;
+const commonOnly = (pairs: readonly TokenPair[], listed: readonly NameToken[], usedL: ReadonlySet<number>) =>
+  pairs.length > 0 &&
+  pairs.every((p) => p.weightQuery < COMMON_PART) &&
+  listed.some((t, j) => !usedL.has(j) && t.kind === 'word' && (j === 0 || j === listed.length - 1) && !PATRONYMIC.test(t.text) && !nisba(listed, j));
+/** The article or an honorific, which one spelling writes and another leaves out (al-Qathafi, QADHAFI; Sheikh Hamza): unpaired, it weighs nothing. */
+const particle = (token: NameToken) => token.family !== null && token.family.startsWith(PARTICLE_PREFIX);
+
+/**
+ * An organisation's name the query gives in part (Mints Radiotechnical Institute for Academician A.L. Mints
+ * Radiotechnical Institute Joint Stock Company, Wagner Group for PMC Wagner): when every word of the query is found
+ * (in the same spelling), what is found is distinctive (its words weigh CONTAINED_WEIGHT together by their rarity, one
+ * of them rare) and the listed name adds words only before it, the query counts for most and what the listed name adds
+ * for little. Generic words and legal forms the query adds (Group, of the DPRK) do not count against it.
+ */
+const CONTAINED_WEIGHT = 1;
+/** Words that name another entity of a group (Azia Shipping Holdings is not AZIA SHIPPING COMPANY): not generic here. */
+const RELATED_ENTITY = new Set(['holding', 'holdings', 'subsidiary', 'branch', 'affiliate', 'ホールディングス']);
+const CONTAINED_RARE = 0.85;
+const CONTAINED_SHARE = 0.9;
+/** Each word found as written, as its spelling family or in the other script: a near miss (Sony and SONGI) is another company. */
+const sameSpelling = (pair: TokenPair) =>
+  pair.similarity === 1 || pair.similarity === FAMILY_SIMILARITY || (pair.crossScript && pair.similarity >= CROSS_SCRIPT_FACTOR);
+function containment(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, l: number): number {
+  if (!organisational(listed) || !query.every((t, i) => usedQ.has(i) || (t.kind !== 'word' && !RELATED_ENTITY.has(t.text)))) return 0;
+  let found = 0;
+  let weight = 0;
+  let rare = false;
+  for (const pair of pairs) {
+    // A one-letter word (an initial, A.L. Mints) is no distinctive part of a company's name.
+    if (pair.listed.length < 2) continue;
+    const token = query.find((t) => t.text === pair.query);
+    if (!token || token.kind !== 'word') continue;
+    if (!sameSpelling(pair)) return 0;
+    found += pair.weightQuery * pair.similarity;
+    weight += pair.weightQuery;
+    rare ||= pair.weightQuery >= CONTAINED_RARE;
+  }
+  // What the listed name adds comes before what the query names (Korea Ryonbong, Academician A.L. Mints, PMC Wagner);
+  // words after it make another company (Azia Shipping Holdings is not Azia Shipping Co.).
+  const first = Math.min(...pairs.map((p) => p.listedIndex));
+  const pairedListed = new Set(pairs.map((p) => p.listedIndex));
+  if (listed.some((t, j) => j > first && !pairedListed.has(j) && t.kind !== 'legal')) return 0;
+  return rare && weight >= CONTAINED_WEIGHT ? CONTAINED_SHARE * (found / weight) + (1 - CONTAINED_SHARE) * l : 0;
+}
+
+/**
+ * A one-letter word of a query that holds longer ones is an initial (Putin V.V.). It pairs with an unpaired listed given
+ * name it begins, at INITIAL_SIMILARITY, and weighs what that name weighs; only when the query's surname is rare on the
+ * list (a common one with initials names too many people). The first initial left unpaired is a given name the listed
+ * name does not hold (Medvedev D.A. is not Ilya Medvedev) and weighs in full; the others may be a patronymic's, which
+ * the list often leaves out, and weigh nothing.
+ */
+const INITIAL_SIMILARITY = 0.92;
+const RARE_SURNAME = 0.75;
+function pairInitials(
+  query: readonly NameToken[],
+  listed: readonly NameToken[],
+  weightOf: TokenWeight,
+  usedQ: Set<number>,
+  usedL: Set<number>,
+  pairs: TokenPair[],
+): { found: number; weights: ReadonlyMap<number, number> } {
+  if (!query.some(isInitial) || !query.some((t) => t.kind === 'word' && !isInitial(t))) return { found: 0, weights: NO_WEIGHTS };
+  const rare = pairs.some((p) => p.similarity >= EVIDENCE_KNEE && p.weightQuery >= RARE_SURNAME && p.query.length > 1);
+  const weights = new Map<number, number>();
+  let found = 0;
+  let first = true;
+  query.forEach((token, i) => {
+    if (!isInitial(token) || usedQ.has(i)) return;
+    const j = rare ? listed.findIndex((t, j) => !usedL.has(j) && t.kind === 'word' && t.script === 'latin' && t.text.length > 1 && t.text.startsWith(token.text)) : -1;
+    if (j < 0) {
+      weights.set(i, first ? weightOf(token) : 0);
+      first = false;
+      return;
+    }
+    first = false;
+    usedQ.add(i);
+    usedL.add(j);
+    const weight = weightOf(listed[j]!);
+    weights.set(i, weight);
+    found += weight * evidence(INITIAL_SIMILARITY);
+    pairs.push({ query: token.text, listed: listed[j]!.text, listedIndex: j, similarity: INITIAL_SIMILARITY, weightQuery: weight, weightListed: weight, crossScript: false });
+  });
+  return { found, weights };
+}
+
+export const isInitial = (token: NameToken) => token.kind === 'word' && token.script === 'latin' && token.text.length === 1 && token.text >= 'a';
 
 /** The two names with their words run together (same script only), ignoring legal forms. */
 function joinedSimilarity(query: readonly NameToken[], listed: readonly NameToken[]): number {

@@ -3,8 +3,9 @@ import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
 import { chineseReadings } from './chinese';
 import { expandJapaneseLegalMarks, LEGAL_PHRASES, legalFormSymbol } from './legal-forms';
+import { translateRussianWords } from './russian-words';
 import { familyKey } from './spelling-families';
-import { latinReadings } from './transliterate';
+import { arabicSkeleton, hasCyrillic, latinReadings, latinSkeleton, readArabicParticles } from './transliterate';
 
 /**
  * Name normalization for screening: one folded form for comparison, split into tokens that carry a comparison
@@ -12,7 +13,7 @@ import { latinReadings } from './transliterate';
  * count for little. Pure: no I/O, no list knowledge beyond the word lists below.
  */
 
-export type Script = 'latin' | 'kana' | 'other';
+export type Script = 'latin' | 'kana' | 'arabic' | 'other';
 
 export interface NameToken {
   /** The folded token as written (`mikheychik`, `ミヘイチク`). */
@@ -28,9 +29,13 @@ export interface NameToken {
   readonly family: string | null;
   /** A coarser Latin key (Slavic sibilants and affricates, Belarusian a/o), compared with a discount; null outside Latin. */
   readonly coarse: string | null;
+  /** An Arabic name part's consonants (arabicSkeleton), in Arabic script or Latin: where the two meet; null otherwise. */
+  readonly skeleton: string | null;
   readonly kind: 'word' | 'legal' | 'generic';
   /** A legal form or a word that names an organisation (BANK, PLANT, 研究所): a person's name holds none. */
   readonly organisational: boolean;
+  /** A title the Japanese press puts after a family name (プーチン大統領, プリゴジン氏): the name is a family name alone. */
+  readonly title: boolean;
 }
 
 /** Legal forms, as folded Latin tokens. */
@@ -58,12 +63,20 @@ const HONORIFICS = [
   'mufti', 'hafiz', 'ムラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ', 'シェイク', 'カリ',
 ];
 /** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
-const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
+const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'imeni', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
 /** National qualifiers of an organisation's name (Sberbank of Russia, Rossiiskii): they say where, not who. */
-const QUALIFIER_WORDS = new Set(['russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf']);
+const QUALIFIER_WORDS = new Set(['dprk', 'russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf']);
 const QUALIFIER_WEIGHT = 0.05;
 /** The Arabic article as the transliterations write it (al-, el-, ul-): one particle. */
 const ARTICLES = new Set(['al', 'el', 'ul', 'アル', 'エル']);
+/**
+ * The particles one spelling of a name writes and another leaves out: the article (one family in every spelling) and
+ * an honorific (Sheikh, Mullah: each its own). Unpaired, they weigh nothing in a comparison (compare-names.ts).
+ */
+export const PARTICLE_PREFIX = 'p:';
+const particleFamily = (text: string) => (ARTICLES.has(text) ? `${PARTICLE_PREFIX}al` : HONORIFICS.includes(text) ? `${PARTICLE_PREFIX}${text}` : null);
+/** The article is in most Arabic names; whether a spelling writes it says nothing (al-Zawahiri, Zawahri). */
+const ARTICLE_WEIGHT = 0.1;
 /**
  * Words that name an organisation and, on the 2026-03-05 list, no person: they weigh fully in a comparison (a
  * PLANT is not generic among plants), but they say that a name is an organisation's. From the list's entity names.
@@ -79,15 +92,30 @@ const ORGANISATION_WORDS = new Set([
 ]);
 /** Kanji organisation names run as one token; these endings mark them (…研究所, ドイツ銀行). */
 const HAN_ORGANISATION_ENDINGS = ['銀行', '研究所', '工場', '製作所', '設計局', '造船所', '会社', '公社', '商事', '協会', '組合', '企業', '団体', '機構', '大学', '委員会', '旅団', '部隊'];
+/**
+ * Titles and honorifics the Japanese press writes straight after a family name (プーチン大統領, ラブロフ外相, プリゴジン氏,
+ * ハッカーニ師, ザワヒリ容疑者, ソレイマニ司令官): the kanji after a katakana name, as written or with 元/前/故 (former,
+ * late) before it. Whole words, and the endings that make a post's name (参謀総長, 国防相, 報道官).
+ */
+const JAPANESE_TITLES = new Set(['氏', '師', '容疑者', '被告', '受刑者', '大統領', '首相', '議長', '司令官', '将軍', '元帥', '首長', '総書記', '夫人', '指導者', '最高指導者', '代表', '会長', '社長', '創設者', '幹部', '司令', '総裁', '大使', '特使', '党首', '議員']);
+const JAPANESE_TITLE_ENDINGS = ['大統領', '相', '長', '官', '臣', '帥', '将', '佐'];
+const TITLE_WEIGHT = 0.05;
+const isJapaneseTitle = (text: string) => {
+  const post = text.replace(/^[元前故]/, '');
+  return post.length > 0 && post.length <= 5 && (JAPANESE_TITLES.has(post) || JAPANESE_TITLE_ENDINGS.some((end) => post.endsWith(end)));
+};
 const LEGAL_WEIGHT = 0.15;
 const GENERIC_WEIGHT = 0.4;
 
-/** Letters folded (width, case, diacritics, hiragana → katakana), punctuation → spaces; initialisms joined (S.R.O.). */
+/** Letters folded (width, case, diacritics, hiragana → katakana), punctuation → spaces; initialisms of three letters or of a legal form joined (S.R.O.). */
 export function foldName(text: string): string {
   return foldLetters(expandJapaneseLegalMarks(text))
     .replace(/['’‘`ʼ]/g, '')
     .replace(/&/g, ' and ')
-    .replace(/(?:\b[a-z]\.){2,}/g, (m) => m.replace(/\./g, ''))
+    // S.R.O. is a legal form and E.S.Co one word; V.V. after a surname is two initials (Putin V.V.).
+    .replace(/(?:\b[a-z]\.){2,}([a-z])?/g, (m, glued?: string) =>
+      glued || m.length >= 6 || LEGAL_LATIN.has(m.replace(/\./g, '')) ? m.replace(/\./g, '') : m.replace(/\./g, ' '),
+    )
     .replace(/[^\p{L}\p{N}\u30fc]+/gu, ' ')
     .trim();
 }
@@ -136,8 +164,8 @@ export function kanaKey(token: string): string {
  */
 export function coarseKey(token: string): string {
   // German spellings of Slavic names write в as w, х as ch, ц as z, ж and ш as sch, ч as tsch (Micheitschik,
-  // Zekow, Scherebzow); elsewhere ch is ч and z is з.
-  const german = /sch|[ao]w$|ew$|^w/.test(token);
+  // Zekow, Scherebzow, Sacharowa); elsewhere ch is ч and z is з.
+  const german = /sch|[ao]wa?$|ewa?$|^w/.test(token);
   return latinKey(
     (german ? token.replace(/(?<![st])z/g, 'c') : token)
       // GOST 7.79 B writes х as x (Xodakovsky): a Slavic name has no ks sound spelled x.
@@ -173,7 +201,8 @@ const KH_ROWS: Record<string, string> = {
 const KOREAN_INITIALS: Record<string, string> = { ジ: 'チ', パ: 'ハ', ピ: 'ヒ', プ: 'フ', ペ: 'ヘ', ポ: 'ホ', ダ: 'タ', デ: 'テ', ド: 'ト' };
 export function kanaCoarseKey(token: string): string {
   // On the token as written: a small ャ (チャン, 장) is another syllable than a full ヤン (양).
-  return kanaKey(token.replace(/^ル$/, 'リ').replace(/ヤン/g, 'ヨン'))
+  // 이 (Lee) is 리 (RI) by the South's initial-sound rule: a lone イ is the surname リ.
+  return kanaKey(token.replace(/^[ルイ]$/, 'リ').replace(/ヤン/g, 'ヨン'))
     .replace(/[ジパピプペポダデド]/g, (c) => KOREAN_INITIALS[c]!)
     .replace(/[カキクケコガギグゲゴバビブベボ]/g, (c) => KH_ROWS[c]!);
 }
@@ -183,10 +212,17 @@ export function kanaCoarseKey(token: string): string {
  * apart merged (l/r, v/b, a final f/v as in -ev → エフ) after the Latin folding above, and without the vowels
  * katakana adds to write a consonant alone: the -u of ク/ス/ル/フ before a consonant or at the end (ミヘイチク is
  * Mikheychik) and the -o of ト/ド there (ピョートル is Pyotr). Both sides lose them, so a Latin ABDUL and a
- * romanized アブドゥル meet as abdr.
+ * romanized アブドゥル meet as abdr; Wagner, ワグナー and ワグネル meet as bagna.
  */
 export function crossKey(latin: string): string {
-  return latinKey(latin.replace(/th/g, 't').replace(/([bcdfghkmprstz])u(?=[^aeiou]|$)/g, '$1').replace(/([td])o(?=[^aeiouy]|$)/g, '$1'))
+  return latinKey(
+    latin
+      .replace(/th/g, 't')
+      .replace(/([bcdfghkmprstz])u(?=[^aeiou]|$)/g, '$1')
+      .replace(/([td])o(?=[^aeiouy]|$)/g, '$1')
+      // A final -er is written ー (ワグナー) or ル (ワグネル): both as -a.
+      .replace(/er$/, 'a'),
+  )
     .replace(/l/g, 'r')
     .replace(/v/g, 'b')
     .replace(/f$/, 'b')
@@ -240,21 +276,63 @@ export function tokenizeReadings(name: string): NameReading[] {
   return [...nameReadings(name).map(tokenizeFolded), ...guessed];
 }
 
-/** The folded name with Cyrillic and Hangul read in Latin letters, and legal forms of several words made one. */
+/**
+ * The folded name with Cyrillic and Hangul read in Latin letters (and a Russian company name's words also in English),
+ * Arabic particles in Latin and Arabic compounds in one spelling, and legal forms of several words made one.
+ */
 export function nameReadings(name: string): string[] {
-  return latinReadings(foldName(name)).map((reading) => LEGAL_PHRASES.reduce((text, [phrase, form]) => text.replace(phrase, form), reading));
+  const folded = readArabicParticles(foldName(name));
+  const translated = hasCyrillic(folded) ? translateRussianWords(folded) : null;
+  const readings = latinReadings(folded);
+  if (translated !== null) readings.push(latinReadings(translated)[0]!);
+  return readings.map((reading) =>
+    LEGAL_PHRASES.reduce((text, [phrase, form]) => text.replace(phrase, form), joinArabicCompounds(reading)),
+  );
+}
+
+/**
+ * The Arabic article assimilated to a sun letter (ad-Din, ash-Shaikh, ur-Rahman) is al; a name compounded with al-Din,
+ * however written (Jalal ad-Din, Noor ud Din, Najm Eddine, Saif-al-Din, Jalaluddin, Salahaldin), is one word in one
+ * spelling, X-uddin, as the list and the katakana (ジャラルッディーン) write most of them: JALALUDDIN HAQQANI meets
+ * Jalal ad-Din Haqqani and, through arabicSkeleton, جلال الدين حقاني. (Abd al-X stays words: the list writes it apart
+ * five times as often as joined.)
+ */
+export function joinArabicCompounds(text: string): string {
+  // Most names hold no din at all: the list's index reads every name through here.
+  if (!text.includes('din')) return text.replace(/\b[aeu](d|n|r|s|t|z|sh|th|dh) (?=\1)/g, 'al ');
+  return text
+    .replace(/\b[aeu](d|n|r|s|t|z|sh|th|dh) (?=\1)/g, 'al ')
+    .replace(/\b([a-z]{2,}) (?:al|el|ul) din(?:e)?\b/g, '$1uddin')
+    .replace(/\b([a-z]{2,}) (?:ou|u|e|a)ddine?\b/g, '$1uddin')
+    .replace(/\b([a-z]{3,}?)(?:ou|u|e|a|i)ddine?\b|\b([a-z]{3,}?)(?:u|e|a)ldin\b/g, (_, a, b) => `${a ?? b}uddin`);
 }
 
 function tokenizeFolded(folded: string): NameToken[] {
   const tokens: NameToken[] = [];
+  // A legal form written twice (Private Military Company (PMC) Wagner) is one form.
+  let forms: Set<string> | null = null;
   for (const raw of folded.match(/[a-z0-9]+|[\u30a1-\u30fa\u30fc]+|[^\sa-z0-9\u30a1-\u30fa\u30fc]+/gu) ?? []) {
     for (const part of splitHanLegalForms(raw)) {
       let token = made.get(part);
       if (!token) made.set(part, (token = makeToken(part)));
+      if (token.kind === 'legal' && token.family !== null) {
+        if (forms?.has(token.family)) continue;
+        (forms ??= new Set()).add(token.family);
+      }
       tokens.push(token);
     }
   }
-  return markQualifiers(tokens);
+  return markTitles(markQualifiers(tokens));
+}
+
+/** A title after a katakana name (not a kanji name of its own: 織田信長 ends in 長) says who, not which one. */
+function markTitles(tokens: NameToken[]): NameToken[] {
+  if (!tokens.some((t) => t.script === 'other')) return tokens;
+  return tokens.map((token, i) =>
+    i > 0 && token.script === 'other' && tokens[i - 1]!.script === 'kana' && isJapaneseTitle(token.text)
+      ? { ...token, kind: 'generic' as const, weight: TITLE_WEIGHT, family: null, organisational: false, title: true }
+      : token,
+  );
 }
 
 /** "of Russia" and its like name where an organisation is, not which one: the country after "of" weighs little. */
@@ -284,7 +362,7 @@ function splitHanLegalForms(token: string): string[] {
 }
 
 function makeToken(text: string): NameToken {
-  const script: Script = /^[a-z0-9]+$/.test(text) ? 'latin' : /^[\u30a1-\u30fa\u30fc]+$/.test(text) ? 'kana' : 'other';
+  const script: Script = /^[a-z0-9]+$/.test(text) ? 'latin' : /^[\u30a1-\u30fa\u30fc]+$/.test(text) ? 'kana' : /^[\u0600-\u06ff]+$/.test(text) ? 'arabic' : 'other';
   const legal = LEGAL_LATIN.has(text) || LEGAL_KANA.has(text) || LEGAL_HAN.includes(text);
   const kind = legal ? 'legal' : GENERIC.has(text) ? 'generic' : 'word';
   const latin = script === 'latin' && /[a-z]/.test(text);
@@ -294,14 +372,16 @@ function makeToken(text: string): NameToken {
     script,
     key: script === 'latin' ? latinKey(text) : script === 'kana' ? kanaKey(text) : text,
     cross,
-    weight: kind === 'legal' ? LEGAL_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
-    family: kind === 'legal' ? legalFormSymbol(text) : kind === 'generic' ? (ARTICLES.has(text) ? 'p:al' : null) : latin ? familyKey(text) : script === 'kana' ? kanaFamily(text) : null,
+    weight: kind === 'legal' ? LEGAL_WEIGHT : ARTICLES.has(text) ? ARTICLE_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
+    family: kind === 'legal' ? legalFormSymbol(text) : kind === 'generic' ? particleFamily(text) : latin ? familyKey(text) : script === 'kana' ? kanaFamily(text) : null,
     coarse: kind !== 'word' ? null : latin ? coarseKey(text) : script === 'kana' ? kanaCoarseKey(text) : null,
+    skeleton: kind !== 'word' ? null : latin ? latinSkeleton(text) : script === 'arabic' ? arabicSkeleton(text) : null,
     kind,
     organisational:
       legal ||
       ORGANISATION_WORDS.has(text) ||
       (script === 'latin' && cross !== null && ROMANIZED_ORGANISATION_WORDS.has(cross)) ||
       (script === 'other' && HAN_ORGANISATION_ENDINGS.some((end) => text.endsWith(end))),
+    title: false,
   };
 }

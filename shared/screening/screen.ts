@@ -1,5 +1,5 @@
 import type { Designation } from '../domain/designation';
-import { COARSE_SIMILARITY, compareNames, CROSS_SCRIPT_FACTOR, FAMILY_SIMILARITY } from './compare-names';
+import { ARABIC_SIMILARITY, COARSE_SIMILARITY, compareNames, isInitial, CROSS_SCRIPT_FACTOR, FAMILY_SIMILARITY } from './compare-names';
 import { countryCode } from '../domain/countries';
 import { PARTIAL_GUESS_FACTOR, wholeNameAgrees } from './chinese';
 import { entityTypeMismatch } from './entity-type';
@@ -133,12 +133,16 @@ export function screenCustomers(
  * a map and an array per candidate name were most of their cost.
  */
 function candidates(index: ScreeningIndex, tokens: readonly NameToken[], threshold: number): number[] {
-  const words = tokens.some((t) => t.kind === 'word') ? tokens.filter((t) => t.kind === 'word') : tokens;
+  // An initial (Putin V.V.) retrieves nothing; compareNames weighs it as the given name it pairs with, so the bounds
+  // below count it as found.
+  const words = tokens.some((t) => t.kind === 'word' && !isInitial(t)) ? tokens.filter((t) => t.kind === 'word' && !isInitial(t)) : tokens;
   const totalWeight = tokens.reduce((sum, t) => sum + index.weightOf(t), 0);
   const lowWeight = totalWeight - words.reduce((sum, t) => sum + index.weightOf(t), 0);
   // compareNames weighs an unmatched middle part at a quarter at least: the smallest the query's weight can come to.
   const middleWeight = tokens.reduce((sum, t, i) => (i > 0 && i < tokens.length - 1 ? sum + index.weightOf(t) : sum), 0);
   const leastWeight = totalWeight - 0.75 * middleWeight;
+  // A family name with a Japanese title (プーチン大統領) leaves out the given names compareNames then weighs little.
+  const surnameOnly = tokens.some((t) => t.title);
   const { tokenBest, covered, similaritySum } = scratchFor(index);
   const touched: number[] = [];
   for (const token of words) {
@@ -157,6 +161,7 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
     }
     if (token.family) for (const nameId of index.families.get(token.family) ?? []) note(nameId, FAMILY_SIMILARITY);
     if (token.coarse) for (const nameId of index.families.get(`c:${token.coarse}`) ?? []) note(nameId, COARSE_SIMILARITY);
+    if (token.script === 'arabic' && token.skeleton) for (const nameId of index.families.get(`s:${token.skeleton}`) ?? []) note(nameId, ARABIC_SIMILARITY);
     const weight = index.weightOf(token);
     for (const nameId of touchedByToken) {
       if (similaritySum[nameId] === 0) touched.push(nameId);
@@ -180,7 +185,7 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
     // for every candidate, and Math calls are slow under Jest.)
     const q = leastWeight > 0 ? (covered[nameId]! + lowWeight) / leastWeight : 0;
     const found = sims * name.maxWordWeight + name.lowWeight;
-    const l = found < name.leastWeight ? found / name.leastWeight : 1;
+    const l = found < name.leastWeight && !surnameOnly ? found / name.leastWeight : 1;
     const qb = q < 1 ? q : 1;
     const bound = name.words >= 2 && l > qb ? 0.35 * qb + 0.65 * l : 0.65 * qb + 0.35 * l;
     if (joinable || bound + MAX_BONUS >= threshold) result.push(nameId);

@@ -41,7 +41,7 @@ export class ScreeningIndex {
   readonly facts: EntryFacts[];
   readonly native = new TokenSpace();
   readonly cross = new TokenSpace();
-  /** Names holding each spelling family (Lee/RI, Mohammed/Muhammad) and coarse key (c:…): found by it, however far the spellings. */
+  /** Names holding each spelling family (Lee/RI, Mohammed/Muhammad), coarse key (c:…) and consonant skeleton (s:…): found by it, however far the spellings. */
   readonly families = new Map<string, number[]>();
   /** How many entries hold each name part (by family, else by key), for its rarity. */
   private readonly entriesHolding = new Map<string, number>();
@@ -55,7 +55,11 @@ export class ScreeningIndex {
         for (const text of texts) {
           const tokens = this.addName(index, field, text);
           tokensOf.push(tokens);
-          for (const token of tokens) if (token.kind === 'word') parts.add(partOf(token));
+          for (const token of tokens) {
+            if (token.kind !== 'word') continue;
+            parts.add(partOf(token));
+            if (token.skeleton) parts.add(`s:${token.skeleton}`);
+          }
         }
       }
       for (const part of parts) this.entriesHolding.set(part, (this.entriesHolding.get(part) ?? 0) + 1);
@@ -97,7 +101,7 @@ export class ScreeningIndex {
       this.native.add(token.key, id);
       if (token.cross) this.cross.add(token.cross, id);
       if (token.kind !== 'word') continue;
-      for (const key of [token.family, token.coarse && `c:${token.coarse}`]) {
+      for (const key of [token.family, token.coarse && `c:${token.coarse}`, token.skeleton && `s:${token.skeleton}`]) {
         if (!key) continue;
         const holders = this.families.get(key);
         if (!holders) this.families.set(key, [id]);
@@ -116,7 +120,8 @@ function rarity(holding: number): number {
   return weight > RARITY_FLOOR ? weight : RARITY_FLOOR;
 }
 
-const partOf = (token: NameToken) => token.family ?? `${token.script}:${token.key}`;
+/** A name part for its rarity: its family, else its key; an Arabic-script word by its consonants (as many Latin spellings hold). */
+const partOf = (token: NameToken) => (token.script === 'arabic' ? `s:${token.skeleton}` : (token.family ?? `${token.script}:${token.key}`));
 
 /** The length compareNames' joined comparison works on. */
 export function joinedKeyLength(tokens: readonly NameToken[]): number {

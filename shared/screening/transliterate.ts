@@ -80,3 +80,70 @@ export function latinReadings(folded: string): string[] {
   const korean = hasHangul(folded) ? romanizeHangul(folded) : folded;
   return cyrillicReadings(korean);
 }
+
+const ARABIC = /[\u0600-\u06ff]/;
+const ARABIC_WORD = /[\u0600-\u06ff]+/g;
+
+export function hasArabic(text: string): boolean {
+  return ARABIC.test(text);
+}
+
+/**
+ * The particles of an Arabic name, as every transliteration writes them: the article ال (al-, el-, and before a sun
+ * letter ad-, ash-, ur-: one particle), ibn and bin, abu, abd, and Allah. They become Latin words, so that they meet the
+ * list's particles; the other Arabic words are compared by their consonants (arabicSkeleton).
+ */
+const ARABIC_PARTICLES: Record<string, string> = { بن: 'bin', ابن: 'ibn', بنت: 'bint', ابو: 'abu', ابي: 'abi', عبد: 'abd', الله: 'allah', لله: 'allah' };
+
+/**
+ * Arabic (and Persian) script with its vowel marks, hamza carriers and tatweel taken off, particles in Latin and the
+ * article split from its word (القذافي is al قذافي). Text without Arabic is returned as it is.
+ */
+export function readArabicParticles(text: string): string {
+  if (!hasArabic(text)) return text;
+  return text
+    .normalize('NFD')
+    .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
+    .normalize('NFC')
+    .replace(/[أإآٱ]/g, 'ا')
+    // X al-Din is one name, as Latin's X-uddin (normalize.ts): جلال الدين is read as جلالدين, its consonants jldn.
+    .replace(/([\u0600-\u06ff]{2,}) الدين/g, '$1دين')
+    .replace(ARABIC_WORD, (word) => {
+      const particle = ARABIC_PARTICLES[word];
+      if (particle) return particle;
+      // عبدالرحمن run together is Abd and the rest, as the list mostly writes it (ABDUL GHANI, Abd al-Rahman).
+      if (word.startsWith('عبدال') && word.length > 6) return `abd al ${word.slice(5)}`;
+      return word.length > 3 && word.startsWith('ال') ? `al ${ARABIC_PARTICLES[word.slice(2)] ?? word.slice(2)}` : word;
+    });
+}
+
+/**
+ * An Arabic word's consonants as Latin classes: Arabic script writes no short vowels, and the long ones (ا, و, ي)
+ * are what the Latin spellings differ in most (Husayn, Hussein, Houssein), so a word is compared by its consonants
+ * with the letters the transliterations render alike merged (ALA-LC, BGN/PCGN, the French and the press's: ث th/s/t,
+ * ذ dh/z/d and ض d/dh with د, ظ z/dh with ز, ق q/k/g with ك and غ, ح and خ with ه, ع and hamza left out, ة a/ah left
+ * out). latinSkeleton reduces a Latin spelling the same way, so صدام meets Saddam (sdm) and القذافي Qadhafi (kdf).
+ */
+const ARABIC_CONSONANTS: Record<string, string> = {
+  ب: 'b', پ: 'b', ت: 't', ط: 't', ث: 't', ج: 'j', چ: 's', ح: 'h', خ: 'h', ه: 'h', د: 'd', ذ: 'd', ض: 'd', ر: 'r', ز: 'z', ژ: 'z', ظ: 'z',
+  س: 's', ص: 's', ش: 's', ف: 'f', ق: 'k', ك: 'k', ک: 'k', گ: 'k', غ: 'k', ل: 'l', م: 'm', ن: 'n',
+};
+export function arabicSkeleton(word: string): string {
+  // ي is a consonant at the start of a word (Yahya, Yusuf), elsewhere mostly a long vowel; و is dropped, as latinSkeleton drops w.
+  const letters = [...word].map((c, i) => ARABIC_CONSONANTS[c] ?? (i === 0 && (c === 'ي' || c === 'ی') ? 'y' : ''));
+  return letters.join('').replace(/(.)\1+/g, '$1');
+}
+
+/** A Latin spelling of an Arabic name part reduced as arabicSkeleton reduces the Arabic (Qadhafi, Gaddafi, Kadhafi: kdf). */
+export function latinSkeleton(token: string): string {
+  return token
+    .replace(/^y(?=[aeiou])/, 'Y')
+    .replace(/kh|gh|ch|sh|th|dh|ph|dj|zh|ou/g, (d) => ({ kh: 'h', gh: 'k', ch: 's', sh: 's', th: 't', dh: 'd', ph: 'f', dj: 'j', zh: 'z', ou: '' })[d]!)
+    .replace(/[qgc]/g, 'k')
+    .replace(/p/g, 'b')
+    .replace(/v/g, 'f')
+    .replace(/x/g, 'ks')
+    .replace(/[aeiouyw']/g, '')
+    .replace(/Y/, 'y')
+    .replace(/(.)\1+/g, '$1');
+}
