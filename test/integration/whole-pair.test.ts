@@ -177,7 +177,7 @@ const UNSTAMPED: Record<string, [why: string, fields: Shown[]]> = {
     ],
   ],
   '005-000067': [
-    "workbook misread: a compound date of birth (issue 21, reader's part)",
+    "slip of the CSV: its 生年月日 column gives 1980/1/9 where its own notice text, like the workbook, says 1980年1月19日",
     [
       { field: "datesOfBirth", added: ["1980-01-09"], removed: [] },
     ],
