@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -10,12 +9,12 @@ import { runCheck, type CheckDependencies } from '../../shared/check';
 import { MAX_CUSTOMER_LOSS_SHARE } from '../../shared/check/rescreen';
 import { GuardPolicy } from '../../shared/domain/guards';
 import { ConsoleNotifier, type Delivery } from '../../shared/local/console-notifier';
-import { ensureTable, startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
+import { ensureTable, type EmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
 import { FileArchive } from '../../shared/local/file-archive';
 import { FileCustomerSource } from '../../shared/local/file-customer-source';
 import { FileListSource } from '../../shared/local/file-source';
 import { type AcceptRequest, CheckReport } from '../../shared/records';
-import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
+import { closeMay2024Workspace, openMay2024Workspace } from '../support/may-2024-workspace';
 
 /**
  * A customer file that shrinks is a problem, not an answer (issue 18, item 4): an empty one, or one that lost more
@@ -29,18 +28,11 @@ const lines = readFileSync(CUSTOMERS, 'utf8').trimEnd().split('\n');
 let dir: string;
 let dynamo: EmbeddedDynamoDb;
 let tables = 0;
-const excerpt = CsvRecords.excerpt();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'jsm-shrink-'));
-  dynamo = await startEmbeddedDynamoDb({ dataDir: dir });
-  writeFileSync(join(dir, 'before.csv'), excerpt.without(MAY_2024_KEYS).toBytes());
-  writeFileSync(join(dir, 'after.csv'), excerpt.toBytes());
+  ({ dir, dynamo } = await openMay2024Workspace('jsm-shrink-'));
 });
-afterAll(async () => {
-  await dynamo.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeMay2024Workspace({ dir, dynamo }));
 
 /** The real customer file with only its first `kept` customers (0: the header alone, as an export that failed). */
 function customerFile(name: string, kept: number): string {

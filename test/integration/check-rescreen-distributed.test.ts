@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -9,14 +8,14 @@ import { DynamoDbSnapshotStore } from '../../shared/aws/dynamodb-store';
 import { runCheck, type CheckDependencies } from '../../shared/check';
 import { GuardPolicy } from '../../shared/domain/guards';
 import { ConsoleNotifier, type Delivery } from '../../shared/local/console-notifier';
-import { ensureTable, startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
+import { ensureTable, type EmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
 import { FileArchive } from '../../shared/local/file-archive';
 import { FileCustomerSource } from '../../shared/local/file-customer-source';
 import { FileListSource } from '../../shared/local/file-source';
 import { CustomerFileTooLarge, type CustomerSource, type ScreeningLog } from '../../shared/ports';
 import { CheckReport } from '../../shared/records';
 import { InProcessStateMachine, MemoryBatches } from '../support/distributed-screening';
-import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
+import { closeMay2024Workspace, openMay2024Workspace } from '../support/may-2024-workspace';
 
 /**
  * A customer file too large for the check (deployed: above 200,000 customers or 32 MiB, when S3CustomerSource
@@ -37,18 +36,11 @@ const EXPECTED_HITS = [
 let dir: string;
 let dynamo: EmbeddedDynamoDb;
 let tables = 0;
-const excerpt = CsvRecords.excerpt();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'jsm-rescreen-distributed-'));
-  dynamo = await startEmbeddedDynamoDb({ dataDir: dir });
-  writeFileSync(join(dir, 'before.csv'), excerpt.without(MAY_2024_KEYS).toBytes());
-  writeFileSync(join(dir, 'after.csv'), excerpt.toBytes());
+  ({ dir, dynamo } = await openMay2024Workspace('jsm-rescreen-distributed-'));
 });
-afterAll(async () => {
-  await dynamo.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeMay2024Workspace({ dir, dynamo }));
 
 /** The file as the deployed check meets one above its limit: refused by name, for the distributed screening to take. */
 class TooLargeForTheCheck implements CustomerSource {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -9,7 +8,7 @@ import { DynamoDbSnapshotStore } from '../../shared/aws/dynamodb-store';
 import { runCheck, type CheckDependencies } from '../../shared/check';
 import { GuardPolicy } from '../../shared/domain/guards';
 import { ConsoleNotifier, type Delivery } from '../../shared/local/console-notifier';
-import { ensureTable, startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
+import { ensureTable, type EmbeddedDynamoDb } from '../../shared/local/embedded-dynamodb';
 import { FileArchive } from '../../shared/local/file-archive';
 import { FileCustomerSource } from '../../shared/local/file-customer-source';
 import { FileListSource } from '../../shared/local/file-source';
@@ -17,6 +16,7 @@ import { parseCsv } from '../../shared/mof/csv';
 import { CheckReport } from '../../shared/records';
 import { FaultPlan, type Fault } from '../support/faults';
 import { CsvRecords, MAY_2024_KEYS } from '../support/fixtures';
+import { closeMay2024Workspace, openMay2024Workspace } from '../support/may-2024-workspace';
 
 /**
  * Re-screening through the whole check, on the embedded DynamoDB-compatible store: the 24 May 2024 round against
@@ -41,15 +41,9 @@ let tables = 0;
 const excerpt = CsvRecords.excerpt();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'jsm-rescreen-'));
-  dynamo = await startEmbeddedDynamoDb({ dataDir: dir });
-  writeFileSync(join(dir, 'before.csv'), excerpt.without(MAY_2024_KEYS).toBytes());
-  writeFileSync(join(dir, 'after.csv'), excerpt.toBytes());
+  ({ dir, dynamo } = await openMay2024Workspace('jsm-rescreen-'));
 });
-afterAll(async () => {
-  await dynamo.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeMay2024Workspace({ dir, dynamo }));
 
 interface World {
   store: DynamoDbSnapshotStore;
