@@ -81,7 +81,7 @@ function readVariants(parts: Segment[], language: Language, into: NameLists): st
   const words: Word[] = [];
   const separator = language === 'en' ? /(\s+)/ : /([\s・＝=])/;
   for (const part of parts) {
-    const target = [...words].reverse().find((w) => !separator.test(w.text) && w.text !== '');
+    const target = words.findLast((w) => !separator.test(w.text) && w.text !== '');
     if (!part.group || !target || isBareRemark(part.inner)) {
       for (const piece of part.text.split(separator)) words.push({ text: piece, variants: [], formerly: [] });
       continue;

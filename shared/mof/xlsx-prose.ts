@@ -108,9 +108,11 @@ export function cleanItem(item: string): string {
     .replace(/^[\s:：、,;；・]+/, '')
     .replace(/[\s、,;；]+$/, '')
     .trim();
+  // Brackets are counted only for an item that ends in one (few do).
+  if (!/[)）]$/.test(trimmed)) return trimmed;
   const opened = (trimmed.match(/[(（]/g) ?? []).length;
   const closed = (trimmed.match(/[)）]/g) ?? []).length;
-  return closed > opened && /[)）]$/.test(trimmed) ? trimmed.slice(0, -1).trim() : trimmed;
+  return closed > opened ? trimmed.slice(0, -1).trim() : trimmed;
 }
 
 /** Items of a list cell: an enumeration if there is one, otherwise `;` / `；` / line breaks outside brackets. */
