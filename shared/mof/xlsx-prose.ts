@@ -81,6 +81,8 @@ const ROMANS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
  * (`番号: (a)2132370 (b)812673` → `番号: 2132370`, `812673`, as the CSV writes it).
  */
 export function splitEnumeration(value: string): string[] | null {
+  // Markers are bracketed groups: a value without an opening bracket (most) has none.
+  if (!/[(（]/.test(value)) return null;
   const parts = segments(value);
   const markerAt: number[] = [];
   let sequence: readonly string[] | null = null;
