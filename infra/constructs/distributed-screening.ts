@@ -15,7 +15,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { SCREENING_RUNS_PREFIX } from '../../shared/aws/s3-screening-batches';
-import { SCREENING_BATCH_BYTES, SCREENING_BATCH_ITEMS, SCREENING_CONCURRENCY, SCREENING_WORKER_MB } from '../../shared/screening/batching';
+import { SCREENING_BATCH_BYTES, SCREENING_BATCH_ITEMS, SCREENING_CONCURRENCY, SCREENING_RUN_HOURS, SCREENING_WORKER_MB } from '../../shared/screening/batching';
 import { CUSTOMER_COLUMNS } from '../../shared/screening/customers';
 import { ARCHIVE_PREFIX } from '../check-contract';
 import { deadLetterQueue } from './dead-letter-queue';
@@ -83,7 +83,7 @@ export class DistributedScreening extends Construct {
     });
     this.grantBatchFiles(stepParts.role, props, ['s3:GetObject']);
     this.grantList(stepParts.role, props);
-    stepParts.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.archive.arnForObjects(props.customersKey)] }));
+    stepParts.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [props.archive.arnForObjects(props.customersKey)] }));
     props.table.grant(stepParts.role, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem');
     stepParts.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [props.complianceTopic.topicArn, props.operatorTopic.topicArn] }));
     stepParts.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [props.topicKey.keyArn] }));
@@ -118,18 +118,35 @@ export class DistributedScreening extends Construct {
   }
 
   private buildStateMachine(props: DistributedScreeningProps): sfn.StateMachine {
+    // What the start and turn steps answer (shared/check/distributed-screening.ts, RunStep), kept under $.run.
+    const runStep = {
+      'trigger.$': '$.Payload.trigger', 'version.$': '$.Payload.version', 'run.$': '$.Payload.run', 'previous.$': '$.Payload.previous',
+      'versionId.$': '$.Payload.versionId', 'next.$': '$.Payload.next',
+    };
     const start = new tasks.LambdaInvoke(this, 'Fix the version and run', {
       lambdaFunction: this.steps,
-      // The execution's input: {} from an upload, { version } from the check handing a version over.
+      // The execution's input: { object: { versionId } } from an upload, { version } from the check handing a version over.
       payload: sfn.TaskInput.fromObject({ step: 'start', 'request.$': '$$.Execution.Input' }),
-      resultSelector: { 'trigger.$': '$.Payload.trigger', 'version.$': '$.Payload.version', 'run.$': '$.Payload.run', 'previous.$': '$.Payload.previous' },
+      resultSelector: runStep,
       resultPath: '$.run',
+    });
+    // Runs of the customer file go one at a time (nextTurn): one whose predecessor is under way asks again later.
+    const turn = new tasks.LambdaInvoke(this, 'Ask whether the run before is done', {
+      lambdaFunction: this.steps,
+      payload: sfn.TaskInput.fromObject({ step: 'turn', 'input.$': '$.run' }),
+      resultSelector: runStep,
+      resultPath: '$.run',
+    });
+    turn.addRetry({ errors: [sfn.Errors.ALL], interval: Duration.seconds(5), maxAttempts: 3, backoffRate: 2 });
+    const wait = new sfn.Wait(this, 'Wait for the run before', { time: sfn.WaitTime.duration(Duration.seconds(TURN_WAIT_SECONDS)) });
+    const left = new sfn.Succeed(this, 'Left to the check, or screened already', {
+      comment: 'A file the check holds is screened by the check; an object version a run screened already is not screened again.',
     });
     // The bucket by path, not as a construct: CDK would then grant the reader every object of the archive; the
     // state machine's role gets the customer file's key alone (below).
     const source = new sfn.Pass(this, 'Name the customer file', { result: sfn.Result.fromObject({ bucket: props.archive.bucketName }), resultPath: '$.source' });
     const map = new sfn.DistributedMap(this, 'Screen every batch', {
-      itemReader: new sfn.S3CsvItemReader({
+      itemReader: new PinnedCsvItemReader({
         bucketNamePath: sfn.JsonPath.stringAt('$.source.bucket'),
         key: props.customersKey,
         // Given, not read from the first row: a customer file's header row is optional. A header, when there is
@@ -175,15 +192,23 @@ export class DistributedScreening extends Construct {
     });
 
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logDays as logs.RetentionDays, removalPolicy: RemovalPolicy.DESTROY });
+    const whoseTurn = new sfn.Choice(this, 'Whose file, and whose turn?')
+      .when(sfn.Condition.stringEquals('$.run.next', 'leave'), left)
+      .when(sfn.Condition.stringEquals('$.run.next', 'wait'), wait.next(turn))
+      .otherwise(map);
+    turn.next(whoseTurn);
+    map.next(finish);
     const stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       comment: 'jp-sanctions-monitor: screens the customer file in the archive bucket against the whole list',
-      definitionBody: sfn.DefinitionBody.fromChainable(source.next(start).next(map).next(finish)),
+      definitionBody: sfn.DefinitionBody.fromChainable(source.next(start).next(whoseTurn)),
       stateMachineType: sfn.StateMachineType.STANDARD,
-      timeout: Duration.hours(1),
+      // The wait for the run before included: a run number's claim lasts as long (SCREENING_RUN_HOURS).
+      timeout: Duration.hours(SCREENING_RUN_HOURS),
       // Every state logged, without its input and output: those carry customer names.
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
     });
-    stateMachine.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.archive.arnForObjects(props.customersKey)] }));
+    // The pinned version of the customer file (GetObject with a VersionId needs s3:GetObjectVersion), that key alone.
+    stateMachine.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [props.archive.arnForObjects(props.customersKey)] }));
     // cfn-lint W3005: CDK writes DependsOn the role beside RoleArn's GetAtt (and on its policy, which does matter: the
     // machine must not start before it may invoke its functions). As on the functions (node-function.ts): harmless.
     (stateMachine.node.defaultChild as sfn.CfnStateMachine).addMetadata('cfn-lint', { config: { ignore_checks: ['W3005'] } });
@@ -239,7 +264,12 @@ export class DistributedScreening extends Construct {
         detailType: ['Object Created'],
         detail: { bucket: { name: [props.archive.bucketName] }, object: { key: [props.customersKey] } },
       },
-      targets: [new targets.SfnStateMachine(this.stateMachine, { input: events.RuleTargetInput.fromObject({}), deadLetterQueue: this.deadLetterQueue, retryAttempts: 3 })],
+      // The uploaded object's version (the bucket is versioned): the run screens that one, whatever is uploaded after.
+      targets: [new targets.SfnStateMachine(this.stateMachine, {
+        input: events.RuleTargetInput.fromObject({ object: { versionId: events.EventField.fromPath('$.detail.object.version-id') } }),
+        deadLetterQueue: this.deadLetterQueue,
+        retryAttempts: 3,
+      })],
     });
   }
 
@@ -269,6 +299,20 @@ export class DistributedScreening extends Construct {
       resources: [props.archive.bucketArn],
       conditions: { StringLike: { 's3:prefix': [`${SCREENING_RUNS_PREFIX}*`] } },
     }));
+  }
+}
+
+/** How long a run whose predecessor is under way waits before it asks again: a run of millions takes minutes. */
+const TURN_WAIT_SECONDS = 30;
+
+/**
+ * The CSV item reader, reading the version of the customer file the run pinned ($.run.versionId): a file uploaded
+ * while the run is under way is the next run's, not part of this one.
+ */
+class PinnedCsvItemReader extends sfn.S3CsvItemReader {
+  override render(queryLanguage?: sfn.QueryLanguage): { Parameters: Record<string, unknown> } {
+    const rendered = super.render(queryLanguage) as { Parameters: Record<string, unknown> };
+    return { ...rendered, Parameters: { ...rendered.Parameters, 'VersionId.$': '$.run.versionId' } };
   }
 }
 
