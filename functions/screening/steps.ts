@@ -32,7 +32,8 @@ const RunInput = z.object({
  */
 const RunRequest = z.object({
   version: z.number().int().positive().optional(),
-  object: z.object({ versionId: z.string().min(1).optional() }).loose().optional(),
+  // null or absent: a bucket without versioning (EventBridge's event then has no version-id); the newest is pinned.
+  object: z.object({ versionId: z.string().min(1).nullish() }).loose().optional(),
 }).loose();
 export const StepEvent = z.discriminatedUnion('step', [
   z.object({ step: z.literal('start'), request: RunRequest.default({}) }),
