@@ -141,7 +141,8 @@ async function rescreenVersion(deps: RescreenDependencies, version: number, file
  * whole list as of the newest published version, as a customers run numbered from the one counter every customers
  * run takes its number from (ScreeningLog.claimCustomerRun). A match the same version's own re-screening already
  * reported (the customer was added as the list changed) is not reported twice. Runs an earlier check recorded after
- * `last` (it then died, or could not send them) are finished first, in order; one of this very file is its run.
+ * `last` (it then died, or could not send them) are finished first, in order; one of this very file is its run. An
+ * upload's run among them is its own final step's to send.
  */
 async function rescreenCustomers(
   deps: RescreenDependencies, version: number, last: number, file: LoadedFile, known: ReadonlyMap<string, string>, sent: SentLog,
@@ -153,7 +154,9 @@ async function rescreenCustomers(
   const claimed = Math.max(await log.claimedCustomerRuns(), last + 1);
   for (let n = last + 1; n <= claimed && !mine; n++) {
     const recorded = await log.loadRun({ trigger: 'customers', run: n });
-    if (!recorded) continue;
+    // An upload's run (it names the object version it screened) is sent by its own final step: sending it here too
+    // could race that step into a second digest.
+    if (!recorded || recorded.customerFile.objectVersion !== undefined) continue;
     runs.push(await finish(deps, recorded, sent));
     last = n;
     if (recorded.customerFile.sha256 === file.file.sha256) mine = recorded;

@@ -14,6 +14,7 @@ import { FileCustomerSource } from '../../shared/local/file-customer-source';
 import { FileListSource } from '../../shared/local/file-source';
 import { CustomerFileTooLarge, type CustomerSource, type ScreeningLog } from '../../shared/ports';
 import { CheckReport } from '../../shared/records';
+import { finishRun } from '../../shared/check/distributed-screening';
 import { InProcessStateMachine, MemoryBatches } from '../support/distributed-screening';
 import { closeMay2024Workspace, openMay2024Workspace } from '../support/may-2024-workspace';
 
@@ -280,6 +281,36 @@ describe('an upload’s run and a check racing over the same changed file', () =
     const pairs = await sentPairs(w);
     expect(pairs).toEqual([...new Set(pairs)]);
     expect(await w.log.loadState()).toMatchObject({ customerFileSha256: sha256(w.customers), customerRuns: 2 });
+  });
+
+  it('a run the upload recorded but could not send yet is its own to send: a check meeting a smaller file does not send it too', async () => {
+    const w = await world({ large: true });
+    await check(w, 'before');
+    await check(w, 'after');
+    await w.machine.runPending();
+    // The upload's run records, then SNS refuses its digest: Step Functions will retry the final step.
+    const compliance = w.machine.deps.compliance;
+    Object.assign(w.machine.deps, { compliance: { ...compliance, publishMatches: async () => { throw new Error('SNS refused'); } } });
+    w.customers = changedFile();
+    const [upload] = w.machine.upload();
+    await expect(w.machine.run(upload!)).rejects.toThrow('SNS refused');
+    Object.assign(w.machine.deps, { compliance });
+    expect((await w.log.loadRun({ trigger: 'customers', run: 1 }))!.sentAt).toBeUndefined();
+    const before = digests(w).length;
+    expect(hitPairs((await w.log.loadRun({ trigger: 'customers', run: 1 }))!)).toEqual([['C-0009', '029-000729']]);
+    // Meanwhile the file is replaced by one the check holds: the check screens it as run 2 and leaves run 1 alone.
+    w.customers = CUSTOMERS;
+    w.large = false;
+    const met = await check(w, 'after');
+    expect(met.screening?.runs).toEqual([expect.objectContaining({ trigger: 'customers', customers: 8, sent: false })]);
+    expect((await w.log.loadRun({ trigger: 'customers', run: 1 }))!.sentAt).toBeUndefined();
+    expect(await w.log.loadRun({ trigger: 'customers', run: 2 })).toMatchObject({ customerRun: 2, customerFile: { sha256: sha256(CUSTOMERS) } });
+    expect(digests(w)).toHaveLength(before);
+    // The final step's retry sends run 1, once.
+    await finishRun(w.machine.deps, w.machine.executions.get(upload!)!.step!);
+    expect((await w.log.loadRun({ trigger: 'customers', run: 1 }))!.sentAt).toEqual(expect.any(String));
+    const run1 = digests(w).slice(before).filter((d) => /SCREENING#CUSTOMERS#0000000001/.test(d.body));
+    expect(run1).toHaveLength(1);
   });
 
   it('a check screening a file itself and a run under way take two numbers from the one counter', async () => {
