@@ -133,6 +133,8 @@ export class InProcessStateMachine implements DistributedRescreening {
    */
   async run(name: string, meanwhile?: () => Promise<void>): Promise<RunStep['next']> {
     const execution = this.executions.get(name)!;
+    // A version handed over pins the file in the bucket at its start; the tests change the file by its path, so the
+    // bucket gets it as its newest version first.
     if (!execution.step && execution.request.version !== undefined && this.deps.batches.versions.at(-1)?.text !== this.file()) this.deps.batches.put(this.file());
     const step = execution.step ? await nextTurn(this.deps, execution.step) : await startRun(this.deps, execution.request);
     execution.step = step;
