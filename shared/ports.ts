@@ -111,6 +111,15 @@ export interface DistributedRescreening {
 }
 
 /** What re-screening keeps in the table: its cursor, each run with its hits, and what it knows of each customer. */
+/**
+ * A customers run number's claim: until when its run may still be recorded, and by whom (an execution's name): the
+ * same claimant asking again (a retried step) gets the number it took, not another.
+ */
+export interface CustomerRunClaim {
+  until: string;
+  by?: string;
+}
+
 export type CustomerRunStatus = { state: 'recorded' } | { state: 'ended' } | { state: 'claimed'; until: string } | { state: 'unclaimed' };
 
 export interface ScreeningLog {
@@ -127,7 +136,7 @@ export interface ScreeningLog {
    * Takes the next customers run number, atomically: above every number taken before and above `after` (the runs
    * recorded), so that two runs started at once (two uploads) never share one.
    */
-  claimCustomerRun(after: number, until: string): Promise<number>;
+  claimCustomerRun(after: number, claim: CustomerRunClaim): Promise<number>;
   /** The highest customers run number taken so far (0 when none). */
   claimedCustomerRuns(): Promise<number>;
   /**

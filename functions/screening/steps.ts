@@ -36,7 +36,7 @@ const RunRequest = z.object({
   object: z.object({ versionId: z.string().min(1).nullish() }).loose().optional(),
 }).loose();
 export const StepEvent = z.discriminatedUnion('step', [
-  z.object({ step: z.literal('start'), request: RunRequest.default({}) }),
+  z.object({ step: z.literal('start'), request: RunRequest.default({}), execution: z.string().min(1).optional() }),
   z.object({ step: z.literal('turn'), input: RunInput }),
   z.object({ step: z.literal('finish'), input: RunInput }),
   z.object({ step: z.literal('fail'), input: RunInput, error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).loose() }),
@@ -70,7 +70,7 @@ export async function handler(event: unknown): Promise<unknown> {
   const parsed = StepEvent.parse(event);
   if (parsed.step === 'start') {
     const { version, object } = parsed.request;
-    return startRun(dependencies, version !== undefined ? { version } : object?.versionId ? { object: { versionId: object.versionId } } : {});
+    return startRun(dependencies, version !== undefined ? { version } : object?.versionId ? { object: { versionId: object.versionId } } : {}, parsed.execution);
   }
   if (parsed.step === 'turn') return nextTurn(dependencies, parsed.input);
   if (parsed.step === 'finish') return finishRun(dependencies, parsed.input);

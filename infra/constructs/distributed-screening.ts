@@ -126,10 +126,13 @@ export class DistributedScreening extends Construct {
     const start = new tasks.LambdaInvoke(this, 'Fix the version and run', {
       lambdaFunction: this.steps,
       // The execution's input: { object: { versionId } } from an upload, { version } from the check handing a version over.
-      payload: sfn.TaskInput.fromObject({ step: 'start', 'request.$': '$$.Execution.Input' }),
+      // Its name too: a retried start takes the run number it took before, not another.
+      payload: sfn.TaskInput.fromObject({ step: 'start', 'request.$': '$$.Execution.Input', 'execution.$': '$$.Execution.Name' }),
       resultSelector: runStep,
       resultPath: '$.run',
     });
+    // A transient error (S3, DynamoDB) must not lose an upload's run; a retried start finds the number it took.
+    start.addRetry({ errors: [sfn.Errors.ALL], interval: Duration.seconds(5), maxAttempts: 3, backoffRate: 2 });
     // Runs of the customer file go one at a time (nextTurn): one whose predecessor is under way asks again later.
     const turn = new tasks.LambdaInvoke(this, 'Ask whether the run before is done', {
       lambdaFunction: this.steps,

@@ -1,6 +1,6 @@
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { CustomerRunStatus, ScreeningLog } from '../ports';
+import type { CustomerRunClaim, CustomerRunStatus, ScreeningLog } from '../ports';
 import { matchCount, RescreenRun, type RescreenRunId, rescreenRunId, ScreeningMatch, ScreeningProblem, ScreeningState } from '../screening/schemas';
 import { batchWrite, isConditionFailure, type Item } from './dynamodb-writes';
 import { ListPartition } from './list-partition';
@@ -18,8 +18,9 @@ import { DamagedItemError, parseItem, parseItemJson } from './stored-items';
  *   officer clears;
  * - `SCREENING#RUNS`: `claimed`, the highest customers run number taken, by the check or the distributed screening
  *   (a counter written conditionally, so that two runs started at once take two numbers);
- * - `SCREENING#CLAIM#<m:10>`: `until`, how long whoever took run m may still record it, and `ended` once it will
- *   record nothing (it stopped): what a run queued behind it waits on;
+ * - `SCREENING#CLAIM#<m:10>`: `until`, how long whoever took run m may still record it, `by` (an execution's name,
+ *   so that its retried step finds the number it took), and `ended` once it will record nothing (it stopped):
+ *   what a run queued behind it waits on;
  * - `SCREENING#CUSTOMER#<customer id>`: `print`, a fingerprint of what was screened of that customer, so that a new
  *   customer file is screened for what it adds or changes only.
  * A run's HIT items are written before its header, so a header always has all its hits; HIT items of an attempt
@@ -35,7 +36,7 @@ const STATE = 'SCREENING#STATE';
 const RUNS = 'SCREENING#RUNS';
 const RunsItem = z.object({ claimed: z.number().int().nonnegative() });
 const CLAIM = 'SCREENING#CLAIM#';
-const ClaimItem = z.object({ until: z.iso.datetime(), ended: z.boolean().optional() });
+const ClaimItem = z.object({ until: z.iso.datetime(), by: z.string().optional(), ended: z.boolean().optional() });
 /** DynamoDB's item limit is 400 KB; a hit is a few KB, so this only stops something pathological, by name. */
 const MAX_ITEM_BYTES = 350_000;
 
@@ -159,7 +160,14 @@ export class DynamoDbScreeningLog implements ScreeningLog {
     });
   }
 
-  async claimCustomerRun(after: number, until: string): Promise<number> {
+  async claimCustomerRun(after: number, claim: CustomerRunClaim): Promise<number> {
+    if (claim.by) {
+      // A retried step of the same execution: the number it took, if it took one (few are taken above `after`).
+      for (let n = after + 1, last = await this.claimedCustomerRuns(); n <= last; n++) {
+        const raw = await this.partition.get(claimSk(n));
+        if (raw && parseItem(ClaimItem, raw, this.partition.name(claimSk(n))).by === claim.by) return n;
+      }
+    }
     for (;;) {
       const next = Math.max(await this.claimedCustomerRuns(), after) + 1;
       try {
@@ -171,7 +179,7 @@ export class DynamoDbScreeningLog implements ScreeningLog {
           ConditionExpression: 'attribute_not_exists(claimed) OR claimed < :next',
           ExpressionAttributeValues: { ':next': next },
         }));
-        await this.client.send(new PutCommand({ TableName: this.table, Item: { ...this.partition.key(claimSk(next)), until } }));
+        await this.client.send(new PutCommand({ TableName: this.table, Item: { ...this.partition.key(claimSk(next)), until: claim.until, ...(claim.by && { by: claim.by }) } }));
         return next;
       } catch (error) {
         if (!isConditionFailure(error)) throw error;

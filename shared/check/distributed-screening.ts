@@ -82,10 +82,10 @@ export function versionExecutionName(version: number): string {
 /**
  * The first step: pins the run to one version of the customer file (the uploaded one; for a version handed over by
  * the check, the newest now), then, for an upload: a file the check holds is the check's (it screens it within one
- * check, with its shrink guard), so the run leaves it; otherwise the run takes its number from the one counter and
- * waits its turn (`nextTurn`).
+ * check, with its shrink guard), so the run leaves it; otherwise the run takes its number from the one counter
+ * (once per execution, `execution` being its name) and waits its turn (`nextTurn`).
  */
-export async function startRun(deps: DistributedScreeningDependencies, request: RunRequest = {}): Promise<RunStep> {
+export async function startRun(deps: DistributedScreeningDependencies, request: RunRequest = {}, execution?: string): Promise<RunStep> {
   const published = (await deps.store.loadState())?.publishedVersion ?? 0;
   if (published === 0) throw new Error('no list version is published yet: the first check must run before customers can be screened');
   const file = await deps.batches.customerFile(deps.customersKey, request.version === undefined ? request.object?.versionId : undefined);
@@ -96,8 +96,11 @@ export async function startRun(deps: DistributedScreeningDependencies, request: 
   if (file.checkHolds) return { trigger: 'customers', version: published, run: 0, previous: 0, versionId: file.versionId, next: 'leave' };
   const until = new Date(deps.clock.now().getTime() + SCREENING_RUN_HOURS * 3_600_000).toISOString();
   const last = (await deps.log.loadState())?.customerRuns ?? 0;
-  const run = await deps.log.claimCustomerRun(last, until);
-  return nextTurn(deps, { trigger: 'customers', version: published, run, previous: 0, versionId: file.versionId });
+  // By the execution's name: a retried start gets the number it took (a second would wait on the first for hours).
+  const run = await deps.log.claimCustomerRun(last, { until, ...(execution && { by: execution }) });
+  const input: RunInput = { trigger: 'customers', version: published, run, previous: 0, versionId: file.versionId };
+  // Once the number is taken, a failure to tell whose turn it is only means asking again after the wait.
+  return nextTurn(deps, input).catch((): RunStep => ({ ...input, next: 'wait' }));
 }
 
 /**

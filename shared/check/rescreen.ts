@@ -172,7 +172,7 @@ async function rescreenCustomers(
     const fresh = hits
       .map((hit) => ({ ...hit, matches: hit.matches.filter((m) => !reported.has(`${hit.customerId}\u0000${m.key}`)) }))
       .filter((hit) => hit.matches.length > 0);
-    last = await log.claimCustomerRun(last, new Date(deps.clock.now().getTime() + CHECK_CLAIM_MS).toISOString());
+    last = await log.claimCustomerRun(last, { until: new Date(deps.clock.now().getTime() + CHECK_CLAIM_MS).toISOString() });
     runs.push(await recordAndSend(deps, { ...runOf(deps, 'customers', version, file, changed.length, entries), customerRun: last, hits: fresh }, record, sent));
   }
   await log.saveCustomerPrints({ set: new Map(changed.map((c) => [c.id, prints.get(c.id)!])), remove: removed });

@@ -87,11 +87,12 @@ describe('screening on: the distributed map over the customer file', () => {
 
   it('starts a run from the execution’s input: an upload’s ({ object: { versionId } }) or a version the check hands over ({ version })', () => {
     expect(machine.States['Fix the version and run']).toMatchObject({
-      Parameters: { Payload: { step: 'start', 'request.$': '$$.Execution.Input' } },
+      Parameters: { Payload: { step: 'start', 'request.$': '$$.Execution.Input', 'execution.$': '$$.Execution.Name' } },
       ResultSelector: runStep,
       ResultPath: '$.run',
       Next: 'Whose file, and whose turn?',
     });
+    expect(machine.States['Fix the version and run']!.Retry).toContainEqual({ ErrorEquals: ['States.ALL'], IntervalSeconds: 5, MaxAttempts: 3, BackoffRate: 2 });
   });
 
   it('leaves a file the check holds, waits while the run before is under way, and screens otherwise', () => {

@@ -155,6 +155,18 @@ describe('the distributed screening’s steps', () => {
     expect(await deps.log.loadState()).toMatchObject({ customerFileSha256: sha256(b), customerRuns: 3 });
   });
 
+  it('a retried start (the same execution) gets the number it took, not a second one to wait on', async () => {
+    const { deps, batches, whole } = await harness();
+    await whole(FILE);
+    const request = { object: { versionId: batches.put(text([...FILE, 'K-6,Kompel JSC'])) } };
+    const first = await startRun(deps, request, 'upload-a');
+    expect(first).toMatchObject({ run: 2, previous: 1, next: 'screen' });
+    expect(await startRun(deps, request, 'upload-a')).toEqual(first);
+    expect(await deps.log.claimedCustomerRuns()).toBe(2);
+    // Another upload's execution takes the next number, and waits on the first.
+    expect(await startRun(deps, { object: { versionId: batches.put(text(FILE)) } }, 'upload-b')).toMatchObject({ run: 3, next: 'wait' });
+  });
+
   it('a run that stopped lets the one behind it go on, against the last recorded run; one that died holds it only until its claim runs out', async () => {
     const { deps, batches, now, whole } = await harness();
     await whole(FILE);

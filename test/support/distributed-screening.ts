@@ -136,7 +136,7 @@ export class InProcessStateMachine implements DistributedRescreening {
     // A version handed over pins the file in the bucket at its start; the tests change the file by its path, so the
     // bucket gets it as its newest version first.
     if (!execution.step && execution.request.version !== undefined && this.deps.batches.versions.at(-1)?.text !== this.file()) this.deps.batches.put(this.file());
-    const step = execution.step ? await nextTurn(this.deps, execution.step) : await startRun(this.deps, execution.request);
+    const step = execution.step ? await nextTurn(this.deps, execution.step) : await startRun(this.deps, execution.request, name);
     execution.step = step;
     if (step.next === 'leave') execution.status = 'succeeded';
     if (step.next !== 'screen') return step.next;
