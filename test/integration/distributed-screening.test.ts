@@ -155,6 +155,16 @@ describe('the distributed screening’s steps', () => {
     expect(await deps.log.loadState()).toMatchObject({ customerFileSha256: sha256(b), customerRuns: 3 });
   });
 
+  it('three uploads’ starts at once take three numbers from the counter; the lowest screens, the others wait', async () => {
+    const { deps, batches, whole } = await harness();
+    await whole(FILE);
+    const versions = [1, 2, 3].map((n) => batches.put(text([...FILE, `K-${5 + n},Customer ${n}`])));
+    const raced = await Promise.all(versions.map((versionId, i) => startRun(deps, { object: { versionId } }, `upload-${i}`)));
+    expect(raced.map((r) => r.run).sort()).toEqual([2, 3, 4]);
+    expect(raced.map((r) => [r.run, r.next]).sort()).toEqual([[2, 'screen'], [3, 'wait'], [4, 'wait']]);
+    expect(await deps.log.claimedCustomerRuns()).toBe(4);
+  });
+
   it('a retried start (the same execution) gets the number it took, not a second one to wait on', async () => {
     const { deps, batches, whole } = await harness();
     await whole(FILE);
