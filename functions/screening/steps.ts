@@ -16,7 +16,8 @@ import { readScreeningConfig } from './config';
  * The state machine's own steps around the distributed map, one function: `start` pins the customer file's version
  * and fixes the list's version and the run number (or, for a version the check handed over, the run of that
  * version's changes), or leaves a file the check holds to the check; `turn` says whether the run before it is done;
- * `finish` records the run and sends its digest once; `fail` tells the operator and the compliance channel that the
+ * `finish` records the run and sends its digest once (or stops a file that shrank, unless the execution's input
+ * accepts it); `fail` tells the operator and the compliance channel that the
  * run stopped (the map failed after its retries).
  */
 const RunInput = z.object({
@@ -32,13 +33,17 @@ const RunInput = z.object({
  */
 const RunRequest = z.object({
   version: z.number().int().positive().optional(),
+  // An operator's execution accepting a customer file that shrank, as the check's event does.
+  acceptCustomers: z.string().regex(/^[0-9a-f]{64}$/, 'expected the sha256 of the customer file (64 hex digits)').optional(),
+  by: z.string().min(1).default('an execution input'),
+  reason: z.string().min(1).default('accepted by an execution input without a reason'),
   // null or absent: a bucket without versioning (EventBridge's event then has no version-id); the newest is pinned.
   object: z.object({ versionId: z.string().min(1).nullish() }).loose().optional(),
 }).loose();
 export const StepEvent = z.discriminatedUnion('step', [
-  z.object({ step: z.literal('start'), request: RunRequest.default({}), execution: z.string().min(1).optional() }),
+  z.object({ step: z.literal('start'), request: RunRequest.prefault({}), execution: z.string().min(1).optional() }),
   z.object({ step: z.literal('turn'), input: RunInput }),
-  z.object({ step: z.literal('finish'), input: RunInput }),
+  z.object({ step: z.literal('finish'), input: RunInput, request: RunRequest.prefault({}) }),
   z.object({ step: z.literal('fail'), input: RunInput, error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).loose() }),
 ]);
 
@@ -73,7 +78,10 @@ export async function handler(event: unknown): Promise<unknown> {
     return startRun(dependencies, version !== undefined ? { version } : object?.versionId ? { object: { versionId: object.versionId } } : {}, parsed.execution);
   }
   if (parsed.step === 'turn') return nextTurn(dependencies, parsed.input);
-  if (parsed.step === 'finish') return finishRun(dependencies, parsed.input);
+  if (parsed.step === 'finish') {
+    const { acceptCustomers, by, reason } = parsed.request;
+    return finishRun(dependencies, parsed.input, acceptCustomers ? { sha256: acceptCustomers, by, reason } : undefined);
+  }
   await failRun(dependencies, parsed.input, describeError(parsed.error));
   return { failed: true };
 }

@@ -175,14 +175,19 @@ export class DistributedScreening extends Construct {
     map.itemProcessor(screen);
     const finish = new tasks.LambdaInvoke(this, 'Record the run and send its digest', {
       lambdaFunction: this.steps,
-      payload: sfn.TaskInput.fromObject({ step: 'finish', 'input.$': '$.run' }),
+      // The execution's input too: an operator's { acceptCustomers, by, reason } for a file that shrank.
+      payload: sfn.TaskInput.fromObject({ step: 'finish', 'input.$': '$.run', 'request.$': '$$.Execution.Input' }),
       resultSelector: { 'summary.$': '$.Payload' },
     });
-    // An id repeated across batches: the step told the operator and the compliance channel; retrying tells again.
-    finish.addRetry({ errors: [REPEATED_ID], maxAttempts: 0 });
+    // An id repeated across batches, or a file that shrank: the step told the operator and the compliance channel;
+    // retrying would tell again.
+    finish.addRetry({ errors: [REPEATED_ID, SHRUNK], maxAttempts: 0 });
     finish.addRetry({ errors: [sfn.Errors.ALL], interval: Duration.seconds(5), maxAttempts: 3, backoffRate: 2 });
     finish.addCatch(new sfn.Fail(this, 'A customer id is repeated', { error: REPEATED_ID, cause: 'an id in two batches of the customer file; the operator and the compliance channel were told the rows' }), {
       errors: [REPEATED_ID],
+    });
+    finish.addCatch(new sfn.Fail(this, 'The customer file shrank', { error: SHRUNK, cause: 'the file is empty or lost more than half its customers at once; the operator and the compliance channel were told how to accept it' }), {
+      errors: [SHRUNK],
     });
     const fail = new tasks.LambdaInvoke(this, 'Tell that screening stopped', {
       lambdaFunction: this.steps,
@@ -321,6 +326,8 @@ class PinnedCsvItemReader extends sfn.S3CsvItemReader {
 
 /** The final step's error for an id repeated across batches (shared/check/distributed-screening.ts). */
 const REPEATED_ID = 'RepeatedCustomerId';
+/** Its error for a customer file that is empty or lost more than half its customers at once. */
+const SHRUNK = 'CustomerFileShrunk';
 
 function logicalId(resource: Construct): string {
   const stack = Stack.of(resource);

@@ -1,7 +1,9 @@
 import type { Clock, ComplianceNotifier, Notifier, ScreeningLog, SnapshotStore } from '../ports';
+import type { AcceptRequest } from '../records';
+import { MAX_CUSTOMER_LOSS_SHARE } from './rescreen';
 import type { BatchHit } from '../screening/batch-screening';
 import { changedEntries } from '../screening/changed-entries';
-import { repeatedIds } from '../screening/repeated-ids';
+import { lostIds, repeatedIds } from '../screening/repeated-ids';
 import { SCREENING_RUN_HOURS } from '../screening/batching';
 import { type CustomerHit, matchCount, type RescreenRun, type ScreeningState } from '../screening/schemas';
 
@@ -133,7 +135,9 @@ export async function nextTurn(deps: DistributedScreeningDependencies, input: Ru
  * reported again, as the check does; hits of customers not found in the same rows of the previous file (rows
  * inserted above them) are dropped when an earlier customers run reported the same pair.
  */
-export async function finishRun(deps: DistributedScreeningDependencies, input: RunInput): Promise<{ customers: number; screened: number; customersHit: number; matches: number }> {
+export async function finishRun(
+  deps: DistributedScreeningDependencies, input: RunInput, accept?: AcceptRequest,
+): Promise<{ customers: number; screened: number; customersHit: number; matches: number }> {
   const key = batchRunKey(input);
   const done = await deps.batches.listDone(key);
   const customers = done.reduce((n, b) => n + b.customers, 0);
@@ -141,7 +145,10 @@ export async function finishRun(deps: DistributedScreeningDependencies, input: R
   const id = input.trigger === 'list' ? ({ trigger: 'list', version: input.version } as const) : ({ trigger: 'customers', run: input.run } as const);
   let run = await deps.log.loadRun(id);
   if (!run) {
-    await refuseRepeatedIds(deps, input, key);
+    const ids = await deps.batches.loadIdDigests(key);
+    await refuseRepeatedIds(deps, input, ids);
+    const sha256 = await deps.batches.sha256Of(deps.customersKey, input.versionId);
+    if (input.trigger === 'customers') await refuseShrunk(deps, input, { ids, customers, sha256 }, accept);
     // A list run reports every pair it finds, as the check's own does: the version's changes are news for everyone.
     const reported = input.trigger === 'list' ? { always: new Set<string>(), unplaced: new Set<string>() } : await reportedPairs(deps.log, input);
     const hits: CustomerHit[] = (await deps.batches.loadHits(key))
@@ -153,7 +160,7 @@ export async function finishRun(deps: DistributedScreeningDependencies, input: R
     const entries = input.trigger === 'list'
       ? changedEntries((await deps.store.loadNotification(input.version)).changes).map((e) => e.key)
       : (await deps.store.loadSnapshot(input.version)).filter((e) => e.status === 'listed').map((e) => e.key);
-    const file = { location: deps.location, sha256: await deps.batches.sha256Of(deps.customersKey, input.versionId), customers, objectVersion: input.versionId };
+    const file = { location: deps.location, sha256, customers, objectVersion: input.versionId };
     const screenedRun: RescreenRun = {
       trigger: input.trigger, version: input.version, ...(input.trigger === 'customers' && { customerRun: input.run }), screenedAt: deps.clock.now().toISOString(),
       threshold: deps.threshold, customerFile: file, customersScreened: screened, entries, hits,
@@ -201,8 +208,8 @@ export class RepeatedCustomerId extends Error {
   override readonly name = 'RepeatedCustomerId';
 }
 
-async function refuseRepeatedIds(deps: DistributedScreeningDependencies, input: RunInput, key: string): Promise<void> {
-  const repeated = repeatedIds(await deps.batches.loadIdDigests(key));
+async function refuseRepeatedIds(deps: DistributedScreeningDependencies, input: RunInput, ids: readonly Uint8Array[]): Promise<void> {
+  const repeated = repeatedIds(ids);
   if (repeated.length === 0) return;
   const [rows] = repeated as [number[]];
   const more = repeated.length > 1 ? ` (and ${repeated.length - 1} more id${repeated.length > 2 ? 's' : ''} repeated)` : '';
@@ -212,6 +219,43 @@ async function refuseRepeatedIds(deps: DistributedScreeningDependencies, input: 
 }
 
 /** Pairs not to report again: those the run's version's own re-screening reported; for a customer found in other rows, those of every earlier customers run. */
+/**
+ * A customer file that is empty, or lost more than MAX_CUSTOMER_LOSS_SHARE of the customers the run before screened
+ * (by their ids' digests: a truncated export, the wrong file), stops the run as it stops the check: both channels are
+ * told (file, sha256, counts; no customer data), nothing is recorded or sent, and the error's name ends the execution
+ * without a retry. Unless the execution's input accepts exactly this file, as the check's event does. A run after one
+ * of the check's (which keeps no id digests) can tell an empty file only.
+ */
+export class CustomerFileShrunk extends Error {
+  override readonly name = 'CustomerFileShrunk';
+}
+
+async function refuseShrunk(
+  deps: DistributedScreeningDependencies, input: RunInput, file: { ids: readonly Uint8Array[]; customers: number; sha256: string }, accept: AcceptRequest | undefined,
+): Promise<void> {
+  const before = input.previous > 0 ? await deps.batches.loadIdDigests(String(input.previous)) : [];
+  const { lost, of } = lostIds(before, file.ids);
+  const shrunk = file.customers === 0
+    ? `the customer file ${deps.location} holds no customers: nobody would be screened`
+    : of > 0 && lost > of * MAX_CUSTOMER_LOSS_SHARE
+      ? `the customer file ${deps.location} lost ${lost.toLocaleString('en-US')} of the ${of.toLocaleString('en-US')} customers screened by customers run ${input.previous}, at once (more than ${MAX_CUSTOMER_LOSS_SHARE * 100}%)`
+      : null;
+  if (!shrunk) return;
+  if (accept?.sha256 === file.sha256) {
+    await deps.notifier.alertOperator({
+      severity: 'warning', outcome: null, source: null, at: deps.clock.now().toISOString(),
+      summary: `A customer file that shrinks was accepted by ${accept.by}; customers run ${input.run} goes on with it.`,
+      details: [shrunk, `sha256 ${file.sha256}`, `Accepted by ${accept.by}: ${accept.reason}`],
+    });
+    return;
+  }
+  const named = accept ? ` (the acceptance given names ${accept.sha256}, not this file)` : '';
+  const message = `${shrunk}; nothing of this run is recorded or sent. Upload a full file, or accept this one (sha256 ${file.sha256}) deliberately${named}: ` +
+    `start the state machine with {"acceptCustomers":"${file.sha256}","by":"<who>","reason":"<why>"}`;
+  await failRun(deps, input, message);
+  throw new CustomerFileShrunk(message);
+}
+
 async function reportedPairs(log: ScreeningLog, input: RunInput): Promise<{ always: Set<string>; unplaced: Set<string> }> {
   const pairsOf = (run: RescreenRun | null) => new Set((run?.hits ?? []).flatMap((hit) => hit.matches.map((m) => pair(hit.customerId, m.key))));
   const unplaced = new Set<string>();

@@ -124,14 +124,19 @@ describe('screening on: the distributed map over the customer file', () => {
     expect(screen).toMatchObject({ Type: 'Task', End: true, Resource: `<{'Fn::GetAtt':['${logicalIdOf(stack, screening.worker)}','Arn']}>` });
     expect(screen.Retry).toContainEqual({ ErrorEquals: ['States.ALL'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 });
     expect(map.Next).toBe('Record the run and send its digest');
-    expect(machine.States[map.Next!]).toMatchObject({ End: true, Parameters: { Payload: { step: 'finish', 'input.$': '$.run' } } });
+    expect(machine.States[map.Next!]).toMatchObject({ End: true, Parameters: { Payload: { step: 'finish', 'input.$': '$.run', 'request.$': '$$.Execution.Input' } } });
     // An id repeated across batches: told by the step itself, so not retried (it would tell again), and the execution fails.
     const finish = machine.States[map.Next!]!;
     const retriers = (finish.Retry as Array<{ ErrorEquals: string[]; MaxAttempts: number }>).map((r) => r.ErrorEquals.join());
-    expect(retriers.indexOf('RepeatedCustomerId')).toBeLessThan(retriers.indexOf('States.ALL'));
-    expect((finish.Retry as Array<{ ErrorEquals: string[] }>).find((r) => r.ErrorEquals.includes('RepeatedCustomerId'))).toEqual({ ErrorEquals: ['RepeatedCustomerId'], MaxAttempts: 0 });
-    expect(finish.Catch).toEqual([{ ErrorEquals: ['RepeatedCustomerId'], Next: 'A customer id is repeated' }]);
+    // So is a customer file that shrank (the operator accepts it by an execution's input, which the step is given).
+    expect(retriers.indexOf('RepeatedCustomerId,CustomerFileShrunk')).toBeLessThan(retriers.indexOf('States.ALL'));
+    expect((finish.Retry as Array<{ ErrorEquals: string[] }>).find((r) => r.ErrorEquals.includes('RepeatedCustomerId'))).toEqual({ ErrorEquals: ['RepeatedCustomerId', 'CustomerFileShrunk'], MaxAttempts: 0 });
+    expect(finish.Catch).toEqual([
+      { ErrorEquals: ['RepeatedCustomerId'], Next: 'A customer id is repeated' },
+      { ErrorEquals: ['CustomerFileShrunk'], Next: 'The customer file shrank' },
+    ]);
     expect(machine.States['A customer id is repeated']).toMatchObject({ Type: 'Fail', Error: 'RepeatedCustomerId' });
+    expect(machine.States['The customer file shrank']).toMatchObject({ Type: 'Fail', Error: 'CustomerFileShrunk' });
   });
 
   it('on a failed map tells the operator and the compliance channel, then fails the execution (which the alarm counts)', () => {

@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbScreeningLog } from '../../shared/aws/dynamodb-screening-log';
 import { BatchWorker } from '../../shared/check/batch-worker';
 import { checkHolds } from '../../shared/aws/s3-customer-source';
-import { type DistributedScreeningDependencies, failRun, finishRun, nextTurn, RepeatedCustomerId, type RunInput, startRun } from '../../shared/check/distributed-screening';
+import { CustomerFileShrunk, type DistributedScreeningDependencies, failRun, finishRun, nextTurn, RepeatedCustomerId, type RunInput, startRun } from '../../shared/check/distributed-screening';
 import { SCREENING_RUN_HOURS } from '../../shared/screening/batching';
 import { ensureTable } from '../../shared/local/embedded-dynamodb';
 import { parseCsv } from '../../shared/mof/csv';
@@ -233,6 +233,42 @@ describe('the distributed screening’s steps', () => {
     // A bad row too: the check reads the file at every check and reports it.
     expect(await startRun(deps, { object: { versionId: batches.put(text([...FILE, 'K-6,Kompel JSC,1975-13-45'])) } })).toMatchObject({ next: 'leave' });
     expect(await deps.log.claimedCustomerRuns()).toBe(0);
+  });
+
+  it('a file that lost more than half the customers the run before screened stops the run: both channels told how to accept it, nothing recorded', async () => {
+    const { deps, batches, sent, statuses, alerts, whole } = await harness();
+    await whole(FILE);
+    // Three of the five customers gone at once (a truncated export): more than half.
+    const short = [FILE[0]!, FILE[1]!, FILE[4]!];
+    const run = await startRun(deps, { object: { versionId: batches.put(text(short)) } });
+    await work(deps, run, 2);
+    const error = (await finishRun(deps, run).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(CustomerFileShrunk);
+    expect(error.message).toContain('s3://archive/screening/customers.csv lost 3 of the 5 customers screened by customers run 1, at once (more than 50%)');
+    expect(error.message).toContain(`{"acceptCustomers":"${sha256(short)}","by":"<who>","reason":"<why>"}`);
+    expect(alerts).toEqual([expect.stringContaining('lost 3 of the 5 customers')]);
+    expect(statuses).toEqual([expect.objectContaining({ state: 'stopped', reason: expect.stringContaining('lost 3 of the 5') })]);
+    expect(alerts.join(' ')).not.toContain('Vladimir');
+    expect(await deps.log.loadRun({ trigger: 'customers', run: 2 })).toBeNull();
+    expect(await deps.log.customerRunStatus(2)).toEqual({ state: 'ended' });
+    expect(await deps.log.loadState()).toMatchObject({ customerFileSha256: sha256(FILE), customerRuns: 1 });
+    expect(sent).toHaveLength(1);
+
+    // The operator accepts exactly this file, by an execution's input: the run goes on, with a warning.
+    const accepted = await startRun(deps, { object: { versionId: run.versionId } });
+    expect(accepted).toMatchObject({ run: 3, previous: 1, next: 'screen' });
+    await work(deps, accepted, 2);
+    await finishRun(deps, accepted, { sha256: sha256(short), by: 'MLRO', reason: 'accounts closed with the branch' });
+    expect(alerts.at(-1)).toContain('accepted by MLRO');
+    expect(await deps.log.loadState()).toMatchObject({ customerFileSha256: sha256(short), customerRuns: 3 });
+  });
+
+  it('a file that lost half of them or fewer is an ordinary change; an empty one stops the run', async () => {
+    const { deps, batches, whole } = await harness();
+    await whole(FILE);
+    expect(await whole([FILE[0]!, FILE[1]!, FILE[2]!, FILE[4]!])).toMatchObject({ customers: 3 });
+    const empty = await startRun(deps, { object: { versionId: batches.put(text([FILE[0]!])) } });
+    expect(await finishRun(deps, empty).catch((e: unknown) => e)).toBeInstanceOf(CustomerFileShrunk);
   });
 
   it('an id repeated across batches stops the run at the final step: rows named, both channels told once, nothing recorded or sent', async () => {
