@@ -111,6 +111,17 @@ export interface DistributedRescreening {
 }
 
 /** What re-screening keeps in the table: its cursor, each run with its hits, and what it knows of each customer. */
+/**
+ * A customers run number's claim: until when its run may still be recorded, and by whom (an execution's name): the
+ * same claimant asking again (a retried step) gets the number it took, not another.
+ */
+export interface CustomerRunClaim {
+  until: string;
+  by?: string;
+}
+
+export type CustomerRunStatus = { state: 'recorded' } | { state: 'ended' } | { state: 'claimed'; until: string } | { state: 'unclaimed' };
+
 export interface ScreeningLog {
   loadState(): Promise<ScreeningState | null>;
   saveState(state: ScreeningState): Promise<void>;
@@ -125,7 +136,16 @@ export interface ScreeningLog {
    * Takes the next customers run number, atomically: above every number taken before and above `after` (the runs
    * recorded), so that two runs started at once (two uploads) never share one.
    */
-  claimCustomerRun(after: number): Promise<number>;
+  claimCustomerRun(after: number, claim: CustomerRunClaim): Promise<number>;
+  /** The highest customers run number taken so far (0 when none). */
+  claimedCustomerRuns(): Promise<number>;
+  /**
+   * Where a customers run number stands: recorded; ended without a record (stopped, or nothing to screen);
+   * claimed, by someone who may still record it until `until` (after that it is abandoned); or never claimed.
+   */
+  customerRunStatus(run: number): Promise<CustomerRunStatus>;
+  /** A run that took a number and will record nothing under it (it stopped, or found nothing to screen). */
+  endCustomerRun(run: number): Promise<void>;
   /** A fingerprint of each customer as last screened against the whole list, by customer id. */
   loadCustomerPrints(): Promise<Map<string, string>>;
   saveCustomerPrints(changes: { set: ReadonlyMap<string, string>; remove: readonly string[] }): Promise<void>;

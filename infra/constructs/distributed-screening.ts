@@ -15,7 +15,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { SCREENING_RUNS_PREFIX } from '../../shared/aws/s3-screening-batches';
-import { SCREENING_BATCH_BYTES, SCREENING_BATCH_ITEMS, SCREENING_CONCURRENCY, SCREENING_WORKER_MB } from '../../shared/screening/batching';
+import { SCREENING_BATCH_BYTES, SCREENING_BATCH_ITEMS, SCREENING_CONCURRENCY, SCREENING_RUN_HOURS, SCREENING_WORKER_MB } from '../../shared/screening/batching';
 import { CUSTOMER_COLUMNS } from '../../shared/screening/customers';
 import { ARCHIVE_PREFIX } from '../check-contract';
 import { deadLetterQueue } from './dead-letter-queue';
@@ -83,7 +83,7 @@ export class DistributedScreening extends Construct {
     });
     this.grantBatchFiles(stepParts.role, props, ['s3:GetObject']);
     this.grantList(stepParts.role, props);
-    stepParts.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.archive.arnForObjects(props.customersKey)] }));
+    stepParts.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [props.archive.arnForObjects(props.customersKey)] }));
     props.table.grant(stepParts.role, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem');
     stepParts.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [props.complianceTopic.topicArn, props.operatorTopic.topicArn] }));
     stepParts.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [props.topicKey.keyArn] }));
@@ -118,18 +118,38 @@ export class DistributedScreening extends Construct {
   }
 
   private buildStateMachine(props: DistributedScreeningProps): sfn.StateMachine {
+    // What the start and turn steps answer (shared/check/distributed-screening.ts, RunStep), kept under $.run.
+    const runStep = {
+      'trigger.$': '$.Payload.trigger', 'version.$': '$.Payload.version', 'run.$': '$.Payload.run', 'previous.$': '$.Payload.previous',
+      'versionId.$': '$.Payload.versionId', 'next.$': '$.Payload.next',
+    };
     const start = new tasks.LambdaInvoke(this, 'Fix the version and run', {
       lambdaFunction: this.steps,
-      // The execution's input: {} from an upload, { version } from the check handing a version over.
-      payload: sfn.TaskInput.fromObject({ step: 'start', 'request.$': '$$.Execution.Input' }),
-      resultSelector: { 'trigger.$': '$.Payload.trigger', 'version.$': '$.Payload.version', 'run.$': '$.Payload.run', 'previous.$': '$.Payload.previous' },
+      // The execution's input: { object: { versionId } } from an upload, { version } from the check handing a version over.
+      // Its name too: a retried start takes the run number it took before, not another.
+      payload: sfn.TaskInput.fromObject({ step: 'start', 'request.$': '$$.Execution.Input', 'execution.$': '$$.Execution.Name' }),
+      resultSelector: runStep,
       resultPath: '$.run',
+    });
+    // A transient error (S3, DynamoDB) must not lose an upload's run; a retried start finds the number it took.
+    start.addRetry({ errors: [sfn.Errors.ALL], interval: Duration.seconds(5), maxAttempts: 3, backoffRate: 2 });
+    // Runs of the customer file go one at a time (nextTurn): one whose predecessor is under way asks again later.
+    const turn = new tasks.LambdaInvoke(this, 'Ask whether the run before is done', {
+      lambdaFunction: this.steps,
+      payload: sfn.TaskInput.fromObject({ step: 'turn', 'input.$': '$.run' }),
+      resultSelector: runStep,
+      resultPath: '$.run',
+    });
+    turn.addRetry({ errors: [sfn.Errors.ALL], interval: Duration.seconds(5), maxAttempts: 3, backoffRate: 2 });
+    const wait = new sfn.Wait(this, 'Wait for the run before', { time: sfn.WaitTime.duration(Duration.seconds(TURN_WAIT_SECONDS)) });
+    const left = new sfn.Succeed(this, 'Left to the check, or screened already', {
+      comment: 'A file the check holds is screened by the check; an object version a run screened already is not screened again.',
     });
     // The bucket by path, not as a construct: CDK would then grant the reader every object of the archive; the
     // state machine's role gets the customer file's key alone (below).
     const source = new sfn.Pass(this, 'Name the customer file', { result: sfn.Result.fromObject({ bucket: props.archive.bucketName }), resultPath: '$.source' });
     const map = new sfn.DistributedMap(this, 'Screen every batch', {
-      itemReader: new sfn.S3CsvItemReader({
+      itemReader: new PinnedCsvItemReader({
         bucketNamePath: sfn.JsonPath.stringAt('$.source.bucket'),
         key: props.customersKey,
         // Given, not read from the first row: a customer file's header row is optional. A header, when there is
@@ -155,14 +175,19 @@ export class DistributedScreening extends Construct {
     map.itemProcessor(screen);
     const finish = new tasks.LambdaInvoke(this, 'Record the run and send its digest', {
       lambdaFunction: this.steps,
-      payload: sfn.TaskInput.fromObject({ step: 'finish', 'input.$': '$.run' }),
+      // The execution's input too: an operator's { acceptCustomers, by, reason } for a file that shrank.
+      payload: sfn.TaskInput.fromObject({ step: 'finish', 'input.$': '$.run', 'request.$': '$$.Execution.Input' }),
       resultSelector: { 'summary.$': '$.Payload' },
     });
-    // An id repeated across batches: the step told the operator and the compliance channel; retrying tells again.
-    finish.addRetry({ errors: [REPEATED_ID], maxAttempts: 0 });
+    // An id repeated across batches, or a file that shrank: the step told the operator and the compliance channel;
+    // retrying would tell again.
+    finish.addRetry({ errors: [REPEATED_ID, SHRUNK], maxAttempts: 0 });
     finish.addRetry({ errors: [sfn.Errors.ALL], interval: Duration.seconds(5), maxAttempts: 3, backoffRate: 2 });
     finish.addCatch(new sfn.Fail(this, 'A customer id is repeated', { error: REPEATED_ID, cause: 'an id in two batches of the customer file; the operator and the compliance channel were told the rows' }), {
       errors: [REPEATED_ID],
+    });
+    finish.addCatch(new sfn.Fail(this, 'The customer file shrank', { error: SHRUNK, cause: 'the file is empty or lost more than half its customers at once; the operator and the compliance channel were told how to accept it' }), {
+      errors: [SHRUNK],
     });
     const fail = new tasks.LambdaInvoke(this, 'Tell that screening stopped', {
       lambdaFunction: this.steps,
@@ -175,15 +200,23 @@ export class DistributedScreening extends Construct {
     });
 
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logDays as logs.RetentionDays, removalPolicy: RemovalPolicy.DESTROY });
+    const whoseTurn = new sfn.Choice(this, 'Whose file, and whose turn?')
+      .when(sfn.Condition.stringEquals('$.run.next', 'leave'), left)
+      .when(sfn.Condition.stringEquals('$.run.next', 'wait'), wait.next(turn))
+      .otherwise(map);
+    turn.next(whoseTurn);
+    map.next(finish);
     const stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       comment: 'jp-sanctions-monitor: screens the customer file in the archive bucket against the whole list',
-      definitionBody: sfn.DefinitionBody.fromChainable(source.next(start).next(map).next(finish)),
+      definitionBody: sfn.DefinitionBody.fromChainable(source.next(start).next(whoseTurn)),
       stateMachineType: sfn.StateMachineType.STANDARD,
-      timeout: Duration.hours(1),
+      // The wait for the run before included: a run number's claim lasts as long (SCREENING_RUN_HOURS).
+      timeout: Duration.hours(SCREENING_RUN_HOURS),
       // Every state logged, without its input and output: those carry customer names.
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
     });
-    stateMachine.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.archive.arnForObjects(props.customersKey)] }));
+    // The pinned version of the customer file (GetObject with a VersionId needs s3:GetObjectVersion), that key alone.
+    stateMachine.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [props.archive.arnForObjects(props.customersKey)] }));
     // cfn-lint W3005: CDK writes DependsOn the role beside RoleArn's GetAtt (and on its policy, which does matter: the
     // machine must not start before it may invoke its functions). As on the functions (node-function.ts): harmless.
     (stateMachine.node.defaultChild as sfn.CfnStateMachine).addMetadata('cfn-lint', { config: { ignore_checks: ['W3005'] } });
@@ -239,7 +272,12 @@ export class DistributedScreening extends Construct {
         detailType: ['Object Created'],
         detail: { bucket: { name: [props.archive.bucketName] }, object: { key: [props.customersKey] } },
       },
-      targets: [new targets.SfnStateMachine(this.stateMachine, { input: events.RuleTargetInput.fromObject({}), deadLetterQueue: this.deadLetterQueue, retryAttempts: 3 })],
+      // The uploaded object's version (the bucket is versioned): the run screens that one, whatever is uploaded after.
+      targets: [new targets.SfnStateMachine(this.stateMachine, {
+        input: events.RuleTargetInput.fromObject({ object: { versionId: events.EventField.fromPath('$.detail.object.version-id') } }),
+        deadLetterQueue: this.deadLetterQueue,
+        retryAttempts: 3,
+      })],
     });
   }
 
@@ -272,8 +310,24 @@ export class DistributedScreening extends Construct {
   }
 }
 
+/** How long a run whose predecessor is under way waits before it asks again: a run of millions takes minutes. */
+const TURN_WAIT_SECONDS = 30;
+
+/**
+ * The CSV item reader, reading the version of the customer file the run pinned ($.run.versionId): a file uploaded
+ * while the run is under way is the next run's, not part of this one.
+ */
+class PinnedCsvItemReader extends sfn.S3CsvItemReader {
+  override render(queryLanguage?: sfn.QueryLanguage): { Parameters: Record<string, unknown> } {
+    const rendered = super.render(queryLanguage) as { Parameters: Record<string, unknown> };
+    return { ...rendered, Parameters: { ...rendered.Parameters, 'VersionId.$': '$.run.versionId' } };
+  }
+}
+
 /** The final step's error for an id repeated across batches (shared/check/distributed-screening.ts). */
 const REPEATED_ID = 'RepeatedCustomerId';
+/** Its error for a customer file that is empty or lost more than half its customers at once. */
+const SHRUNK = 'CustomerFileShrunk';
 
 function logicalId(resource: Construct): string {
   const stack = Stack.of(resource);

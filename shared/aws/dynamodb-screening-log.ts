@@ -1,6 +1,6 @@
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { ScreeningLog } from '../ports';
+import type { CustomerRunClaim, CustomerRunStatus, ScreeningLog } from '../ports';
 import { matchCount, RescreenRun, type RescreenRunId, rescreenRunId, ScreeningMatch, ScreeningProblem, ScreeningState } from '../screening/schemas';
 import { batchWrite, isConditionFailure, type Item } from './dynamodb-writes';
 import { ListPartition } from './list-partition';
@@ -16,8 +16,11 @@ import { DamagedItemError, parseItem, parseItemJson } from './stored-items';
  * - `<run>#HIT#<entry key>#<customer id>`: `customerId`, `customerName`, `order` (the customer's place in the
  *   file), `match` (ScreeningMatch JSON): one item per customer, entry and run, which is the unit a compliance
  *   officer clears;
- * - `SCREENING#RUNS`: `claimed`, the highest customers run number the distributed screening took (a counter
- *   written conditionally, so that two runs started at once take two numbers);
+ * - `SCREENING#RUNS`: `claimed`, the highest customers run number taken, by the check or the distributed screening
+ *   (a counter written conditionally, so that two runs started at once take two numbers);
+ * - `SCREENING#CLAIM#<m:10>`: `until`, how long whoever took run m may still record it, `by` (an execution's name,
+ *   so that its retried step finds the number it took), and `ended` once it will record nothing (it stopped):
+ *   what a run queued behind it waits on;
  * - `SCREENING#CUSTOMER#<customer id>`: `print`, a fingerprint of what was screened of that customer, so that a new
  *   customer file is screened for what it adds or changes only.
  * A run's HIT items are written before its header, so a header always has all its hits; HIT items of an attempt
@@ -32,6 +35,8 @@ export interface DynamoDbScreeningLogOptions {
 const STATE = 'SCREENING#STATE';
 const RUNS = 'SCREENING#RUNS';
 const RunsItem = z.object({ claimed: z.number().int().nonnegative() });
+const CLAIM = 'SCREENING#CLAIM#';
+const ClaimItem = z.object({ until: z.iso.datetime(), by: z.string().optional(), ended: z.boolean().optional() });
 /** DynamoDB's item limit is 400 KB; a hit is a few KB, so this only stops something pathological, by name. */
 const MAX_ITEM_BYTES = 350_000;
 
@@ -155,11 +160,16 @@ export class DynamoDbScreeningLog implements ScreeningLog {
     });
   }
 
-  async claimCustomerRun(after: number): Promise<number> {
+  async claimCustomerRun(after: number, claim: CustomerRunClaim): Promise<number> {
+    if (claim.by) {
+      // A retried step of the same execution: the number it took, if it took one (few are taken above `after`).
+      for (let n = after + 1, last = await this.claimedCustomerRuns(); n <= last; n++) {
+        const raw = await this.partition.get(claimSk(n));
+        if (raw && parseItem(ClaimItem, raw, this.partition.name(claimSk(n))).by === claim.by) return n;
+      }
+    }
     for (;;) {
-      const raw = await this.partition.get(RUNS);
-      const claimed = raw ? parseItem(RunsItem, raw, this.partition.name(RUNS)).claimed : 0;
-      const next = Math.max(claimed, after) + 1;
+      const next = Math.max(await this.claimedCustomerRuns(), after) + 1;
       try {
         // Taken only if no one took it (or a higher one) since it was read: a racing start reads again.
         await this.client.send(new UpdateCommand({
@@ -169,11 +179,34 @@ export class DynamoDbScreeningLog implements ScreeningLog {
           ConditionExpression: 'attribute_not_exists(claimed) OR claimed < :next',
           ExpressionAttributeValues: { ':next': next },
         }));
+        await this.client.send(new PutCommand({ TableName: this.table, Item: { ...this.partition.key(claimSk(next)), until: claim.until, ...(claim.by && { by: claim.by }) } }));
         return next;
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
     }
+  }
+
+  async customerRunStatus(run: number): Promise<CustomerRunStatus> {
+    if (await this.partition.get(runSk({ trigger: 'customers', run }))) return { state: 'recorded' };
+    const raw = await this.partition.get(claimSk(run));
+    if (!raw) return { state: 'unclaimed' };
+    const claim = parseItem(ClaimItem, raw, this.partition.name(claimSk(run)));
+    return claim.ended ? { state: 'ended' } : { state: 'claimed', until: claim.until };
+  }
+
+  async endCustomerRun(run: number): Promise<void> {
+    await this.client.send(new UpdateCommand({
+      TableName: this.table, Key: this.partition.key(claimSk(run)),
+      UpdateExpression: 'SET ended = :ended, #until = if_not_exists(#until, :now)',
+      ExpressionAttributeNames: { '#until': 'until' },
+      ExpressionAttributeValues: { ':ended': true, ':now': new Date(0).toISOString() },
+    }));
+  }
+
+  async claimedCustomerRuns(): Promise<number> {
+    const raw = await this.partition.get(RUNS);
+    return raw ? parseItem(RunsItem, raw, this.partition.name(RUNS)).claimed : 0;
   }
 
   async loadCustomerPrints(): Promise<Map<string, string>> {
@@ -221,6 +254,10 @@ export class DynamoDbScreeningLog implements ScreeningLog {
 
 function runSk(id: RescreenRunId): string {
   return id.trigger === 'list' ? `SCREENING#${String(id.version).padStart(10, '0')}` : `SCREENING#CUSTOMERS#${String(id.run).padStart(10, '0')}`;
+}
+
+function claimSk(run: number): string {
+  return `${CLAIM}${String(run).padStart(10, '0')}`;
 }
 
 function hitPrefix(runSk: string): string {

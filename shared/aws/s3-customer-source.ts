@@ -5,7 +5,7 @@ import { decodeCustomerFile, parseCustomers } from '../screening/customers';
 import type { Customer, CustomerFile } from '../screening/schemas';
 
 /** A customer file is input like a list file: the same cap. */
-const MAX_BYTES = 32 * 1024 * 1024;
+export const MAX_BYTES = 32 * 1024 * 1024;
 /**
  * What the check function (1,024 MB, 5 minutes) screens safely: the initial screening of 250,000 customers against
  * a 3,000-entry list took 31 s and peaked at 1.2 GB with the store in the same process (README, Benchmarks).
@@ -60,5 +60,20 @@ export class S3CustomerSource implements CustomerSource {
     const loaded = { file: { location, sha256: sha256Hex(bytes), customers: customers.length }, customers };
     this.cached = object.ETag ? { etag: object.ETag, loaded } : null;
     return loaded;
+  }
+}
+
+/**
+ * Whether the check holds this customer file itself (read whole, as load() reads it): at most MAX_BYTES and
+ * MAX_CUSTOMERS, or a file it cannot read (a bad row), whose problem it reports. What it holds is its alone; the
+ * rest (CustomerFileTooLarge) is the distributed screening's. The upload's run asks the same of the version it was
+ * started for, so that one file has one owner.
+ */
+export function checkHolds(bytes: Uint8Array, location: string): boolean {
+  if (bytes.length > MAX_BYTES) return false;
+  try {
+    return parseCustomers(decodeCustomerFile(bytes, location), location).length <= MAX_CUSTOMERS;
+  } catch {
+    return true;
   }
 }

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { BatchPrints } from '../screening/batch-screening';
 import { CustomerHit } from '../screening/schemas';
 import type { BatchFiles, BatchFilesOf, BatchSummary } from '../check/batch-worker';
+import type { ScreeningBatchStore } from '../check/distributed-screening';
+import { checkHolds, MAX_BYTES } from './s3-customer-source';
 
 /**
  * What the deployed screening keeps in the archive bucket, per run and batch (keyed by its first row); a run is
@@ -23,7 +25,7 @@ const DIGEST_READERS = 64;
 const Prints = z.object({ from: z.number().int(), to: z.number().int(), ids: z.array(z.string()), prints: z.array(z.string()) });
 const Hits = z.array(CustomerHit.extend({ row: z.number().int().nonnegative(), unplaced: z.boolean() }));
 
-export class S3ScreeningBatches implements BatchFiles {
+export class S3ScreeningBatches implements BatchFiles, ScreeningBatchStore {
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
@@ -81,12 +83,26 @@ export class S3ScreeningBatches implements BatchFiles {
     return digests;
   }
 
-  /** The sha256 of an object, streamed: a customer file of ten million customers is ~600 MB. */
-  async sha256Of(key: string): Promise<string> {
-    const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+  /** The sha256 of one version of an object, streamed: a customer file of ten million customers is ~600 MB. */
+  async sha256Of(key: string, versionId: string): Promise<string> {
+    const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }));
     const hash = createHash('sha256');
     for await (const chunk of object.Body as AsyncIterable<Uint8Array>) hash.update(chunk);
     return hash.digest('hex');
+  }
+
+  /**
+   * The customer file's version (the one given, or the newest) and whether the check holds it (checkHolds): a file
+   * above the check's byte cap is not read past its size. A bucket without versioning names every object "null".
+   */
+  async customerFile(key: string, versionId: string | undefined): Promise<{ versionId: string; checkHolds: boolean }> {
+    const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...(versionId && { VersionId: versionId }) }));
+    const pinned = object.VersionId ?? versionId ?? 'null';
+    if ((object.ContentLength ?? 0) > MAX_BYTES) {
+      (object.Body as { destroy?: () => void } | undefined)?.destroy?.();
+      return { versionId: pinned, checkHolds: false };
+    }
+    return { versionId: pinned, checkHolds: checkHolds(await object.Body!.transformToByteArray(), `s3://${this.bucket}/${key}`) };
   }
 
   private async getText(key: string): Promise<string | null> {

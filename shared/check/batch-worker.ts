@@ -4,6 +4,9 @@ import { changedEntries } from '../screening/changed-entries';
 import { ScreeningIndex } from '../screening/screening-index';
 import { batchRunKey, type RunInput } from './distributed-screening';
 
+/** What the item batcher hands every batch of a run: the run without its file's version (the map read that). */
+export type BatchInput = Omit<RunInput, 'versionId'>;
+
 /** Where a run's workers keep their batch files (shared/aws/s3-screening-batches.ts deployed). */
 export interface BatchFiles {
   loadPrints(run: number, from: number): Promise<BatchPrints | null>;
@@ -45,7 +48,7 @@ export class BatchWorker {
 
   constructor(private readonly deps: BatchWorkerDependencies) {}
 
-  async screen(input: RunInput, rows: readonly BatchRow[]): Promise<BatchSummary & { hits: number }> {
+  async screen(input: BatchInput, rows: readonly BatchRow[]): Promise<BatchSummary & { hits: number }> {
     const index = await this.indexFor(input);
     const from = rows[0]!.row;
     const earlier = input.trigger === 'customers' && input.previous > 0;
@@ -57,7 +60,7 @@ export class BatchWorker {
     return { ...summary, hits: result.hits.length };
   }
 
-  private async indexFor(input: RunInput): Promise<ScreeningIndex> {
+  private async indexFor(input: BatchInput): Promise<ScreeningIndex> {
     const of = `${input.trigger}#${input.version}`;
     if (this.index?.of !== of) {
       const entries = input.trigger === 'list'

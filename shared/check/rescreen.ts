@@ -27,6 +27,12 @@ interface RescreenDependencies {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/**
+ * How long a customers run number the check takes may stay unrecorded before a run waiting behind it counts it
+ * abandoned: the longest a Lambda function runs.
+ */
+const CHECK_CLAIM_MS = 15 * 60 * 1000;
+
 /** While re-screening stays stopped by the same problem, the operator is reminded once a day, not at every check. */
 const REMINDER_MS = 24 * 60 * 60 * 1000;
 
@@ -49,7 +55,8 @@ export const MAX_CUSTOMER_LOSS_SHARE = 0.5;
  * A file larger than the check may hold (deployed: CustomerFileTooLarge) is handed to the distributed screening,
  * where there is one: one execution per owed version, against that version's changed entries, which records the run
  * and sends its digest as this would; the check screens none of it itself. Its new and changed customers are the
- * upload's own distributed run, which the upload starts.
+ * upload's own distributed run, which the upload starts; a file the check holds, that run leaves to the check (one
+ * owner per file: shared/check/distributed-screening.ts).
  */
 export async function rescreenPublished(deps: RescreenDependencies, committedVersion: number | null, sent: SentLog): Promise<ScreeningReport> {
   const report: ScreeningReport = { runs: [], problem: null };
@@ -80,6 +87,7 @@ export async function rescreenPublished(deps: RescreenDependencies, committedVer
       state = { ...state, screenedVersion: version };
       await deps.screening.log.saveState(state);
     }
+    // A changed file the check holds is the check's alone: its upload's run (deployed) leaves it, by the same limit.
     if (file && published > 0 && state.customerFileSha256 !== file.file.sha256) {
       const { runs, last } = await rescreenCustomers(deps, published, state.customerRuns, file, known ?? new Map(), sent);
       report.runs.push(...runs);
@@ -138,26 +146,33 @@ async function rescreenVersion(deps: RescreenDependencies, version: number, file
 
 /**
  * The customers a new customer file adds or changes (by a fingerprint of what is screened of each), against the
- * whole list as of the newest published version, as the customers run after `last`. A match the same version's own
- * re-screening already reported (the customer was added as the list changed) is not reported twice. A run an
- * earlier check recorded for another file (which then died, or could not send it) is finished first.
+ * whole list as of the newest published version, as a customers run numbered from the one counter every customers
+ * run takes its number from (ScreeningLog.claimCustomerRun). A match the same version's own re-screening already
+ * reported (the customer was added as the list changed) is not reported twice. Runs an earlier check recorded after
+ * `last` (it then died, or could not send them) are finished first, in order; one of this very file is its run. An
+ * upload's run among them is its own final step's to send.
  */
 async function rescreenCustomers(
   deps: RescreenDependencies, version: number, last: number, file: LoadedFile, known: ReadonlyMap<string, string>, sent: SentLog,
 ): Promise<{ runs: RunSummary[]; last: number }> {
   const { log } = deps.screening;
   const runs: RunSummary[] = [];
-  let next = last + 1;
-  let recorded = await log.loadRun({ trigger: 'customers', run: next });
-  if (recorded && recorded.customerFile.sha256 !== file.file.sha256) {
+  let mine: RescreenRun | null = null;
+  // At least the run after `last`: a run recorded before numbers came from the counter is found as it was.
+  const claimed = Math.max(await log.claimedCustomerRuns(), last + 1);
+  for (let n = last + 1; n <= claimed && !mine; n++) {
+    const recorded = await log.loadRun({ trigger: 'customers', run: n });
+    // An upload's run (it names the object version it screened) is sent by its own final step: sending it here too
+    // could race that step into a second digest.
+    if (!recorded || recorded.customerFile.objectVersion !== undefined) continue;
     runs.push(await finish(deps, recorded, sent));
-    recorded = await log.loadRun({ trigger: 'customers', run: ++next });
+    last = n;
+    if (recorded.customerFile.sha256 === file.file.sha256) mine = recorded;
   }
   const prints = new Map(file.customers.map((c) => [c.id, customerPrint(c)]));
   const changed = file.customers.filter((c) => known.get(c.id) !== prints.get(c.id));
   const removed = [...known.keys()].filter((id) => !prints.has(id));
-  if (recorded) runs.push(await finish(deps, recorded, sent));
-  else if (changed.length > 0) {
+  if (!mine && changed.length > 0) {
     const { record } = await deps.store.loadNotification(version);
     const entries = (await deps.store.loadSnapshot(version)).filter((e) => e.status === 'listed');
     const reported = new Set(hitPairs(await log.loadRun({ trigger: 'list', version })));
@@ -165,10 +180,11 @@ async function rescreenCustomers(
     const fresh = hits
       .map((hit) => ({ ...hit, matches: hit.matches.filter((m) => !reported.has(`${hit.customerId}\u0000${m.key}`)) }))
       .filter((hit) => hit.matches.length > 0);
-    runs.push(await recordAndSend(deps, { ...runOf(deps, 'customers', version, file, changed.length, entries), customerRun: next, hits: fresh }, record, sent));
+    last = await log.claimCustomerRun(last, { until: new Date(deps.clock.now().getTime() + CHECK_CLAIM_MS).toISOString() });
+    runs.push(await recordAndSend(deps, { ...runOf(deps, 'customers', version, file, changed.length, entries), customerRun: last, hits: fresh }, record, sent));
   }
   await log.saveCustomerPrints({ set: new Map(changed.map((c) => [c.id, prints.get(c.id)!])), remove: removed });
-  return { runs, last: recorded || changed.length > 0 ? next : next - 1 };
+  return { runs, last };
 }
 
 /**

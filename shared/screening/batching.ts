@@ -12,3 +12,9 @@ export const SCREENING_CONCURRENCY = 500;
 
 /** The worker's memory: the bound (≤ 1 GB per worker); it buys about 0.58 of a vCPU (Lambda scales CPU with memory). */
 export const SCREENING_WORKER_MB = 1_024;
+
+/**
+ * The longest one screening of the customer file may take, waiting for the run before it included: the state
+ * machine's timeout, and how long a run number it took stays "in flight" for the runs queued behind it.
+ */
+export const SCREENING_RUN_HOURS = 2;

@@ -21,16 +21,33 @@ export function idDigest(customers: ReadonlyArray<{ id: string; row: number }>):
   return bytes;
 }
 
-/** The rows (file row indexes, from 0) of each id found more than once across the digests, first rows first. */
-export function repeatedIds(digests: readonly Uint8Array[]): number[][] {
-  const total = digests.reduce((n, d) => n + d.length / ENTRY, 0);
-  const hashes = new BigUint64Array(total);
+/**
+ * How many of the ids in `before` (one run's id digests) are in none of `after` (the next run's), and how many
+ * `before` held: what a file lost at once, counted without holding either run's ids (sorted hashes, merged).
+ */
+export function lostIds(before: readonly Uint8Array[], after: readonly Uint8Array[]): { lost: number; of: number } {
+  const [had, has] = [sortedHashes(before), sortedHashes(after)];
+  let lost = 0;
+  for (let i = 0, j = 0; i < had.length; i++) {
+    while (j < has.length && has[j]! < had[i]!) j++;
+    if (j === has.length || has[j] !== had[i]) lost++;
+  }
+  return { lost, of: had.length };
+}
+
+function sortedHashes(digests: readonly Uint8Array[]): BigUint64Array {
+  const hashes = new BigUint64Array(digests.reduce((n, d) => n + d.length / ENTRY, 0));
   let at = 0;
   for (const digest of digests) {
     const view = Buffer.from(digest.buffer, digest.byteOffset, digest.byteLength);
     for (let i = 0; i < view.length; i += ENTRY) hashes[at++] = view.readBigUInt64BE(i);
   }
-  hashes.sort();
+  return hashes.sort();
+}
+
+/** The rows (file row indexes, from 0) of each id found more than once across the digests, first rows first. */
+export function repeatedIds(digests: readonly Uint8Array[]): number[][] {
+  const hashes = sortedHashes(digests);
   const repeated = new Set<bigint>();
   for (let i = 1; i < hashes.length; i++) if (hashes[i] === hashes[i - 1]) repeated.add(hashes[i]!);
   if (repeated.size === 0) return [];

@@ -96,6 +96,8 @@ export const CustomerFile = z.object({
   location: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   customers: z.number().int().nonnegative(),
+  /** Deployed, by the distributed screening: the S3 object version screened (the one its run was started for). */
+  objectVersion: z.string().min(1).optional(),
 });
 export type CustomerFile = z.infer<typeof CustomerFile>;
 

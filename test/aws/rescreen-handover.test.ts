@@ -1,4 +1,5 @@
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { CheckReport } from '../../shared/records';
 import { itemBatches } from '../support/distributed-screening';
@@ -8,7 +9,7 @@ import { ACCOUNT, REGION } from './emulated-account';
 import { againstMofServer, startEmulatedStack, tableItems, takePersonMessages, type EmulatedStack } from './harness';
 import { startFunction, type RunningFunction } from './lambda-runtime';
 import { describeWithMoto } from './moto';
-import { CUSTOMER_FILE, CUSTOMERS, CUSTOMERS_KEY, expectedMay2024, hitPairs, listRun, matchPairs, MLRO, SCREENING_EXAMPLE_CONFIG, screeningItems } from './rescreening';
+import { CUSTOMER_FILE, CUSTOMERS_KEY, expectedMay2024, hitPairs, LARGE_FILE_CUSTOMERS, largeCustomerFile, listRun, matchPairs, MLRO, SCREENING_EXAMPLE_CONFIG, screeningItems } from './rescreening';
 
 /**
  * A customer file too large for the check (200,001 customers: the bank's file of the re-screening suites, with its
@@ -21,24 +22,13 @@ import { CUSTOMER_FILE, CUSTOMERS, CUSTOMERS_KEY, expectedMay2024, hitPairs, lis
  */
 const LIST = 'shisantouketsu20260828.csv';
 const BATCH = 1_500;
-const CUSTOMERS_IN_FILE = 200_001;
+const CUSTOMERS_IN_FILE = LARGE_FILE_CUSTOMERS;
 
 let mof: MofServer;
 let stack: EmulatedStack;
 let worker: RunningFunction;
 let steps: RunningFunction;
 let stateMachineArn: string;
-
-/** The bank's file, its unlisted customers repeated under new ids until it is over the check's 200,000. */
-function largeFile(): string {
-  const unlisted = CUSTOMERS.filter((c) => !c.variantOf && c.id.startsWith('C-2'));
-  const rows = [CUSTOMER_FILE.trimEnd()];
-  for (let n = CUSTOMERS.length; n < CUSTOMERS_IN_FILE; n++) {
-    const c = unlisted[n % unlisted.length]!;
-    rows.push([`F-${String(n).padStart(7, '0')}`, c.name, c.dob ?? '', c.country ?? '', c.entityType ?? ''].join(','));
-  }
-  return `${rows.join('\n')}\n`;
-}
 
 /** Step Functions' JSON protocol straight to moto (the test's own calls, not a function's). */
 async function states<T>(operation: string, body: object): Promise<T> {
@@ -85,7 +75,7 @@ afterAll(async () => {
 
 describeWithMoto('a customer file too large for the check, handed to the state machine (bundles in an emulated account)', () => {
   it('one execution per version though the check is retried, every batch against the version’s entries, one digest', async () => {
-    const file = largeFile();
+    const file = largeCustomerFile();
     await stack.account.clients.s3.send(new PutObjectCommand({ Bucket: stack.account.bucketName, Key: CUSTOMERS_KEY, Body: file, ContentType: 'text/csv' }));
     const baseline = CheckReport.parse(await invoke(stack.check, {}));
     // A baseline designates nothing: nothing handed over.
@@ -114,8 +104,13 @@ describeWithMoto('a customer file too large for the check, handed to the state m
     // What the execution does: start from its input, every batch as the item reader and batcher hand it, finish twice.
     const mlro = stack.account.people.find((p) => p.protocol === 'email' && p.endpoint === MLRO)!;
     await takePersonMessages(stack.account, mlro);
-    const run = await invoke<{ trigger: string; version: number; run: number; previous: number }>(steps, { step: 'start', request: JSON.parse(input) });
-    expect(run).toEqual({ trigger: 'list', version: 2, run: 0, previous: 0 });
+    const run = await invoke<{ trigger: string; version: number; run: number; previous: number; versionId: string }>(steps, { step: 'start', request: JSON.parse(input) });
+    // Pinned to the file in the bucket at its start: the versioned archive's current version of the key.
+    const head = await stack.account.clients.s3.send(new HeadObjectCommand({ Bucket: stack.account.bucketName, Key: CUSTOMERS_KEY }));
+    expect(run).toEqual({ trigger: 'list', version: 2, run: 0, previous: 0, versionId: head.VersionId, next: 'screen' });
+    expect(head.VersionId).toEqual(expect.any(String));
+    // A newer file is uploaded while the execution runs: it is not what this run screens or records.
+    await stack.account.clients.s3.send(new PutObjectCommand({ Bucket: stack.account.bucketName, Key: CUSTOMERS_KEY, Body: CUSTOMER_FILE, ContentType: 'text/csv' }));
     let hits = 0;
     for (const Items of itemBatches(file, BATCH)) hits += (await invoke<{ hits: number }>(worker, { Items, BatchInput: run })).hits;
     const summary = await invoke<{ customers: number; screened: number; customersHit: number }>(steps, { step: 'finish', input: run });
@@ -124,6 +119,10 @@ describeWithMoto('a customer file too large for the check, handed to the state m
 
     const items = await screeningItems(stack);
     expect(hitPairs(items, listRun(2))).toEqual(matchPairs(await expectedMay2024()));
+    const header = (await tableItems(stack.account)).find((i) => i.sk === listRun(2))!;
+    expect(JSON.parse(String(header.run)).customerFile).toMatchObject({
+      sha256: createHash('sha256').update(file).digest('hex'), customers: CUSTOMERS_IN_FILE, objectVersion: head.VersionId,
+    });
     const digests = (await takePersonMessages(stack.account, mlro)).filter((m) => m.subject.includes('顧客照合'));
     expect(digests).toHaveLength(1);
     const roles = [worker, steps, stack.check].map((f) => f.definition.roleLogicalId);

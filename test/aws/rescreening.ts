@@ -56,6 +56,20 @@ export const CUSTOMERS: CustomerRow[] = [
 export const CUSTOMER_FILE =
   ['id,name,dob,country,entityType', ...CUSTOMERS.map((c) => [c.id, c.name, c.dob ?? '', c.country ?? '', c.entityType ?? ''].join(','))].join('\n') + '\n';
 
+/** Customers in a file too large for the check (S3CustomerSource's MAX_CUSTOMERS, 200,000, and one). */
+export const LARGE_FILE_CUSTOMERS = 200_001;
+
+/** The bank's file, its unlisted customers repeated under new ids until it is over the check's 200,000. */
+export function largeCustomerFile(): string {
+  const unlisted = CUSTOMERS.filter((c) => !c.variantOf && c.id.startsWith('C-2'));
+  const rows = [CUSTOMER_FILE.trimEnd()];
+  for (let n = CUSTOMERS.length; n < LARGE_FILE_CUSTOMERS; n++) {
+    const c = unlisted[n % unlisted.length]!;
+    rows.push([`F-${String(n).padStart(7, '0')}`, c.name, c.dob ?? '', c.country ?? '', c.entityType ?? ''].join(','));
+  }
+  return `${rows.join('\n')}\n`;
+}
+
 /** What the screening code finds for the file against the twelve entries of 24 May: what the check must report for that change. */
 export async function expectedMay2024(): Promise<CustomerScreening> {
   const listed = await listedEntries(CsvRecords.excerpt());

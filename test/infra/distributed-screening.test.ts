@@ -1,4 +1,4 @@
-import { SCREENING_BATCH_ITEMS, SCREENING_CONCURRENCY } from '../../shared/screening/batching';
+import { SCREENING_BATCH_ITEMS, SCREENING_CONCURRENCY, SCREENING_RUN_HOURS } from '../../shared/screening/batching';
 import { FULL_CONFIG, logicalIdOf, propertiesOf, resourcesOf, SCREENING_CONFIG, statementsOfRole, synthMonitor } from './synth';
 
 /**
@@ -63,7 +63,8 @@ describe('screening on: the distributed map over the customer file', () => {
     expect(map.ItemReader).toEqual({
       Resource: expect.stringMatching(/:states:::s3:getObject$/),
       ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'GIVEN', CSVHeaders: ['id', 'name', 'dob', 'country', 'entityType'] },
-      Parameters: { 'Bucket.$': '$.source.bucket', Key: CUSTOMERS_KEY },
+      // The version the run pinned (the uploaded one): a file uploaded during the run is not read by it.
+      Parameters: { 'Bucket.$': '$.source.bucket', Key: CUSTOMERS_KEY, 'VersionId.$': '$.run.versionId' },
     });
     expect(machine.States['Name the customer file']).toMatchObject({ Type: 'Pass', Result: { bucket: `<{'Ref':'${archive}'}>` } });
     expect(map.ItemSelector).toEqual({ 'row.$': '$$.Map.Item.Index', 'values.$': '$$.Map.Item.Value' });
@@ -79,12 +80,41 @@ describe('screening on: the distributed map over the customer file', () => {
     expect(map.ToleratedFailureCount ?? 0).toBe(0);
   });
 
-  it('starts a run from the execution’s input: an upload’s ({}) or a version the check hands over ({ version })', () => {
+  const runStep = {
+    'trigger.$': '$.Payload.trigger', 'version.$': '$.Payload.version', 'run.$': '$.Payload.run', 'previous.$': '$.Payload.previous',
+    'versionId.$': '$.Payload.versionId', 'next.$': '$.Payload.next',
+  };
+
+  it('starts a run from the execution’s input: an upload’s ({ object: { versionId } }) or a version the check hands over ({ version })', () => {
     expect(machine.States['Fix the version and run']).toMatchObject({
-      Parameters: { Payload: { step: 'start', 'request.$': '$$.Execution.Input' } },
-      ResultSelector: { 'trigger.$': '$.Payload.trigger', 'version.$': '$.Payload.version', 'run.$': '$.Payload.run', 'previous.$': '$.Payload.previous' },
+      Parameters: { Payload: { step: 'start', 'request.$': '$$.Execution.Input', 'execution.$': '$$.Execution.Name' } },
+      ResultSelector: runStep,
       ResultPath: '$.run',
+      Next: 'Whose file, and whose turn?',
     });
+    expect(machine.States['Fix the version and run']!.Retry).toContainEqual({ ErrorEquals: ['States.ALL'], IntervalSeconds: 5, MaxAttempts: 3, BackoffRate: 2 });
+  });
+
+  it('leaves a file the check holds, waits while the run before is under way, and screens otherwise', () => {
+    const choice = machine.States['Whose file, and whose turn?']!;
+    expect(choice).toMatchObject({
+      Type: 'Choice',
+      Choices: [
+        { Variable: '$.run.next', StringEquals: 'leave', Next: 'Left to the check, or screened already' },
+        { Variable: '$.run.next', StringEquals: 'wait', Next: 'Wait for the run before' },
+      ],
+      Default: 'Screen every batch',
+    });
+    expect(machine.States['Left to the check, or screened already']).toMatchObject({ Type: 'Succeed' });
+    expect(machine.States['Wait for the run before']).toMatchObject({ Type: 'Wait', Seconds: 30, Next: 'Ask whether the run before is done' });
+    expect(machine.States['Ask whether the run before is done']).toMatchObject({
+      Parameters: { Payload: { step: 'turn', 'input.$': '$.run' } },
+      ResultSelector: runStep,
+      ResultPath: '$.run',
+      Next: 'Whose file, and whose turn?',
+    });
+    // The wait counts in the execution's time: as long as a run number's claim lasts (SCREENING_RUN_HOURS).
+    expect((machine as Definition & { TimeoutSeconds?: number }).TimeoutSeconds).toBe(SCREENING_RUN_HOURS * 3600);
   });
 
   it('hands each batch to the screening worker in an Express child, retried, and records the run after the map', () => {
@@ -94,14 +124,19 @@ describe('screening on: the distributed map over the customer file', () => {
     expect(screen).toMatchObject({ Type: 'Task', End: true, Resource: `<{'Fn::GetAtt':['${logicalIdOf(stack, screening.worker)}','Arn']}>` });
     expect(screen.Retry).toContainEqual({ ErrorEquals: ['States.ALL'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 });
     expect(map.Next).toBe('Record the run and send its digest');
-    expect(machine.States[map.Next!]).toMatchObject({ End: true, Parameters: { Payload: { step: 'finish', 'input.$': '$.run' } } });
+    expect(machine.States[map.Next!]).toMatchObject({ End: true, Parameters: { Payload: { step: 'finish', 'input.$': '$.run', 'request.$': '$$.Execution.Input' } } });
     // An id repeated across batches: told by the step itself, so not retried (it would tell again), and the execution fails.
     const finish = machine.States[map.Next!]!;
     const retriers = (finish.Retry as Array<{ ErrorEquals: string[]; MaxAttempts: number }>).map((r) => r.ErrorEquals.join());
-    expect(retriers.indexOf('RepeatedCustomerId')).toBeLessThan(retriers.indexOf('States.ALL'));
-    expect((finish.Retry as Array<{ ErrorEquals: string[] }>).find((r) => r.ErrorEquals.includes('RepeatedCustomerId'))).toEqual({ ErrorEquals: ['RepeatedCustomerId'], MaxAttempts: 0 });
-    expect(finish.Catch).toEqual([{ ErrorEquals: ['RepeatedCustomerId'], Next: 'A customer id is repeated' }]);
+    // So is a customer file that shrank (the operator accepts it by an execution's input, which the step is given).
+    expect(retriers.indexOf('RepeatedCustomerId,CustomerFileShrunk')).toBeLessThan(retriers.indexOf('States.ALL'));
+    expect((finish.Retry as Array<{ ErrorEquals: string[] }>).find((r) => r.ErrorEquals.includes('RepeatedCustomerId'))).toEqual({ ErrorEquals: ['RepeatedCustomerId', 'CustomerFileShrunk'], MaxAttempts: 0 });
+    expect(finish.Catch).toEqual([
+      { ErrorEquals: ['RepeatedCustomerId'], Next: 'A customer id is repeated' },
+      { ErrorEquals: ['CustomerFileShrunk'], Next: 'The customer file shrank' },
+    ]);
     expect(machine.States['A customer id is repeated']).toMatchObject({ Type: 'Fail', Error: 'RepeatedCustomerId' });
+    expect(machine.States['The customer file shrank']).toMatchObject({ Type: 'Fail', Error: 'CustomerFileShrunk' });
   });
 
   it('on a failed map tells the operator and the compliance channel, then fails the execution (which the alarm counts)', () => {
@@ -127,8 +162,14 @@ describe('screening on: the distributed map over the customer file', () => {
       expect.objectContaining({
         Arn: { Ref: logicalIdOf(stack, screening.stateMachine) },
         DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalIdOf(stack, screening.deadLetterQueue), 'Arn'] } },
+        // The execution's input names the uploaded object's version, from the event.
+        InputTransformer: {
+          InputPathsMap: { 'detail-object-version-id': '$.detail.object.version-id' },
+          InputTemplate: '{"object":{"versionId":<detail-object-version-id>}}',
+        },
       }),
     ]);
+    expect(propertiesOf(template, archive).VersioningConfiguration).toEqual({ Status: 'Enabled' });
   });
 
   it('logs every state without its data (customer names), keeps the worker at 1 GB, and keeps nothing when off', () => {
@@ -165,7 +206,9 @@ describe('screening on: the distributed screening’s least privilege', () => {
 
   it('the steps read the batch files and the customer file, write the screening log, and publish to the compliance and operator topics only', () => {
     const statements = actionsOf(roleOf(screening.steps));
-    expect(statements).toContain(`s3:GetObject [${objects('/raw/overflow/*')},${objects(`/${CUSTOMERS_KEY}`)},${objects('/screening/runs/*')}]`);
+    expect(statements).toContain(`s3:GetObject [${objects('/raw/overflow/*')},${objects('/screening/runs/*')}]`);
+    // The customer file's key alone, in the version a run pinned.
+    expect(statements).toContain(`s3:GetObject,s3:GetObjectVersion ${objects(`/${CUSTOMERS_KEY}`)}`);
     expect(statements).toContain(`sns:Publish [${JSON.stringify({ Ref: logicalIdOf(stack, stack.notifications.complianceTopic!) })},${JSON.stringify({ Ref: logicalIdOf(stack, stack.notifications.operatorTopic) })}]`);
     expect(statements.filter((s) => s.startsWith('s3:PutObject') || s.includes('s3:PutObject'))).toEqual([]);
     expect(statements.filter((s) => s.startsWith('dynamodb:')).join(' ')).not.toMatch(/DeleteItem|Scan/);
@@ -192,7 +235,7 @@ describe('screening on: the distributed screening’s least privilege', () => {
   it('the state machine invokes its two functions, reads the customer file’s key alone, and runs its own children', () => {
     const statements = actionsOf(logicalIdOf(stack, screening.stateMachine.role as never));
     const s3 = statements.filter((s) => s.startsWith('s3:'));
-    expect(s3).toEqual([`s3:GetObject ${objects(`/${CUSTOMERS_KEY}`)}`]);
+    expect(s3).toEqual([`s3:GetObject,s3:GetObjectVersion ${objects(`/${CUSTOMERS_KEY}`)}`]);
     const invoked = statements.filter((s) => s.startsWith('lambda:InvokeFunction')).join(' ');
     for (const fn of [screening.worker, screening.steps]) expect(invoked).toContain(logicalIdOf(stack, fn));
     const policies = resourcesOf(template, 'AWS::IAM::Policy').filter(([id]) => id.includes('DistributedMapPolicy'));

@@ -14,6 +14,7 @@ import { FileCustomerSource } from '../../shared/local/file-customer-source';
 import { FileListSource } from '../../shared/local/file-source';
 import { CustomerFileTooLarge, type CustomerSource, type ScreeningLog } from '../../shared/ports';
 import { CheckReport } from '../../shared/records';
+import { finishRun } from '../../shared/check/distributed-screening';
 import { InProcessStateMachine, MemoryBatches } from '../support/distributed-screening';
 import { closeMay2024Workspace, openMay2024Workspace } from '../support/may-2024-workspace';
 
@@ -61,15 +62,16 @@ async function world(options: { customers?: string; large?: boolean } = {}) {
     store, log, notifier, customers: options.customers ?? CUSTOMERS, large: options.large ?? true,
     machine: undefined as unknown as InProcessStateMachine,
   };
+  // The upload's run leaves a file the check holds, by the check's own limit (here: whether the world calls it large).
   w.machine = new InProcessStateMachine({
-    store, log, notifier, compliance: notifier, batches: new MemoryBatches(sha256(w.customers)),
+    store, log, notifier, compliance: notifier, batches: new MemoryBatches(() => !w.large),
     clock: { now: () => new Date() }, customersKey: 'screening/customers.csv', location: w.customers, threshold: 0.88,
   }, () => readFileSync(w.customers, 'utf8'));
   return w;
 }
 type World = Awaited<ReturnType<typeof world>>;
 
-function deps(w: World, csv: 'before' | 'after', log: ScreeningLog = w.log): CheckDependencies {
+function deps(w: World, csv: 'before' | 'after', log: ScreeningLog = w.log, local = false): CheckDependencies {
   return {
     source: new FileListSource({ csv: join(dir, `${csv}.csv`) }),
     archive: new FileArchive(join(dir, 'archive')),
@@ -83,12 +85,12 @@ function deps(w: World, csv: 'before' | 'after', log: ScreeningLog = w.log): Che
       log,
       notifier: w.notifier,
       threshold: 0.88,
-      distributed: w.machine,
+      ...(!local && { distributed: w.machine }),
     },
   };
 }
 
-const check = async (w: World, csv: 'before' | 'after', log?: ScreeningLog) => CheckReport.parse(await runCheck(deps(w, csv, log)));
+const check = async (w: World, csv: 'before' | 'after', log?: ScreeningLog, local?: boolean) => CheckReport.parse(await runCheck(deps(w, csv, log, local)));
 const of = <C extends Delivery['channel']>(w: World, channel: C) =>
   w.notifier.deliveries.filter((d): d is Extract<Delivery, { channel: C }> => d.channel === channel);
 const digests = (w: World) => of(w, 'compliance-email').filter((d) => /potential match/.test(d.subject));
@@ -123,7 +125,8 @@ describe('a customer file too large for the check, after a list change', () => {
     expect(hitPairs(run)).toEqual(EXPECTED_HITS);
     const { screenedAt: _a, sentAt: _s, ...recorded } = run;
     const { screenedAt: _b, sentAt: _t, ...expected } = own;
-    expect(recorded).toEqual(expected);
+    // The same record, and the S3 version of the file it screened besides (the execution pins one).
+    expect(recorded).toEqual({ ...expected, customerFile: { ...expected.customerFile, objectVersion: 'version-1' } });
     expect(run.sentAt).toEqual(expect.any(String));
     expect(digests(w)).toHaveLength(1);
     expect(timeless(digests(w)[0]!.body)).toBe(timeless(digests(inCheck)[0]!.body));
@@ -203,5 +206,129 @@ describe('a customer file too large for the check, after a list change', () => {
     const operator = of(w, 'operator').filter((d) => d.severity === 'error');
     expect(operator).toHaveLength(1);
     expect(`${operator[0]!.subject}\n${operator[0]!.text}`).toContain('Redrive the execution version-2');
+  });
+});
+
+/**
+ * A changed customer file has one owner, decided by the check's own limit on the very version uploaded: the check
+ * for a file it holds (its upload's run leaves it), the upload's run above (the check leaves it). Every customers
+ * run takes its number from one counter, so that a check and a run never meet on one number.
+ */
+describe('an upload’s run and a check racing over the same changed file', () => {
+  /** customers.csv with one customer added: C-0001's name reversed, born the same day (Vladimir Mikheichik, 029-000729). */
+  const changedFile = () => {
+    const path = join(dir, 'customers-changed.csv');
+    writeFileSync(path, `${readFileSync(CUSTOMERS, 'utf8').trimEnd()}\nC-0009,Mikheichik Vladimir,1970-05-16,BY,individual\n`);
+    return path;
+  };
+  const customersRuns = async (w: World) => {
+    const runs = [];
+    for (let n = 1; n <= 4; n++) runs.push(await w.log.loadRun({ trigger: 'customers', run: n }));
+    return runs;
+  };
+  /** Every (customer, entry) pair the compliance channel was sent, once per run that sent it. */
+  const sentPairs = async (w: World) => {
+    const runs = [await w.log.loadRun({ trigger: 'list', version: 2 }), ...(await customersRuns(w))];
+    return runs.filter((r) => r?.sentAt).flatMap((r) => hitPairs(r!).map(([c, k]) => `${c} ${k}`)).sort();
+  };
+
+  it('a small file: the upload’s run leaves it to the check, which screens it once under the next number', async () => {
+    const w = await world({ large: false });
+    await check(w, 'before');
+    await check(w, 'after');
+    expect(hitPairs((await w.log.loadRun({ trigger: 'list', version: 2 }))!)).toEqual(EXPECTED_HITS);
+    const [initial] = await customersRuns(w);
+    expect(initial).toMatchObject({ customerRun: 1 });
+
+    w.customers = changedFile();
+    const [upload] = w.machine.upload();
+    const [left, met] = await Promise.all([w.machine.run(upload!), check(w, 'after')]);
+    expect(left).toBe('leave');
+    expect(met.screening?.runs).toEqual([expect.objectContaining({ trigger: 'customers', customers: 1, customersHit: 1, sent: true })]);
+    const [, second, third] = await customersRuns(w);
+    expect(second).toMatchObject({ customerRun: 2, customersScreened: 1, customerFile: { sha256: sha256(w.customers) } });
+    expect(hitPairs(second!)).toEqual([['C-0009', '029-000729']]);
+    expect(third).toBeNull();
+    const pairs = await sentPairs(w);
+    expect(pairs).toEqual([...new Set(pairs)]);
+    expect(pairs).toContain('C-0009 029-000729');
+    expect(await w.log.claimedCustomerRuns()).toBe(2);
+    // The next check finds the file screened; a second upload of the same file is left again.
+    expect((await check(w, 'after')).screening).toEqual({ runs: [], problem: null });
+    expect(await w.machine.run(w.machine.upload()[0]!)).toBe('leave');
+    expect(await customersRuns(w)).toEqual([initial, second, null, null]);
+  });
+
+  it('a file above the check’s limit: the upload’s run screens it, once; the check meeting it mid-run screens none of it', async () => {
+    const w = await world({ large: true });
+    await check(w, 'before');
+    await w.machine.run(w.machine.upload()[0]!);
+    await check(w, 'after');
+    await w.machine.runPending();
+    expect(hitPairs((await w.log.loadRun({ trigger: 'list', version: 2 }))!)).toEqual(EXPECTED_HITS);
+
+    w.customers = changedFile();
+    let met: CheckReport | undefined;
+    await w.machine.run(w.machine.upload()[0]!, async () => {
+      met = await check(w, 'after');
+    });
+    expect(met!.screening).toEqual({ runs: [], problem: null });
+    const [first, second, third] = await customersRuns(w);
+    expect(first!.customerFile.sha256).toBe(sha256(CUSTOMERS));
+    expect(second).toMatchObject({ customerRun: 2, customersScreened: 1, customerFile: { sha256: sha256(w.customers) } });
+    expect(hitPairs(second!)).toEqual([['C-0009', '029-000729']]);
+    expect(third).toBeNull();
+    const pairs = await sentPairs(w);
+    expect(pairs).toEqual([...new Set(pairs)]);
+    expect(await w.log.loadState()).toMatchObject({ customerFileSha256: sha256(w.customers), customerRuns: 2 });
+  });
+
+  it('a run the upload recorded but could not send yet is its own to send: a check meeting a smaller file does not send it too', async () => {
+    const w = await world({ large: true });
+    await check(w, 'before');
+    await check(w, 'after');
+    await w.machine.runPending();
+    // The upload's run records, then SNS refuses its digest: Step Functions will retry the final step.
+    const compliance = w.machine.deps.compliance;
+    Object.assign(w.machine.deps, { compliance: { ...compliance, publishMatches: async () => { throw new Error('SNS refused'); } } });
+    w.customers = changedFile();
+    const [upload] = w.machine.upload();
+    await expect(w.machine.run(upload!)).rejects.toThrow('SNS refused');
+    Object.assign(w.machine.deps, { compliance });
+    expect((await w.log.loadRun({ trigger: 'customers', run: 1 }))!.sentAt).toBeUndefined();
+    const before = digests(w).length;
+    expect(hitPairs((await w.log.loadRun({ trigger: 'customers', run: 1 }))!)).toEqual([['C-0009', '029-000729']]);
+    // Meanwhile the file is replaced by one the check holds: the check screens it as run 2 and leaves run 1 alone.
+    w.customers = CUSTOMERS;
+    w.large = false;
+    const met = await check(w, 'after');
+    expect(met.screening?.runs).toEqual([expect.objectContaining({ trigger: 'customers', customers: 8, sent: false })]);
+    expect((await w.log.loadRun({ trigger: 'customers', run: 1 }))!.sentAt).toBeUndefined();
+    expect(await w.log.loadRun({ trigger: 'customers', run: 2 })).toMatchObject({ customerRun: 2, customerFile: { sha256: sha256(CUSTOMERS) } });
+    expect(digests(w)).toHaveLength(before);
+    // The final step's retry sends run 1, once.
+    await finishRun(w.machine.deps, w.machine.executions.get(upload!)!.step!);
+    expect((await w.log.loadRun({ trigger: 'customers', run: 1 }))!.sentAt).toEqual(expect.any(String));
+    const run1 = digests(w).slice(before).filter((d) => /SCREENING#CUSTOMERS#0000000001/.test(d.body));
+    expect(run1).toHaveLength(1);
+  });
+
+  it('a check screening a file itself and a run under way take two numbers from the one counter', async () => {
+    const w = await world({ large: false });
+    await check(w, 'before');
+    await check(w, 'after');
+    w.customers = changedFile();
+    // Stood on its head on purpose: a run the check would leave (the file is small) forced to screen, so that both
+    // screen the same file at once. Run 2 is the upload's; the check, meeting the file before it is recorded, takes 3.
+    w.large = true;
+    await w.machine.run(w.machine.upload()[0]!, async () => {
+      w.large = false;
+      await check(w, 'after');
+    });
+    const [, second, third] = await customersRuns(w);
+    expect(second).toMatchObject({ customerRun: 2, customerFile: { sha256: sha256(w.customers) } });
+    expect(third).toMatchObject({ customerRun: 3, customerFile: { sha256: sha256(w.customers) } });
+    expect(hitPairs(third!)).toEqual([['C-0009', '029-000729']]);
+    expect(await w.log.claimedCustomerRuns()).toBe(3);
   });
 });

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { type BatchFiles, type BatchFilesOf, type BatchSummary, BatchWorker } from '../../shared/check/batch-worker';
-import { type DistributedScreeningDependencies, failRun, finishRun, type RunRequest, type ScreeningBatchStore, startRun, versionExecutionName } from '../../shared/check/distributed-screening';
+import { type DistributedScreeningDependencies, failRun, finishRun, nextTurn, type RunRequest, type RunStep, type ScreeningBatchStore, startRun, versionExecutionName } from '../../shared/check/distributed-screening';
 import type { DistributedRescreening } from '../../shared/ports';
 import type { BatchHit, BatchPrints, BatchRow } from '../../shared/screening/batch-screening';
 import { CUSTOMER_COLUMNS } from '../../shared/screening/customers';
@@ -13,9 +14,37 @@ import { CUSTOMER_COLUMNS } from '../../shared/screening/customers';
  */
 export class MemoryBatches implements BatchFiles, ScreeningBatchStore {
   private readonly runs = new Map<string, { prints: Map<number, BatchPrints>; hits: Map<number, BatchHit[]>; ids: Map<number, Uint8Array>; done: Map<number, BatchSummary> }>();
+  /** The customer file's versions, as a versioned bucket keeps them (oldest first). */
+  readonly versions: Array<{ versionId: string; text: string }> = [];
 
-  /** The customer file's sha256 as the final step hashes it (the file in the bucket when it runs). */
-  constructor(public sha256: string = 'c'.repeat(64)) {}
+  /**
+   * `checkHolds`: whether the check holds a version of the file (deployed: S3CustomerSource's limits, checkHolds);
+   * by default none, as for a file of millions, which the distributed screening's own tests stand for.
+   */
+  constructor(private readonly checkHolds: (text: string) => boolean = () => false) {}
+
+  /** An upload: a new version of the customer file, its id as S3 gives it. */
+  put(text: string): string {
+    const versionId = `version-${this.versions.length + 1}`;
+    this.versions.push({ versionId, text });
+    return versionId;
+  }
+
+  /** One version's text; the newest without an id. */
+  text(versionId?: string): string {
+    const version = versionId === undefined ? this.versions.at(-1) : this.versions.find((v) => v.versionId === versionId);
+    if (!version) throw new Error(`NoSuchVersion: the customer file has no version ${versionId ?? '(none uploaded)'}`);
+    return version.text;
+  }
+
+  async customerFile(_key: string, versionId: string | undefined): Promise<{ versionId: string; checkHolds: boolean }> {
+    const text = this.text(versionId);
+    return { versionId: versionId ?? this.versions.at(-1)!.versionId, checkHolds: this.checkHolds(text) };
+  }
+
+  async sha256Of(_key: string, versionId: string): Promise<string> {
+    return createHash('sha256').update(this.text(versionId)).digest('hex');
+  }
 
   async loadPrints(run: number, from: number): Promise<BatchPrints | null> {
     return this.runs.get(String(run))?.prints.get(from) ?? null;
@@ -47,9 +76,6 @@ export class MemoryBatches implements BatchFiles, ScreeningBatchStore {
     return [...this.runs].map(([run, files]) => ({ run, prints: files.prints.size, batches: files.done.size }));
   }
 
-  async sha256Of(): Promise<string> {
-    return this.sha256;
-  }
 }
 
 /** A customer file's rows as the CSV item reader (the five columns given, rows from 0) and the item batcher hand them. */
@@ -62,9 +88,10 @@ export function itemBatches(text: string, size: number): BatchRow[][] {
 }
 
 export class InProcessStateMachine implements DistributedRescreening {
-  readonly executions = new Map<string, { request: RunRequest; status: 'running' | 'succeeded' | 'failed' }>();
+  readonly executions = new Map<string, { request: RunRequest; status: 'running' | 'succeeded' | 'failed'; step?: RunStep }>();
   private readonly worker: BatchWorker;
 
+  /** `file`: the customer file in the bucket now; an upload puts it as a new version. */
   constructor(
     readonly deps: DistributedScreeningDependencies & { batches: MemoryBatches },
     private readonly file: () => string,
@@ -80,20 +107,49 @@ export class InProcessStateMachine implements DistributedRescreening {
     return { execution, started: true };
   }
 
-  /** Runs every execution still running, as the state machine would; a failed batch fails its execution. */
+  /**
+   * An upload of the customer file: a new version in the bucket, and an execution EventBridge starts with the event's
+   * version-id, under a name of Step Functions' own (never the same twice). `twice`: EventBridge delivers the one
+   * event to two executions, as its at-least-once delivery may.
+   */
+  upload(options: { twice?: boolean } = {}): string[] {
+    const versionId = this.deps.batches.put(this.file());
+    return Array.from({ length: options.twice ? 2 : 1 }, () => {
+      const execution = `upload-${this.executions.size + 1}`;
+      this.executions.set(execution, { request: { object: { versionId } }, status: 'running' });
+      return execution;
+    });
+  }
+
+  /** Runs every execution still running, once each, as the state machine would; a failed batch fails its execution. */
   async runPending(): Promise<void> {
-    for (const execution of this.executions.values()) {
-      if (execution.status !== 'running') continue;
-      const input = await startRun(this.deps, execution.request);
-      try {
-        for (const batch of itemBatches(this.file(), this.batchSize)) await this.worker.screen(input, batch);
-      } catch (error) {
-        await failRun(this.deps, input, (error as Error).message);
-        execution.status = 'failed';
-        continue;
-      }
-      await finishRun(this.deps, input);
-      execution.status = 'succeeded';
+    for (const [name, execution] of this.executions) if (execution.status === 'running') await this.run(name);
+  }
+
+  /**
+   * One execution, in the definition's order, from where it stands: start (or, for one that waits, ask for its turn
+   * again, as after its Wait state), then the map over the version it pinned, `meanwhile` (a race), the final step.
+   * Returns where it stands: waiting stays running.
+   */
+  async run(name: string, meanwhile?: () => Promise<void>): Promise<RunStep['next']> {
+    const execution = this.executions.get(name)!;
+    // A version handed over pins the file in the bucket at its start; the tests change the file by its path, so the
+    // bucket gets it as its newest version first.
+    if (!execution.step && execution.request.version !== undefined && this.deps.batches.versions.at(-1)?.text !== this.file()) this.deps.batches.put(this.file());
+    const step = execution.step ? await nextTurn(this.deps, execution.step) : await startRun(this.deps, execution.request, name);
+    execution.step = step;
+    if (step.next === 'leave') execution.status = 'succeeded';
+    if (step.next !== 'screen') return step.next;
+    try {
+      for (const batch of itemBatches(this.deps.batches.text(step.versionId), this.batchSize)) await this.worker.screen(step, batch);
+    } catch (error) {
+      await failRun(this.deps, step, (error as Error).message);
+      execution.status = 'failed';
+      return step.next;
     }
+    await meanwhile?.();
+    await finishRun(this.deps, step);
+    execution.status = 'succeeded';
+    return step.next;
   }
 }

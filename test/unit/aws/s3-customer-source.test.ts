@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, NoSuchKey, S3Client, S3ServiceException, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { MAX_CUSTOMERS, S3CustomerSource } from '../../../shared/aws/s3-customer-source';
+import { checkHolds, MAX_BYTES, MAX_CUSTOMERS, S3CustomerSource } from '../../../shared/aws/s3-customer-source';
 import { CustomerFileTooLarge } from '../../../shared/ports';
 
 const s3 = mockClient(S3Client);
@@ -70,5 +70,35 @@ describe('the customer file in S3', () => {
     await expect(source.load()).rejects.toThrow('s3://archive-bucket/screening/customers.csv: 200,001 customers; the deployed check screens at most 200,000');
     // Refused as too large, which the check hands to the distributed screening, not as a bad file.
     await expect(source.load()).rejects.toBeInstanceOf(CustomerFileTooLarge);
+  });
+});
+
+/**
+ * Whose a customer file is: the check's when load() would hold it, else the distributed screening's. The upload's run
+ * asks this of the version it was started for, so that one file has one owner (shared/check/distributed-screening.ts).
+ */
+describe('checkHolds: the same line load() draws', () => {
+  const location = 's3://archive-bucket/screening/customers.csv';
+  /** The fixture's customers repeated under new ids, to `count` customers. */
+  const repeated = (count: number) => {
+    const [header, ...rows] = CUSTOMERS.toString('utf8').trimEnd().split('\n');
+    const lines = [header!];
+    for (let n = 0; n < count; n++) lines.push(rows[n % rows.length]!.replace(/^C-\d+/, `R-${n}`));
+    return Buffer.from(`${lines.join('\n')}\n`);
+  };
+
+  it('holds a file load() reads, and one at its limit; not one customer more, nor a byte over its cap', async () => {
+    expect(checkHolds(CUSTOMERS, location)).toBe(true);
+    expect(checkHolds(repeated(MAX_CUSTOMERS), location)).toBe(true);
+    const over = repeated(MAX_CUSTOMERS + 1);
+    expect(checkHolds(over, location)).toBe(false);
+    s3.on(GetObjectCommand).resolves(object(over));
+    await expect(source.load()).rejects.toBeInstanceOf(CustomerFileTooLarge);
+    expect(checkHolds(Buffer.concat([CUSTOMERS, Buffer.alloc(MAX_BYTES)]), location)).toBe(false);
+  });
+
+  it('holds a file with a bad row: the check reports it at every check, so it is not the distributed screening’s to take', () => {
+    const bad = Buffer.from(CUSTOMERS.toString('utf8').replace('C-0006,Maria Garcia,1975-03-02', 'C-0006,Maria Garcia,1975-13-45'));
+    expect(checkHolds(bad, location)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseCsv } from '../../../shared/mof/csv';
 import { type BatchRow, screenBatch } from '../../../shared/screening/batch-screening';
-import { repeatedIds } from '../../../shared/screening/repeated-ids';
+import { lostIds, repeatedIds } from '../../../shared/screening/repeated-ids';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
 import { CSV_EXCERPT } from '../../support/fixtures';
 
@@ -81,5 +81,22 @@ describe('repeatedIds', () => {
     expect(repeatedIds(cut.map((b) => b.ids))).toEqual([[1, 11], [3, 9]]);
     const digest = Buffer.from(cut[0]!.ids).toString('latin1');
     expect(digest).not.toContain('C-0001');
+  });
+});
+
+describe('lostIds', () => {
+  const digests = (text: string, size: number) => {
+    const rows = itemRows(text);
+    return Array.from({ length: Math.ceil(rows.length / size) }, (_, k) => screenBatch(index, rows.slice(k * size, (k + 1) * size), null, options).ids);
+  };
+  const [header, ...customers] = demo.trimEnd().split('\n');
+
+  it('counts the ids of one run that the next has in none of its batches, however either is cut', () => {
+    expect(lostIds(digests(demo, 3), digests(demo, 5))).toEqual({ lost: 0, of: 8 });
+    // Five of the eight gone, one new, the rest reordered: five lost.
+    const kept = [header!, customers[6]!, 'C-0100,Suzuki Hanako,,,individual', customers[0]!, customers[3]!].join('\n');
+    expect(lostIds(digests(demo, 3), digests(kept, 2))).toEqual({ lost: 5, of: 8 });
+    expect(lostIds(digests(demo, 4), [])).toEqual({ lost: 8, of: 8 });
+    expect(lostIds([], digests(demo, 4))).toEqual({ lost: 0, of: 0 });
   });
 });
