@@ -44,8 +44,8 @@ export function projectFunction(
     ...props,
   });
   // The map ships in the zip and Node applies it: a logged stack trace names shared/…/*.ts lines instead of columns of
-  // one minified line. It doubles the zip (npm run bench) but not the cold start: Node reads the map only when it
-  // first formats a stack trace (about 0.2 s, on an error path).
+  // one minified line. It doubles the zip and costs the cold start too: Node reads and parses the map as it loads the
+  // module (+35 to +50 ms CPU for the check's, npm run bench), and the first stack trace formatted pays again.
   fn.addEnvironment('NODE_OPTIONS', '--enable-source-maps');
   const runtime =
     'Node.js 22 is the runtime the project builds and tests for (esbuild target node22); moving to a newer runtime is a ' +

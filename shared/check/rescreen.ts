@@ -1,6 +1,4 @@
 import { changedEntries } from '../screening/changed-entries';
-import { screenCustomers } from '../screening/screen';
-import { ScreeningIndex } from '../screening/screening-index';
 import type { Designation } from '../domain/designation';
 import { customerPrint } from '../screening/customers';
 import { type Customer, type CustomerFile, matchCount, type RescreenRun, rescreenRunId, type ScreeningState } from '../screening/schemas';
@@ -10,6 +8,16 @@ import type { ScreeningDependencies } from './index';
 import { alertOperator, retried, type SentLog } from './publish';
 
 export type ScreeningReport = NonNullable<CheckReport['screening']>;
+
+/**
+ * The matcher, loaded on first need: most checks find the list unchanged and screen no one, and the matcher (its
+ * tables, wanakana, the Chinese readings) is a measurable part of the check Lambda's cold load (npm run bench).
+ */
+function screenAgainst(entries: Designation[], customers: readonly Customer[], options: { threshold: number; since: number | null }) {
+  const { screenCustomers } = require('../screening/screen') as typeof import('../screening/screen');
+  const { ScreeningIndex } = require('../screening/screening-index') as typeof import('../screening/screening-index');
+  return screenCustomers(new ScreeningIndex(entries), customers, options);
+}
 
 interface RescreenDependencies {
   screening: ScreeningDependencies;
@@ -132,7 +140,7 @@ async function rescreenVersion(deps: RescreenDependencies, version: number, file
   const entries = changedEntries(notification.changes);
   // A baseline, or a version of delistings only: nothing a customer could newly match.
   if (entries.length === 0) return null;
-  const { hits } = screenCustomers(new ScreeningIndex(entries), file.customers, { threshold: deps.screening.threshold, since: version - 1 });
+  const { hits } = screenAgainst(entries, file.customers, { threshold: deps.screening.threshold, since: version - 1 });
   return recordAndSend(deps, { ...runOf(deps, 'list', version, file, file.customers.length, entries), hits }, notification.record, sent);
 }
 
@@ -168,7 +176,7 @@ async function rescreenCustomers(
     const { record } = await deps.store.loadNotification(version);
     const entries = (await deps.store.loadSnapshot(version)).filter((e) => e.status === 'listed');
     const reported = new Set(hitPairs(await log.loadRun({ trigger: 'list', version })));
-    const { hits } = screenCustomers(new ScreeningIndex(entries), changed, { threshold: deps.screening.threshold, since: null });
+    const { hits } = screenAgainst(entries, changed, { threshold: deps.screening.threshold, since: null });
     const fresh = hits
       .map((hit) => ({ ...hit, matches: hit.matches.filter((m) => !reported.has(`${hit.customerId}\u0000${m.key}`)) }))
       .filter((hit) => hit.matches.length > 0);

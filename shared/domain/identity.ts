@@ -30,9 +30,11 @@ export function alignRegimes(previous: readonly Designation[], next: readonly De
   // 1. Same entries: the strongest overlaps first, the unchanged number winning ties. Content goes first because
   //    titles come from a legend that can lag behind the list it titles.
   const candidates: Array<{ from: number; to: number; share: number; overlap: number }> = [];
+  const holders = regimesHolding(after);
   for (const [from, a] of before) {
+    const shared = overlaps(a.signatures, holders);
     for (const [to, b] of after) {
-      const overlap = countShared(a.signatures, b.signatures);
+      const overlap = shared.get(to) ?? 0;
       const share = overlap / Math.max(1, Math.min(a.signatures.size, b.signatures.size));
       if (overlap > 0 && share >= MIN_OVERLAP_SHARE) candidates.push({ from, to, share, overlap });
     }
@@ -94,8 +96,25 @@ function groupByRegime(entries: readonly Designation[]): Map<number, RegimeBlock
   return blocks;
 }
 
-function countShared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let n = 0;
-  for (const s of a) if (b.has(s)) n++;
-  return n;
+/**
+ * Each signature of an edition and the regimes holding it: a previous regime's overlap with every next regime is
+ * then one pass over its own signatures, not one per pair of regimes (40 × 40 pairs in a whole edition).
+ */
+function regimesHolding(blocks: ReadonlyMap<number, RegimeBlock>): Map<string, number[]> {
+  const holders = new Map<string, number[]>();
+  for (const [regime, block] of blocks) {
+    for (const signature of block.signatures) {
+      const regimes = holders.get(signature);
+      if (regimes) regimes.push(regime);
+      else holders.set(signature, [regime]);
+    }
+  }
+  return holders;
+}
+
+/** How many of `signatures` each regime of the other edition holds. */
+function overlaps(signatures: ReadonlySet<string>, holders: ReadonlyMap<string, readonly number[]>): Map<number, number> {
+  const shared = new Map<number, number>();
+  for (const signature of signatures) for (const regime of holders.get(signature) ?? []) shared.set(regime, (shared.get(regime) ?? 0) + 1);
+  return shared;
 }

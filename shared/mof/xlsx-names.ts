@@ -81,7 +81,7 @@ function readVariants(parts: Segment[], language: Language, into: NameLists): st
   const words: Word[] = [];
   const separator = language === 'en' ? /(\s+)/ : /([\s・＝=])/;
   for (const part of parts) {
-    const target = [...words].reverse().find((w) => !separator.test(w.text) && w.text !== '');
+    const target = words.findLast((w) => !separator.test(w.text) && w.text !== '');
     if (!part.group || !target || isBareRemark(part.inner)) {
       for (const piece of part.text.split(separator)) words.push({ text: piece, variants: [], formerly: [] });
       continue;
@@ -117,8 +117,10 @@ function normalizeName(name: string, language: Language): string {
  * combinations only one word is varied at a time, to keep a freak cell from flooding the aliases.
  */
 function combinations(words: readonly Word[]): string[] {
-  const primary = words.map((w) => w.text).join('');
   const count = words.reduce((n, w) => n * (1 + w.variants.length), 1);
+  // Most names give no other spelling: their one spelling is the primary.
+  if (count === 1) return [];
+  const primary = words.map((w) => w.text).join('');
   if (count > 64) {
     return words.flatMap((word) => word.variants.map((variant) => words.map((w) => (w === word ? variant : w.text)).join('')));
   }

@@ -81,8 +81,10 @@ const FURIGANA = /<(?:\w+:)?rPh\b[^>]*>[\s\S]*?<\/(?:\w+:)?rPh>/g;
 /** The text of one `<si>` (or `<is>`): its runs joined, furigana left out. */
 function stringItem(inner: string): string {
   let text = '';
-  for (const m of inner.replace(FURIGANA, '').matchAll(TEXT_RUN)) text += m[1];
-  return decodeXml(text).replace(/\r\n/g, '\n');
+  // Most shared strings carry no furigana and no CR: for them both searches are skipped.
+  for (const m of (inner.includes('rPh') ? inner.replace(FURIGANA, '') : inner).matchAll(TEXT_RUN)) text += m[1];
+  const decoded = decodeXml(text);
+  return decoded.includes('\r') ? decoded.replace(/\r\n/g, '\n') : decoded;
 }
 
 const STRING_ITEM = /<(?:\w+:)?si\b[^>]*>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\b[^>]*\/>/g;

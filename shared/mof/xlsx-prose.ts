@@ -81,6 +81,8 @@ const ROMANS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
  * (`番号: (a)2132370 (b)812673` → `番号: 2132370`, `812673`, as the CSV writes it).
  */
 export function splitEnumeration(value: string): string[] | null {
+  // Markers are bracketed groups: a value without an opening bracket (most) has none.
+  if (!/[(（]/.test(value)) return null;
   const parts = segments(value);
   const markerAt: number[] = [];
   let sequence: readonly string[] | null = null;
@@ -108,9 +110,11 @@ export function cleanItem(item: string): string {
     .replace(/^[\s:：、,;；・]+/, '')
     .replace(/[\s、,;；]+$/, '')
     .trim();
+  // Brackets are counted only for an item that ends in one (few do).
+  if (!/[)）]$/.test(trimmed)) return trimmed;
   const opened = (trimmed.match(/[(（]/g) ?? []).length;
   const closed = (trimmed.match(/[)）]/g) ?? []).length;
-  return closed > opened && /[)）]$/.test(trimmed) ? trimmed.slice(0, -1).trim() : trimmed;
+  return closed > opened ? trimmed.slice(0, -1).trim() : trimmed;
 }
 
 /** Items of a list cell: an enumeration if there is one, otherwise `;` / `；` / line breaks outside brackets. */
