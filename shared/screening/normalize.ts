@@ -2,6 +2,7 @@ import { toRomaji } from 'wanakana';
 import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
 import { chineseReadings } from './chinese';
+import { afterPlaceOf, isJapaneseTitle, isPostAbbreviation } from './japanese-press';
 import { expandJapaneseLegalMarks, LEGAL_PHRASES, legalFormSymbol } from './legal-forms';
 import { translateRussianWords } from './russian-words';
 import { familyKey } from './spelling-families';
@@ -92,18 +93,7 @@ const ORGANISATION_WORDS = new Set([
 ]);
 /** Kanji organisation names run as one token; these endings mark them (…研究所, ドイツ銀行). */
 const HAN_ORGANISATION_ENDINGS = ['銀行', '研究所', '工場', '製作所', '設計局', '造船所', '会社', '公社', '商事', '協会', '組合', '企業', '団体', '機構', '大学', '委員会', '旅団', '部隊'];
-/**
- * Titles and honorifics the Japanese press writes straight after a family name (プーチン大統領, ラブロフ外相, プリゴジン氏,
- * ハッカーニ師, ザワヒリ容疑者, ソレイマニ司令官): the kanji after a katakana name, as written or with 元/前/故 (former,
- * late) before it. Whole words, and the endings that make a post's name (参謀総長, 国防相, 報道官).
- */
-const JAPANESE_TITLES = new Set(['氏', '師', '容疑者', '被告', '受刑者', '大統領', '首相', '議長', '司令官', '将軍', '元帥', '首長', '総書記', '夫人', '指導者', '最高指導者', '代表', '会長', '社長', '創設者', '幹部', '司令', '総裁', '大使', '特使', '党首', '議員']);
-const JAPANESE_TITLE_ENDINGS = ['大統領', '相', '長', '官', '臣', '帥', '将', '佐'];
 const TITLE_WEIGHT = 0.05;
-const isJapaneseTitle = (text: string) => {
-  const post = text.replace(/^[元前故]/, '');
-  return post.length > 0 && post.length <= 5 && (JAPANESE_TITLES.has(post) || JAPANESE_TITLE_ENDINGS.some((end) => post.endsWith(end)));
-};
 const LEGAL_WEIGHT = 0.15;
 const GENERIC_WEIGHT = 0.4;
 
@@ -281,6 +271,12 @@ export function tokenizeReadings(name: string): NameReading[] {
  * Arabic particles in Latin and Arabic compounds in one spelling, and legal forms of several words made one.
  */
 export function nameReadings(name: string): string[] {
+  // The press names where a person is before the name (ロシア外務省のザハロワ報道官): also read without it.
+  const place = afterPlaceOf(name);
+  return place === null ? readingsOf(name) : [...readingsOf(name), ...readingsOf(place)];
+}
+
+function readingsOf(name: string): string[] {
   const folded = readArabicParticles(foldName(name));
   const translated = hasCyrillic(folded) ? translateRussianWords(folded) : null;
   const readings = latinReadings(folded);
@@ -325,15 +321,31 @@ function tokenizeFolded(folded: string): NameToken[] {
   return markTitles(markQualifiers(tokens));
 }
 
-/** A title after a katakana name (not a kanji name of its own: 織田信長 ends in 長) says who, not which one. */
+/**
+ * A title or a post after a katakana name (プーチン大統領, ボルトニコフ連邦保安局(FSB)長官), or before it (ＩＳ指導者バグダディ),
+ * says who, not which one: the kanji (and abbreviations among them) between the name's ends and the query's. A kanji
+ * name of its own (織田信長 ends in 長) has no katakana, and an office that is not a post (…工場) is a name's word.
+ */
 function markTitles(tokens: NameToken[]): NameToken[] {
   if (!tokens.some((t) => t.script === 'other')) return tokens;
+  const first = tokens.findIndex((t) => t.script === 'kana');
+  if (first < 0) return tokens;
+  let last = tokens.length - 1;
+  while (tokens[last]!.script !== 'kana') last--;
+  const before = isPost(tokens.slice(0, first)) ? first : 0;
+  const after = isPost(tokens.slice(last + 1)) ? last + 1 : tokens.length;
+  if (before === 0 && after === tokens.length) return tokens;
   return tokens.map((token, i) =>
-    i > 0 && token.script === 'other' && tokens[i - 1]!.script === 'kana' && isJapaneseTitle(token.text)
-      ? { ...token, kind: 'generic' as const, weight: TITLE_WEIGHT, family: null, organisational: false, title: true }
-      : token,
+    i < before || i >= after ? { ...token, kind: 'generic' as const, weight: TITLE_WEIGHT, family: null, coarse: null, skeleton: null, organisational: false, title: true } : token,
   );
 }
+
+/** Kanji ending in a title or a post, with abbreviations among them (連邦保安局 fsb 長官). */
+const isPost = (run: readonly NameToken[]) =>
+  run.length > 0 &&
+  run[run.length - 1]!.script === 'other' &&
+  isJapaneseTitle(run[run.length - 1]!.text) &&
+  run.every((t) => t.script === 'other' || (t.script === 'latin' && isPostAbbreviation(t.text)));
 
 /** "of Russia" and its like name where an organisation is, not which one: the country after "of" weighs little. */
 function markQualifiers(tokens: NameToken[]): NameToken[] {
