@@ -104,12 +104,12 @@ function differentNames(q: NameToken, c: NameToken): boolean {
  * (SHEVCHIK is not Shevchenko, MELNIKOV not Melnyk, KOVALCHUK not Kovalchik).
  */
 const SLAVIC_ENDING = /^(.{3,}?)(enko|chuk|uk|ovich|evich|ich|ik|skaia|ski|ova|eva|ina|ov|ev|in)$/;
-/** The same endings in the cross-script key, where v is b and -chuk loses its u (Latin and romanized katakana: セーチン and Sechkin). */
-const SLAVIC_ENDING_CROSS = /^(.{3,}?)(enko|chuk|chk|uk|obich|ebich|ich|ik|skaia|ski|oba|eba|ina|ob|eb|in)$/;
+/** The same endings in the cross-script key, where v is b, ch is c and -chuk loses its u (Latin and romanized katakana: セーチン and Sechkin). */
+const SLAVIC_ENDING_CROSS = /^(.{3,}?)(enko|cuk|ck|uk|obic|ebic|ic|ik|skaia|ski|oba|eba|ina|ob|eb|in)$/;
 /** Endings that are one ending in other forms: a woman's (-ova), ё written e or o (-ev, -ov), a patronymic's. */
 const ENDING_KIND: Record<string, string> = {
   ova: 'ov', eva: 'ov', ov: 'ov', ev: 'ov', oba: 'ov', eba: 'ov', ob: 'ov', eb: 'ov', ina: 'in', in: 'in', skaia: 'ski',
-  ski: 'ski', chuk: 'uk', chk: 'uk', uk: 'uk', ovich: 'ich', evich: 'ich', obich: 'ich', ebich: 'ich', ich: 'ich', ik: 'ik', enko: 'enko',
+  ski: 'ski', chuk: 'uk', cuk: 'uk', ck: 'uk', uk: 'uk', ovich: 'ich', evich: 'ich', obic: 'ich', ebic: 'ich', ich: 'ich', ic: 'ich', ik: 'ik', enko: 'enko',
 };
 function surnameAware(a: string, b: string, endings = SLAVIC_ENDING): number {
   const similarity = lengthAware(a, b);

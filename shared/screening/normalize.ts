@@ -203,6 +203,12 @@ export function kanaCoarseKey(token: string): string {
  * katakana adds to write a consonant alone: the -u of ク/ス/ル/フ before a consonant or at the end (ミヘイチク is
  * Mikheychik) and the -o of ト/ド there (ピョートル is Pyotr). Both sides lose them, so a Latin ABDUL and a
  * romanized アブドゥル meet as abdr; Wagner, ワグナー and ワグネル meet as bagna.
+ *
+ * The press's katakana differs from MOF's in the same few places, merged too: ti and di written チ and ジ (チムチェンコ
+ * for ティムチェンコ, ゲンナジー for ゲンナディ: ch as c, ji as di), s and z (ズベルバンク, スベルバンク), the kh of Arabic and
+ * Russian names before a consonant written フ, ク or ハ行 (ファクリザデ, ファフリザーデ, FAKHRIZADEH), a final -g written
+ * グ or ク (ローテンベルク), the i of シ before a consonant (ナルイシキン, ナルィシュキン), a final -eh (Fakhrizadeh), and
+ * gw/kw written グァ or グア (Kwang, グァン, guan).
  */
 export function crossKey(latin: string): string {
   return latinKey(
@@ -210,9 +216,17 @@ export function crossKey(latin: string): string {
       .replace(/th/g, 't')
       .replace(/([bcdfghkmprstz])u(?=[^aeiou]|$)/g, '$1')
       .replace(/([td])o(?=[^aeiouy]|$)/g, '$1')
+      .replace(/shi(?=[^aeiou])/g, 'sh')
+      .replace(/([gk])w(?=[aeio])/g, '$1u')
+      .replace(/ji/g, 'di')
       // A final -er is written ー (ワグナー) or ル (ワグネル): both as -a.
       .replace(/er$/, 'a'),
   )
+    .replace(/ch|ti/g, (m) => (m === 'ti' ? 'ci' : 'c'))
+    .replace(/([aeiou])[fh](?=[^aeiouh])/g, '$1k')
+    .replace(/([aeiou])h$/, '$1')
+    .replace(/g$/, 'k')
+    .replace(/z/g, 's')
     .replace(/l/g, 'r')
     .replace(/v/g, 'b')
     .replace(/f$/, 'b')
