@@ -304,18 +304,34 @@ const particle = (token: NameToken) => token.family !== null && token.family.sta
  * Radiotechnical Institute Joint Stock Company, Wagner Group for PMC Wagner): when every word of the query is found
  * (in the same spelling), what is found is distinctive (its words weigh CONTAINED_WEIGHT together by their rarity, one
  * of them rare) and the listed name adds words only before it, the query counts for most and what the listed name adds
- * for little. Generic words and legal forms the query adds (Group, of the DPRK) do not count against it.
+ * for little. Generic words and legal forms the query adds (Group, of the DPRK), and words that say what kind of
+ * company it is (Concern, Plant), do not count against it.
+ *
+ * A company known by one distinctive word of its listed name (Tekhmash, Kronshtadt, Omsktransmash for JSC Omsk
+ * Transport Machine Factory Omsktransmash) is found wherever that word stands, when the list holds it in at most two
+ * entries' names (its weight CONTAINED_RARE or more), it is not short, the listed name is a company's (it has a legal
+ * form) and the query adds nothing but a legal form or the kind of company: the word is the company's name.
  */
 const CONTAINED_WEIGHT = 1;
 /** Words that name another entity of a group (Azia Shipping Holdings is not AZIA SHIPPING COMPANY): not generic here. */
 const RELATED_ENTITY = new Set(['holding', 'holdings', 'subsidiary', 'branch', 'affiliate', 'ホールディングス']);
-const CONTAINED_RARE = 0.85;
+/** Words that say what kind of company a name is (Kalashnikov Concern, Kurganmashzavod Plant), which a customer record adds or drops. */
+const KIND_OF_COMPANY = new Set(['group', 'concern', 'kontsern', 'plant', 'factory', 'zavod', 'works', 'kombinat', 'コンツェルン', 'プラント', '工場']);
+export const CONTAINED_RARE = 0.85;
 const CONTAINED_SHARE = 0.9;
+/** One distinctive word is the company's name: it counts for more of the score than a part of a longer name does. */
+export const SINGLE_WORD_SHARE = 0.95;
+const SINGLE_WORD_LENGTH = 5;
+/** The one word a query names a company by (Omsktransmash, Techmash Concern), which containment may find anywhere in a listed name; else null. */
+export function singleCompanyWord(query: readonly NameToken[]): NameToken | null {
+  const named = query.filter((t) => t.kind === 'word' && !KIND_OF_COMPANY.has(t.text));
+  return named.length === 1 && named[0]!.text.length >= SINGLE_WORD_LENGTH ? named[0]! : null;
+}
 /** Each word found as written, as its spelling family or in the other script: a near miss (Sony and SONGI) is another company. */
 const sameSpelling = (pair: TokenPair) =>
   pair.similarity === 1 || pair.similarity === FAMILY_SIMILARITY || (pair.crossScript && pair.similarity >= CROSS_SCRIPT_FACTOR);
 function containment(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, l: number): number {
-  if (!organisational(listed) || !query.every((t, i) => usedQ.has(i) || (t.kind !== 'word' && !RELATED_ENTITY.has(t.text)))) return 0;
+  if (!organisational(listed) || !query.every((t, i) => usedQ.has(i) || (t.kind !== 'word' && !RELATED_ENTITY.has(t.text)) || KIND_OF_COMPANY.has(t.text))) return 0;
   let found = 0;
   let weight = 0;
   let rare = false;
@@ -328,6 +344,11 @@ function containment(query: readonly NameToken[], listed: readonly NameToken[], 
     found += pair.weightQuery * pair.similarity;
     weight += pair.weightQuery;
     rare ||= pair.weightQuery >= CONTAINED_RARE;
+  }
+  // A company's name, as its legal form says (not Vostok Battalion), and nothing more in the query than its kind (not Vostok Trading).
+  const company = listed.some((t) => t.kind === 'legal') && query.every((t, i) => usedQ.has(i) || t.kind === 'legal' || KIND_OF_COMPANY.has(t.text));
+  if (singleCompanyWord(query) !== null && rare && company) {
+    return SINGLE_WORD_SHARE * (found / weight) + (1 - SINGLE_WORD_SHARE) * l;
   }
   // What the listed name adds comes before what the query names (Korea Ryonbong, Academician A.L. Mints, PMC Wagner);
   // words after it make another company (Azia Shipping Holdings is not Azia Shipping Co.).

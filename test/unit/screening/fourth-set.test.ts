@@ -33,7 +33,7 @@ it('shares no code with the matcher', () => {
 it.each([
   ['katakana-title', 27],
   ['katakana-press', 14],
-  ['short-company', 17],
+  ['short-company', 28],
   ['legal-form', 16],
   ['namesake-slavic', 16],
   ['namesake-company', 18],
@@ -60,5 +60,15 @@ describe('each rule on real list names', () => {
     // The family name with a title names Gennady or Elena TIMCHENKO: either.
     expect(keys('チムチェンコ氏').filter((key) => ['029-000033', '029-000504'].includes(key)).length).toBeGreaterThan(0);
     expect(keys('スベルバンク')[0]).toBe('030-000008');
+  });
+
+  it('finds a company by one rare word of its listed name, with its legal form or kind, and not by a common word', () => {
+    expect(keys('Omsktransmash')[0]).toBe('028-000253');
+    expect(keys('Kronshtadt Group')[0]).toBe('028-000129');
+    expect(keys('Techmash Concern')[0]).toBe('028-000013');
+    // A word of a battalion's name is not a company's, and Trading says the customer is another business.
+    expect(keys('Vostok Trading LLC')).toEqual([]);
+    expect(keys('Trading')).toEqual([]);
+    expect(keys('Marine Plant')).toEqual([]);
   });
 });
