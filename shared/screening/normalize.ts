@@ -3,7 +3,7 @@ import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
 import { chineseReadings } from './chinese';
 import { afterPlaceOf, isJapaneseTitle, isPostAbbreviation } from './japanese-press';
-import { expandJapaneseLegalMarks, LEGAL_PHRASES, legalFormSymbol } from './legal-forms';
+import { expandCyrillicLegalMarks, expandJapaneseLegalMarks, LEGAL_PHRASES, legalFormSymbol } from './legal-forms';
 import { translateRussianWords } from './russian-words';
 import { familyKey } from './spelling-families';
 import { arabicSkeleton, hasCyrillic, latinReadings, latinSkeleton, readArabicParticles } from './transliterate';
@@ -43,8 +43,8 @@ export interface NameToken {
 const LEGAL_LATIN = new Set([
   'llc', 'ltd', 'limited', 'inc', 'incorporated', 'co', 'corp', 'corporation', 'company', 'jsc', 'pjsc', 'ojsc',
   'cjsc', 'ooo', 'oao', 'zao', 'ao', 'pao', 'aat', 'zat', 'taa', 'pmc', 'chvk', 'tov', 'gmbh', 'ag', 'sa', 'sarl', 'srl', 'sro', 'plc', 'llp', 'lp', 'bv',
-  'nv', 'fze', 'fzco', 'fzc', 'joint', 'stock', 'pte', 'pvt', 'kk', 'obshchestvo', 'ogranichennoi', 'otvetstvennostiu',
-  'aktsionernoe',
+  'nv', 'fze', 'fzco', 'fzc', 'fzllc', 'joint', 'stock', 'pte', 'pvt', 'pty', 'kk', 'obshchestvo', 'ogranichennoi', 'otvetstvennostiu',
+  'aktsionernoe', 'spzoo', 'fgup', 'gup', 'mup', 'fsue', 'ano',
 ]);
 const LEGAL_KANA = new Set([
   'カンパニー', 'コーポレーション', 'リミテッド', 'インク', 'エルエルシー', 'ジョイント', 'ストック', 'ジェイエスシー',
@@ -99,7 +99,7 @@ const GENERIC_WEIGHT = 0.4;
 
 /** Letters folded (width, case, diacritics, hiragana → katakana), punctuation → spaces; initialisms of three letters or of a legal form joined (S.R.O.). */
 export function foldName(text: string): string {
-  return foldLetters(expandJapaneseLegalMarks(text))
+  return foldLetters(expandJapaneseLegalMarks(expandCyrillicLegalMarks(text)))
     .replace(/['’‘`ʼ]/g, '')
     .replace(/&/g, ' and ')
     // S.R.O. is a legal form and E.S.Co one word; V.V. after a surname is two initials (Putin V.V.).

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseList } from '../../../shared/mof/parse-list';
+import { legalFormSymbol } from '../../../shared/screening/legal-forms';
+import { tokenizeName } from '../../../shared/screening/normalize';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
@@ -34,7 +36,7 @@ it.each([
   ['katakana-title', 27],
   ['katakana-press', 14],
   ['short-company', 28],
-  ['legal-form', 16],
+  ['legal-form', 27],
   ['namesake-slavic', 16],
   ['namesake-company', 18],
 ])('%s: at least %i right', (kind, floor) => {
@@ -70,5 +72,20 @@ describe('each rule on real list names', () => {
     expect(keys('Vostok Trading LLC')).toEqual([]);
     expect(keys('Trading')).toEqual([]);
     expect(keys('Marine Plant')).toEqual([]);
+  });
+
+  it('reads a legal form spelled out or in a national short form as its family symbol', () => {
+    const symbols = (name: string) => tokenizeName(name).filter((t) => t.kind === 'legal').map((t) => legalFormSymbol(t.text));
+    expect(['Sociedad Anónima', 'Société Anonyme', 'Naamloze Vennootschap', 'Aktiengesellschaft', 'ПАТ', 'ПрАТ', 'Open JSC'].map(symbols)).toEqual(Array(7).fill(['JSC']));
+    expect(['spol. s r.o.', 'S.R.O.', 'Sp. z o.o.', 'Besloten Vennootschap', 'Obschestvo s Ogranichennoy Otvetstvennostyu', 'ТОВ'].map(symbols)).toEqual(Array(6).fill(['LLC']));
+    expect(['ФГУП', 'Federal State Unitary Enterprise', 'FSUE', 'МУП'].map(symbols)).toEqual(Array(4).fill(['SUE']));
+    expect(['FZE', 'FZCO', 'Free Zone Establishment'].map(symbols)).toEqual(Array(3).fill(['FZE']));
+    expect(symbols('АНО')).toEqual(['ANO']);
+    expect(symbols('Limited Partnership')).toEqual(['LP']);
+    // PAT in Latin letters is a given name, not the Ukrainian form.
+    expect(symbols('Pat Smith')).toEqual([]);
+    expect(keys('Lumber Marine Sociedad Anónima')[0]).toBe('034-000001');
+    expect(keys('ФГУП Атомфлот')[0]).toBe('028-000252');
+    expect(keys('Versor spol. s r.o.')[0]).toBe('016-000073');
   });
 });
