@@ -103,13 +103,13 @@ function differentNames(q: NameToken, c: NameToken): boolean {
  * or with letters added before the same ending (KABANOVA and KABAEVA), is another family's name: no pair at all
  * (SHEVCHIK is not Shevchenko, MELNIKOV not Melnyk, KOVALCHUK not Kovalchik).
  */
-const SLAVIC_ENDING = /^(.{3,}?)(enko|chuk|uk|ovich|evich|ich|ik|skaia|ski|ova|eva|ina|ov|ev|in)$/;
+const SLAVIC_ENDING = /^(.{3,}?)(enko|enka|chuk|uk|ovich|evich|ich|ik|(?<!n)ko|skaia|ski|ova|eva|ina|ov|ev|in)$/;
 /** The same endings in the cross-script key, where v is b, ch is c and -chuk loses its u (Latin and romanized katakana: セーチン and Sechkin). */
-const SLAVIC_ENDING_CROSS = /^(.{3,}?)(enko|cuk|ck|uk|obic|ebic|ic|ik|skaia|ski|oba|eba|ina|ob|eb|in)$/;
+const SLAVIC_ENDING_CROSS = /^(.{3,}?)(enko|enka|cuk|ck|uk|obic|ebic|ic|ik|(?<!n)ko|skaia|ski|oba|eba|ina|ob|eb|in)$/;
 /** Endings that are one ending in other forms: a woman's (-ova), ё written e or o (-ev, -ov), a patronymic's. */
 const ENDING_KIND: Record<string, string> = {
   ova: 'ov', eva: 'ov', ov: 'ov', ev: 'ov', oba: 'ov', eba: 'ov', ob: 'ov', eb: 'ov', ina: 'in', in: 'in', skaia: 'ski',
-  ski: 'ski', chuk: 'uk', cuk: 'uk', ck: 'uk', uk: 'uk', ovich: 'ich', evich: 'ich', obic: 'ich', ebic: 'ich', ich: 'ich', ic: 'ich', ik: 'ik', enko: 'enko',
+  ski: 'ski', chuk: 'uk', cuk: 'uk', ck: 'uk', uk: 'uk', ovich: 'ich', evich: 'ich', obic: 'ich', ebic: 'ich', ich: 'ich', ic: 'ich', ik: 'ik', enko: 'enko', enka: 'enko', ko: 'ko',
 };
 function surnameAware(a: string, b: string, endings = SLAVIC_ENDING): number {
   const similarity = lengthAware(a, b);
@@ -118,7 +118,7 @@ function surnameAware(a: string, b: string, endings = SLAVIC_ENDING): number {
   const endB = endA === null ? null : endings.exec(b);
   if (endA === null || endB === null) return similarity;
   const [stemA, stemB] = [endA[1]!, endB[1]!];
-  if (anotherFamily(stemA, ENDING_KIND[endA[2]!]!, stemB, ENDING_KIND[endB[2]!]!)) return OTHER_FAMILY_SIMILARITY;
+  if (anotherFamily(stemA, ENDING_KIND[endA[2]!]!, stemB, ENDING_KIND[endB[2]!]!, endings === SLAVIC_ENDING)) return OTHER_FAMILY_SIMILARITY;
   // Plain Jaro-Winkler on the stems, and only a clear difference counts: TSEKHOV and TSEKOV (tseh, tsek: 0.88) are
   // one name in two transliterations, IVANOVA and DIANOVA (ivan, dian: 0.83) two names.
   const stems = jaroWinkler(stemA, stemB);
@@ -127,13 +127,20 @@ function surnameAware(a: string, b: string, endings = SLAVIC_ENDING): number {
 /** Below PAIR_FLOOR: the two family names are not paired. */
 const OTHER_FAMILY_SIMILARITY = 0.7;
 
-/** One stem (or one the other's start) under two kinds of ending, or letters other than a soft sign's i added. */
-function anotherFamily(stemA: string, kindA: string, stemB: string, kindB: string): boolean {
+/**
+ * One stem (or one the other's start) under two kinds of ending (GROMYKO and GROMOV, MEDVEDKO and MEDVEDEV), letters
+ * other than a soft sign's i added (KABANOVA and KABAEVA), or a vowel other than i and e put in at the start (YUSHCHENKO
+ * and ISHCHENKO: ю is not и, while ye and e, or ьe and e, are spellings of one letter).
+ */
+function anotherFamily(stemA: string, kindA: string, stemB: string, kindB: string, latin: boolean): boolean {
   const [short, long] = stemA.length <= stemB.length ? [stemA, stemB] : [stemB, stemA];
   const prefix = long.startsWith(short);
   if (kindA !== kindB) return prefix || jaroWinkler(stemA, stemB) >= STEM_FLOOR;
   // AFANASIEV and AFANASEV are one name (ь written i or left out); KABANOVA and KABAEVA are two.
-  return prefix && /[^i]/.test(long.slice(short.length));
+  if (prefix) return /[^i]/.test(long.slice(short.length));
+  // At the start only: further in, a vowel more is as often a typo's transposition (OBNSOOV for OBNOSOV). Between
+  // scripts, katakana writes vowels Latin does not (ブォ, ヴォ).
+  return latin && long.length === short.length + 1 && /^.?[aou]/.test(long) && [0, 1].some((i) => /[aou]/.test(long[i]!) && long.slice(0, i) + long.slice(i + 1) === short);
 }
 const STEM_FLOOR = 0.87;
 
@@ -215,7 +222,8 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const queryShare = commonOnly(pairs, listed, usedL) ? COMMON_QUERY_SHARE : QUERY_SHARE;
   const queryFirst = queryShare * q + (1 - queryShare) * l;
   const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
-  const tokenScore = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l));
+  const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l));
+  const tokenScore = commonWordsOnly(query, listed, pairs, usedL) && found > COMMON_WORDS_CAP ? COMMON_WORDS_CAP : found;
   const joinedScore = query.length !== listed.length && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
@@ -296,6 +304,17 @@ const commonOnly = (pairs: readonly TokenPair[], listed: readonly NameToken[], u
   pairs.length > 0 &&
   pairs.every((p) => p.weightQuery < COMMON_PART) &&
   listed.some((t, j) => !usedL.has(j) && t.kind === 'word' && (j === 0 || j === listed.length - 1) && !PATRONYMIC.test(t.text) && !nisba(listed, j));
+/**
+ * An organisation found only on words many listed names share (Korea Bank in KOREA TRADING BANK: KOREA is in 80
+ * entries' names, BANK a generic word), while the listed name holds a word the query lacks, is not named by them: the
+ * score stays below the default threshold. A listed name found whole is found, however common its words.
+ */
+const COMMON_WORDS_CAP = 0.85;
+const DISTINCTIVE_WORD = 0.5;
+function commonWordsOnly(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedL: ReadonlySet<number>): boolean {
+  if (!organisational(listed) || !listed.some((t, j) => !usedL.has(j) && t.kind !== 'legal')) return false;
+  return !pairs.some((p) => p.weightQuery >= DISTINCTIVE_WORD && query.some((t) => t.text === p.query && t.kind === 'word'));
+}
 /** The article or an honorific, which one spelling writes and another leaves out (al-Qathafi, QADHAFI; Sheikh Hamza): unpaired, it weighs nothing. */
 const particle = (token: NameToken) => token.family !== null && token.family.startsWith(PARTICLE_PREFIX);
 

@@ -363,9 +363,9 @@ const isPost = (run: readonly NameToken[]) =>
 
 /** "of Russia" and its like name where an organisation is, not which one: the country after "of" weighs little. */
 function markQualifiers(tokens: NameToken[]): NameToken[] {
-  if (tokens.length < 2) return tokens;
   return tokens.map((token, i) => {
     const qualifier =
+      // Alone too (Russia as a query names no one); a country's name alone may be a person's (ISRAEL is listed).
       QUALIFIER_WORDS.has(token.text) ||
       (token.text === 'of' && i + 1 < tokens.length && isCountry(tokens[i + 1]!.text)) ||
       (i > 0 && tokens[i - 1]!.text === 'of' && isCountry(token.text));
@@ -374,6 +374,9 @@ function markQualifiers(tokens: NameToken[]): NameToken[] {
 }
 
 const isCountry = (text: string) => text.length > 3 && countryCode(text) !== null;
+
+/** Whether a name holds anything but national qualifiers and titles (Russia, 大統領 alone name no one): else it is not screened. */
+export const namesSomeone = (tokens: readonly NameToken[]) => tokens.some((t) => t.weight > QUALIFIER_WEIGHT);
 
 /** Tokens are immutable and names repeat them (Mohammed, Sergei, LLC): each is worked out once per process. */
 const made = new Map<string, NameToken>();

@@ -3,7 +3,7 @@ import { ARABIC_SIMILARITY, COARSE_SIMILARITY, compareNames, isInitial, CONTAINE
 import { countryCode } from '../domain/countries';
 import { PARTIAL_GUESS_FACTOR, wholeNameAgrees } from './chinese';
 import { entityTypeMismatch } from './entity-type';
-import { foldName, type NameToken, tokenizeReadings } from './normalize';
+import { foldName, type NameToken, namesSomeone, tokenizeReadings } from './normalize';
 import {
   type Customer,
   type CustomerScreening,
@@ -40,6 +40,7 @@ export function screenName(index: ScreeningIndex, input: ScreeningQuery): Screen
 
   // A Cyrillic name may have two Latin readings (г as g and as h): each entry keeps its best.
   for (const tokens of tokenizeReadings(query.name)) {
+    if (!namesSomeone(tokens)) continue;
     for (const nameId of candidates(index, tokens, query.threshold)) {
       const name = index.names[nameId]!;
       const entry = index.entries[name.entry]!;
