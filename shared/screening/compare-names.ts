@@ -1,5 +1,5 @@
 import { jaroWinkler } from './jaro-winkler';
-import { type NameToken, PARTICLE_PREFIX } from './normalize';
+import { coarseKey, type NameToken, PARTICLE_PREFIX } from './normalize';
 
 /**
  * How alike two names are, token by token, in any order: each query token is paired with at most one token of
@@ -74,7 +74,7 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
   }
   if (q.script === c.script) {
     // Kanji names have no spaces, so a whole company name is one token; Jaro-Winkler handles characters as letters.
-    let similarity = q.script === 'latin' ? surnameAware(q.key, c.key) : lengthAware(q.key, c.key);
+    let similarity = q.script === 'latin' ? surnameAware(q.key, c.key, SLAVIC_ENDING, oneEditApart(q.text, c.text)) : lengthAware(q.key, c.key);
     // Two katakana renderings of one foreign name can differ more than their romanizations do (ワグナー, ワグネル).
     if (q.script === 'kana' && similarity < 1 && q.cross !== null && c.cross !== null) {
       const romanized = surnameAware(q.cross, c.cross, SLAVIC_ENDING_CROSS) * CROSS_SCRIPT_FACTOR;
@@ -111,7 +111,7 @@ const ENDING_KIND: Record<string, string> = {
   ova: 'ov', eva: 'ov', ov: 'ov', ev: 'ov', oba: 'ov', eba: 'ov', ob: 'ov', eb: 'ov', ina: 'in', in: 'in', skaia: 'ski',
   ski: 'ski', chuk: 'uk', cuk: 'uk', ck: 'uk', uk: 'uk', ovich: 'ich', evich: 'ich', obic: 'ich', ebic: 'ich', ich: 'ich', ic: 'ich', ik: 'ik', enko: 'enko', enka: 'enko', ko: 'ko',
 };
-function surnameAware(a: string, b: string, endings = SLAVIC_ENDING): number {
+function surnameAware(a: string, b: string, endings = SLAVIC_ENDING, typo = false): number {
   const similarity = lengthAware(a, b);
   if (similarity === 1 || similarity < PAIR_FLOOR) return similarity;
   const endA = endings.exec(a);
@@ -121,8 +121,22 @@ function surnameAware(a: string, b: string, endings = SLAVIC_ENDING): number {
   if (anotherFamily(stemA, ENDING_KIND[endA[2]!]!, stemB, ENDING_KIND[endB[2]!]!, endings === SLAVIC_ENDING)) return OTHER_FAMILY_SIMILARITY;
   // Plain Jaro-Winkler on the stems, and only a clear difference counts: TSEKHOV and TSEKOV (tseh, tsek: 0.88) are
   // one name in two transliterations, IVANOVA and DIANOVA (ivan, dian: 0.83) two names.
+  // Stems alike but more than one letter (or one swap, a typo's) apart are two names (PUSHK and PUSHIL: PUSHKIN is
+  // not PUSHYLIN), counted in the coarse key, where German and Polish spellings of one stem meet (Lisizyn, LISITSYN),
+  // unless the two names as written are one typo apart (BELOSUOV, BELOUSOV: the key folds ou, the typo's swap is su).
   const stems = jaroWinkler(stemA, stemB);
+  if (stems < EVIDENCE_KNEE && stems >= STEM_FLOOR && !typo && !oneEditApart(coarseKey(stemA), coarseKey(stemB))) return OTHER_FAMILY_SIMILARITY;
   return stems < STEM_FLOOR && stems < similarity ? stems : similarity;
+}
+
+/** Whether one letter changed, added or left out, or two neighbours swapped, turns one stem into the other. */
+function oneEditApart(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  if (short.length !== long.length) return short.slice(i) === long.slice(i + 1);
+  return short.slice(i + 1) === long.slice(i + 1) || (short[i] === long[i + 1] && short[i + 1] === long[i] && short.slice(i + 2) === long.slice(i + 2));
 }
 /** Below PAIR_FLOOR: the two family names are not paired. */
 const OTHER_FAMILY_SIMILARITY = 0.7;

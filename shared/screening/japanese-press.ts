@@ -14,7 +14,7 @@ const TITLES = new Set([
   '最高指導者', '代表', '会長', '社長', '創設者', '幹部', '司令', '総裁', '大使', '特使', '党首', '議員', '書記', '頭取', '主席',
   '報道官', '司令長官', '指揮官', '戦闘員', '工作員',
 ]);
-const TITLE_ENDINGS = ['大統領', '書記', '指導者', '相', '長', '官', '臣', '帥', '将', '佐'];
+const TITLE_ENDINGS = ['大統領', '書記', '指導者', '代表', '相', '長', '官', '臣', '帥', '将', '佐'];
 /** Offices whose names end like a post but are organisations (…研究所長 is a post, …工場 is not; these never end a post). */
 const ORGANISATION_ENDINGS = ['銀行', '研究所', '工場', '製作所', '設計局', '造船所', '会社', '公社', '商事', '協会', '組合', '企業', '団体', '機構', '大学', '委員会', '旅団', '部隊'];
 /** A long post is an office and its title (連邦保安局長官): up to this many characters. */

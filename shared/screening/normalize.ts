@@ -175,7 +175,10 @@ export function coarseKey(token: string): string {
 
 /** A katakana name's family by its Hepburn reading, when that is a known name: ユーリー is Yuri's, so not Yulia's. */
 function kanaFamily(kana: string): string | null {
-  const family = familyKey(toRomaji(kana.replace(/ー/g, '')).replace(/[^a-z]/g, ''));
+  // Hepburn as the family table spells the katakana forms (urajimiru), or with the loan-word digraphs read as
+  // sounds (ヴォロディミル vorodimiru, not vorodeimiru).
+  const plain = toRomaji(kana.replace(/ー/g, '')).replace(/[^a-z]/g, '');
+  const family = familyKey(plain) ?? familyKey(romanizeKana(kana));
   return family !== null && family.startsWith('n:') ? family : null;
 }
 
@@ -247,8 +250,10 @@ const FOREIGN_PATTERN = new RegExp(Object.keys(FOREIGN_SOUNDS).sort((a, b) => b.
 
 /** Katakana to Latin (Hepburn by wanakana, the digraphs above by table), then to the cross-script key. */
 export function kanaCrossKey(kana: string): string {
-  return crossKey(toRomaji(kana.replace(/ー/g, '').replace(FOREIGN_PATTERN, (m) => FOREIGN_SOUNDS[m]!)).replace(/[^a-z]/g, ''));
+  return crossKey(romanizeKana(kana));
 }
+
+const romanizeKana = (kana: string) => toRomaji(kana.replace(/ー/g, '').replace(FOREIGN_PATTERN, (m) => FOREIGN_SOUNDS[m]!)).replace(/[^a-z]/g, '');
 
 /**
  * The katakana organisation words as a romaji field writes them (kanpani, gurupu, toredingu, senta), met through the
@@ -277,7 +282,20 @@ export type NameReading = NameToken[] & { readonly guessed?: boolean };
  */
 export function tokenizeReadings(name: string): NameReading[] {
   const guessed = chineseReadings(foldName(name)).map((reading) => Object.assign(tokenizeFolded(reading), { guessed: true }));
-  return [...nameReadings(name).map(tokenizeFolded), ...guessed];
+  const readings = nameReadings(name);
+  const split = readings.map(splitGluedParticles).filter((reading, i) => reading !== readings[i]);
+  return [...readings.map(tokenizeFolded), ...split.map(tokenizeFolded), ...guessed];
+}
+
+/**
+ * A particle the press writes glued to the name after it (ビンラディン, アブバクル, Binladen, Abubakar) against a list that
+ * writes it apart (ビン・ラーデン, Abu Bakr): the query is also read with it apart. Only before a word of some length, so
+ * that a name that merely begins so (アブドゥル, Binyamin) is read as written too; the best reading counts.
+ */
+function splitGluedParticles(reading: string): string {
+  return reading
+    .replace(/\b(bin|ibn|abu)(?=[a-z]{4,}\b)/g, '$1 ')
+    .replace(/(^|\s)(ビン|イブン|アブー?)(?=[\u30a1-\u30fa\u30fc]{3,})/g, '$1$2 ');
 }
 
 /**
@@ -336,8 +354,8 @@ function tokenizeFolded(folded: string): NameToken[] {
 }
 
 /**
- * A title or a post after a katakana name (プーチン大統領, ボルトニコフ連邦保安局(FSB)長官), or before it (ＩＳ指導者バグダディ),
- * says who, not which one: the kanji (and abbreviations among them) between the name's ends and the query's. A kanji
+ * A title or a post after a katakana name (プーチン大統領, ボルトニコフ連邦保安局(FSB)長官), or before it (ＩＳ指導者バグダディ,
+ * ハマス指導者シンワル氏, the office's name in katakana), says who, not which one: the kanji (and abbreviations among them) between the name's ends and the query's. A kanji
  * name of its own (織田信長 ends in 長) has no katakana, and an office that is not a post (…工場) is a name's word.
  */
 function markTitles(tokens: NameToken[]): NameToken[] {
@@ -346,7 +364,10 @@ function markTitles(tokens: NameToken[]): NameToken[] {
   if (first < 0) return tokens;
   let last = tokens.length - 1;
   while (tokens[last]!.script !== 'kana') last--;
-  const before = isPost(tokens.slice(0, first)) ? first : 0;
+  // An organisation's name in katakana before the post (ハマス指導者シンワル氏): all of it before the person.
+  let office = -1;
+  for (let i = first + 1; i < last; i++) if (tokens[i]!.script === 'other' && isJapaneseTitle(tokens[i]!.text)) office = i;
+  const before = office > 0 ? office + 1 : isPost(tokens.slice(0, first)) ? first : 0;
   const after = isPost(tokens.slice(last + 1)) ? last + 1 : tokens.length;
   if (before === 0 && after === tokens.length) return tokens;
   return tokens.map((token, i) =>

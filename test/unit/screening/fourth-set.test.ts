@@ -7,7 +7,7 @@ import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
 import { WORKBOOK } from '../../support/fixtures';
-import { FOURTH_SET, type FourthSetQuery } from '../../support/fourth-set';
+import { FOURTH_HELD_OUT, FOURTH_SET, type FourthSetQuery } from '../../support/fourth-set';
 
 /**
  * The fourth hand-written set (test/support/fourth-set.ts) on the whole 2026-03-05 list at the default threshold: a
@@ -34,13 +34,26 @@ it('shares no code with the matcher', () => {
 
 it.each([
   ['katakana-title', 27],
-  ['katakana-press', 14],
+  ['katakana-press', 15],
   ['short-company', 28],
   ['legal-form', 27],
   ['namesake-slavic', 20],
   ['namesake-company', 20],
 ])('%s: at least %i right', (kind, floor) => {
   const queries = FOURTH_SET.filter((q) => q.kind === kind);
+  expect(queries.filter(right).length).toBeGreaterThanOrEqual(floor);
+});
+
+// The part written after the rules and run once before the last fixes (11, 9, 12, 10, 9, 9 then): what they reached since.
+it.each([
+  ['katakana-title', 13],
+  ['katakana-press', 10],
+  ['short-company', 12],
+  ['legal-form', 10],
+  ['namesake-slavic', 10],
+  ['namesake-company', 9],
+])('held-out part, %s: at least %i right', (kind, floor) => {
+  const queries = FOURTH_HELD_OUT.filter((q) => q.kind === kind);
   expect(queries.filter(right).length).toBeGreaterThanOrEqual(floor);
 });
 
@@ -104,5 +117,17 @@ describe('each rule on real list names', () => {
     expect(keys('Russia')).toEqual([]);
     // A listed name made of common words is found whole.
     expect(keys('Korea Trading Bank')).toContain('014-000047');
+  });
+
+  it('reads a particle glued to the name after it apart too, and a katakana given name spelled with loan-word kana', () => {
+    expect(keys('アブバクル・バグダディ')[0]).toBe('002-000600');
+    expect(keys('Hamza Binladen')[0]).toBe('002-000773');
+    // ヴォロディミル (Volodymyr) is of Vladimir's family, as ウラジーミル is.
+    expect(keys('ウラジーミル・サルド')[0]).toBe('026-000255');
+  });
+
+  it('takes stems two letters apart for two names, a typo’s swap for one', () => {
+    expect(keys('Denis Pushkin')).not.toContain('026-000022');
+    expect(keys('Mikhail Belosuov')).toContain('026-000262');
   });
 });
