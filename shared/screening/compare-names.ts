@@ -87,7 +87,10 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
     return { similarity, crossScript: false };
   }
   if (q.cross === null || c.cross === null || differentNames(q, c)) return { similarity: 0, crossScript: false };
-  return { similarity: surnameAware(q.cross, c.cross, SLAVIC_ENDING_CROSS) * CROSS_SCRIPT_FACTOR, crossScript: true };
+  const romanized = surnameAware(q.cross, c.cross, SLAVIC_ENDING_CROSS) * CROSS_SCRIPT_FACTOR;
+  // One name's family in both scripts (ウラジーミル and Volodymyr, フーシ and HOUTHI), however far the readings.
+  const family = q.family !== null && q.family === c.family ? FAMILY_SIMILARITY * CROSS_SCRIPT_FACTOR : 0;
+  return { similarity: family > romanized ? family : romanized, crossScript: true };
 }
 
 /** Two known names of different families are two names (Vladimir and Vladislav, Yulia and ユーリー), however alike. */
