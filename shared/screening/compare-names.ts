@@ -74,7 +74,7 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
   }
   if (q.script === c.script) {
     // Kanji names have no spaces, so a whole company name is one token; Jaro-Winkler handles characters as letters.
-    let similarity = q.script === 'latin' ? surnameAware(q.key, c.key, SLAVIC_ENDING, oneEditApart(q.text, c.text)) : lengthAware(q.key, c.key);
+    let similarity = q.script === 'latin' ? surnameAware(q.key, c.key, SLAVIC_ENDING, q.text, c.text) : lengthAware(q.key, c.key);
     // Two katakana renderings of one foreign name can differ more than their romanizations do (ワグナー, ワグネル).
     if (q.script === 'kana' && similarity < 1 && q.cross !== null && c.cross !== null) {
       const romanized = surnameAware(q.cross, c.cross, SLAVIC_ENDING_CROSS) * CROSS_SCRIPT_FACTOR;
@@ -114,7 +114,7 @@ const ENDING_KIND: Record<string, string> = {
   ova: 'ov', eva: 'ov', ov: 'ov', ev: 'ov', oba: 'ov', eba: 'ov', ob: 'ov', eb: 'ov', ina: 'in', in: 'in', skaia: 'ski',
   ski: 'ski', chuk: 'uk', cuk: 'uk', ck: 'uk', uk: 'uk', ovich: 'ich', evich: 'ich', obic: 'ich', ebic: 'ich', ich: 'ich', ic: 'ich', ik: 'ik', enko: 'enko', enka: 'enko', ko: 'ko',
 };
-function surnameAware(a: string, b: string, endings = SLAVIC_ENDING, typo = false): number {
+function surnameAware(a: string, b: string, endings = SLAVIC_ENDING, textA = '', textB = ''): number {
   const similarity = lengthAware(a, b);
   if (similarity === 1 || similarity < PAIR_FLOOR) return similarity;
   const endA = endings.exec(a);
@@ -128,7 +128,9 @@ function surnameAware(a: string, b: string, endings = SLAVIC_ENDING, typo = fals
   // not PUSHYLIN), counted in the coarse key, where German and Polish spellings of one stem meet (Lisizyn, LISITSYN),
   // unless the two names as written are one typo apart (BELOSUOV, BELOUSOV: the key folds ou, the typo's swap is su).
   const stems = jaroWinkler(stemA, stemB);
-  if (stems < EVIDENCE_KNEE && stems >= STEM_FLOOR && !typo && !oneEditApart(coarseKey(stemA), coarseKey(stemB))) return OTHER_FAMILY_SIMILARITY;
+  if (stems < EVIDENCE_KNEE && stems >= STEM_FLOOR && !(textA && oneEditApart(textA, textB)) && !oneEditApart(coarseKey(stemA), coarseKey(stemB))) {
+    return OTHER_FAMILY_SIMILARITY;
+  }
   return stems < STEM_FLOOR && stems < similarity ? stems : similarity;
 }
 
@@ -240,7 +242,7 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const queryFirst = queryShare * q + (1 - queryShare) * l;
   const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
   const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l));
-  const tokenScore = commonWordsOnly(query, listed, pairs, usedL) && found > COMMON_WORDS_CAP ? COMMON_WORDS_CAP : found;
+  const tokenScore = found > COMMON_WORDS_CAP && commonWordsOnly(query, listed, pairs, usedL) ? COMMON_WORDS_CAP : found;
   const joinedScore = query.length !== listed.length && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
@@ -382,8 +384,8 @@ function containment(query: readonly NameToken[], listed: readonly NameToken[], 
     rare ||= pair.weightQuery >= CONTAINED_RARE;
   }
   // A company's name, as its legal form says (not Vostok Battalion), and nothing more in the query than its kind (not Vostok Trading).
-  const company = listed.some((t) => t.kind === 'legal') && query.every((t, i) => usedQ.has(i) || t.kind === 'legal' || KIND_OF_COMPANY.has(t.text));
-  if (singleCompanyWord(query) !== null && rare && company) {
+  const company = () => listed.some((t) => t.kind === 'legal') && query.every((t, i) => usedQ.has(i) || t.kind === 'legal' || KIND_OF_COMPANY.has(t.text));
+  if (rare && singleCompanyWord(query) !== null && company()) {
     return SINGLE_WORD_SHARE * (found / weight) + (1 - SINGLE_WORD_SHARE) * l;
   }
   // What the listed name adds comes before what the query names (Korea Ryonbong, Academician A.L. Mints, PMC Wagner);

@@ -43,7 +43,7 @@ export function legalFormSymbol(token: string): string | null {
  * The transliterations of one Russian word vary (obshchestvo, obschestvo, obshestvo; ogranichennoi, ogranichennoy;
  * aktsionernoe, aktcionernoe, aktsionernoye), and so do the list's own spellings (Otvetsvennostyu).
  */
-export const LEGAL_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+const LEGAL_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bprivate military company\b|\bchastnaia voennaia kompaniia\b/g, 'pmc'],
   [/\bob(?:shch|sch|shh|sh|s)estvo s ogranichenn[a-z]* otvets?tvennost[a-z]*\b/g, 'ooo'],
   [/\btovarystvo z obmezhenoiu vidpovidalnistiu\b/g, 'tov'],
@@ -73,6 +73,16 @@ export const LEGAL_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:yugen|godo) (?:kaisha|gaisha)\b/g, 'llc'],
   [/\bcompany limited\b|\bco ltd\b|\bproprietary limited\b/g, 'ltd'],
 ];
+
+/**
+ * A word every phrase above holds: a name without any (most of them) skips the phrases, which every listed name and
+ * every query is read through.
+ */
+const PHRASE_WORDS = /compan|kompan|nekommer|ob[sc]|tovar|gesell|sp(?:ol| z)|socie|vennoot|aktien|partner|zone|fz |unitary|non |jsc|akt|[gk]aisha|ltd|limited|traded/;
+
+export function replaceLegalPhrases(text: string): string {
+  return PHRASE_WORDS.test(text) ? LEGAL_PHRASES.reduce((folded, [phrase, form]) => folded.replace(phrase, form), text) : text;
+}
 
 /**
  * Ukrainian ПАТ and ПрАТ (public and private joint stock company) as abbreviations: in Cyrillic only, since PAT in

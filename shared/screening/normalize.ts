@@ -3,7 +3,7 @@ import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
 import { chineseReadings } from './chinese';
 import { afterPlaceOf, isJapaneseTitle, isPostAbbreviation } from './japanese-press';
-import { expandCyrillicLegalMarks, expandJapaneseLegalMarks, LEGAL_PHRASES, legalFormSymbol } from './legal-forms';
+import { expandCyrillicLegalMarks, expandJapaneseLegalMarks, legalFormSymbol, replaceLegalPhrases } from './legal-forms';
 import { translateRussianWords } from './russian-words';
 import { familyKey } from './spelling-families';
 import { arabicSkeleton, hasCyrillic, latinReadings, latinSkeleton, readArabicParticles } from './transliterate';
@@ -174,11 +174,11 @@ export function coarseKey(token: string): string {
 }
 
 /** A katakana name's family by its Hepburn reading, when that is a known name: ユーリー is Yuri's, so not Yulia's. */
-function kanaFamily(kana: string): string | null {
+function kanaFamily(kana: string, romanized: string): string | null {
   // Hepburn as the family table spells the katakana forms (urajimiru), or with the loan-word digraphs read as
   // sounds (ヴォロディミル vorodimiru, not vorodeimiru).
   const plain = toRomaji(kana.replace(/ー/g, '')).replace(/[^a-z]/g, '');
-  const family = familyKey(plain) ?? familyKey(romanizeKana(kana));
+  const family = familyKey(plain) ?? (romanized !== plain ? familyKey(romanized) : null);
   return family !== null && family.startsWith('n:') ? family : null;
 }
 
@@ -313,9 +313,7 @@ function readingsOf(name: string): string[] {
   const translated = hasCyrillic(folded) ? translateRussianWords(folded) : null;
   const readings = latinReadings(folded);
   if (translated !== null) readings.push(latinReadings(translated)[0]!);
-  return readings.map((reading) =>
-    LEGAL_PHRASES.reduce((text, [phrase, form]) => text.replace(phrase, form), joinArabicCompounds(reading)),
-  );
+  return readings.map((reading) => replaceLegalPhrases(joinArabicCompounds(reading)));
 }
 
 /**
@@ -416,14 +414,15 @@ function makeToken(text: string): NameToken {
   const legal = LEGAL_LATIN.has(text) || LEGAL_KANA.has(text) || LEGAL_HAN.includes(text);
   const kind = legal ? 'legal' : GENERIC.has(text) ? 'generic' : 'word';
   const latin = script === 'latin' && /[a-z]/.test(text);
-  const cross = latin ? crossKey(text) : script === 'kana' ? kanaCrossKey(text) : null;
+  const romanized = script === 'kana' ? romanizeKana(text) : null;
+  const cross = latin ? crossKey(text) : romanized !== null ? crossKey(romanized) : null;
   return {
     text,
     script,
     key: script === 'latin' ? latinKey(text) : script === 'kana' ? kanaKey(text) : text,
     cross,
     weight: kind === 'legal' ? LEGAL_WEIGHT : ARTICLES.has(text) ? ARTICLE_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
-    family: kind === 'legal' ? legalFormSymbol(text) : kind === 'generic' ? particleFamily(text) : latin ? familyKey(text) : script === 'kana' ? kanaFamily(text) : null,
+    family: kind === 'legal' ? legalFormSymbol(text) : kind === 'generic' ? particleFamily(text) : latin ? familyKey(text) : romanized !== null ? kanaFamily(text, romanized) : null,
     coarse: kind !== 'word' ? null : latin ? coarseKey(text) : script === 'kana' ? kanaCoarseKey(text) : null,
     skeleton: kind !== 'word' ? null : latin ? latinSkeleton(text) : script === 'arabic' ? arabicSkeleton(text) : null,
     kind,
