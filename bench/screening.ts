@@ -11,6 +11,7 @@ import { MAY_2024_KEYS, WORKBOOK } from '../test/support/fixtures';
 import { aliasHoldOut, type IndependentQuery, namesakes, standardVariants } from '../test/support/independent-sets';
 import { PRESS_QUERIES } from '../test/support/press-sets';
 import { THIRD_SET } from '../test/support/third-set';
+import { FOURTH_HELD_OUT, FOURTH_SET } from '../test/support/fourth-set';
 import { bareCompanyNames, type LabelledQuery, listedVariants, UNLISTED } from '../test/support/screening-sets';
 
 /**
@@ -171,6 +172,8 @@ async function main(): Promise<void> {
   independentQuality(entries, index);
   handWrittenQuality(index, 'press set', PRESS_QUERIES);
   handWrittenQuality(index, 'third set', THIRD_SET);
+  handWrittenQuality(index, 'fourth set', FOURTH_SET);
+  handWrittenQuality(index, 'fourth set, held-out part', FOURTH_HELD_OUT);
 
   const queries = [...variants.map((v) => v.query), ...UNLISTED];
   for (const q of queries) screenName(index, { name: q }); // warm: JIT and the token memo, as a running service would be

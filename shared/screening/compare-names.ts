@@ -1,5 +1,5 @@
 import { jaroWinkler } from './jaro-winkler';
-import { type NameToken, PARTICLE_PREFIX } from './normalize';
+import { coarseKey, type NameToken, PARTICLE_PREFIX } from './normalize';
 
 /**
  * How alike two names are, token by token, in any order: each query token is paired with at most one token of
@@ -74,7 +74,7 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
   }
   if (q.script === c.script) {
     // Kanji names have no spaces, so a whole company name is one token; Jaro-Winkler handles characters as letters.
-    let similarity = q.script === 'latin' ? surnameAware(q.key, c.key) : lengthAware(q.key, c.key);
+    let similarity = q.script === 'latin' ? surnameAware(q.key, c.key, SLAVIC_ENDING, q.text, c.text) : lengthAware(q.key, c.key);
     // Two katakana renderings of one foreign name can differ more than their romanizations do (ワグナー, ワグネル).
     if (q.script === 'kana' && similarity < 1 && q.cross !== null && c.cross !== null) {
       const romanized = surnameAware(q.cross, c.cross, SLAVIC_ENDING_CROSS) * CROSS_SCRIPT_FACTOR;
@@ -87,7 +87,10 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
     return { similarity, crossScript: false };
   }
   if (q.cross === null || c.cross === null || differentNames(q, c)) return { similarity: 0, crossScript: false };
-  return { similarity: surnameAware(q.cross, c.cross, SLAVIC_ENDING_CROSS) * CROSS_SCRIPT_FACTOR, crossScript: true };
+  const romanized = surnameAware(q.cross, c.cross, SLAVIC_ENDING_CROSS) * CROSS_SCRIPT_FACTOR;
+  // One name's family in both scripts (ウラジーミル and Volodymyr, フーシ and HOUTHI), however far the readings.
+  const family = q.family !== null && q.family === c.family ? FAMILY_SIMILARITY * CROSS_SCRIPT_FACTOR : 0;
+  return { similarity: family > romanized ? family : romanized, crossScript: true };
 }
 
 /** Two known names of different families are two names (Vladimir and Vladislav, Yulia and ユーリー), however alike. */
@@ -103,37 +106,60 @@ function differentNames(q: NameToken, c: NameToken): boolean {
  * or with letters added before the same ending (KABANOVA and KABAEVA), is another family's name: no pair at all
  * (SHEVCHIK is not Shevchenko, MELNIKOV not Melnyk, KOVALCHUK not Kovalchik).
  */
-const SLAVIC_ENDING = /^(.{3,}?)(enko|chuk|uk|ovich|evich|ich|ik|skaia|ski|ova|eva|ina|ov|ev|in)$/;
-/** The same endings in the cross-script key, where v is b and -chuk loses its u (Latin and romanized katakana: セーチン and Sechkin). */
-const SLAVIC_ENDING_CROSS = /^(.{3,}?)(enko|chuk|chk|uk|obich|ebich|ich|ik|skaia|ski|oba|eba|ina|ob|eb|in)$/;
+const SLAVIC_ENDING = /^(.{3,}?)(enko|enka|chuk|uk|ovich|evich|ich|ik|(?<!n)ko|skaia|ski|ova|eva|ina|ov|ev|in)$/;
+/** The same endings in the cross-script key, where v is b, ch is c and -chuk loses its u (Latin and romanized katakana: セーチン and Sechkin). */
+const SLAVIC_ENDING_CROSS = /^(.{3,}?)(enko|enka|cuk|ck|uk|obic|ebic|ic|ik|(?<!n)ko|skaia|ski|oba|eba|ina|ob|eb|in)$/;
 /** Endings that are one ending in other forms: a woman's (-ova), ё written e or o (-ev, -ov), a patronymic's. */
 const ENDING_KIND: Record<string, string> = {
   ova: 'ov', eva: 'ov', ov: 'ov', ev: 'ov', oba: 'ov', eba: 'ov', ob: 'ov', eb: 'ov', ina: 'in', in: 'in', skaia: 'ski',
-  ski: 'ski', chuk: 'uk', chk: 'uk', uk: 'uk', ovich: 'ich', evich: 'ich', obich: 'ich', ebich: 'ich', ich: 'ich', ik: 'ik', enko: 'enko',
+  ski: 'ski', chuk: 'uk', cuk: 'uk', ck: 'uk', uk: 'uk', ovich: 'ich', evich: 'ich', obic: 'ich', ebic: 'ich', ich: 'ich', ic: 'ich', ik: 'ik', enko: 'enko', enka: 'enko', ko: 'ko',
 };
-function surnameAware(a: string, b: string, endings = SLAVIC_ENDING): number {
+function surnameAware(a: string, b: string, endings = SLAVIC_ENDING, textA = '', textB = ''): number {
   const similarity = lengthAware(a, b);
   if (similarity === 1 || similarity < PAIR_FLOOR) return similarity;
   const endA = endings.exec(a);
   const endB = endA === null ? null : endings.exec(b);
   if (endA === null || endB === null) return similarity;
   const [stemA, stemB] = [endA[1]!, endB[1]!];
-  if (anotherFamily(stemA, ENDING_KIND[endA[2]!]!, stemB, ENDING_KIND[endB[2]!]!)) return OTHER_FAMILY_SIMILARITY;
+  if (anotherFamily(stemA, ENDING_KIND[endA[2]!]!, stemB, ENDING_KIND[endB[2]!]!, endings === SLAVIC_ENDING)) return OTHER_FAMILY_SIMILARITY;
   // Plain Jaro-Winkler on the stems, and only a clear difference counts: TSEKHOV and TSEKOV (tseh, tsek: 0.88) are
   // one name in two transliterations, IVANOVA and DIANOVA (ivan, dian: 0.83) two names.
+  // Stems alike but more than one letter (or one swap, a typo's) apart are two names (PUSHK and PUSHIL: PUSHKIN is
+  // not PUSHYLIN), counted in the coarse key, where German and Polish spellings of one stem meet (Lisizyn, LISITSYN),
+  // unless the two names as written are one typo apart (BELOSUOV, BELOUSOV: the key folds ou, the typo's swap is su).
   const stems = jaroWinkler(stemA, stemB);
+  if (stems < EVIDENCE_KNEE && stems >= STEM_FLOOR && !(textA && oneEditApart(textA, textB)) && !oneEditApart(coarseKey(stemA), coarseKey(stemB))) {
+    return OTHER_FAMILY_SIMILARITY;
+  }
   return stems < STEM_FLOOR && stems < similarity ? stems : similarity;
+}
+
+/** Whether one letter changed, added or left out, or two neighbours swapped, turns one stem into the other. */
+function oneEditApart(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  if (short.length !== long.length) return short.slice(i) === long.slice(i + 1);
+  return short.slice(i + 1) === long.slice(i + 1) || (short[i] === long[i + 1] && short[i + 1] === long[i] && short.slice(i + 2) === long.slice(i + 2));
 }
 /** Below PAIR_FLOOR: the two family names are not paired. */
 const OTHER_FAMILY_SIMILARITY = 0.7;
 
-/** One stem (or one the other's start) under two kinds of ending, or letters other than a soft sign's i added. */
-function anotherFamily(stemA: string, kindA: string, stemB: string, kindB: string): boolean {
+/**
+ * One stem (or one the other's start) under two kinds of ending (GROMYKO and GROMOV, MEDVEDKO and MEDVEDEV), letters
+ * other than a soft sign's i added (KABANOVA and KABAEVA), or a vowel other than i and e put in at the start (YUSHCHENKO
+ * and ISHCHENKO: ю is not и, while ye and e, or ьe and e, are spellings of one letter).
+ */
+function anotherFamily(stemA: string, kindA: string, stemB: string, kindB: string, latin: boolean): boolean {
   const [short, long] = stemA.length <= stemB.length ? [stemA, stemB] : [stemB, stemA];
   const prefix = long.startsWith(short);
   if (kindA !== kindB) return prefix || jaroWinkler(stemA, stemB) >= STEM_FLOOR;
   // AFANASIEV and AFANASEV are one name (ь written i or left out); KABANOVA and KABAEVA are two.
-  return prefix && /[^i]/.test(long.slice(short.length));
+  if (prefix) return /[^i]/.test(long.slice(short.length));
+  // At the start only: further in, a vowel more is as often a typo's transposition (OBNSOOV for OBNOSOV). Between
+  // scripts, katakana writes vowels Latin does not (ブォ, ヴォ).
+  return latin && long.length === short.length + 1 && /^.?[aou]/.test(long) && [0, 1].some((i) => /[aou]/.test(long[i]!) && long.slice(0, i) + long.slice(i + 1) === short);
 }
 const STEM_FLOOR = 0.87;
 
@@ -215,7 +241,8 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const queryShare = commonOnly(pairs, listed, usedL) ? COMMON_QUERY_SHARE : QUERY_SHARE;
   const queryFirst = queryShare * q + (1 - queryShare) * l;
   const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
-  const tokenScore = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l));
+  const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l));
+  const tokenScore = found > COMMON_WORDS_CAP && commonWordsOnly(query, listed, pairs, usedL) ? COMMON_WORDS_CAP : found;
   const joinedScore = query.length !== listed.length && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
@@ -296,6 +323,17 @@ const commonOnly = (pairs: readonly TokenPair[], listed: readonly NameToken[], u
   pairs.length > 0 &&
   pairs.every((p) => p.weightQuery < COMMON_PART) &&
   listed.some((t, j) => !usedL.has(j) && t.kind === 'word' && (j === 0 || j === listed.length - 1) && !PATRONYMIC.test(t.text) && !nisba(listed, j));
+/**
+ * An organisation found only on words many listed names share (Korea Bank in KOREA TRADING BANK: KOREA is in 80
+ * entries' names, BANK a generic word), while the listed name holds a word the query lacks, is not named by them: the
+ * score stays below the default threshold. A listed name found whole is found, however common its words.
+ */
+const COMMON_WORDS_CAP = 0.85;
+const DISTINCTIVE_WORD = 0.5;
+function commonWordsOnly(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedL: ReadonlySet<number>): boolean {
+  if (!organisational(listed) || !listed.some((t, j) => !usedL.has(j) && t.kind !== 'legal')) return false;
+  return !pairs.some((p) => p.weightQuery >= DISTINCTIVE_WORD && query.some((t) => t.text === p.query && t.kind === 'word'));
+}
 /** The article or an honorific, which one spelling writes and another leaves out (al-Qathafi, QADHAFI; Sheikh Hamza): unpaired, it weighs nothing. */
 const particle = (token: NameToken) => token.family !== null && token.family.startsWith(PARTICLE_PREFIX);
 
@@ -304,18 +342,34 @@ const particle = (token: NameToken) => token.family !== null && token.family.sta
  * Radiotechnical Institute Joint Stock Company, Wagner Group for PMC Wagner): when every word of the query is found
  * (in the same spelling), what is found is distinctive (its words weigh CONTAINED_WEIGHT together by their rarity, one
  * of them rare) and the listed name adds words only before it, the query counts for most and what the listed name adds
- * for little. Generic words and legal forms the query adds (Group, of the DPRK) do not count against it.
+ * for little. Generic words and legal forms the query adds (Group, of the DPRK), and words that say what kind of
+ * company it is (Concern, Plant), do not count against it.
+ *
+ * A company known by one distinctive word of its listed name (Tekhmash, Kronshtadt, Omsktransmash for JSC Omsk
+ * Transport Machine Factory Omsktransmash) is found wherever that word stands, when the list holds it in at most two
+ * entries' names (its weight CONTAINED_RARE or more), it is not short, the listed name is a company's (it has a legal
+ * form) and the query adds nothing but a legal form or the kind of company: the word is the company's name.
  */
 const CONTAINED_WEIGHT = 1;
 /** Words that name another entity of a group (Azia Shipping Holdings is not AZIA SHIPPING COMPANY): not generic here. */
 const RELATED_ENTITY = new Set(['holding', 'holdings', 'subsidiary', 'branch', 'affiliate', 'ホールディングス']);
-const CONTAINED_RARE = 0.85;
+/** Words that say what kind of company a name is (Kalashnikov Concern, Kurganmashzavod Plant), which a customer record adds or drops. */
+const KIND_OF_COMPANY = new Set(['group', 'concern', 'kontsern', 'plant', 'factory', 'zavod', 'works', 'kombinat', 'コンツェルン', 'プラント', '工場']);
+export const CONTAINED_RARE = 0.85;
 const CONTAINED_SHARE = 0.9;
+/** One distinctive word is the company's name: it counts for more of the score than a part of a longer name does. */
+export const SINGLE_WORD_SHARE = 0.95;
+const SINGLE_WORD_LENGTH = 5;
+/** The one word a query names a company by (Omsktransmash, Techmash Concern), which containment may find anywhere in a listed name; else null. */
+export function singleCompanyWord(query: readonly NameToken[]): NameToken | null {
+  const named = query.filter((t) => t.kind === 'word' && !KIND_OF_COMPANY.has(t.text));
+  return named.length === 1 && named[0]!.text.length >= SINGLE_WORD_LENGTH ? named[0]! : null;
+}
 /** Each word found as written, as its spelling family or in the other script: a near miss (Sony and SONGI) is another company. */
 const sameSpelling = (pair: TokenPair) =>
   pair.similarity === 1 || pair.similarity === FAMILY_SIMILARITY || (pair.crossScript && pair.similarity >= CROSS_SCRIPT_FACTOR);
 function containment(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, l: number): number {
-  if (!organisational(listed) || !query.every((t, i) => usedQ.has(i) || (t.kind !== 'word' && !RELATED_ENTITY.has(t.text)))) return 0;
+  if (!organisational(listed) || !query.every((t, i) => usedQ.has(i) || (t.kind !== 'word' && !RELATED_ENTITY.has(t.text)) || KIND_OF_COMPANY.has(t.text))) return 0;
   let found = 0;
   let weight = 0;
   let rare = false;
@@ -328,6 +382,11 @@ function containment(query: readonly NameToken[], listed: readonly NameToken[], 
     found += pair.weightQuery * pair.similarity;
     weight += pair.weightQuery;
     rare ||= pair.weightQuery >= CONTAINED_RARE;
+  }
+  // A company's name, as its legal form says (not Vostok Battalion), and nothing more in the query than its kind (not Vostok Trading).
+  const company = () => listed.some((t) => t.kind === 'legal') && query.every((t, i) => usedQ.has(i) || t.kind === 'legal' || KIND_OF_COMPANY.has(t.text));
+  if (rare && singleCompanyWord(query) !== null && company()) {
+    return SINGLE_WORD_SHARE * (found / weight) + (1 - SINGLE_WORD_SHARE) * l;
   }
   // What the listed name adds comes before what the query names (Korea Ryonbong, Academician A.L. Mints, PMC Wagner);
   // words after it make another company (Azia Shipping Holdings is not Azia Shipping Co.).

@@ -4,11 +4,23 @@
  * "Limited Liability Company" is one form rather than three words, and ㈱ is 株式会社. Pure.
  */
 
-/** Each line a family: its symbol, then its spellings as folded tokens (Latin, katakana, kanji). */
+/**
+ * Each line a family: its symbol, then its spellings as folded tokens (Latin, katakana, kanji). From the public lists
+ * of business entity types (Wikipedia's "List of legal entity types by country", the ISO 20275 entity legal forms):
+ * a private company with limited liability (LLC: OOO, TOV, GmbH, BV, s.r.o., Sp. z o.o., SARL, SRL, 有限会社); a
+ * company with shares (JSC: AO, PAO, PJSC, ZAO, AG, SA, NV, KK, PLC, Ukrainian PAT and PrAT, 株式会社); a state or
+ * municipal unitary enterprise (SUE: ФГУП, ГУП, МУП, FSUE); an autonomous non-profit organisation (ANO); a free-zone
+ * company of the Emirates (FZE: FZE, FZCO, FZC, FZ-LLC); a limited partnership (LP); Ltd and Co. The Russian
+ * ones arrive read in Latin letters (ООО is ooo).
+ */
 const FAMILIES: readonly string[] = [
-  'LLC llc ooo tov too taa gmbh sro sarl srl 有限会社 有限責任会社 合同会社 エルエルシー オーオーオー',
-  'JSC jsc ao oao zao pao aat zat pjsc ojsc cjsc ag kk plc nao 株式会社 公開株式会社 非公開株式会社 公共株式会社 ジェイエスシー ピージェイエスシー',
-  'LTD ltd limited pte pvt リミテッド',
+  'LLC llc ooo tov too taa gmbh sro spzoo sarl srl bv 有限会社 有限責任会社 合同会社 エルエルシー オーオーオー',
+  'JSC jsc ao oao zao pao aat zat pjsc ojsc cjsc ag sa nv kk plc nao 株式会社 公開株式会社 非公開株式会社 公共株式会社 ジェイエスシー ピージェイエスシー',
+  'LTD ltd limited pte pvt pty リミテッド',
+  'SUE fgup gup mup fsue',
+  'ANO ano',
+  'FZE fze fzco fzc fzllc',
+  'LP lp llp',
   // A private military company (частная военная компания, ЧВК) is a firm of its own kind, not a legal form, but is
   // named like one: ЧВК «Вагнер» is Private Military Company (PMC) Wagner.
   'PMC pmc chvk',
@@ -28,19 +40,57 @@ export function legalFormSymbol(token: string): string | null {
 /**
  * Legal forms written in several words, replaced by one token of their family before a name is split (on folded
  * text, Cyrillic already read in Latin letters): longest first, so that a public joint stock company is one PJSC.
+ * The transliterations of one Russian word vary (obshchestvo, obschestvo, obshestvo; ogranichennoi, ogranichennoy;
+ * aktsionernoe, aktcionernoe, aktsionernoye), and so do the list's own spellings (Otvetsvennostyu).
  */
-export const LEGAL_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+const LEGAL_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bprivate military company\b|\bchastnaia voennaia kompaniia\b/g, 'pmc'],
-  [/\bobshchestvo s ogranichennoi otvetstvennost(?:iu|yu|ju|u)\b/g, 'ooo'],
+  [/\bob(?:shch|sch|shh|sh|s)estvo s ogranichenn[a-z]* otvets?tvennost[a-z]*\b/g, 'ooo'],
   [/\btovarystvo z obmezhenoiu vidpovidalnistiu\b/g, 'tov'],
+  [/\bgesellschaft mit beschrankter haftung\b/g, 'gmbh'],
+  [/\bspolka z ograniczona odpowiedzialnoscia\b|\bsp z o o\b/g, 'spzoo'],
+  [/\bspol s r o\b|\bspolecnost s rucenim omezenym\b/g, 'sro'],
+  [/\bsociete a responsabilite limitee\b/g, 'sarl'],
+  [/\bsociedad (?:de responsabilidad )?limitada\b|\bsocieta a responsabilita limitata\b/g, 'srl'],
+  [/\bbesloten vennootschap(?: met beperkte aansprakelijkheid)?\b/g, 'bv'],
+  [/\bnaamloze vennootschap\b/g, 'nv'],
+  [/\bsociedad anonima\b|\bsociete anonyme\b|\bsocieta per azioni\b/g, 'sa'],
+  [/\baktiengesellschaft\b/g, 'ag'],
   [/\blimited liability (?:company|partnership)\b/g, 'llc'],
-  [/\b(?:public|open) joint stock company\b/g, 'pjsc'],
-  [/\b(?:closed|non public) joint stock company\b/g, 'cjsc'],
+  [/\blimited partnership\b/g, 'lp'],
+  [/\bpublic limited company\b/g, 'plc'],
+  [/\bfree zone establishment\b/g, 'fze'],
+  [/\bfree zone company\b/g, 'fzco'],
+  [/\bfz llc\b/g, 'fzllc'],
+  [/\b(?:federal )?state unitary enterprise\b|\bmunicipal unitary enterprise\b/g, 'fgup'],
+  [/\bautonomous non (?:profit|commercial) organi[sz]ation\b|\bavtonomnaia nekommercheskaia organizatsiia\b/g, 'ano'],
+  [/\b(?:public|open) joint stock company\b|\bpublicly traded company\b|\bopen jsc\b/g, 'pjsc'],
+  [/\b(?:closed|non public|private) joint stock company\b|\bclosed jsc\b/g, 'cjsc'],
   [/\bjoint stock company\b/g, 'jsc'],
-  [/\b(?:publichnoe |otkrytoe |zakrytoe )?aktsionernoe obshchestvo\b/g, 'ao'],
+  [/\b(?:publichnoe |otkrytoe |zakrytoe )?akt(?:s|c|ts)?ionern(?:oe|oye|oie) ob(?:shch|sch|shh|sh|s)estvo\b/g, 'ao'],
+  [/\b(?:publichne |pryvatne )?aktsionerne tovarystvo\b/g, 'pjsc'],
   [/\bkabushiki (?:kaisha|gaisha)\b/g, 'kk'],
-  [/\bcompany limited\b|\bco ltd\b/g, 'ltd'],
+  [/\b(?:yugen|godo) (?:kaisha|gaisha)\b/g, 'llc'],
+  [/\bcompany limited\b|\bco ltd\b|\bproprietary limited\b/g, 'ltd'],
 ];
+
+/**
+ * A word every phrase above holds: a name without any (most of them) skips the phrases, which every listed name and
+ * every query is read through.
+ */
+const PHRASE_WORDS = /compan|kompan|nekommer|ob[sc]|tovar|gesell|sp(?:ol| z)|socie|vennoot|aktien|partner|zone|fz |unitary|non |jsc|akt|[gk]aisha|ltd|limited|traded/;
+
+export function replaceLegalPhrases(text: string): string {
+  return PHRASE_WORDS.test(text) ? LEGAL_PHRASES.reduce((folded, [phrase, form]) => folded.replace(phrase, form), text) : text;
+}
+
+/**
+ * Ukrainian ПАТ and ПрАТ (public and private joint stock company) as abbreviations: in Cyrillic only, since PAT in
+ * Latin letters is a given name. Run before folding, like the Japanese marks below.
+ */
+export function expandCyrillicLegalMarks(text: string): string {
+  return /[\u0400-\u04ff]/.test(text) ? text.replace(/(?<![\p{L}])(?:ПАТ|ПрАТ|ПРАТ)(?![\p{L}])/gu, 'ПАО') : text;
+}
 
 /** ㈱ and (株) (NFKC turns the first into the second) are 株式会社; ㈲ and (有) are 有限会社. Run before folding. */
 export function expandJapaneseLegalMarks(text: string): string {

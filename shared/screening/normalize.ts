@@ -2,7 +2,8 @@ import { toRomaji } from 'wanakana';
 import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
 import { chineseReadings } from './chinese';
-import { expandJapaneseLegalMarks, LEGAL_PHRASES, legalFormSymbol } from './legal-forms';
+import { afterPlaceOf, isJapaneseTitle, isPostAbbreviation } from './japanese-press';
+import { expandCyrillicLegalMarks, expandJapaneseLegalMarks, legalFormSymbol, replaceLegalPhrases } from './legal-forms';
 import { translateRussianWords } from './russian-words';
 import { familyKey } from './spelling-families';
 import { arabicSkeleton, hasCyrillic, latinReadings, latinSkeleton, readArabicParticles } from './transliterate';
@@ -42,8 +43,8 @@ export interface NameToken {
 const LEGAL_LATIN = new Set([
   'llc', 'ltd', 'limited', 'inc', 'incorporated', 'co', 'corp', 'corporation', 'company', 'jsc', 'pjsc', 'ojsc',
   'cjsc', 'ooo', 'oao', 'zao', 'ao', 'pao', 'aat', 'zat', 'taa', 'pmc', 'chvk', 'tov', 'gmbh', 'ag', 'sa', 'sarl', 'srl', 'sro', 'plc', 'llp', 'lp', 'bv',
-  'nv', 'fze', 'fzco', 'fzc', 'joint', 'stock', 'pte', 'pvt', 'kk', 'obshchestvo', 'ogranichennoi', 'otvetstvennostiu',
-  'aktsionernoe',
+  'nv', 'fze', 'fzco', 'fzc', 'fzllc', 'joint', 'stock', 'pte', 'pvt', 'pty', 'kk', 'obshchestvo', 'ogranichennoi', 'otvetstvennostiu',
+  'aktsionernoe', 'spzoo', 'fgup', 'gup', 'mup', 'fsue', 'ano',
 ]);
 const LEGAL_KANA = new Set([
   'カンパニー', 'コーポレーション', 'リミテッド', 'インク', 'エルエルシー', 'ジョイント', 'ストック', 'ジェイエスシー',
@@ -92,24 +93,13 @@ const ORGANISATION_WORDS = new Set([
 ]);
 /** Kanji organisation names run as one token; these endings mark them (…研究所, ドイツ銀行). */
 const HAN_ORGANISATION_ENDINGS = ['銀行', '研究所', '工場', '製作所', '設計局', '造船所', '会社', '公社', '商事', '協会', '組合', '企業', '団体', '機構', '大学', '委員会', '旅団', '部隊'];
-/**
- * Titles and honorifics the Japanese press writes straight after a family name (プーチン大統領, ラブロフ外相, プリゴジン氏,
- * ハッカーニ師, ザワヒリ容疑者, ソレイマニ司令官): the kanji after a katakana name, as written or with 元/前/故 (former,
- * late) before it. Whole words, and the endings that make a post's name (参謀総長, 国防相, 報道官).
- */
-const JAPANESE_TITLES = new Set(['氏', '師', '容疑者', '被告', '受刑者', '大統領', '首相', '議長', '司令官', '将軍', '元帥', '首長', '総書記', '夫人', '指導者', '最高指導者', '代表', '会長', '社長', '創設者', '幹部', '司令', '総裁', '大使', '特使', '党首', '議員']);
-const JAPANESE_TITLE_ENDINGS = ['大統領', '相', '長', '官', '臣', '帥', '将', '佐'];
 const TITLE_WEIGHT = 0.05;
-const isJapaneseTitle = (text: string) => {
-  const post = text.replace(/^[元前故]/, '');
-  return post.length > 0 && post.length <= 5 && (JAPANESE_TITLES.has(post) || JAPANESE_TITLE_ENDINGS.some((end) => post.endsWith(end)));
-};
 const LEGAL_WEIGHT = 0.15;
 const GENERIC_WEIGHT = 0.4;
 
 /** Letters folded (width, case, diacritics, hiragana → katakana), punctuation → spaces; initialisms of three letters or of a legal form joined (S.R.O.). */
 export function foldName(text: string): string {
-  return foldLetters(expandJapaneseLegalMarks(text))
+  return foldLetters(expandJapaneseLegalMarks(expandCyrillicLegalMarks(text)))
     .replace(/['’‘`ʼ]/g, '')
     .replace(/&/g, ' and ')
     // S.R.O. is a legal form and E.S.Co one word; V.V. after a surname is two initials (Putin V.V.).
@@ -184,8 +174,11 @@ export function coarseKey(token: string): string {
 }
 
 /** A katakana name's family by its Hepburn reading, when that is a known name: ユーリー is Yuri's, so not Yulia's. */
-function kanaFamily(kana: string): string | null {
-  const family = familyKey(toRomaji(kana.replace(/ー/g, '')).replace(/[^a-z]/g, ''));
+function kanaFamily(kana: string, romanized: string): string | null {
+  // Hepburn as the family table spells the katakana forms (urajimiru), or with the loan-word digraphs read as
+  // sounds (ヴォロディミル vorodimiru, not vorodeimiru).
+  const plain = toRomaji(kana.replace(/ー/g, '')).replace(/[^a-z]/g, '');
+  const family = familyKey(plain) ?? (romanized !== plain ? familyKey(romanized) : null);
   return family !== null && family.startsWith('n:') ? family : null;
 }
 
@@ -213,6 +206,12 @@ export function kanaCoarseKey(token: string): string {
  * katakana adds to write a consonant alone: the -u of ク/ス/ル/フ before a consonant or at the end (ミヘイチク is
  * Mikheychik) and the -o of ト/ド there (ピョートル is Pyotr). Both sides lose them, so a Latin ABDUL and a
  * romanized アブドゥル meet as abdr; Wagner, ワグナー and ワグネル meet as bagna.
+ *
+ * The press's katakana differs from MOF's in the same few places, merged too: ti and di written チ and ジ (チムチェンコ
+ * for ティムチェンコ, ゲンナジー for ゲンナディ: ch as c, ji as di), s and z (ズベルバンク, スベルバンク), the kh of Arabic and
+ * Russian names before a consonant written フ, ク or ハ行 (ファクリザデ, ファフリザーデ, FAKHRIZADEH), a final -g written
+ * グ or ク (ローテンベルク), the i of シ before a consonant (ナルイシキン, ナルィシュキン), a final -eh (Fakhrizadeh), and
+ * gw/kw written グァ or グア (Kwang, グァン, guan).
  */
 export function crossKey(latin: string): string {
   return latinKey(
@@ -220,9 +219,17 @@ export function crossKey(latin: string): string {
       .replace(/th/g, 't')
       .replace(/([bcdfghkmprstz])u(?=[^aeiou]|$)/g, '$1')
       .replace(/([td])o(?=[^aeiouy]|$)/g, '$1')
+      .replace(/shi(?=[^aeiou])/g, 'sh')
+      .replace(/([gk])w(?=[aeio])/g, '$1u')
+      .replace(/ji/g, 'di')
       // A final -er is written ー (ワグナー) or ル (ワグネル): both as -a.
       .replace(/er$/, 'a'),
   )
+    .replace(/ch|ti/g, (m) => (m === 'ti' ? 'ci' : 'c'))
+    .replace(/([aeiou])[fh](?=[^aeiouh])/g, '$1k')
+    .replace(/([aeiou])h$/, '$1')
+    .replace(/g$/, 'k')
+    .replace(/z/g, 's')
     .replace(/l/g, 'r')
     .replace(/v/g, 'b')
     .replace(/f$/, 'b')
@@ -243,8 +250,10 @@ const FOREIGN_PATTERN = new RegExp(Object.keys(FOREIGN_SOUNDS).sort((a, b) => b.
 
 /** Katakana to Latin (Hepburn by wanakana, the digraphs above by table), then to the cross-script key. */
 export function kanaCrossKey(kana: string): string {
-  return crossKey(toRomaji(kana.replace(/ー/g, '').replace(FOREIGN_PATTERN, (m) => FOREIGN_SOUNDS[m]!)).replace(/[^a-z]/g, ''));
+  return crossKey(romanizeKana(kana));
 }
+
+const romanizeKana = (kana: string) => toRomaji(kana.replace(/ー/g, '').replace(FOREIGN_PATTERN, (m) => FOREIGN_SOUNDS[m]!)).replace(/[^a-z]/g, '');
 
 /**
  * The katakana organisation words as a romaji field writes them (kanpani, gurupu, toredingu, senta), met through the
@@ -273,7 +282,20 @@ export type NameReading = NameToken[] & { readonly guessed?: boolean };
  */
 export function tokenizeReadings(name: string): NameReading[] {
   const guessed = chineseReadings(foldName(name)).map((reading) => Object.assign(tokenizeFolded(reading), { guessed: true }));
-  return [...nameReadings(name).map(tokenizeFolded), ...guessed];
+  const readings = nameReadings(name);
+  const split = readings.map(splitGluedParticles).filter((reading, i) => reading !== readings[i]);
+  return [...readings.map(tokenizeFolded), ...split.map(tokenizeFolded), ...guessed];
+}
+
+/**
+ * A particle the press writes glued to the name after it (ビンラディン, アブバクル, Binladen, Abubakar) against a list that
+ * writes it apart (ビン・ラーデン, Abu Bakr): the query is also read with it apart. Only before a word of some length, so
+ * that a name that merely begins so (アブドゥル, Binyamin) is read as written too; the best reading counts.
+ */
+function splitGluedParticles(reading: string): string {
+  return reading
+    .replace(/\b(bin|ibn|abu)(?=[a-z]{4,}\b)/g, '$1 ')
+    .replace(/(^|\s)(ビン|イブン|アブー?)(?=[\u30a1-\u30fa\u30fc]{3,})/g, '$1$2 ');
 }
 
 /**
@@ -281,13 +303,17 @@ export function tokenizeReadings(name: string): NameReading[] {
  * Arabic particles in Latin and Arabic compounds in one spelling, and legal forms of several words made one.
  */
 export function nameReadings(name: string): string[] {
+  // The press names where a person is before the name (ロシア外務省のザハロワ報道官): also read without it.
+  const place = afterPlaceOf(name);
+  return place === null ? readingsOf(name) : [...readingsOf(name), ...readingsOf(place)];
+}
+
+function readingsOf(name: string): string[] {
   const folded = readArabicParticles(foldName(name));
   const translated = hasCyrillic(folded) ? translateRussianWords(folded) : null;
   const readings = latinReadings(folded);
   if (translated !== null) readings.push(latinReadings(translated)[0]!);
-  return readings.map((reading) =>
-    LEGAL_PHRASES.reduce((text, [phrase, form]) => text.replace(phrase, form), joinArabicCompounds(reading)),
-  );
+  return readings.map((reading) => replaceLegalPhrases(joinArabicCompounds(reading)));
 }
 
 /**
@@ -325,21 +351,40 @@ function tokenizeFolded(folded: string): NameToken[] {
   return markTitles(markQualifiers(tokens));
 }
 
-/** A title after a katakana name (not a kanji name of its own: 織田信長 ends in 長) says who, not which one. */
+/**
+ * A title or a post after a katakana name (プーチン大統領, ボルトニコフ連邦保安局(FSB)長官), or before it (ＩＳ指導者バグダディ,
+ * ハマス指導者シンワル氏, the office's name in katakana), says who, not which one: the kanji (and abbreviations among them) between the name's ends and the query's. A kanji
+ * name of its own (織田信長 ends in 長) has no katakana, and an office that is not a post (…工場) is a name's word.
+ */
 function markTitles(tokens: NameToken[]): NameToken[] {
   if (!tokens.some((t) => t.script === 'other')) return tokens;
+  const first = tokens.findIndex((t) => t.script === 'kana');
+  if (first < 0) return tokens;
+  let last = tokens.length - 1;
+  while (tokens[last]!.script !== 'kana') last--;
+  // An organisation's name in katakana before the post (ハマス指導者シンワル氏): all of it before the person.
+  let office = -1;
+  for (let i = first + 1; i < last; i++) if (tokens[i]!.script === 'other' && isJapaneseTitle(tokens[i]!.text)) office = i;
+  const before = office > 0 ? office + 1 : isPost(tokens.slice(0, first)) ? first : 0;
+  const after = isPost(tokens.slice(last + 1)) ? last + 1 : tokens.length;
+  if (before === 0 && after === tokens.length) return tokens;
   return tokens.map((token, i) =>
-    i > 0 && token.script === 'other' && tokens[i - 1]!.script === 'kana' && isJapaneseTitle(token.text)
-      ? { ...token, kind: 'generic' as const, weight: TITLE_WEIGHT, family: null, organisational: false, title: true }
-      : token,
+    i < before || i >= after ? { ...token, kind: 'generic' as const, weight: TITLE_WEIGHT, family: null, coarse: null, skeleton: null, organisational: false, title: true } : token,
   );
 }
 
+/** Kanji ending in a title or a post, with abbreviations among them (連邦保安局 fsb 長官). */
+const isPost = (run: readonly NameToken[]) =>
+  run.length > 0 &&
+  run[run.length - 1]!.script === 'other' &&
+  isJapaneseTitle(run[run.length - 1]!.text) &&
+  run.every((t) => t.script === 'other' || (t.script === 'latin' && isPostAbbreviation(t.text)));
+
 /** "of Russia" and its like name where an organisation is, not which one: the country after "of" weighs little. */
 function markQualifiers(tokens: NameToken[]): NameToken[] {
-  if (tokens.length < 2) return tokens;
   return tokens.map((token, i) => {
     const qualifier =
+      // Alone too (Russia as a query names no one); a country's name alone may be a person's (ISRAEL is listed).
       QUALIFIER_WORDS.has(token.text) ||
       (token.text === 'of' && i + 1 < tokens.length && isCountry(tokens[i + 1]!.text)) ||
       (i > 0 && tokens[i - 1]!.text === 'of' && isCountry(token.text));
@@ -348,6 +393,9 @@ function markQualifiers(tokens: NameToken[]): NameToken[] {
 }
 
 const isCountry = (text: string) => text.length > 3 && countryCode(text) !== null;
+
+/** Whether a name holds anything but national qualifiers and titles (Russia, 大統領 alone name no one): else it is not screened. */
+export const namesSomeone = (tokens: readonly NameToken[]) => tokens.some((t) => t.weight > QUALIFIER_WEIGHT);
 
 /** Tokens are immutable and names repeat them (Mohammed, Sergei, LLC): each is worked out once per process. */
 const made = new Map<string, NameToken>();
@@ -366,14 +414,15 @@ function makeToken(text: string): NameToken {
   const legal = LEGAL_LATIN.has(text) || LEGAL_KANA.has(text) || LEGAL_HAN.includes(text);
   const kind = legal ? 'legal' : GENERIC.has(text) ? 'generic' : 'word';
   const latin = script === 'latin' && /[a-z]/.test(text);
-  const cross = latin ? crossKey(text) : script === 'kana' ? kanaCrossKey(text) : null;
+  const romanized = script === 'kana' ? romanizeKana(text) : null;
+  const cross = latin ? crossKey(text) : romanized !== null ? crossKey(romanized) : null;
   return {
     text,
     script,
     key: script === 'latin' ? latinKey(text) : script === 'kana' ? kanaKey(text) : text,
     cross,
     weight: kind === 'legal' ? LEGAL_WEIGHT : ARTICLES.has(text) ? ARTICLE_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
-    family: kind === 'legal' ? legalFormSymbol(text) : kind === 'generic' ? particleFamily(text) : latin ? familyKey(text) : script === 'kana' ? kanaFamily(text) : null,
+    family: kind === 'legal' ? legalFormSymbol(text) : kind === 'generic' ? particleFamily(text) : latin ? familyKey(text) : romanized !== null ? kanaFamily(text, romanized) : null,
     coarse: kind !== 'word' ? null : latin ? coarseKey(text) : script === 'kana' ? kanaCoarseKey(text) : null,
     skeleton: kind !== 'word' ? null : latin ? latinSkeleton(text) : script === 'arabic' ? arabicSkeleton(text) : null,
     kind,

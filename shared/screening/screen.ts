@@ -1,9 +1,9 @@
 import type { Designation } from '../domain/designation';
-import { ARABIC_SIMILARITY, COARSE_SIMILARITY, compareNames, isInitial, CROSS_SCRIPT_FACTOR, FAMILY_SIMILARITY } from './compare-names';
+import { ARABIC_SIMILARITY, COARSE_SIMILARITY, compareNames, isInitial, CONTAINED_RARE, CROSS_SCRIPT_FACTOR, FAMILY_SIMILARITY, singleCompanyWord } from './compare-names';
 import { countryCode } from '../domain/countries';
 import { PARTIAL_GUESS_FACTOR, wholeNameAgrees } from './chinese';
 import { entityTypeMismatch } from './entity-type';
-import { foldName, type NameToken, tokenizeReadings } from './normalize';
+import { foldName, type NameToken, namesSomeone, tokenizeReadings } from './normalize';
 import {
   type Customer,
   type CustomerScreening,
@@ -40,6 +40,7 @@ export function screenName(index: ScreeningIndex, input: ScreeningQuery): Screen
 
   // A Cyrillic name may have two Latin readings (г as g and as h): each entry keeps its best.
   for (const tokens of tokenizeReadings(query.name)) {
+    if (!namesSomeone(tokens)) continue;
     for (const nameId of candidates(index, tokens, query.threshold)) {
       const name = index.names[nameId]!;
       const entry = index.entries[name.entry]!;
@@ -143,6 +144,10 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
   const leastWeight = totalWeight - 0.75 * middleWeight;
   // A family name with a Japanese title (プーチン大統領) leaves out the given names compareNames then weighs little.
   const surnameOnly = tokens.some((t) => t.title);
+  // A company named by one rare word of its listed name (Omsktransmash Plant) may be scored on that word alone
+  // (compareNames' containment): every name holding a word close to it is compared.
+  const companyWord = singleCompanyWord(tokens);
+  const oneWord = companyWord !== null && index.weightOf(companyWord) >= CONTAINED_RARE;
   const { tokenBest, covered, similaritySum } = scratchFor(index);
   const touched: number[] = [];
   for (const token of words) {
@@ -188,7 +193,7 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
     const l = found < name.leastWeight && !surnameOnly ? found / name.leastWeight : 1;
     const qb = q < 1 ? q : 1;
     const bound = name.words >= 2 && l > qb ? 0.35 * qb + 0.65 * l : 0.65 * qb + 0.35 * l;
-    if (joinable || bound + MAX_BONUS >= threshold) result.push(nameId);
+    if (joinable || oneWord || bound + MAX_BONUS >= threshold) result.push(nameId);
     covered[nameId] = 0;
     similaritySum[nameId] = 0;
   }

@@ -59,7 +59,8 @@ const NAME_FAMILIES: readonly string[] = [
   'fathi fathy fethi',
   'sulayman sulaiman suleiman soleiman sulejman',
   'sulaymani soleimani sulaimani soleymani suleimani sulejmani',
-  'huthi houthi hothi houthy huthy',
+  // フーシ, as the Japanese press writes the Houthis (フーシ派), read fushi.
+  'huthi houthi hothi houthy huthy fushi',
   'walid waleed',
   'majid majeed',
   'haqqani haqani',
