@@ -2,10 +2,11 @@ import { toRomaji } from 'wanakana';
 import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
 import { chineseReadings } from './chinese';
+import { hanjaReadings, readHangul, splitKoreanGivenName } from './korean';
 import { expandJapaneseLegalMarks, LEGAL_PHRASES, legalFormSymbol } from './legal-forms';
 import { translateRussianWords } from './russian-words';
-import { familyKey } from './spelling-families';
-import { arabicSkeleton, hasCyrillic, latinReadings, latinSkeleton, readArabicParticles } from './transliterate';
+import { familyKey, koreanWordKey } from './spelling-families';
+import { arabicSkeleton, cyrillicReadings, hasCyrillic, hasHangul, latinReadings, latinSkeleton, readArabicParticles } from './transliterate';
 
 /**
  * Name normalization for screening: one folded form for comparison, split into tokens that carry a comparison
@@ -272,7 +273,8 @@ export type NameReading = NameToken[] & { readonly guessed?: boolean };
  * romanization the list may not use).
  */
 export function tokenizeReadings(name: string): NameReading[] {
-  const guessed = chineseReadings(foldName(name)).map((reading) => Object.assign(tokenizeFolded(reading), { guessed: true }));
+  const folded = foldName(name);
+  const guessed = [...chineseReadings(folded), ...hanjaReadings(folded)].map((reading) => Object.assign(tokenizeFolded(reading), { guessed: true }));
   return [...nameReadings(name).map(tokenizeFolded), ...guessed];
 }
 
@@ -283,11 +285,13 @@ export function tokenizeReadings(name: string): NameReading[] {
 export function nameReadings(name: string): string[] {
   const folded = readArabicParticles(foldName(name));
   const translated = hasCyrillic(folded) ? translateRussianWords(folded) : null;
-  const readings = latinReadings(folded);
+  // Hangul: a DPRK organisation's Korean words in the list's English (korean.ts), a person's name syllable by syllable.
+  const readings = hasHangul(folded) ? readHangul(folded).flatMap(cyrillicReadings) : latinReadings(folded);
   if (translated !== null) readings.push(latinReadings(translated)[0]!);
-  return readings.map((reading) =>
-    LEGAL_PHRASES.reduce((text, [phrase, form]) => text.replace(phrase, form), joinArabicCompounds(reading)),
-  );
+  return readings.map((reading) => {
+    const text = LEGAL_PHRASES.reduce((text, [phrase, form]) => text.replace(phrase, form), joinArabicCompounds(reading));
+    return splitKoreanGivenName(text) ?? text;
+  });
 }
 
 /**
@@ -322,8 +326,23 @@ function tokenizeFolded(folded: string): NameToken[] {
       tokens.push(token);
     }
   }
-  return markTitles(markQualifiers(tokens));
+  return markKoreanWords(markTitles(markQualifiers(tokens)));
 }
+
+/**
+ * An organisation's words run together from Korean syllables (KWANGSONG, Gwangseong; KORYO, Goryeo) in one family
+ * whatever the romanization (spelling-families.ts); in a person's name, or outside Korean, a word keeps its spelling.
+ */
+function markKoreanWords(tokens: NameToken[]): NameToken[] {
+  if (!tokens.some((t) => t.organisational)) return tokens;
+  return tokens.map((token) => {
+    if (token.kind !== 'word' || token.family !== null || token.script !== 'latin') return token;
+    let family = koreanWords.get(token.text);
+    if (family === undefined) koreanWords.set(token.text, (family = koreanWordKey(token.text)));
+    return family === null ? token : { ...token, family };
+  });
+}
+const koreanWords = new Map<string, string | null>();
 
 /** A title after a katakana name (not a kanji name of its own: 織田信長 ends in 長) says who, not which one. */
 function markTitles(tokens: NameToken[]): NameToken[] {

@@ -13,6 +13,8 @@
 
 /** Names whose spellings no rule relates (Qadhafi/Gaddafi, Yevhen/Evgenii): one line per name, the family's key first. */
 const NAME_FAMILIES: readonly string[] = [
+  // Korea as the DPRK's own names write it in Latin (Choson, Chosun; Joseon in RR): CHOSUN YUNHA MACHINERY is KOREA RYONHA MACHINERY.
+  'korea korean choson chosun joseon',
   // Arabic name parts.
   'muhammad mohammad mohammed mohamed mohamad muhamad muhammed muhamed mohd mohamud mouhamed mohamed mukhammad mukhamed mahomed',
   'ahmad ahmed akhmad akhmed ahmet',
@@ -171,6 +173,19 @@ for (const line of KOREAN_SURNAMES) {
   for (const spelling of [head!, ...rest]) if (!KOREAN_SURNAME_OF.has(spelling)) KOREAN_SURNAME_OF.set(spelling, head!);
 }
 
+/**
+ * Spellings of the commonest Korean family names in every system (the National Institute of Korean Language's
+ * survey of passport spellings, McCune-Reischauer, RR), beside those no rule relates: what marks a Latin name as a
+ * Korean one (korean.ts splits its given name run together).
+ */
+export const KOREAN_SURNAME_SPELLINGS: ReadonlySet<string> = new Set([
+  ...KOREAN_SURNAME_OF.keys(),
+  ...`jung jeong chung chong jong cho jo yoon yun jang chang seo so suh kwon gwon hwang ahn an song hong jeon jon chon chun
+  moon mun son sohn bae pae baek paek back heo ho hur nam sim shim ha kwak gwak sung seong cha joo ju chu koo ku min ra na
+  jin chin ji chi um eom chae won bang pang pyon byeon byun hyon hyeon hyun yeom ryom yum kil gil ryang yang ryom kye ki
+  tak thak do to jeong ok yeo ryo pyo`.split(/\s+/),
+]);
+
 /*
  * One romanized Korean syllable in any system, read as initial + vowel + final and reduced to classes: the voiced and
  * voiceless consonants the systems spell differently merged (g/k, d/t, b/p, j/ch, r/l), and the vowels ŏ (eo, o,
@@ -179,9 +194,10 @@ for (const line of KOREAN_SURNAMES) {
  */
 const INITIAL_CLASSES: Array<[RegExp, string]> = [
   [/^(?:tch|jj|ch|j|c)/, 'C'],
-  [/^(?:kk|gg|k|g)/, 'K'],
-  [/^(?:tt|dd|t|d)/, 'T'],
-  [/^(?:pp|bb|p|b)/, 'P'],
+  // The DPRK's own Latin writes the aspirates kh, th, ph (THAEPHYONGSAN, Phyongchon): one class with k, t, p.
+  [/^(?:kk|gg|kh|k|g)/, 'K'],
+  [/^(?:tt|dd|th|t|d)/, 'T'],
+  [/^(?:pp|bb|ph|p|b)/, 'P'],
   [/^(?:ss|sh|s)/, 'S'],
   [/^(?:rh|r|l)/, 'R'],
   [/^n/, 'N'],
@@ -191,14 +207,15 @@ const INITIAL_CLASSES: Array<[RegExp, string]> = [
 ];
 /** Longest spellings first; values are the vowel classes. */
 const VOWELS: Array<[string, string]> = [
-  ['yeo', 'YO'], ['yae', 'YE'], ['wae', 'WE'], ['weo', 'WO'], ['you', 'YO'], ['yoo', 'YO'], ['eui', 'UI'],
+  ['yeo', 'YO'], ['yae', 'YE'], ['wae', 'WE'], ['weo', 'WO'], ['you', 'YO'], ['yoo', 'YO'], ['eui', 'I'], ['woo', 'O'],
   ['ya', 'YA'], ['ye', 'YE'], ['yo', 'YO'], ['yu', 'YO'], ['wa', 'WA'], ['wo', 'WO'], ['we', 'WE'], ['wi', 'WI'],
-  ['oe', 'WE'], ['oi', 'WE'], ['ui', 'UI'], ['ae', 'E'], ['ai', 'E'], ['eo', 'O'], ['eu', 'O'], ['oo', 'O'], ['ou', 'O'],
+  // 의 is ŭi in McCune-Reischauer and ui in RR, and Hee or Hui in a passport (Ryom Hui-bong, Yum Hee-bong): one class with i.
+  ['oe', 'WE'], ['oi', 'WE'], ['ui', 'I'], ['ae', 'E'], ['ai', 'E'], ['eo', 'O'], ['eu', 'O'], ['oo', 'O'], ['ou', 'O'],
   ['ee', 'I'], ['yi', 'I'], ['a', 'A'], ['e', 'E'], ['i', 'I'], ['o', 'O'], ['u', 'O'],
 ];
 const FINAL_CLASSES: Record<string, string> = { '': '', k: 'K', g: 'K', kk: 'K', n: 'N', ng: 'NG', l: 'L', r: 'L', m: 'M', p: 'P', b: 'P', t: 'T', d: 'T', s: 'T' };
 
-function koreanSyllable(token: string): string | null {
+export function koreanSyllable(token: string): string | null {
   for (const [pattern, initial] of INITIAL_CLASSES) {
     const head = pattern.exec(token)?.[0];
     if (head === undefined) continue;
@@ -227,4 +244,40 @@ export function familyKey(token: string): string | null {
   if (token.length > 6 || !/^[a-z]+$/.test(token)) return null;
   const syllable = koreanSyllable(token);
   return syllable === null ? null : `k:${syllable}`;
+}
+
+/**
+ * A word run together from romanized Korean syllables (gwangseong, kwangsong; yeongcheol) split into them, or null
+ * when it is not wholly made of them. A syllable after the first begins with a consonant where a split allows it
+ * (yuna is yu-na, not yun-a), as both systems mark a vowel-initial syllable inside a word (Kwahak-won, Chae-il) only
+ * where it would be read otherwise.
+ */
+export function splitKoreanSyllables(word: string): string[] | null {
+  if (word.length > 18 || !/^[a-z]+$/.test(word)) return null;
+  return splitFrom(word, false) ?? splitFrom(word, true);
+}
+
+function splitFrom(word: string, vowelStarts: boolean, first = true): string[] | null {
+  if (word === '') return [];
+  if (!first && !vowelStarts && /^[aeiouwy]/.test(word)) return null;
+  for (let end = Math.min(7, word.length); end > 0; end--) {
+    const head = word.slice(0, end);
+    if (koreanSyllable(head) === null) continue;
+    const tail = splitFrom(word.slice(end), vowelStarts, false);
+    if (tail) return [head, ...tail];
+  }
+  return null;
+}
+
+/**
+ * The key of a word of a Korean organisation's name run together from two syllables or more (KWANGSONG, Gwangseong;
+ * RYONBONG, Ryeonbong; TAESONG, Daeseong), the syllables' classes joined: kw:KWANG.SONG. Only for organisations'
+ * names (normalize.ts): a person's Korean name is written syllable by syllable, and a word of another language that
+ * happens to split into Korean syllables (Putin, Kamal) must keep its own spelling.
+ */
+export function koreanWordKey(word: string): string | null {
+  // The DPRK's Latin writes an aspirate with h (THAEPHYONGSAN), RR without (Taepyeongsan): read alike, as p/t/k.
+  const syllables = word.length >= 4 ? splitKoreanSyllables(word.replace(/([ptk])h/g, '$1')) : null;
+  if (!syllables || syllables.length < 2) return null;
+  return `kw:${syllables.map((s) => koreanSyllable(s)).join('.')}`;
 }
