@@ -50,6 +50,21 @@ const GIVEN_BY_READING: Record<string, string> = {
   흠: '欽', 흥: '興', 희: '熙喜希姬禧憙', 극: '克極', 돌: '乭',
 };
 
+/**
+ * The characters of the words of DPRK organisations' names (korean.ts), in traditional forms and in the forms Japan
+ * writes them (総 for 總, 会 for 會, 発 for 發, 鉱 for 鑛): 朝鮮貿易銀行, 偵察総局 and 朝鮮鉱業開発貿易会社 are how the
+ * Japanese press writes three of them.
+ */
+const WORD_CHARACTERS_BY_READING: Record<string, string> = {
+  조: '朝組', 선: '鮮宣船煽', 무: '貿武', 역: '易', 은: '銀', 행: '行', 상: '商', 업: '業', 총: '總総', 회: '會会', 사: '社査',
+  개: '開', 발: '發発', 광: '鑛鉱光', 해: '海', 운: '運', 기: '技機', 술: '術', 합: '合', 영: '營営', 신: '信', 용: '用',
+  국: '國国局', 제: '際第濟済', 공: '工空', 성: '省星', 부: '部', 정: '偵', 찰: '察', 원: '原員院', 자: '子', 력: '力', 위: '委',
+  경: '經経', 보: '保', 험: '險険', 민: '民', 족: '族', 중: '中', 앙: '央', 군: '軍', 수: '需輸', 직: '織', 지: '指', 도: '導',
+  전: '傳伝戰戦', 동: '動', 건: '建', 설: '設', 계: '械', 우: '宇', 주: '宙', 석: '石', 유: '油', 탐: '探', 출: '出', 입: '入',
+  화: '化', 학: '學学', 과: '科', 항: '航', 련: '聯連', 농: '農', 산: '産山', 박: '舶', 관: '管', 리: '理', 대: '對対大', 외: '外',
+  략: '略', 인: '人', 호: '號号', 실: '室', 작: '作', 창: '創',
+};
+
 const invert = (table: Record<string, string>) => {
   const map = new Map<string, string>();
   for (const [reading, chars] of Object.entries(table)) for (const c of chars) if (!map.has(c)) map.set(c, reading);
@@ -60,6 +75,19 @@ const SURNAME = new Map<string, string>();
 for (const [reading, chars] of Object.entries(SURNAMES_BY_READING)) {
   if ([...reading].length === 2) SURNAME.set(chars, reading);
   else for (const c of chars) SURNAME.set(c, reading);
+}
+
+const WORD_CHARACTERS = invert(WORD_CHARACTERS_BY_READING);
+
+/** Characters read in Hangul one by one (朝鮮貿易銀行 → 조선무역은행); null when one of them is not in the tables. */
+export function hanjaToHangul(han: string): string | null {
+  let out = '';
+  for (const c of han) {
+    const reading = /[ 0-9]/.test(c) ? c : (WORD_CHARACTERS.get(c) ?? GIVEN.get(c) ?? SURNAME.get(c));
+    if (reading === undefined) return null;
+    out += reading;
+  }
+  return out;
 }
 
 /**

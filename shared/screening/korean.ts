@@ -1,4 +1,4 @@
-import { readHanjaName } from './korean-hanja';
+import { hanjaToHangul, readHanjaName } from './korean-hanja';
 import { KOREAN_SURNAME_SPELLINGS, splitKoreanSyllables } from './spelling-families';
 import { romanizeHangul, romanizeHangulWord } from './transliterate';
 
@@ -30,6 +30,7 @@ const WORDS: Record<string, string> = {
   석유: 'oil', 탐사: 'exploration', 정보: 'information', 화학: 'chemical', 련합: 'united', 연합: 'united', 국방: 'national defence',
   인민무력: "people's armed forces", 군사: 'military', 전략: 'strategic', 투자: 'investment', 금융: 'financial', 보험회사: 'insurance company',
   창작사: 'art studio', 해외: 'overseas', 선박: 'ship', 운영: 'management', 원양: 'ocean', 합영은행: 'joint bank',
+  농업: 'agricultural', 산업: 'industrial', 호실: 'office', 주식회사: 'co ltd', 유한회사: 'ltd',
 };
 /** A ministry (성), department (부) or bureau (국) closes a name: elsewhere these syllables are parts of proper names (대성, 부강). */
 const CLOSING: Record<string, string> = { 성: 'ministry', 부: 'department', 국: 'bureau' };
@@ -74,7 +75,7 @@ export function readKoreanOrganisation(folded: string): string | null {
         }
       }
       flush();
-      return out.join(' ');
+      return ` ${out.join(' ')} `;
     });
   return known && isOrganisation(folded) ? text.replace(/\s+/g, ' ').trim() : null;
 }
@@ -98,7 +99,7 @@ export function readHangul(folded: string): string[] {
   return (folded.match(HANGUL_WORD) ?? []).join('').length <= 4 ? [organisation, syllables] : [organisation];
 }
 
-const HAN_ONLY = /^[\p{Script=Han} ]+$/u;
+const HAN_ONLY = /^[\p{Script=Han}0-9 ]+$/u;
 /**
  * China's commonest given names (the Ministry of Public Security's reports of the most frequent names, 2019 and
  * before): a name in characters with one of them is a Chinese name far more often than a Korean one (李秀英 is Li
@@ -109,15 +110,29 @@ const CHINESE_GIVEN_NAMES = new Set(
 );
 
 /**
- * A Korean person's name in hanja read by its Sino-Korean readings (金英哲 → kim yong chol), or none: a guess, since
- * the same characters are a Chinese or Japanese name (screen.ts weighs it as such).
+ * A DPRK organisation as the Japanese press writes it (朝鮮貿易銀行, 偵察総局, 朝鮮鉱業開発貿易会社): its Korean words read
+ * as in Hangul, or null. One that starts with 朝鮮, the DPRK's name for itself, is no guess (normalize.ts reads it as
+ * a name's own reading); another (偵察総局, 高麗銀行) may be a Japanese or Chinese name, and is read as a guess.
+ */
+export function readKanjiOrganisation(folded: string): string | null {
+  if (!HAN_ONLY.test(folded)) return null;
+  const hangul = hanjaToHangul(folded);
+  return hangul === null ? null : readKoreanOrganisation(hangul);
+}
+
+/**
+ * A Korean person's name in hanja read by its Sino-Korean readings (金英哲 → kim yong chol), or a DPRK organisation's
+ * by its Korean words, or none: a guess, since the same characters are a Chinese or Japanese name (screen.ts weighs it
+ * as such, unless all of it agrees).
  */
 export function hanjaReadings(folded: string): string[] {
   if (!HAN_ONLY.test(folded)) return [];
+  const organisation = readKanjiOrganisation(folded);
+  if (organisation !== null) return folded.startsWith('朝鮮') ? [] : [organisation];
   const han = folded.replace(/ /g, '');
   if (CHINESE_GIVEN_NAMES.has([...han].slice(1).join(''))) return [];
-  const hangul = readHanjaName(han);
-  return hangul === null ? [] : [romanizeHangul(hangul)];
+  const name = readHanjaName(han);
+  return name === null ? [] : [romanizeHangul(name)];
 }
 
 /**

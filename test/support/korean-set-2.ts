@@ -26,6 +26,7 @@
 
 export type KoreanKind =
   | 'hangul-organisation'
+  | 'kanji-organisation'
   | 'hanja-person'
   | 'revised-person'
   | 'revised-organisation'
@@ -111,6 +112,21 @@ export const KOREAN_SET_2: readonly KoreanQuery[] = [
     ['조선엑스포합영회사', '016-000071'],
     ['신광경제무역총회사', '014-000036'],
     ['조선아연공업총회사', '016-000020'],
+  ]),
+  // Added after the first run, with the readings of Japanese kanji: DPRK organisations as the Japanese press writes them.
+  ...listed('kanji-organisation', [
+    ['朝鮮貿易銀行', '014-000047', '016-000001'],
+    ['朝鮮鉱業開発貿易会社', '013-000007', '014-000001'],
+    ['朝鮮連峰総会社', '013-000009', '014-000002'],
+    ['端川商業銀行', '013-000011', '014-000003'],
+    ['朝鮮大成銀行', '014-000035', '016-000004'],
+    ['朝鮮光鮮銀行', '014-000025', '016-000006'],
+    ['原子力総局', '014-000007'],
+    ['軍需工業部', '014-000028', '016-000007'],
+    ['第2経済委員会', '014-000032', '016-000010'],
+    ['朝鮮光星貿易会社', '013-000003', '014-000026'],
+    ['高麗銀行', '014-000045'],
+    ['大同信用銀行', '014-000023', '016-000002'],
   ]),
   ...listed('hanja-person', [
     ['金英哲', '015-000024', '017-000014'],
@@ -279,7 +295,7 @@ export const KOREAN_SET_2: readonly KoreanQuery[] = [
   ...unlisted(
     'unlisted-company',
     '삼성전자', '현대자동차', '대한항공', '한국산업은행', '한국수출입은행', '중소기업은행', '신한은행', '국민은행', '우리은행', '한진해운',
-    '대성산업', '조선일보', '고려대학교', '현대상선', '대한해운', '한국전력공사', '금강제화', '한국무역보험공사', '대한무역투자진흥공사', '포스코',
+    '대성산업', '조선일보', '고려대학교', '朝鮮日報', '朝鮮総連', '朝鮮大学校', '日本銀行', '朝日新聞社', '三菱商事株式会社', '현대상선', '대한해운', '한국전력공사', '금강제화', '한국무역보험공사', '대한무역투자진흥공사', '포스코',
     'Samsung Electronics Co., Ltd.', 'Hyundai Motor Company', 'Korean Air Lines Co., Ltd.', 'Korea Development Bank',
     'Export-Import Bank of Korea', 'Industrial Bank of Korea', 'Hanjin Shipping Co., Ltd.', 'Daesung Industrial Co., Ltd.',
     'Korea Trade Insurance Corporation', 'Korea Trade-Investment Promotion Agency', 'Korea Line Corporation',
