@@ -1,5 +1,6 @@
 import { jaroWinkler } from './jaro-winkler';
 import { type NameToken, PARTICLE_PREFIX } from './normalize';
+import { differentKoreanSyllables } from './spelling-families';
 
 /**
  * How alike two names are, token by token, in any order: each query token is paired with at most one token of
@@ -92,11 +93,11 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
 
 /**
  * Two known names of different families are two names (Vladimir and Vladislav, Yulia and ユーリー), however alike; so
- * are two Korean syllables of different classes (JONG and KYONG, YONG and KYONG: Kim Jong-il is not KIM KYONG IL).
+ * are two Korean syllables with another initial or vowel (JONG and KYONG: Kim Jong-il is not KIM KYONG IL).
  */
 function differentNames(q: NameToken, c: NameToken): boolean {
   if (q.family === null || c.family === null || q.family === c.family) return false;
-  return (q.family.startsWith('n:') && c.family.startsWith('n:')) || (q.family.startsWith('k:') && c.family.startsWith('k:'));
+  return (q.family.startsWith('n:') && c.family.startsWith('n:')) || differentKoreanSyllables(q.family, c.family);
 }
 
 /**

@@ -215,7 +215,15 @@ const VOWELS: Array<[string, string]> = [
 ];
 const FINAL_CLASSES: Record<string, string> = { '': '', k: 'K', g: 'K', kk: 'K', n: 'N', ng: 'NG', l: 'L', r: 'L', m: 'M', p: 'P', b: 'P', t: 'T', d: 'T', s: 'T' };
 
+/** Syllables repeat across names and splits try the same heads again: each is read once per process. */
+const syllables = new Map<string, string | null>();
 export function koreanSyllable(token: string): string | null {
+  let syllable = syllables.get(token);
+  if (syllable === undefined) syllables.set(token, (syllable = readKoreanSyllable(token)));
+  return syllable;
+}
+
+function readKoreanSyllable(token: string): string | null {
   for (const [pattern, initial] of INITIAL_CLASSES) {
     const head = pattern.exec(token)?.[0];
     if (head === undefined) continue;
@@ -226,7 +234,7 @@ export function koreanSyllable(token: string): string | null {
       if (final === undefined) continue;
       // The initial-sound rule: ㄹ before i/y is silent, before other vowels it is ㄴ.
       const onset = initial === 'R' ? (/^[IY]/.test(vowel) ? '' : 'N') : initial;
-      return `${onset}${vowel}${final}`;
+      return `${onset}-${vowel}-${final}`;
     }
   }
   return null;
@@ -253,19 +261,26 @@ export function familyKey(token: string): string | null {
  * where it would be read otherwise.
  */
 export function splitKoreanSyllables(word: string): string[] | null {
-  if (word.length > 18 || !/^[a-z]+$/.test(word)) return null;
-  return splitFrom(word, false) ?? splitFrom(word, true);
+  // No romanization of Korean writes f, q, v, x or z.
+  if (word.length > 18 || !/^[a-z]+$/.test(word) || /[fqvxz]/.test(word)) return null;
+  return splitFrom(word, false, true, new Set()) ?? splitFrom(word, true, true, new Set());
 }
 
-function splitFrom(word: string, vowelStarts: boolean, first = true): string[] | null {
+/**
+ * `failed` holds the rests already found not to split, so that a long word costs a few dozen tries, not thousands. A
+ * syllable that begins with a vowel does not follow one that ends in i (KWANG-IL, CHE-IL, but not MI-ONG: that is a
+ * misspelt MYONG, as io is yo).
+ */
+function splitFrom(word: string, vowelStarts: boolean, first: boolean, failed: Set<string>): string[] | null {
   if (word === '') return [];
-  if (!first && !vowelStarts && /^[aeiouwy]/.test(word)) return null;
+  if ((!first && !vowelStarts && /^[aeiouwy]/.test(word)) || failed.has(word)) return null;
   for (let end = Math.min(7, word.length); end > 0; end--) {
     const head = word.slice(0, end);
-    if (koreanSyllable(head) === null) continue;
-    const tail = splitFrom(word.slice(end), vowelStarts, false);
+    if (koreanSyllable(head) === null || (vowelStarts && head.endsWith('i') && /^[aeiouwy]/.test(word.slice(end)))) continue;
+    const tail = splitFrom(word.slice(end), vowelStarts, false, failed);
     if (tail) return [head, ...tail];
   }
+  failed.add(word);
   return null;
 }
 
@@ -280,4 +295,25 @@ export function koreanWordKey(word: string): string | null {
   const syllables = word.length >= 4 ? splitKoreanSyllables(word.replace(/([ptk])h/g, '$1')) : null;
   if (!syllables || syllables.length < 2) return null;
   return `kw:${syllables.map((s) => koreanSyllable(s)).join('.')}`;
+}
+
+/**
+ * Two Korean syllables' family keys (k:…) that differ in the initial, the vowel or the final (JONG and KYONG, YONG and
+ * KYONG, CHONG and CHOL): two syllables, not a misspelling. Keys whose finals differ only by a letter left out (JAN and
+ * JANG, HYON and HYONG, SU and SUN) may be one name misspelt, and are left to the spelling's similarity.
+ */
+export function differentKoreanSyllables(a: string, b: string): boolean {
+  if (!a.startsWith('k:') || !b.startsWith('k:')) return false;
+  // Compared for every pair of Korean syllables a name comparison meets: each pair of keys is worked out once.
+  const pair = `${a}|${b}`;
+  let different = differentPairs.get(pair);
+  if (different === undefined) differentPairs.set(pair, (different = differentParts(a, b)));
+  return different;
+}
+const differentPairs = new Map<string, boolean>();
+
+function differentParts(a: string, b: string): boolean {
+  const [onsetA, vowelA, finalA = ''] = a.slice(2).split('-');
+  const [onsetB, vowelB, finalB = ''] = b.slice(2).split('-');
+  return onsetA !== onsetB || vowelA !== vowelB || (!finalA.startsWith(finalB) && !finalB.startsWith(finalA));
 }
