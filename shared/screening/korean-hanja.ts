@@ -77,7 +77,13 @@ for (const [reading, chars] of Object.entries(SURNAMES_BY_READING)) {
   else for (const c of chars) SURNAME.set(c, reading);
 }
 
-const WORD_CHARACTERS = invert(WORD_CHARACTERS_BY_READING);
+/** The same words in simplified characters, as a Chinese record writes a DPRK name (朝鲜光鲜银行, 朝鲜矿业开发贸易会社). */
+const SIMPLIFIED_WORD_CHARACTERS_BY_READING: Record<string, string> = {
+  선: '鲜', 무: '贸', 은: '银', 업: '业', 총: '总', 개: '开', 발: '发', 광: '矿', 운: '运', 술: '术', 영: '营', 제: '际济',
+  경: '经', 험: '险', 전: '传战', 학: '学', 대: '对', 련: '联连', 농: '农', 산: '产', 원: '员', 설: '设', 동: '动', 직: '织',
+  도: '导', 계: '械', 기: '机', 수: '输', 려: '丽', 강: '刚', 봉: '凤', 룡: '龙', 흥: '兴', 진: '进', 혁: '革', 장: '长',
+};
+const WORD_CHARACTERS = new Map([...invert(SIMPLIFIED_WORD_CHARACTERS_BY_READING), ...invert(WORD_CHARACTERS_BY_READING)]);
 
 /** Characters read in Hangul one by one (朝鮮貿易銀行 → 조선무역은행); null when one of them is not in the tables. */
 export function hanjaToHangul(han: string): string | null {

@@ -31,6 +31,10 @@ const WORDS: Record<string, string> = {
   인민무력: "people's armed forces", 군사: 'military', 전략: 'strategic', 투자: 'investment', 금융: 'financial', 보험회사: 'insurance company',
   창작사: 'art studio', 해외: 'overseas', 선박: 'ship', 운영: 'management', 원양: 'ocean', 합영은행: 'joint bank',
   농업: 'agricultural', 산업: 'industrial', 호실: 'office', 주식회사: 'co ltd', 유한회사: 'ltd',
+  // The DPRK's own names for itself and its party and army, as the list's English names spell them out.
+  조선민주주의인민공화국: 'democratic peoples republic of korea', 로동당: 'workers party', 조선로동당: 'workers party of korea',
+  군사위원회: 'military commission', 인민군: 'korean peoples army', 전략군: 'strategic force', 해운관리: 'maritime management',
+  국가우주개발국: 'national aerospace development administration', 국가항공우주기술총국: 'national aerospace technology administration',
 };
 /** A ministry (성), department (부) or bureau (국) closes a name: elsewhere these syllables are parts of proper names (대성, 부강). */
 const CLOSING: Record<string, string> = { 성: 'ministry', 부: 'department', 국: 'bureau' };
@@ -111,9 +115,11 @@ const CHINESE_GIVEN_NAMES = new Set(
 
 /**
  * A DPRK organisation as the Japanese press writes it (朝鮮貿易銀行, 偵察総局, 朝鮮鉱業開発貿易会社): its Korean words read
- * as in Hangul, or null. One that starts with 朝鮮, the DPRK's name for itself, is no guess (normalize.ts reads it as
+ * as in Hangul, or null. One that starts with 朝鮮 (朝鲜), the DPRK's name for itself, is no guess (normalize.ts reads it as
  * a name's own reading); another (偵察総局, 高麗銀行) may be a Japanese or Chinese name, and is read as a guess.
  */
+export const startsWithKorea = (folded: string) => /^朝[鮮鲜]/.test(folded);
+
 export function readKanjiOrganisation(folded: string): string | null {
   if (!HAN_ONLY.test(folded)) return null;
   const hangul = hanjaToHangul(folded);
@@ -128,7 +134,7 @@ export function readKanjiOrganisation(folded: string): string | null {
 export function hanjaReadings(folded: string): string[] {
   if (!HAN_ONLY.test(folded)) return [];
   const organisation = readKanjiOrganisation(folded);
-  if (organisation !== null) return folded.startsWith('朝鮮') ? [] : [organisation];
+  if (organisation !== null) return startsWithKorea(folded) ? [] : [organisation];
   const han = folded.replace(/ /g, '');
   if (CHINESE_GIVEN_NAMES.has([...han].slice(1).join(''))) return [];
   const name = readHanjaName(han);

@@ -2,7 +2,7 @@ import { toRomaji } from 'wanakana';
 import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
 import { chineseReadings } from './chinese';
-import { hanjaReadings, readHangul, readKanjiOrganisation, splitKoreanGivenName } from './korean';
+import { hanjaReadings, readHangul, readKanjiOrganisation, splitKoreanGivenName, startsWithKorea } from './korean';
 import { expandJapaneseLegalMarks, LEGAL_PHRASES, legalFormSymbol } from './legal-forms';
 import { translateRussianWords } from './russian-words';
 import { familyKey, koreanWordKey } from './spelling-families';
@@ -288,7 +288,7 @@ export function nameReadings(name: string): string[] {
   // Hangul: a DPRK organisation's Korean words in the list's English (korean.ts), a person's name syllable by syllable.
   const readings = hasHangul(folded) ? readHangul(folded).flatMap(cyrillicReadings) : latinReadings(folded);
   if (translated !== null) readings.push(latinReadings(translated)[0]!);
-  const dprk = folded.startsWith('朝鮮') ? readKanjiOrganisation(folded) : null;
+  const dprk = startsWithKorea(folded) ? readKanjiOrganisation(folded) : null;
   if (dprk !== null) readings.push(dprk);
   return readings.map((reading) => {
     const text = LEGAL_PHRASES.reduce((text, [phrase, form]) => text.replace(phrase, form), joinArabicCompounds(reading));

@@ -112,6 +112,11 @@ export const KOREAN_SET_2: readonly KoreanQuery[] = [
     ['조선엑스포합영회사', '016-000071'],
     ['신광경제무역총회사', '014-000036'],
     ['조선아연공업총회사', '016-000020'],
+    // Added after the first run, with the DPRK's names for itself, its party and army in the dictionary.
+    ['조선민주주의인민공화국 중앙은행', '016-000030'],
+    ['조선로동당 중앙군사위원회', '014-000051'],
+    ['국가우주개발국', '014-000029'],
+    ['원양해운관리회사', '014-000020'],
   ]),
   // Added after the first run, with the readings of Japanese kanji: DPRK organisations as the Japanese press writes them.
   ...listed('kanji-organisation', [
@@ -127,6 +132,8 @@ export const KOREAN_SET_2: readonly KoreanQuery[] = [
     ['朝鮮光星貿易会社', '013-000003', '014-000026'],
     ['高麗銀行', '014-000045'],
     ['大同信用銀行', '014-000023', '016-000002'],
+    ['朝鲜光鲜银行', '014-000025', '016-000006'],
+    ['朝鲜矿业开发贸易会社', '013-000007', '014-000001'],
   ]),
   ...listed('hanja-person', [
     ['金英哲', '015-000024', '017-000014'],
