@@ -299,8 +299,8 @@ export function koreanWordKey(word: string): string | null {
 
 /**
  * Two Korean syllables' family keys (k:…) that differ in the initial, the vowel or the final (JONG and KYONG, YONG and
- * KYONG, CHONG and CHOL): two syllables, not a misspelling. Keys whose finals differ only by a letter left out (JAN and
- * JANG, HYON and HYONG, SU and SUN) may be one name misspelt, and are left to the spelling's similarity.
+ * KYONG, CHONG and CHOL, YON and YONG): two syllables, not a misspelling. Even a final left out makes another syllable
+ * (연 and 용, 현 and 형 are common in names): a misspelt JAN for JANG is missed rather than 이서연 matching RI SU YONG.
  */
 export function differentKoreanSyllables(a: string, b: string): boolean {
   if (!a.startsWith('k:') || !b.startsWith('k:')) return false;
@@ -315,5 +315,5 @@ const differentPairs = new Map<string, boolean>();
 function differentParts(a: string, b: string): boolean {
   const [onsetA, vowelA, finalA = ''] = a.slice(2).split('-');
   const [onsetB, vowelB, finalB = ''] = b.slice(2).split('-');
-  return onsetA !== onsetB || vowelA !== vowelB || (!finalA.startsWith(finalB) && !finalB.startsWith(finalA));
+  return onsetA !== onsetB || vowelA !== vowelB || finalA !== finalB;
 }
