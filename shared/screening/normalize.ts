@@ -339,12 +339,16 @@ function markKoreanWords(tokens: NameToken[]): NameToken[] {
   if (!tokens.some((t) => t.organisational)) return tokens;
   return tokens.map((token) => {
     if (token.kind !== 'word' || token.family !== null || token.script !== 'latin') return token;
-    let family = koreanWords.get(token.text);
-    if (family === undefined) koreanWords.set(token.text, (family = koreanWordKey(token.text)));
-    return family === null ? token : { ...token, family };
+    let marked = koreanWords.get(token.text);
+    if (marked === undefined) {
+      const family = koreanWordKey(token.text);
+      koreanWords.set(token.text, (marked = family === null ? token : { ...token, family }));
+    }
+    return marked;
   });
 }
-const koreanWords = new Map<string, string | null>();
+/** Each word's token as an organisation's word, made once per process as tokens are (see `made`). */
+const koreanWords = new Map<string, NameToken>();
 
 /** A title after a katakana name (not a kanji name of its own: 織田信長 ends in 長) says who, not which one. */
 function markTitles(tokens: NameToken[]): NameToken[] {
