@@ -1,5 +1,6 @@
 import { jaroWinkler } from './jaro-winkler';
 import { coarseKey, type NameToken, PARTICLE_PREFIX } from './normalize';
+import { differentKoreanSyllables } from './spelling-families';
 
 /**
  * How alike two names are, token by token, in any order: each query token is paired with at most one token of
@@ -93,9 +94,13 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
   return { similarity: family > romanized ? family : romanized, crossScript: true };
 }
 
-/** Two known names of different families are two names (Vladimir and Vladislav, Yulia and ユーリー), however alike. */
+/**
+ * Two known names of different families are two names (Vladimir and Vladislav, Yulia and ユーリー), however alike; so
+ * are two Korean syllables with another initial or vowel (JONG and KYONG: Kim Jong-il is not KIM KYONG IL).
+ */
 function differentNames(q: NameToken, c: NameToken): boolean {
-  return q.family !== null && c.family !== null && q.family !== c.family && q.family.startsWith('n:') && c.family.startsWith('n:');
+  if (q.family === null || c.family === null || q.family === c.family) return false;
+  return (q.family.startsWith('n:') && c.family.startsWith('n:')) || differentKoreanSyllables(q.family, c.family);
 }
 
 /**
@@ -216,7 +221,8 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   foundL += initials.found;
   // "HANNIBAL MUAMMAR QADHAFI" is Hannibal, son of Muammar: when the listed name's first part is not found, the
   // parts found between its first and last name the father, and count for less.
-  if (!usedL.has(0) && listed.length > 2 && listed[0]!.kind === 'word') {
+  // (A person's: an organisation's first word left out is a prefix, KOREA KWANGSONG TRADING CORPORATION.)
+  if (!usedL.has(0) && listed.length > 2 && listed[0]!.kind === 'word' && !organisational(listed)) {
     for (const pair of pairs) {
       if (pair.listedIndex > 0 && pair.listedIndex < listed.length - 1) {
         const lost = (1 - PARENT_FACTOR) * evidence(pair.similarity);

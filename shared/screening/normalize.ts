@@ -3,10 +3,11 @@ import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
 import { chineseReadings } from './chinese';
 import { afterPlaceOf, isJapaneseTitle, isPostAbbreviation } from './japanese-press';
+import { hanjaReadings, readHangul, readKanjiOrganisation, splitKoreanGivenName, startsWithKorea } from './korean';
 import { expandCyrillicLegalMarks, expandJapaneseLegalMarks, legalFormSymbol, replaceLegalPhrases } from './legal-forms';
 import { translateRussianWords } from './russian-words';
-import { familyKey } from './spelling-families';
-import { arabicSkeleton, hasCyrillic, latinReadings, latinSkeleton, readArabicParticles } from './transliterate';
+import { familyKey, koreanWordKey } from './spelling-families';
+import { arabicSkeleton, cyrillicReadings, hasCyrillic, hasHangul, latinReadings, latinSkeleton, readArabicParticles } from './transliterate';
 
 /**
  * Name normalization for screening: one folded form for comparison, split into tokens that carry a comparison
@@ -281,7 +282,8 @@ export type NameReading = NameToken[] & { readonly guessed?: boolean };
  * romanization the list may not use).
  */
 export function tokenizeReadings(name: string): NameReading[] {
-  const guessed = chineseReadings(foldName(name)).map((reading) => Object.assign(tokenizeFolded(reading), { guessed: true }));
+  const folded = foldName(name);
+  const guessed = [...chineseReadings(folded), ...hanjaReadings(folded)].map((reading) => Object.assign(tokenizeFolded(reading), { guessed: true }));
   const readings = nameReadings(name);
   const split = readings.map(splitGluedParticles).filter((reading, i) => reading !== readings[i]);
   return [...readings.map(tokenizeFolded), ...split.map(tokenizeFolded), ...guessed];
@@ -311,9 +313,15 @@ export function nameReadings(name: string): string[] {
 function readingsOf(name: string): string[] {
   const folded = readArabicParticles(foldName(name));
   const translated = hasCyrillic(folded) ? translateRussianWords(folded) : null;
-  const readings = latinReadings(folded);
+  // Hangul: a DPRK organisation's Korean words in the list's English (korean.ts), a person's name syllable by syllable.
+  const readings = hasHangul(folded) ? readHangul(folded).flatMap(cyrillicReadings) : latinReadings(folded);
   if (translated !== null) readings.push(latinReadings(translated)[0]!);
-  return readings.map((reading) => replaceLegalPhrases(joinArabicCompounds(reading)));
+  const dprk = startsWithKorea(folded) ? readKanjiOrganisation(folded) : null;
+  if (dprk !== null) readings.push(dprk);
+  return readings.map((reading) => {
+    const text = replaceLegalPhrases(joinArabicCompounds(reading));
+    return splitKoreanGivenName(text) ?? text;
+  });
 }
 
 /**
@@ -348,8 +356,27 @@ function tokenizeFolded(folded: string): NameToken[] {
       tokens.push(token);
     }
   }
-  return markTitles(markQualifiers(tokens));
+  return markKoreanWords(markTitles(markQualifiers(tokens)));
 }
+
+/**
+ * An organisation's words run together from Korean syllables (KWANGSONG, Gwangseong; KORYO, Goryeo) in one family
+ * whatever the romanization (spelling-families.ts); in a person's name, or outside Korean, a word keeps its spelling.
+ */
+function markKoreanWords(tokens: NameToken[]): NameToken[] {
+  if (!tokens.some((t) => t.organisational)) return tokens;
+  return tokens.map((token) => {
+    if (token.kind !== 'word' || token.family !== null || token.script !== 'latin') return token;
+    let marked = koreanWords.get(token.text);
+    if (marked === undefined) {
+      const family = koreanWordKey(token.text);
+      koreanWords.set(token.text, (marked = family === null ? token : { ...token, family }));
+    }
+    return marked;
+  });
+}
+/** Each word's token as an organisation's word, made once per process as tokens are (see `made`). */
+const koreanWords = new Map<string, NameToken>();
 
 /**
  * A title or a post after a katakana name (プーチン大統領, ボルトニコフ連邦保安局(FSB)長官), or before it (ＩＳ指導者バグダディ,

@@ -13,6 +13,8 @@
 
 /** Names whose spellings no rule relates (Qadhafi/Gaddafi, Yevhen/Evgenii): one line per name, the family's key first. */
 const NAME_FAMILIES: readonly string[] = [
+  // Korea as the DPRK's own names write it in Latin (Choson, Chosun; Joseon in RR): CHOSUN YUNHA MACHINERY is KOREA RYONHA MACHINERY.
+  'korea korean choson chosun joseon',
   // Arabic name parts.
   'muhammad mohammad mohammed mohamed mohamad muhamad muhammed muhamed mohd mohamud mouhamed mohamed mukhammad mukhamed mahomed',
   'ahmad ahmed akhmad akhmed ahmet',
@@ -172,6 +174,19 @@ for (const line of KOREAN_SURNAMES) {
   for (const spelling of [head!, ...rest]) if (!KOREAN_SURNAME_OF.has(spelling)) KOREAN_SURNAME_OF.set(spelling, head!);
 }
 
+/**
+ * Spellings of the commonest Korean family names in every system (the National Institute of Korean Language's
+ * survey of passport spellings, McCune-Reischauer, RR), beside those no rule relates: what marks a Latin name as a
+ * Korean one (korean.ts splits its given name run together).
+ */
+export const KOREAN_SURNAME_SPELLINGS: ReadonlySet<string> = new Set([
+  ...KOREAN_SURNAME_OF.keys(),
+  ...`jung jeong chung chong jong cho jo yoon yun jang chang seo so suh kwon gwon hwang ahn an song hong jeon jon chon chun
+  moon mun son sohn bae pae baek paek back heo ho hur nam sim shim ha kwak gwak sung seong cha joo ju chu koo ku min ra na
+  jin chin ji chi um eom chae won bang pang pyon byeon byun hyon hyeon hyun yeom ryom yum kil gil ryang yang ryom kye ki
+  tak thak do to jeong ok yeo ryo pyo`.split(/\s+/),
+]);
+
 /*
  * One romanized Korean syllable in any system, read as initial + vowel + final and reduced to classes: the voiced and
  * voiceless consonants the systems spell differently merged (g/k, d/t, b/p, j/ch, r/l), and the vowels ŏ (eo, o,
@@ -180,9 +195,10 @@ for (const line of KOREAN_SURNAMES) {
  */
 const INITIAL_CLASSES: Array<[RegExp, string]> = [
   [/^(?:tch|jj|ch|j|c)/, 'C'],
-  [/^(?:kk|gg|k|g)/, 'K'],
-  [/^(?:tt|dd|t|d)/, 'T'],
-  [/^(?:pp|bb|p|b)/, 'P'],
+  // The DPRK's own Latin writes the aspirates kh, th, ph (THAEPHYONGSAN, Phyongchon): one class with k, t, p.
+  [/^(?:kk|gg|kh|k|g)/, 'K'],
+  [/^(?:tt|dd|th|t|d)/, 'T'],
+  [/^(?:pp|bb|ph|p|b)/, 'P'],
   [/^(?:ss|sh|s)/, 'S'],
   [/^(?:rh|r|l)/, 'R'],
   [/^n/, 'N'],
@@ -192,14 +208,23 @@ const INITIAL_CLASSES: Array<[RegExp, string]> = [
 ];
 /** Longest spellings first; values are the vowel classes. */
 const VOWELS: Array<[string, string]> = [
-  ['yeo', 'YO'], ['yae', 'YE'], ['wae', 'WE'], ['weo', 'WO'], ['you', 'YO'], ['yoo', 'YO'], ['eui', 'UI'],
+  ['yeo', 'YO'], ['yae', 'YE'], ['wae', 'WE'], ['weo', 'WO'], ['you', 'YO'], ['yoo', 'YO'], ['eui', 'I'], ['woo', 'O'],
   ['ya', 'YA'], ['ye', 'YE'], ['yo', 'YO'], ['yu', 'YO'], ['wa', 'WA'], ['wo', 'WO'], ['we', 'WE'], ['wi', 'WI'],
-  ['oe', 'WE'], ['oi', 'WE'], ['ui', 'UI'], ['ae', 'E'], ['ai', 'E'], ['eo', 'O'], ['eu', 'O'], ['oo', 'O'], ['ou', 'O'],
+  // 의 is ŭi in McCune-Reischauer and ui in RR, and Hee or Hui in a passport (Ryom Hui-bong, Yum Hee-bong): one class with i.
+  ['oe', 'WE'], ['oi', 'WE'], ['ui', 'I'], ['ae', 'E'], ['ai', 'E'], ['eo', 'O'], ['eu', 'O'], ['oo', 'O'], ['ou', 'O'],
   ['ee', 'I'], ['yi', 'I'], ['a', 'A'], ['e', 'E'], ['i', 'I'], ['o', 'O'], ['u', 'O'],
 ];
 const FINAL_CLASSES: Record<string, string> = { '': '', k: 'K', g: 'K', kk: 'K', n: 'N', ng: 'NG', l: 'L', r: 'L', m: 'M', p: 'P', b: 'P', t: 'T', d: 'T', s: 'T' };
 
-function koreanSyllable(token: string): string | null {
+/** Syllables repeat across names and splits try the same heads again: each is read once per process. */
+const syllables = new Map<string, string | null>();
+export function koreanSyllable(token: string): string | null {
+  let syllable = syllables.get(token);
+  if (syllable === undefined) syllables.set(token, (syllable = readKoreanSyllable(token)));
+  return syllable;
+}
+
+function readKoreanSyllable(token: string): string | null {
   for (const [pattern, initial] of INITIAL_CLASSES) {
     const head = pattern.exec(token)?.[0];
     if (head === undefined) continue;
@@ -210,7 +235,7 @@ function koreanSyllable(token: string): string | null {
       if (final === undefined) continue;
       // The initial-sound rule: ㄹ before i/y is silent, before other vowels it is ㄴ.
       const onset = initial === 'R' ? (/^[IY]/.test(vowel) ? '' : 'N') : initial;
-      return `${onset}${vowel}${final}`;
+      return `${onset}-${vowel}-${final}`;
     }
   }
   return null;
@@ -228,4 +253,68 @@ export function familyKey(token: string): string | null {
   if (token.length > 6 || !/^[a-z]+$/.test(token)) return null;
   const syllable = koreanSyllable(token);
   return syllable === null ? null : `k:${syllable}`;
+}
+
+/**
+ * A word run together from romanized Korean syllables (gwangseong, kwangsong; yeongcheol) split into them, or null
+ * when it is not wholly made of them. A syllable after the first begins with a consonant where a split allows it
+ * (yuna is yu-na, not yun-a), as both systems mark a vowel-initial syllable inside a word (Kwahak-won, Chae-il) only
+ * where it would be read otherwise.
+ */
+export function splitKoreanSyllables(word: string): string[] | null {
+  // No romanization of Korean writes f, q, v, x or z.
+  if (word.length > 18 || !/^[a-z]+$/.test(word) || /[fqvxz]/.test(word)) return null;
+  return splitFrom(word, false, true, new Set()) ?? splitFrom(word, true, true, new Set());
+}
+
+/**
+ * `failed` holds the rests already found not to split, so that a long word costs a few dozen tries, not thousands. A
+ * syllable that begins with a vowel does not follow one that ends in i (KWANG-IL, CHE-IL, but not MI-ONG: that is a
+ * misspelt MYONG, as io is yo).
+ */
+function splitFrom(word: string, vowelStarts: boolean, first: boolean, failed: Set<string>): string[] | null {
+  if (word === '') return [];
+  if ((!first && !vowelStarts && /^[aeiouwy]/.test(word)) || failed.has(word)) return null;
+  for (let end = Math.min(7, word.length); end > 0; end--) {
+    const head = word.slice(0, end);
+    if (koreanSyllable(head) === null || (vowelStarts && head.endsWith('i') && /^[aeiouwy]/.test(word.slice(end)))) continue;
+    const tail = splitFrom(word.slice(end), vowelStarts, false, failed);
+    if (tail) return [head, ...tail];
+  }
+  failed.add(word);
+  return null;
+}
+
+/**
+ * The key of a word of a Korean organisation's name run together from two syllables or more (KWANGSONG, Gwangseong;
+ * RYONBONG, Ryeonbong; TAESONG, Daeseong), the syllables' classes joined: kw:KWANG.SONG. Only for organisations'
+ * names (normalize.ts): a person's Korean name is written syllable by syllable, and a word of another language that
+ * happens to split into Korean syllables (Putin, Kamal) must keep its own spelling.
+ */
+export function koreanWordKey(word: string): string | null {
+  // The DPRK's Latin writes an aspirate with h (THAEPHYONGSAN), RR without (Taepyeongsan): read alike, as p/t/k.
+  const syllables = word.length >= 4 ? splitKoreanSyllables(word.replace(/([ptk])h/g, '$1')) : null;
+  if (!syllables || syllables.length < 2) return null;
+  return `kw:${syllables.map((s) => koreanSyllable(s)).join('.')}`;
+}
+
+/**
+ * Two Korean syllables' family keys (k:…) that differ in the initial, the vowel or the final (JONG and KYONG, YONG and
+ * KYONG, CHONG and CHOL, YON and YONG): two syllables, not a misspelling. Even a final left out makes another syllable
+ * (연 and 용, 현 and 형 are common in names): a misspelt JAN for JANG is missed rather than 이서연 matching RI SU YONG.
+ */
+export function differentKoreanSyllables(a: string, b: string): boolean {
+  if (!a.startsWith('k:') || !b.startsWith('k:')) return false;
+  // Compared for every pair of Korean syllables a name comparison meets: each pair of keys is worked out once.
+  const pair = `${a}|${b}`;
+  let different = differentPairs.get(pair);
+  if (different === undefined) differentPairs.set(pair, (different = differentParts(a, b)));
+  return different;
+}
+const differentPairs = new Map<string, boolean>();
+
+function differentParts(a: string, b: string): boolean {
+  const [onsetA, vowelA, finalA = ''] = a.slice(2).split('-');
+  const [onsetB, vowelB, finalB = ''] = b.slice(2).split('-');
+  return onsetA !== onsetB || vowelA !== vowelB || finalA !== finalB;
 }

@@ -75,6 +75,37 @@ export function romanizeHangul(text: string): string {
   );
 }
 
+/** ㄱ ㄷ ㅂ ㅈ, which McCune-Reischauer writes voiced (g d b j) between voiced sounds: Pugang, Kumgang, Ryonbong. */
+const VOICED_INITIALS: Record<number, string> = { 0: 'g', 3: 'd', 7: 'b', 12: 'j' };
+/** Finals after which those initials are voiced: none (a vowel), ㄴ, ㄹ and its clusters, ㅁ, ㅇ. */
+const VOICING_FINALS = new Set([0, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 21]);
+
+/**
+ * A Hangul word run together in McCune-Reischauer letters without diacritics, as the list writes the proper names of
+ * DPRK organisations (련봉 RYONBONG, 금강 KUMGANG, 부강 PUGANG, 단천 TANCHON): a plain consonant between voiced sounds
+ * voiced, and ㅂ before ㄹ as m (압록강 AMROGGANG). Sound changes the list's spellings do not show (백마 is PAEKMA, not
+ * paengma) are not made.
+ */
+export function romanizeHangulWord(word: string): string {
+  let out = '';
+  let previousFinal = -1;
+  for (const c of word) {
+    const code = c.charCodeAt(0) - 0xac00;
+    if (code < 0 || code > 11171) {
+      out += c;
+      previousFinal = -1;
+      continue;
+    }
+    const initial = Math.floor(code / 588);
+    const final = code % 28;
+    const voiced = previousFinal >= 0 && VOICING_FINALS.has(previousFinal) ? VOICED_INITIALS[initial] : undefined;
+    if (previousFinal === 17 && initial === 5) out = `${out.slice(0, -1)}m`;
+    out += (voiced ?? INITIALS[initial]!) + MEDIALS[Math.floor((code % 588) / 28)]! + FINALS[final]!;
+    previousFinal = final;
+  }
+  return out;
+}
+
 /** Every Latin reading of a name in any script the list does not use (Cyrillic, Hangul); usually just one. */
 export function latinReadings(folded: string): string[] {
   const korean = hasHangul(folded) ? romanizeHangul(folded) : folded;

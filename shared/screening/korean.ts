@@ -1,0 +1,168 @@
+import { hanjaToHangul, readHanjaName } from './korean-hanja';
+import { KOREAN_SURNAME_SPELLINGS, splitKoreanSyllables } from './spelling-families';
+import { romanizeHangul, romanizeHangulWord } from './transliterate';
+
+/**
+ * Korean names as customer records hold them, read the way the list writes them. The list writes a DPRK
+ * organisation by an English name (KOREA RYONBONG GENERAL CORPORATION, TANCHON COMMERCIAL BANK): the Korean words
+ * translated, the proper names in McCune-Reischauer; a customer record in Hangul holds the Korean words
+ * (조선련봉총회사, 단천상업은행). A Korean person in hanja (金英哲) is read by the Sino-Korean readings (김영철, KIM YONG
+ * CHOL), and a romanized given name run together (Sunghyuk, Yeongcheol) split into its syllables, as the list writes
+ * them. Pure.
+ */
+
+/**
+ * The Korean words of the list's DPRK organisations' names (regimes 13, 14 and 16) and the English words the list
+ * uses for them: 조선 is Korea as the DPRK names itself (the South's 한국 is read as it is written: no DPRK name
+ * holds it), 무역 Trading, 총회사 General Corporation, 해운 Shipping, 성 Ministry and 부 Department (only at a
+ * name's end). Longest first when read.
+ */
+const WORDS: Record<string, string> = {
+  조선: 'korea', 무역: 'trading', 은행: 'bank', 상업: 'commercial', 총회사: 'general corporation', 회사: 'company',
+  총무역: 'general trading', 총국: 'general bureau', 공업: 'industry', 위원회: 'committee', 그룹: 'group', 합영: 'joint venture',
+  합작: 'joint venture', 개발: 'development', 기술: 'technology', 해운: 'shipping', 광업: 'mining', 원자력: 'atomic energy',
+  신용: 'credit', 국제: 'international', 기계: 'machinery', 우주: 'space', 경제: 'economics', 민족: 'national', 보험: 'insurance',
+  중앙: 'central', 군수: 'munitions', 정찰: 'reconnaissance', 조직: 'organization', 지도: 'guidance', 선전: 'propaganda',
+  선동: 'agitation', 건설: 'construction', 동북: 'north east', 아시아: 'asia', 컴퓨터: 'computer', 콤퓨터: 'computer',
+  센터: 'center', 쎈터: 'center', 엑스포: 'expo', 로케트: 'rocket', 로켓: 'rocket', 아연: 'zinc', 수출입: 'export import',
+  과학원: 'academy of sciences', 자연과학원: 'academy of natural sciences', 과학: 'science', 국가: 'national', 항공: 'air',
+  해양: 'maritime', 관리: 'management', 대외: 'external', 복합: 'complex', 설비: 'equipment', 수입: 'import', 수출: 'export',
+  석유: 'oil', 탐사: 'exploration', 정보: 'information', 화학: 'chemical', 련합: 'united', 연합: 'united', 국방: 'national defence',
+  인민무력: "people's armed forces", 군사: 'military', 전략: 'strategic', 투자: 'investment', 금융: 'financial', 보험회사: 'insurance company',
+  창작사: 'art studio', 해외: 'overseas', 선박: 'ship', 운영: 'management', 원양: 'ocean', 합영은행: 'joint bank',
+  농업: 'agricultural', 산업: 'industrial', 호실: 'office', 주식회사: 'co ltd', 유한회사: 'ltd',
+  // The DPRK's own names for itself and its party and army, as the list's English names spell them out.
+  조선민주주의인민공화국: 'democratic peoples republic of korea', 로동당: 'workers party', 조선로동당: 'workers party of korea',
+  군사위원회: 'military commission', 인민군: 'korean peoples army', 전략군: 'strategic force', 해운관리: 'maritime management',
+  국가우주개발국: 'national aerospace development administration', 국가항공우주기술총국: 'national aerospace technology administration',
+};
+/** A ministry (성), department (부) or bureau (국) closes a name: elsewhere these syllables are parts of proper names (대성, 부강). */
+const CLOSING: Record<string, string> = { 성: 'ministry', 부: 'department', 국: 'bureau' };
+const WORD_LIST = Object.keys(WORDS).sort((a, b) => b.length - a.length);
+/** 제2경제위원회 is the Second Economic Committee: an ordinal before a word. */
+const ORDINALS: Record<string, string> = { '1': 'first', '2': 'second', '3': 'third', '4': 'fourth', '5': 'fifth' };
+const HANGUL_WORD = /[\uac00-\ud7a3]+/g;
+
+/**
+ * A name in Hangul that holds a word of an organisation's name, read as the list writes such a name: the words in
+ * English, the rest run together in McCune-Reischauer (조선련봉총회사 → korea ryonbong general corporation); null for
+ * a name without such a word (a person's).
+ */
+export function readKoreanOrganisation(folded: string): string | null {
+  let known = false;
+  const text = folded
+    .replace(/제 ?([1-5])(?=[\uac00-\ud7a3])/g, (_, n: string) => {
+      known = true;
+      return ` ${ORDINALS[n]} `;
+    })
+    .replace(HANGUL_WORD, (run) => {
+      const out: string[] = [];
+      let proper = '';
+      const flush = () => {
+        if (proper) out.push(romanizeHangulWord(proper));
+        proper = '';
+      };
+      for (let i = 0; i < run.length; ) {
+        const word = WORD_LIST.find((w) => run.startsWith(w, i));
+        const closing = i === run.length - 1 && i > 0 ? CLOSING[run[i]!] : undefined;
+        if (word) {
+          flush();
+          out.push(WORDS[word]!);
+          i += word.length;
+          known = true;
+        } else if (closing && out.length > 0 && proper === '') {
+          out.push(closing);
+          i++;
+        } else {
+          proper += run[i];
+          i++;
+        }
+      }
+      flush();
+      return ` ${out.join(' ')} `;
+    });
+  return known && isOrganisation(folded) ? text.replace(/\s+/g, ' ').trim() : null;
+}
+
+/**
+ * A Korean person's name is two to four syllables; an organisation's holds a word other than 조선 (which, before a
+ * syllable, may be a family and a given name: 조선희), or is longer.
+ */
+function isOrganisation(folded: string): boolean {
+  const syllables = (folded.match(HANGUL_WORD) ?? []).join('');
+  const words = WORD_LIST.filter((w) => w !== '조선' && syllables.includes(w));
+  return words.length > 0 || syllables.length > 4;
+}
+
+/** The Latin readings of a name written in Hangul: as an organisation's name when it is one, else syllable by syllable. */
+export function readHangul(folded: string): string[] {
+  const organisation = readKoreanOrganisation(folded);
+  const syllables = romanizeHangul(folded);
+  if (organisation === null) return [syllables];
+  // A short name with a word of an organisation's name may still be a person's (이기술): read both ways.
+  return (folded.match(HANGUL_WORD) ?? []).join('').length <= 4 ? [organisation, syllables] : [organisation];
+}
+
+const HAN_ONLY = /^[\p{Script=Han}0-9 ]+$/u;
+/**
+ * China's commonest given names (the Ministry of Public Security's reports of the most frequent names, 2019 and
+ * before): a name in characters with one of them is a Chinese name far more often than a Korean one (李秀英 is Li
+ * Xiuying before it is 이수영), and is read in pinyin only (chinese.ts).
+ */
+const CHINESE_GIVEN_NAMES = new Set(
+  '秀英 桂英 秀兰 秀蘭 玉兰 玉蘭 桂兰 桂蘭 秀珍 凤英 鳳英 玉珍 玉英 兰英 蘭英 玉梅 凤兰 鳳蘭 桂珍 淑珍 秀云 秀雲 桂芳 秀芳 建华 建華 建国 建國 建军 建軍 国华 國華 志强 志強 志明 海燕 秀梅 丽华 麗華 红梅 紅梅 伟 偉 芳 娜 敏 静 靜 丽 麗 强 強 磊 军 軍 洋 勇 艳 艷 杰 傑 娟 涛 濤 明 超 霞 平 刚 剛 桂英 浩 鹏 鵬 辉 輝 斌 宇 俊 帅 帥 鑫 婷 玲 燕 雪 慧 琳 颖 穎 倩 晶 欣 萍'.split(' '),
+);
+
+/**
+ * A DPRK organisation as the Japanese press writes it (朝鮮貿易銀行, 偵察総局, 朝鮮鉱業開発貿易会社): its Korean words read
+ * as in Hangul, or null. One that starts with 朝鮮 (朝鲜), the DPRK's name for itself, is no guess (normalize.ts reads it as
+ * a name's own reading); another (偵察総局, 高麗銀行) may be a Japanese or Chinese name, and is read as a guess.
+ */
+export const startsWithKorea = (folded: string) => /^朝[鮮鲜]/.test(folded);
+
+export function readKanjiOrganisation(folded: string): string | null {
+  if (!HAN_ONLY.test(folded)) return null;
+  const hangul = hanjaToHangul(folded);
+  return hangul === null ? null : readKoreanOrganisation(hangul);
+}
+
+/**
+ * A Korean person's name in hanja read by its Sino-Korean readings (金英哲 → kim yong chol), or a DPRK organisation's
+ * by its Korean words, or none: a guess, since the same characters are a Chinese or Japanese name (screen.ts weighs it
+ * as such, unless all of it agrees).
+ */
+export function hanjaReadings(folded: string): string[] {
+  if (!HAN_ONLY.test(folded)) return [];
+  const organisation = readKanjiOrganisation(folded);
+  if (organisation !== null) return startsWithKorea(folded) ? [] : [organisation];
+  const han = folded.replace(/ /g, '');
+  if (CHINESE_GIVEN_NAMES.has([...han].slice(1).join(''))) return [];
+  const name = readHanjaName(han);
+  return name === null ? [] : [romanizeHangul(name)];
+}
+
+/**
+ * A Korean person's romanized name with a given name run together (Lee Sunghyuk, Yeongcheol Kim) split into its
+ * syllables (lee sung hyuk), as the list writes given names; null when nothing is to split or the name is not shaped
+ * as a Korean one: two or three words, a Korean family name first or last, every other word one or two syllables.
+ */
+export function splitKoreanGivenName(reading: string): string | null {
+  const words = reading.split(' ');
+  // Initials are not syllables (Sechin I.I.), and I alone is the rarest spelling of 이 in Latin.
+  if (words.length < 2 || words.length > 3 || words.some((w) => w.length < 2)) return null;
+  const surnameAt = KOREAN_SURNAME_SPELLINGS.has(words[0]!) ? 0 : KOREAN_SURNAME_SPELLINGS.has(words[words.length - 1]!) ? words.length - 1 : -1;
+  if (surnameAt < 0) return null;
+  let split = false;
+  const out: string[] = [];
+  for (const [i, word] of words.entries()) {
+    if (i === surnameAt || word.length <= 4) {
+      out.push(word);
+      continue;
+    }
+    const syllables = splitKoreanSyllables(word);
+    if (!syllables || syllables.length > 2) return null;
+    split ||= syllables.length === 2;
+    out.push(syllables.join(' '));
+  }
+  return split ? out.join(' ') : null;
+}
