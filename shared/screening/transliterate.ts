@@ -27,10 +27,14 @@ export function hasCyrillic(text: string): boolean {
   return CYRILLIC.test(text);
 }
 
-/** Which national system fits the letters used: Serbian ђ ј љ њ ћ џ; Ukrainian є ґ (or і with и); Belarusian і with ы/э. */
+/**
+ * Which national system fits the letters used: Serbian ђ ј љ њ ћ џ; Ukrainian є ґ, or і with an и after a consonant;
+ * Belarusian і otherwise. Belarusian writes no и: one after a vowel is a folded й (Гайдукевіч, Эйсмант), which both
+ * languages write.
+ */
 function cyrillicTable(text: string): Record<string, string> {
   if (/[ђјљњћџ]/.test(text)) return SERBIAN;
-  if (/[єґ]/.test(text) || (/і/.test(text) && /и/.test(text))) return UKRAINIAN;
+  if (/[єґ]/.test(text) || (/і/.test(text) && /(?:^|[^аеёиоуыэюя])и/.test(text.replace(/\s+/g, ' ')))) return UKRAINIAN;
   if (/[іў]/.test(text)) return BELARUSIAN;
   return RUSSIAN;
 }
@@ -44,9 +48,40 @@ export function cyrillicReadings(text: string): string[] {
   if (!hasCyrillic(text)) return [text];
   const table = cyrillicTable(text);
   const read = (t: Record<string, string>) => text.replace(CYRILLIC_RUN, (run) => [...run].map((c) => t[c] ?? c).join(''));
-  const readings = [read(table)];
+  const readings = [nationalEndings(read(table), table)];
   if (table === RUSSIAN && /г/.test(text)) readings.push(read(UKRAINIAN));
+  // Belarusian passports write я and ю as ia and iu (Наталля NATALLIA, Аляксандр ALIAKSANDR, Сяргей SIARHEI):
+  // the BGN/PCGN ya reading is kept first.
+  if (table === BELARUSIAN && /[яю]/.test(text)) readings.push(nationalEndings(read(BELARUSIAN_PASSPORT), table));
+  if (table === BELARUSIAN) readings.push(russianSuffixes(nationalEndings(read(BELARUSIAN_AS_RUSSIAN), table)));
   return readings;
+}
+
+/** Belarusian passport letters: the national system's я and ю, ia and iu. */
+const BELARUSIAN_PASSPORT: Record<string, string> = { ...BELARUSIAN, я: 'ia', ю: 'iu' };
+/** A Belarusian name as Russian-form lists write it (Гайдукевіч Oleg GAIDUKEVICH): г is g; я and ю as in passports. */
+const BELARUSIAN_AS_RUSSIAN: Record<string, string> = { ...BELARUSIAN_PASSPORT, г: 'g' };
+
+/**
+ * Word endings a national system writes otherwise than the list's Russian-form names do. Ukrainian -ий (й folded to
+ * и before this) is -yi (BALYTSKYI), and є at a word's start is ye (Євген YEVHEN, ie only inside a word). Belarusian
+ * patronymics -авіч, -аўна, -еўна are the Russian -ovich, -ovna, -evna (Рыгоравіч, Іванаўна), which the list leaves
+ * out and which is how a patronymic is known as one.
+ */
+/**
+ * A Belarusian family name with the Russian form of its suffix, as Russian-form lists write Belarusians (Лукашэнка
+ * LUKASHENKO, Качанава KOCHANOVA, Іваноў IVANOV): Belarusian writes the unstressed o of -ова, -енко, -ов as a
+ * (akanye) and the final в as ў. Only suffixes: a stem's a may be a Russian a (the coarse key of normalize.ts
+ * merges a and o there).
+ */
+function russianSuffixes(reading: string): string {
+  return reading.replace(/\b([a-z]{3,}?)(ava|enka|au|eu)\b/g, (_, stem: string, suffix: string) => stem + ({ ava: 'ova', enka: 'enko', au: 'ov', eu: 'ev' } as Record<string, string>)[suffix]!);
+}
+
+function nationalEndings(reading: string, table: Record<string, string>): string {
+  if (table === UKRAINIAN) return reading.replace(/yy\b/g, 'yi').replace(/\bie/g, 'ye');
+  if (table === BELARUSIAN) return reading.replace(/avich\b/g, 'ovich').replace(/([ae])una\b/g, (_, a: string) => (a === 'a' ? 'ovna' : 'evna'));
+  return reading;
 }
 
 const INITIALS = ['k', 'kk', 'n', 't', 'tt', 'r', 'm', 'p', 'pp', 's', 'ss', '', 'ch', 'tch', 'ch', 'k', 't', 'p', 'h'];
