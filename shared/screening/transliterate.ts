@@ -141,10 +141,25 @@ export function romanizeHangulWord(word: string): string {
   return out;
 }
 
-/** Every Latin reading of a name in any script the list does not use (Cyrillic, Hangul); usually just one. */
+/** Every Latin reading of a name in any script the list does not use (Cyrillic, Hangul, Arabic); usually just one. */
 export function latinReadings(folded: string): string[] {
+  if (hasArabic(folded)) return arabicReadings(folded);
   const korean = hasHangul(folded) ? romanizeHangul(folded) : folded;
   return cyrillicReadings(korean);
+}
+
+/**
+ * An Arabic name (after readArabicParticles) as written, and, where it reads otherwise, as the list's Latin often
+ * writes it: Abd al-X and Abd Allah as one name (عبد الملك ABDULMALIK, عبد الله ABDULLAH: the word's consonants
+ * then meet the Latin one's, bdlmlk), and a ة before another word read -at, as in the construct state (عزة إبراهيم
+ * Izzat Ibrahim, not Izza).
+ */
+function arabicReadings(text: string): string[] {
+  const joined = text
+    .replace(/\babd allah\b/g, 'عبدالله')
+    .replace(/\babd al ([\u0600-\u06ff]+)/g, 'عبدال$1')
+    .replace(/ة(?= [\u0600-\u06ffa-z])/g, 'ت');
+  return joined === text ? [text] : [text, joined];
 }
 
 const ARABIC = /[\u0600-\u06ff]/;
@@ -174,6 +189,9 @@ export function readArabicParticles(text: string): string {
     .replace(/[أإآٱ]/g, 'ا')
     // X al-Din is one name, as Latin's X-uddin (normalize.ts): جلال الدين is read as جلالدين, its consonants jldn.
     .replace(/([\u0600-\u06ff]{2,}) الدين/g, '$1دين')
+    // Persian names end in -zadeh, -nejad, -pour written apart or after a zero-width non-joiner (which folding has
+    // made a space): فخری‌زاده is one name, Fakhrizadeh, as احمدی‌نژاد is Ahmadinejad.
+    .replace(/([\u0600-\u06ff]{2,}) (زاده|نژاد|پور)(?![\u0600-\u06ff])/g, '$1$2')
     .replace(ARABIC_WORD, (word) => {
       const particle = ARABIC_PARTICLES[word];
       if (particle) return particle;
