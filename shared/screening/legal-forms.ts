@@ -72,15 +72,15 @@ const LEGAL_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bkabushiki (?:kaisha|gaisha)\b/g, 'kk'],
   [/\b(?:yugen|godo) (?:kaisha|gaisha)\b/g, 'llc'],
   [/\bcompany limited\b|\bco ltd\b|\bproprietary limited\b/g, 'ltd'],
-  // Not a legal form but a kind of company the list abbreviates (FIRST OIL JV CO LTD) and the press spells out.
-  [/\bjoint venture\b/g, 'jv'],
+  // A joint venture is a kind of company, which the list abbreviates (FIRST OIL JV CO LTD) and the press spells out.
+  [/\bjv\b/g, 'joint venture'],
 ];
 
 /**
  * A word every phrase above holds: a name without any (most of them) skips the phrases, which every listed name and
  * every query is read through.
  */
-const PHRASE_WORDS = /compan|kompan|nekommer|ob[sc]|tovar|gesell|sp(?:ol| z)|socie|vennoot|aktien|partner|zone|fz |unitary|non |jsc|akt|[gk]aisha|ltd|limited|traded|venture/;
+const PHRASE_WORDS = /compan|kompan|nekommer|ob[sc]|tovar|gesell|sp(?:ol| z)|socie|vennoot|aktien|partner|zone|fz |unitary|non |jsc|akt|[gk]aisha|ltd|limited|traded|jv/;
 
 export function replaceLegalPhrases(text: string): string {
   return PHRASE_WORDS.test(text) ? LEGAL_PHRASES.reduce((folded, [phrase, form]) => folded.replace(phrase, form), text) : text;

@@ -231,3 +231,17 @@ export function latinSkeleton(token: string): string {
     .replace(/Y/, 'y')
     .replace(/(.)\1+/g, '$1');
 }
+
+/** Slavic family-name endings: a name so ended is compared by its stem (compare-names.ts), never by its consonants alone. */
+const SLAVIC = /(?:ov|ev|ova|eva|in|ina|sky|ski|skii|skaya|enko|ich|uk|chuk|ik)$/;
+
+/**
+ * Two Latin spellings of one Arabic or Persian name part: the same consonants as the Arabic script writes them
+ * (latinSkeleton), three or more, and the same first letter class. The Latin spellings of Arabic and Persian names
+ * differ in the short vowels the script does not write and in doubled letters (Baradar, Biradar; Muttaqi, Mottaki;
+ * Naqdi, Naghdi; Qadhafi, Gadaffi). Not for Slavic family names, whose stems differ in a vowel between two people
+ * (MARKOV, MERKOV), nor for tokens one of which is short.
+ */
+export function arabicSpellings(a: string, b: string, skeletonA: string | null, skeletonB: string | null): boolean {
+  return skeletonA !== null && skeletonA === skeletonB && skeletonA.length >= 3 && a.length >= 5 && b.length >= 5 && !SLAVIC.test(a) && !SLAVIC.test(b);
+}

@@ -5,7 +5,7 @@ import { nameReadings } from '../../../shared/screening/normalize';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
-import { latinReadings } from '../../../shared/screening/transliterate';
+import { arabicSpellings, latinReadings, latinSkeleton } from '../../../shared/screening/transliterate';
 import { WORKBOOK } from '../../support/fixtures';
 
 /**
@@ -57,7 +57,8 @@ describe('legal forms after a legal word, joint venture', () => {
   it.each([
     ['Iteranet Limited Liability Co.', 'iteranet llc', '028-000215'],
     ['Alrosa Public JSC', 'alrosa pjsc', '028-000293'],
-    ['First Oil Joint Venture Company Limited', 'first oil jv ltd', '014-000057'],
+    ['First Oil Joint Venture Company Limited', 'first oil joint venture ltd', '014-000057'],
+    ['First Oil JV Co Ltd', 'first oil joint venture ltd', '014-000057'],
   ])('%s is read %s and finds %s', (name, reading, key) => {
     expect(nameReadings(name)).toEqual([reading]);
     expect(first(name)).toBe(key);
@@ -99,5 +100,30 @@ describe('Arabic and Persian script', () => {
 
   it('joins Persian -zadeh across a zero-width non-joiner', () => {
     expect(nameReadings('محسن فخری\u200cزاده')).toEqual(['محسن فخریزاده']);
+  });
+});
+
+describe('Latin spellings of Arabic and Persian names', () => {
+  const same = (a: string, b: string) => arabicSpellings(a, b, latinSkeleton(a), latinSkeleton(b));
+
+  it('takes two spellings with the same consonants for one name part, but not Slavic names or short ones', () => {
+    expect(same('biradar', 'baradar')).toBe(true);
+    expect(same('mottaki', 'motaqi')).toBe(true);
+    expect(same('gadaffi', 'qadhafi')).toBe(true);
+    expect(same('merkov', 'markov')).toBe(false);
+    expect(same('kulikov', 'kolokov')).toBe(false);
+    expect(same('amir', 'amer')).toBe(false);
+  });
+
+  it.each([
+    ['Abdul Ghani Biradar', '002-000024'],
+    ['Ameer Khan Mottaki', '002-000026'],
+    ['Hannibal Gadaffi', '023-000002'],
+  ])('%s finds %s', (name, key) => {
+    expect(first(name)).toBe(key);
+  });
+
+  it('keeps a Slavic namesake apart: Sergei Merkov is not Andrei Markov', () => {
+    expect(first('Sergei Merkov')).toBeUndefined();
   });
 });
