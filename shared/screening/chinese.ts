@@ -51,6 +51,10 @@ const COMPANY_WORDS: Record<string, string> = {
   太平洋: 'pacific', 中国: 'china', 香港: 'hong kong', 澳门: 'macau', 台湾: 'taiwan', 新加坡: 'singapore',
   管理: 'management', 咨询: 'consulting', 服务: 'services', 制造: 'manufacturing', 工厂: 'factory', 厂: 'factory',
   石油: 'petroleum', 钢铁: 'steel', 汽车: 'automobile', 半导体: 'semiconductor', 软件: 'software', 供应链: 'supply chain',
+  // Countries a Chinese company names itself after (its branch abroad: Qingdao Construction (Namibia)), in English.
+  俄罗斯: 'russia', 朝鲜: 'korea', 伊朗: 'iran', 叙利亚: 'syria', 纳米比亚: 'namibia', 马来西亚: 'malaysia', 印度尼西亚: 'indonesia',
+  泰国: 'thailand', 越南: 'vietnam', 柬埔寨: 'cambodia', 缅甸: 'myanmar', 老挝: 'laos', 蒙古: 'mongolia', 安哥拉: 'angola',
+  刚果: 'congo', 坦桑尼亚: 'tanzania', 莫桑比克: 'mozambique', 乌干达: 'uganda', 埃塞俄比亚: 'ethiopia', 阿联酋: 'uae',
 };
 /** Administrative words a company's name carries after its place (深圳市, 辽宁省): the list leaves them out. */
 const PLACE_SUFFIXES = new Set(['市', '省', '区', '县']);

@@ -69,6 +69,8 @@ describe('Chinese romanizations', () => {
   it('reads postal place names in pinyin', () => {
     expect(chineseReadings('tsingtao construction namibia cc')).toEqual(['qingdao construction namibia cc']);
     expect(chineseReadings('peking trading co')).toEqual(['beijing trading co']);
+    // A branch abroad named by its country, which the list writes in English.
+    expect(chineseReadings('青岛建设 纳米比亚 有限公司')).toContain('qingdao construction namibia ltd');
     expect(first('Tsingtao Construction (Namibia) CC')).toBe('016-000028');
   });
 
