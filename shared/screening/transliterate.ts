@@ -71,11 +71,13 @@ const BELARUSIAN_AS_RUSSIAN: Record<string, string> = { ...BELARUSIAN_PASSPORT, 
 /**
  * A Belarusian family name with the Russian form of its suffix, as Russian-form lists write Belarusians (Лукашэнка
  * LUKASHENKO, Качанава KOCHANOVA, Іваноў IVANOV): Belarusian writes the unstressed o of -ова, -енко, -ов as a
- * (akanye) and the final в as ў. Only suffixes: a stem's a may be a Russian a (the coarse key of normalize.ts
+ * (akanye) and the final в of -ов, -ев as ў. Only suffixes: a stem's a may be a Russian a (the coarse key of normalize.ts
  * merges a and o there).
  */
+const RUSSIAN_SUFFIX: Readonly<Record<string, string>> = { ava: 'ova', enka: 'enko', au: 'ov', ou: 'ov', eu: 'ev' };
 function russianSuffixes(reading: string): string {
-  return reading.replace(/\b([a-z]{3,}?)(ava|enka|au|eu)\b/g, (_, stem: string, suffix: string) => stem + ({ ava: 'ova', enka: 'enko', au: 'ov', eu: 'ev' } as Record<string, string>)[suffix]!);
+  // -слаў is the Russian -слав (Станіслаў Stanislav), not -ов.
+  return reading.replace(/slau\b/g, 'slav').replace(/\b([a-z]{3,}?)(ava|enka|au|ou|eu)\b/g, (_, stem: string, suffix: string) => stem + RUSSIAN_SUFFIX[suffix]!);
 }
 
 function nationalEndings(reading: string, table: Record<string, string>): string {

@@ -29,6 +29,7 @@ describe('Belarusian and Ukrainian Cyrillic', () => {
       'kachanova natallia ivanovna',
     ]);
     expect(latinReadings('лукашэнка аляксандр рыгоравіч')).toContain('lukashenko aliaksandr rygorovich');
+    expect(latinReadings('іваноў станіслаў')).toContain('ivanov stanislav');
     // An и after a vowel is a folded й, which Belarusian writes too: Гайдукевіч is Belarusian, not Ukrainian.
     expect(latinReadings('гаидукевіч алег')).toContain('gaidukevich aleg');
   });
