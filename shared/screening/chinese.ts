@@ -51,6 +51,10 @@ const COMPANY_WORDS: Record<string, string> = {
   太平洋: 'pacific', 中国: 'china', 香港: 'hong kong', 澳门: 'macau', 台湾: 'taiwan', 新加坡: 'singapore',
   管理: 'management', 咨询: 'consulting', 服务: 'services', 制造: 'manufacturing', 工厂: 'factory', 厂: 'factory',
   石油: 'petroleum', 钢铁: 'steel', 汽车: 'automobile', 半导体: 'semiconductor', 软件: 'software', 供应链: 'supply chain',
+  // Countries a Chinese company names itself after (its branch abroad: Qingdao Construction (Namibia)), in English.
+  俄罗斯: 'russia', 朝鲜: 'korea', 伊朗: 'iran', 叙利亚: 'syria', 纳米比亚: 'namibia', 马来西亚: 'malaysia', 印度尼西亚: 'indonesia',
+  泰国: 'thailand', 越南: 'vietnam', 柬埔寨: 'cambodia', 缅甸: 'myanmar', 老挝: 'laos', 蒙古: 'mongolia', 安哥拉: 'angola',
+  刚果: 'congo', 坦桑尼亚: 'tanzania', 莫桑比克: 'mozambique', 乌干达: 'uganda', 埃塞俄比亚: 'ethiopia', 阿联酋: 'uae',
 };
 /** Administrative words a company's name carries after its place (深圳市, 辽宁省): the list leaves them out. */
 const PLACE_SUFFIXES = new Set(['市', '省', '区', '县']);
@@ -162,14 +166,14 @@ export function characterReadings(folded: string): string[] {
  */
 const SURNAME_SPELLINGS: readonly string[] = [
   'li lee', 'wang wong ong', 'zhang chang cheung cheong teo', 'liu lau lao', 'chen chan tan', 'yang yeung yeong',
-  'huang wong hwang ng', 'zhao chao chiu', 'wu ng', 'zhou chou chow chau', 'xu hsu tsui hui', 'sun suen', 'zhu chu chue',
+  'huang wong hwang ng', 'zhao chao chiu', 'wu ng woo', 'zhou chou chow chau', 'xu hsu tsui hui', 'sun suen', 'zhu chu chue',
   'guo kuo kwok', 'he ho', 'gao kao ko', 'lin lam lim', 'luo lo law', 'zheng cheng', 'liang leung leong',
   'xie hsieh tse', 'song sung soong', 'tang tong', 'han hon', 'feng fung', 'deng teng tang', 'cao tsao tso',
   'peng pang', 'zeng tseng tsang', 'xiao hsiao siu', 'tian tien tin', 'dong tung', 'pan poon', 'yuan yuen',
   'cai tsai choi choy', 'jiang chiang keung tseung', 'du tu to', 'ye yeh yip ip', 'wei wai', 'su so', 'ding ting',
   'ren jen yam', 'shen shum sham', 'yao yiu', 'lu lou loo luk lui', 'cui tsui chui', 'zhong chung chong', 'tan tam',
   'fang fong', 'shi shih shek', 'yan yen yim ngan', 'qian chien', 'mai mak', 'mo mok', 'hong hung', 'qiu chiu yau',
-  'xiong hsiung hung', 'kong hung', 'jin chin kam', 'hu wu', 'chi chih',
+  'xiong hsiung hung', 'kong hung', 'jin chin kam', 'hu wu woo', 'chi chih',
 ];
 /** Common family names every system spells alike (Ma Xiaohong, Ma Hsiao-hung). */
 const SAME_SURNAMES = new Set(['ma', 'fan', 'lai', 'bai', 'mao', 'lan', 'mei', 'fu', 'yu', 'wen', 'an', 'man', 'sha', 'hua']);
@@ -274,7 +278,9 @@ export function romanizationReadings(folded: string): string[] {
     }
     // A pinyin family name (Zeng Yongyuan, Zhou Tony) as Taiwan and Hong Kong spell it, a pinyin given name in
     // Wade-Giles; a given name in no Chinese system (Tony) is kept.
-    const toOther = SPELLINGS_OF.get(surname)?.slice(0, 2);
+    // A pinyin family name the table does not hold (Zang, Qiao) is spelt in Wade-Giles, if the rest is pinyin.
+    const wade = isPinyin(surname) && others.every(isPinyin) ? wadeGiles(surname) : surname;
+    const toOther = SPELLINGS_OF.get(surname)?.slice(0, 2) ?? (wade !== surname && SAME_SURNAMES.has(surname) === false ? [wade] : undefined);
     if (toOther) {
       const given = others.map((w) => (isPinyin(w) ? syllables(w, (s) => PINYIN_SYLLABLES.has(s))!.map(wadeGiles).join('') : w));
       for (const o of toOther) readings.add([o, ...given].join(' '));
@@ -287,10 +293,47 @@ export function romanizationReadings(folded: string): string[] {
 /** Hong Kong companies abbreviate their place in their English names (Huaxin Shipping (HK) Ltd); the list does not. */
 const HONG_KONG = /\bhk\b/g;
 
+/**
+ * Chinese places in the postal and older romanizations (the Chinese Postal Map of 1919, Wade-Giles) that companies and
+ * the press still use, with their pinyin: Tsingtao Brewery is in Qingdao, Peking is Beijing, Canton Guangzhou.
+ */
+const POSTAL_PLACES: Readonly<Record<string, string>> = {
+  tsingtao: 'qingdao', peking: 'beijing', peiping: 'beijing', canton: 'guangzhou', nanking: 'nanjing', tientsin: 'tianjin',
+  amoy: 'xiamen', chungking: 'chongqing', mukden: 'shenyang', dairen: 'dalian', swatow: 'shantou', foochow: 'fuzhou',
+  hangchow: 'hangzhou', soochow: 'suzhou', ningpo: 'ningbo', chefoo: 'yantai', antung: 'dandong', tsinan: 'jinan',
+  sinkiang: 'xinjiang', kwangtung: 'guangdong', fukien: 'fujian', shantung: 'shandong', kiangsu: 'jiangsu',
+  chekiang: 'zhejiang', szechwan: 'sichuan', hunan: 'hunan', yunnan: 'yunnan', liaoning: 'liaoning', kirin: 'jilin',
+  harbin: 'harbin', shenzen: 'shenzhen', hankow: 'hankou', wuhan: 'wuhan', kunming: 'kunming',
+};
+/** Words that make a Latin name a company's: a brand in pinyin run together there may be written apart on the list. */
+const COMPANY_NAME = /\b(?:co|ltd|limited|company|corp|corporation|group|trading|shipping|international|industrial|development|technology|holdings)\b/;
+
+/**
+ * A Chinese company's Latin name with its brand written apart (Shenzhong International Shipping for SHEN ZHONG
+ * INTERNATIONAL SHIPPING): each word that is two or three pinyin syllables (and not an English word that happens to
+ * be, as the syllables' check cannot tell: only words of six letters or more, with a syllable of three or more).
+ */
+function splitBrand(folded: string): string | null {
+  if (!COMPANY_NAME.test(folded)) return null;
+  let split = false;
+  const words = folded.split(' ').map((word) => {
+    if (word.length < 6 || POSTAL_PLACES[word] || COMPANY_NAME.test(word)) return word;
+    const parts = syllables(word, (s) => PINYIN_SYLLABLES.has(s));
+    if (!parts || parts.length < 2 || parts.length > 3 || parts.every((p) => p.length < 3)) return word;
+    split = true;
+    return parts.join(' ');
+  });
+  return split ? words.join(' ') : null;
+}
+
 /** Every reading a Chinese name may have beside its own: from characters, or from one romanization to another. */
 export function chineseReadings(folded: string): string[] {
   if (hasHan(folded)) return characterReadings(folded);
-  return folded.split(' ').includes('hk') ? [folded.replace(HONG_KONG, 'hong kong')] : romanizationReadings(folded);
+  const words = folded.split(' ');
+  if (words.some((w) => POSTAL_PLACES[w] !== undefined && POSTAL_PLACES[w] !== w)) return [words.map((w) => POSTAL_PLACES[w] ?? w).join(' ')];
+  if (words.includes('hk')) return [folded.replace(HONG_KONG, 'hong kong')];
+  const brand = splitBrand(folded);
+  return brand ? [brand] : romanizationReadings(folded);
 }
 
 // Weighing a guessed reading -----------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { jaroWinkler } from './jaro-winkler';
 import { coarseKey, type NameToken, PARTICLE_PREFIX } from './normalize';
 import { differentKoreanSyllables } from './spelling-families';
+import { arabicSpellings } from './transliterate';
 
 /**
  * How alike two names are, token by token, in any order: each query token is paired with at most one token of
@@ -85,6 +86,7 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
     if (differentNames(q, c)) return { similarity: 0, crossScript: false };
     if (q.family !== null && q.family === c.family && similarity < FAMILY_SIMILARITY) return { similarity: FAMILY_SIMILARITY, crossScript: false };
     if (q.coarse !== null && q.coarse === c.coarse && similarity < COARSE_SIMILARITY) return { similarity: COARSE_SIMILARITY, crossScript: false };
+    if (q.script === 'latin' && similarity < COARSE_SIMILARITY && arabicSpellings(q.text, c.text, q.skeleton, c.skeleton)) return { similarity: COARSE_SIMILARITY, crossScript: false };
     return { similarity, crossScript: false };
   }
   if (q.cross === null || c.cross === null || differentNames(q, c)) return { similarity: 0, crossScript: false };

@@ -56,7 +56,7 @@ const LEGAL_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bnaamloze vennootschap\b/g, 'nv'],
   [/\bsociedad anonima\b|\bsociete anonyme\b|\bsocieta per azioni\b/g, 'sa'],
   [/\baktiengesellschaft\b/g, 'ag'],
-  [/\blimited liability (?:company|partnership)\b/g, 'llc'],
+  [/\blimited liability (?:company|co|partnership)\b/g, 'llc'],
   [/\blimited partnership\b/g, 'lp'],
   [/\bpublic limited company\b/g, 'plc'],
   [/\bfree zone establishment\b/g, 'fze'],
@@ -64,7 +64,7 @@ const LEGAL_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bfz llc\b/g, 'fzllc'],
   [/\b(?:federal )?state unitary enterprise\b|\bmunicipal unitary enterprise\b/g, 'fgup'],
   [/\bautonomous non (?:profit|commercial) organi[sz]ation\b|\bavtonomnaia nekommercheskaia organizatsiia\b/g, 'ano'],
-  [/\b(?:public|open) joint stock company\b|\bpublicly traded company\b|\bopen jsc\b/g, 'pjsc'],
+  [/\b(?:public|open) joint stock company\b|\bpublicly traded company\b|\b(?:open|public) jsc\b/g, 'pjsc'],
   [/\b(?:closed|non public|private) joint stock company\b|\bclosed jsc\b/g, 'cjsc'],
   [/\bjoint stock company\b/g, 'jsc'],
   [/\b(?:publichnoe |otkrytoe |zakrytoe )?akt(?:s|c|ts)?ionern(?:oe|oye|oie) ob(?:shch|sch|shh|sh|s)estvo\b/g, 'ao'],
@@ -72,13 +72,15 @@ const LEGAL_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bkabushiki (?:kaisha|gaisha)\b/g, 'kk'],
   [/\b(?:yugen|godo) (?:kaisha|gaisha)\b/g, 'llc'],
   [/\bcompany limited\b|\bco ltd\b|\bproprietary limited\b/g, 'ltd'],
+  // A joint venture is a kind of company, which the list abbreviates (FIRST OIL JV CO LTD) and the press spells out.
+  [/\bjv\b/g, 'joint venture'],
 ];
 
 /**
  * A word every phrase above holds: a name without any (most of them) skips the phrases, which every listed name and
  * every query is read through.
  */
-const PHRASE_WORDS = /compan|kompan|nekommer|ob[sc]|tovar|gesell|sp(?:ol| z)|socie|vennoot|aktien|partner|zone|fz |unitary|non |jsc|akt|[gk]aisha|ltd|limited|traded/;
+const PHRASE_WORDS = /compan|kompan|nekommer|ob[sc]|tovar|gesell|sp(?:ol| z)|socie|vennoot|aktien|partner|zone|fz |unitary|non |jsc|akt|[gk]aisha|ltd|limited|traded|jv/;
 
 export function replaceLegalPhrases(text: string): string {
   return PHRASE_WORDS.test(text) ? LEGAL_PHRASES.reduce((folded, [phrase, form]) => folded.replace(phrase, form), text) : text;

@@ -35,10 +35,21 @@ const WORDS: ReadonlyArray<readonly [stem: string, english: string]> = (
 const ENDING_LENGTH = 4;
 const CYRILLIC_WORD = /[\u0400-\u04ff]+/g;
 
+/**
+ * Abbreviations of state bodies in Russian press and registers, as whole words: ГК (государственная корпорация,
+ * Госкорпорация: ГК «Ростех», ГК «Росатом»), ФГУП's relatives are legal forms (legal-forms.ts).
+ */
+const ABBREVIATIONS: Readonly<Record<string, string>> = { гк: 'state corporation' };
+
 /** A folded name with the Russian words the table knows in English; null when it knows none of them. */
 export function translateRussianWords(folded: string): string | null {
   let known = false;
   const text = folded.replace(CYRILLIC_WORD, (word) => {
+    const abbreviation = ABBREVIATIONS[word];
+    if (abbreviation) {
+      known = true;
+      return abbreviation;
+    }
     const entry = WORDS.find(([stem]) => word.startsWith(stem) && word.length - stem.length <= ENDING_LENGTH);
     if (!entry) return word;
     known = true;

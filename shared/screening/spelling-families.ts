@@ -18,6 +18,7 @@ const NAME_FAMILIES: readonly string[] = [
   // Arabic name parts.
   'muhammad mohammad mohammed mohamed mohamad muhamad muhammed muhamed mohd mohamud mouhamed mohamed mukhammad mukhamed mahomed',
   'ahmad ahmed akhmad akhmed ahmet',
+  'amir ameer',
   'mahmud mahmoud mahmood makhmud',
   'husayn hussein hussain husain hossein hosein husein houssein hussien',
   'hasan hassan hasaan',

@@ -27,10 +27,14 @@ export function hasCyrillic(text: string): boolean {
   return CYRILLIC.test(text);
 }
 
-/** Which national system fits the letters used: Serbian ђ ј љ њ ћ џ; Ukrainian є ґ (or і with и); Belarusian і with ы/э. */
+/**
+ * Which national system fits the letters used: Serbian ђ ј љ њ ћ џ; Ukrainian є ґ, or і with an и after a consonant;
+ * Belarusian і otherwise. Belarusian writes no и: one after a vowel is a folded й (Гайдукевіч, Эйсмант), which both
+ * languages write.
+ */
 function cyrillicTable(text: string): Record<string, string> {
   if (/[ђјљњћџ]/.test(text)) return SERBIAN;
-  if (/[єґ]/.test(text) || (/і/.test(text) && /и/.test(text))) return UKRAINIAN;
+  if (/[єґ]/.test(text) || (/і/.test(text) && /(?:^|[^аеёиоуыэюя])и/.test(text.replace(/\s+/g, ' ')))) return UKRAINIAN;
   if (/[іў]/.test(text)) return BELARUSIAN;
   return RUSSIAN;
 }
@@ -44,9 +48,42 @@ export function cyrillicReadings(text: string): string[] {
   if (!hasCyrillic(text)) return [text];
   const table = cyrillicTable(text);
   const read = (t: Record<string, string>) => text.replace(CYRILLIC_RUN, (run) => [...run].map((c) => t[c] ?? c).join(''));
-  const readings = [read(table)];
+  const readings = [nationalEndings(read(table), table)];
   if (table === RUSSIAN && /г/.test(text)) readings.push(read(UKRAINIAN));
+  // Belarusian passports write я and ю as ia and iu (Наталля NATALLIA, Аляксандр ALIAKSANDR, Сяргей SIARHEI):
+  // the BGN/PCGN ya reading is kept first.
+  if (table === BELARUSIAN && /[яю]/.test(text)) readings.push(nationalEndings(read(BELARUSIAN_PASSPORT), table));
+  if (table === BELARUSIAN) readings.push(russianSuffixes(nationalEndings(read(BELARUSIAN_AS_RUSSIAN), table)));
   return readings;
+}
+
+/** Belarusian passport letters: the national system's я and ю, ia and iu. */
+const BELARUSIAN_PASSPORT: Record<string, string> = { ...BELARUSIAN, я: 'ia', ю: 'iu' };
+/** A Belarusian name as Russian-form lists write it (Гайдукевіч Oleg GAIDUKEVICH): г is g; я and ю as in passports. */
+const BELARUSIAN_AS_RUSSIAN: Record<string, string> = { ...BELARUSIAN_PASSPORT, г: 'g' };
+
+/**
+ * Word endings a national system writes otherwise than the list's Russian-form names do. Ukrainian -ий (й folded to
+ * и before this) is -yi (BALYTSKYI), and є at a word's start is ye (Євген YEVHEN, ie only inside a word). Belarusian
+ * patronymics -авіч, -аўна, -еўна are the Russian -ovich, -ovna, -evna (Рыгоравіч, Іванаўна), which the list leaves
+ * out and which is how a patronymic is known as one.
+ */
+/**
+ * A Belarusian family name with the Russian form of its suffix, as Russian-form lists write Belarusians (Лукашэнка
+ * LUKASHENKO, Качанава KOCHANOVA, Іваноў IVANOV): Belarusian writes the unstressed o of -ова, -енко, -ов as a
+ * (akanye) and the final в of -ов, -ев as ў. Only suffixes: a stem's a may be a Russian a (the coarse key of normalize.ts
+ * merges a and o there).
+ */
+const RUSSIAN_SUFFIX: Readonly<Record<string, string>> = { ava: 'ova', enka: 'enko', au: 'ov', ou: 'ov', eu: 'ev' };
+function russianSuffixes(reading: string): string {
+  // -слаў is the Russian -слав (Станіслаў Stanislav), not -ов.
+  return reading.replace(/slau\b/g, 'slav').replace(/\b([a-z]{3,}?)(ava|enka|au|ou|eu)\b/g, (_, stem: string, suffix: string) => stem + RUSSIAN_SUFFIX[suffix]!);
+}
+
+function nationalEndings(reading: string, table: Record<string, string>): string {
+  if (table === UKRAINIAN) return reading.replace(/yy\b/g, 'yi').replace(/\bie/g, 'ye');
+  if (table === BELARUSIAN) return reading.replace(/avich\b/g, 'ovich').replace(/([ae])una\b/g, (_, a: string) => (a === 'a' ? 'ovna' : 'evna'));
+  return reading;
 }
 
 const INITIALS = ['k', 'kk', 'n', 't', 'tt', 'r', 'm', 'p', 'pp', 's', 'ss', '', 'ch', 'tch', 'ch', 'k', 't', 'p', 'h'];
@@ -106,10 +143,25 @@ export function romanizeHangulWord(word: string): string {
   return out;
 }
 
-/** Every Latin reading of a name in any script the list does not use (Cyrillic, Hangul); usually just one. */
+/** Every Latin reading of a name in any script the list does not use (Cyrillic, Hangul, Arabic); usually just one. */
 export function latinReadings(folded: string): string[] {
+  if (hasArabic(folded)) return arabicReadings(folded);
   const korean = hasHangul(folded) ? romanizeHangul(folded) : folded;
   return cyrillicReadings(korean);
+}
+
+/**
+ * An Arabic name (after readArabicParticles) as written, and, where it reads otherwise, as the list's Latin often
+ * writes it: Abd al-X and Abd Allah as one name (عبد الملك ABDULMALIK, عبد الله ABDULLAH: the word's consonants
+ * then meet the Latin one's, bdlmlk), and a ة before another word read -at, as in the construct state (عزة إبراهيم
+ * Izzat Ibrahim, not Izza).
+ */
+function arabicReadings(text: string): string[] {
+  const joined = text
+    .replace(/\babd allah\b/g, 'عبدالله')
+    .replace(/\babd al ([\u0600-\u06ff]+)/g, 'عبدال$1')
+    .replace(/ة(?= [\u0600-\u06ffa-z])/g, 'ت');
+  return joined === text ? [text] : [text, joined];
 }
 
 const ARABIC = /[\u0600-\u06ff]/;
@@ -139,6 +191,9 @@ export function readArabicParticles(text: string): string {
     .replace(/[أإآٱ]/g, 'ا')
     // X al-Din is one name, as Latin's X-uddin (normalize.ts): جلال الدين is read as جلالدين, its consonants jldn.
     .replace(/([\u0600-\u06ff]{2,}) الدين/g, '$1دين')
+    // Persian names end in -zadeh, -nejad, -pour written apart or after a zero-width non-joiner (which folding has
+    // made a space): فخری‌زاده is one name, Fakhrizadeh, as احمدی‌نژاد is Ahmadinejad.
+    .replace(/([\u0600-\u06ff]{2,}) (زاده|نژاد|پور)(?![\u0600-\u06ff])/g, '$1$2')
     .replace(ARABIC_WORD, (word) => {
       const particle = ARABIC_PARTICLES[word];
       if (particle) return particle;
@@ -177,4 +232,18 @@ export function latinSkeleton(token: string): string {
     .replace(/[aeiouyw']/g, '')
     .replace(/Y/, 'y')
     .replace(/(.)\1+/g, '$1');
+}
+
+/** Slavic family-name endings: a name so ended is compared by its stem (compare-names.ts), never by its consonants alone. */
+const SLAVIC = /(?:ov|ev|ova|eva|in|ina|sky|ski|skii|skaya|enko|ich|uk|chuk|ik)$/;
+
+/**
+ * Two Latin spellings of one Arabic or Persian name part: the same consonants as the Arabic script writes them
+ * (latinSkeleton), three or more, and the same first letter class. The Latin spellings of Arabic and Persian names
+ * differ in the short vowels the script does not write and in doubled letters (Baradar, Biradar; Muttaqi, Mottaki;
+ * Naqdi, Naghdi; Qadhafi, Gadaffi). Not for Slavic family names, whose stems differ in a vowel between two people
+ * (MARKOV, MERKOV), nor for tokens one of which is short.
+ */
+export function arabicSpellings(a: string, b: string, skeletonA: string | null, skeletonB: string | null): boolean {
+  return skeletonA !== null && skeletonA === skeletonB && skeletonA.length >= 3 && a.length >= 5 && b.length >= 5 && !SLAVIC.test(a) && !SLAVIC.test(b);
 }
