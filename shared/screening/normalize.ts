@@ -1,6 +1,8 @@
 import { toRomaji } from 'wanakana';
 import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
+import { markAddedWords } from './added-words';
+import { expandAbbreviation } from './abbreviations';
 import { chineseReadings } from './chinese';
 import { afterPlaceOf, isJapaneseTitle, isPostAbbreviation } from './japanese-press';
 import { hanjaReadings, readHangul, readKanjiOrganisation, splitKoreanGivenName, startsWithKorea } from './korean';
@@ -346,7 +348,7 @@ function tokenizeFolded(folded: string): NameToken[] {
   // A legal form written twice (Private Military Company (PMC) Wagner) is one form.
   let forms: Set<string> | null = null;
   for (const raw of folded.match(/[a-z0-9]+|[\u30a1-\u30fa\u30fc]+|[^\sa-z0-9\u30a1-\u30fa\u30fc]+/gu) ?? []) {
-    for (const part of splitHanLegalForms(raw)) {
+    for (const part of splitHanLegalForms(expandAbbreviation(raw))) {
       let token = made.get(part);
       if (!token) made.set(part, (token = makeToken(part)));
       if (token.kind === 'legal' && token.family !== null) {
@@ -356,7 +358,7 @@ function tokenizeFolded(folded: string): NameToken[] {
       tokens.push(token);
     }
   }
-  return markKoreanWords(markTitles(markQualifiers(tokens)));
+  return markKoreanWords(markTitles(markAddedWords(markQualifiers(tokens))));
 }
 
 /**
