@@ -98,3 +98,17 @@ describe('abbreviations a customer file uses and the list writes in full', () =>
 it('a line of business after the part a query names still counts (Tongbang Ltd is not TONGBANG BANK)', () => {
   expect(screen('Tongbang Ltd').map((m) => m.key)).not.toContain('014-000013');
 });
+
+describe('Japanese press forms', () => {
+  it.each([
+    ['李炳哲（リ・ビョンチョル）朝鮮労働党書記', '015-000077'],
+    ['崔輝（チェ・フィ）', '015-000042'],
+  ])('a kanji name with its katakana reading in brackets is read as either: %s', (name, key) => {
+    expect(top(name)).toBe(key);
+  });
+
+  it('a kanji company word after a katakana name weighs as the list’s English word (ノビコム銀行: BANK, generic)', () => {
+    expect(tokenizeName('ノビコム銀行').map((t) => t.text)).toEqual(['ノビコム', 'bank']);
+    expect(tokenizeName('スベルバンク・オブ・ロシア').filter((t) => t.weight > 0.05).map((t) => t.text)).toEqual(['スベルバンク']);
+  });
+});
