@@ -360,9 +360,11 @@ const particle = (token: NameToken) => token.family !== null && token.family.sta
  */
 const CONTAINED_WEIGHT = 1;
 /** Words that name another entity of a group (Azia Shipping Holdings is not AZIA SHIPPING COMPANY): not generic here. */
-const RELATED_ENTITY = new Set(['holding', 'holdings', 'subsidiary', 'branch', 'affiliate', 'ホールディングス']);
+const RELATED_ENTITY = new Set(['holding', 'holdings', 'subsidiary', 'affiliate', 'ホールディングス']);
 /** Words that say what kind of company a name is (Kalashnikov Concern, Kurganmashzavod Plant), which a customer record adds or drops. */
-const KIND_OF_COMPANY = new Set(['group', 'concern', 'kontsern', 'plant', 'factory', 'zavod', 'works', 'kombinat', 'コンツェルン', 'プラント', '工場']);
+const KIND_OF_COMPANY = new Set([
+  'group', 'concern', 'kontsern', 'plant', 'factory', 'zavod', 'works', 'kombinat', 'companies', 'associated', 'general', 'コンツェルン', 'プラント', '工場',
+]);
 export const CONTAINED_RARE = 0.85;
 const CONTAINED_SHARE = 0.9;
 /** One distinctive word is the company's name: it counts for more of the score than a part of a longer name does. */
@@ -373,9 +375,23 @@ export function singleCompanyWord(query: readonly NameToken[]): NameToken | null
   const named = query.filter((t) => t.kind === 'word' && !KIND_OF_COMPANY.has(t.text));
   return named.length === 1 && named[0]!.text.length >= SINGLE_WORD_LENGTH ? named[0]! : null;
 }
-/** Each word found as written, as its spelling family or in the other script: a near miss (Sony and SONGI) is another company. */
+/**
+ * Each word found as written, as its spelling family, in the other script or in the plural (Mansudae Overseas Projects,
+ * MANSUDAE OVERSEAS PROJECT): a near miss (Sony and SONGI) is another company.
+ */
 const sameSpelling = (pair: TokenPair) =>
-  pair.similarity === 1 || pair.similarity === FAMILY_SIMILARITY || (pair.crossScript && pair.similarity >= CROSS_SCRIPT_FACTOR);
+  pair.similarity === 1 ||
+  pair.similarity === FAMILY_SIMILARITY ||
+  (pair.crossScript && pair.similarity >= CROSS_SCRIPT_FACTOR) ||
+  pair.query === `${pair.listed}s` ||
+  pair.listed === `${pair.query}s`;
+/**
+ * A listed word after the part a query names that says what kind of company it is, not which one (GREEN PINE ASSOCIATED
+ * CORPORATION, KOREA RYONBONG GENERAL CORPORATION, … GROUP OF COMPANIES). A line of business (TONGBANG BANK, … TRADING)
+ * is not one: Tongbang Ltd is another company.
+ */
+const CONNECTIVES = new Set(['of', 'the', 'and']);
+const describesCompany = (token: NameToken) => token.kind === 'legal' || KIND_OF_COMPANY.has(token.text) || particle(token) || CONNECTIVES.has(token.text);
 function containment(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, l: number): number {
   if (!organisational(listed) || !query.every((t, i) => usedQ.has(i) || (t.kind !== 'word' && !RELATED_ENTITY.has(t.text)) || KIND_OF_COMPANY.has(t.text))) return 0;
   let found = 0;
@@ -397,10 +413,11 @@ function containment(query: readonly NameToken[], listed: readonly NameToken[], 
     return SINGLE_WORD_SHARE * (found / weight) + (1 - SINGLE_WORD_SHARE) * l;
   }
   // What the listed name adds comes before what the query names (Korea Ryonbong, Academician A.L. Mints, PMC Wagner);
-  // words after it make another company (Azia Shipping Holdings is not Azia Shipping Co.).
+  // words after it make another company (Azia Shipping Holdings is not Azia Shipping Co.), unless they only say what
+  // kind of company it is.
   const first = Math.min(...pairs.map((p) => p.listedIndex));
   const pairedListed = new Set(pairs.map((p) => p.listedIndex));
-  if (listed.some((t, j) => j > first && !pairedListed.has(j) && t.kind !== 'legal')) return 0;
+  if (listed.some((t, j) => j > first && !pairedListed.has(j) && !describesCompany(t))) return 0;
   return rare && weight >= CONTAINED_WEIGHT ? CONTAINED_SHARE * (found / weight) + (1 - CONTAINED_SHARE) * l : 0;
 }
 

@@ -45,3 +45,23 @@ export function afterPlaceOf(name: string): string | null {
   const rest = name.slice(at + 1);
   return /[\u30a1-\u30fa]/.test(rest) && /[\u30a1-\u30fa\p{Script=Han}]/u.test(name.slice(0, at)) ? rest : null;
 }
+
+/**
+ * A name in kanji with its katakana reading in brackets (金英哲（キム・ヨンチョル）党副委員長), as the press writes a Korean or
+ * Chinese name on first mention: the name is read as either, with what follows it (the post). Null when there is none.
+ */
+const BRACKETED_READING = /([\p{Script=Han}々]+)\s*[（(]([\u30a1-\u30fa\u30fc・･＝=\s]+)[）)]/u;
+export function bracketedReadings(name: string): [string, string] | null {
+  const found = BRACKETED_READING.exec(name);
+  return found === null ? null : [name.replace(found[0], `${found[1]!} `), name.replace(found[0], ` ${found[2]!} `)];
+}
+
+/**
+ * A company word written in kanji or a connective in katakana after a katakana name (アルファ銀行, スベルバンク・オブ・ロシア):
+ * the word the list's English names use, so that it weighs as there (BANK generic, of Russia a qualifier). Only as a
+ * whole token: in a kanji name (ロシア農業銀行's 農業銀行) it is part of the name.
+ */
+const PRESS_COMPANY_WORDS = new Map([
+  ['銀行', 'bank'], ['工場', 'plant'], ['商事', 'trading'], ['オブ', 'of'], ['アンド', 'and'], ['ロシア', 'russia'],
+]);
+export const pressCompanyWord = (token: string): string => PRESS_COMPANY_WORDS.get(token) ?? token;

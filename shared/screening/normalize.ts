@@ -1,8 +1,10 @@
 import { toRomaji } from 'wanakana';
 import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
+import { markAddedWords } from './added-words';
+import { expandAbbreviation } from './abbreviations';
 import { chineseReadings } from './chinese';
-import { afterPlaceOf, isJapaneseTitle, isPostAbbreviation } from './japanese-press';
+import { afterPlaceOf, bracketedReadings, isJapaneseTitle, isPostAbbreviation, pressCompanyWord } from './japanese-press';
 import { hanjaReadings, readHangul, readKanjiOrganisation, splitKoreanGivenName, startsWithKorea } from './korean';
 import { expandCyrillicLegalMarks, expandJapaneseLegalMarks, legalFormSymbol, replaceLegalPhrases } from './legal-forms';
 import { translateRussianWords } from './russian-words';
@@ -305,6 +307,8 @@ function splitGluedParticles(reading: string): string {
  * Arabic particles in Latin and Arabic compounds in one spelling, and legal forms of several words made one.
  */
 export function nameReadings(name: string): string[] {
+  const bracketed = bracketedReadings(name);
+  if (bracketed !== null) return bracketed.flatMap(nameReadings);
   // The press names where a person is before the name (ロシア外務省のザハロワ報道官): also read without it.
   const place = afterPlaceOf(name);
   return place === null ? readingsOf(name) : [...readingsOf(name), ...readingsOf(place)];
@@ -346,7 +350,7 @@ function tokenizeFolded(folded: string): NameToken[] {
   // A legal form written twice (Private Military Company (PMC) Wagner) is one form.
   let forms: Set<string> | null = null;
   for (const raw of folded.match(/[a-z0-9]+|[\u30a1-\u30fa\u30fc]+|[^\sa-z0-9\u30a1-\u30fa\u30fc]+/gu) ?? []) {
-    for (const part of splitHanLegalForms(raw)) {
+    for (const part of splitHanLegalForms(pressCompanyWord(expandAbbreviation(raw)))) {
       let token = made.get(part);
       if (!token) made.set(part, (token = makeToken(part)));
       if (token.kind === 'legal' && token.family !== null) {
@@ -356,7 +360,7 @@ function tokenizeFolded(folded: string): NameToken[] {
       tokens.push(token);
     }
   }
-  return markKoreanWords(markTitles(markQualifiers(tokens)));
+  return markKoreanWords(markTitles(markAddedWords(markQualifiers(tokens))));
 }
 
 /**

@@ -3,7 +3,7 @@ import { ARABIC_SIMILARITY, COARSE_SIMILARITY, compareNames, isInitial, CONTAINE
 import { countryCode } from '../domain/countries';
 import { PARTIAL_GUESS_FACTOR, wholeNameAgrees } from './chinese';
 import { entityTypeMismatch } from './entity-type';
-import { foldName, type NameToken, namesSomeone, tokenizeReadings } from './normalize';
+import { foldName, type NameReading, type NameToken, namesSomeone, tokenizeReadings } from './normalize';
 import {
   type Customer,
   type CustomerScreening,
@@ -41,8 +41,19 @@ export function screenName(index: ScreeningIndex, input: ScreeningQuery): Screen
   // A Cyrillic name may have two Latin readings (г as g and as h): each entry keeps its best.
   for (const tokens of tokenizeReadings(query.name)) {
     if (!namesSomeone(tokens)) continue;
+    scoreNames(tokens, null, null);
+    // A name with an entry's one-word alias added (Minsk Wheel Tractor Plant MZKT, OMM Ocean Maritime Management): the
+    // alias says which entry; the rest is compared with that entry's names.
+    for (const [i, entries] of aliasWords(index, tokens)) {
+      const rest = Object.assign(tokens.filter((_, j) => j !== i), { guessed: tokens.guessed });
+      if (namesSomeone(rest)) scoreNames(rest, entries, tokens[i]!.text);
+    }
+  }
+
+  function scoreNames(tokens: NameReading, only: ReadonlySet<number> | null, alias: string | null) {
     for (const nameId of candidates(index, tokens, query.threshold)) {
       const name = index.names[nameId]!;
+      if (only && !only.has(name.entry)) continue;
       const entry = index.entries[name.entry]!;
       if (query.entityType && entry.entityType !== query.entityType) continue;
       const comparison = compareNames(tokens, name.tokens, index.weightOf);
@@ -77,6 +88,7 @@ export function screenName(index: ScreeningIndex, input: ScreeningQuery): Screen
         });
       }
       if (mismatch) why.push(mismatch);
+      if (alias) why.push({ signal: 'name', detail: `"${alias}" is a one-word name of this entry, the rest compared with its names`, effect: 0 });
       best.set(name.entry, { score, why, field: name.field, text: name.text });
     }
   }
@@ -198,6 +210,34 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
     similaritySum[nameId] = 0;
   }
   return result;
+}
+
+/** An organisation's alias is its acronym or short name when it is one word of three letters or more (MZKT, OMM, VEB); a person's one-word alias (Ahmed) is a given name. */
+const ALIAS_LENGTH = 3;
+const aliasIndexes = new WeakMap<ScreeningIndex, Map<string, Set<number>>>();
+
+/** The query's words (of a query of three words or more) that are a listed entry's whole name, with those entries. */
+function aliasWords(index: ScreeningIndex, tokens: readonly NameToken[]): Array<[number, ReadonlySet<number>]> {
+  if (tokens.length < 3) return [];
+  let byWord = aliasIndexes.get(index);
+  if (!byWord) {
+    byWord = new Map();
+    for (const name of index.names) {
+      const entity = index.entries[name.entry]!.entityType === 'entity';
+      if (!entity || name.tokens.length !== 1 || name.tokens[0]!.kind !== 'word' || name.tokens[0]!.text.length < ALIAS_LENGTH) continue;
+      const text = name.tokens[0]!.text;
+      let entries = byWord.get(text);
+      if (!entries) byWord.set(text, (entries = new Set()));
+      entries.add(name.entry);
+    }
+    aliasIndexes.set(index, byWord);
+  }
+  const found: Array<[number, ReadonlySet<number>]> = [];
+  tokens.forEach((t, i) => {
+    const entries = t.kind === 'word' ? byWord.get(t.text) : undefined;
+    if (entries) found.push([i, entries]);
+  });
+  return found;
 }
 
 /** How common the listed name part is, when it is common enough to say so. */
