@@ -66,8 +66,9 @@ export function markAddedWords(tokens: NameToken[]): NameToken[] {
     }
     if (i <= first) return token;
     const next = tokens[i + 1]?.text;
+    // After "of" a city is the name's own (Bank of Moscow, Commercial Bank of Dubai), as a country is: not a record's place.
     const isPlace =
-      CITIES.has(token.text) ||
+      (CITIES.has(token.text) && tokens[i - 1]!.text !== 'of') ||
       (SAINT.has(token.text) && (next === 'petersburg' || next === 'peterburg')) ||
       (organisation && token.text.length > 3 && countryCode(token.text) !== null && tokens[i - 1]!.text !== 'of');
     const isOffice = OFFICE_WORDS.has(token.text) && (organisation || place);

@@ -1,3 +1,4 @@
+import { countryCode } from '../domain/countries';
 import { jaroWinkler } from './jaro-winkler';
 import { coarseKey, type NameToken, PARTICLE_PREFIX } from './normalize';
 import { differentKoreanSyllables } from './spelling-families';
@@ -250,11 +251,34 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const queryFirst = queryShare * q + (1 - queryShare) * l;
   const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
   const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l));
-  const tokenScore = found > COMMON_WORDS_CAP && commonWordsOnly(query, listed, pairs, usedL) ? COMMON_WORDS_CAP : found;
+  const capped = found > COMMON_WORDS_CAP && commonWordsOnly(query, listed, pairs, usedL) ? COMMON_WORDS_CAP : found;
+  const tokenScore = capped > PLACES_DISAGREE_CAP && placesDisagree(query, listed, usedQ, usedL) ? PLACES_DISAGREE_CAP : capped;
   const joinedScore = query.length !== listed.length && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
 }
+
+/**
+ * Commercial Bank of Iran is not Commercial Bank of Syria: an organisation's country, which weighs little as a
+ * qualifier (a bank of Russia is still the bank), names another organisation when both names give one and they differ.
+ */
+function placesDisagree(query: readonly NameToken[], listed: readonly NameToken[], usedQ: ReadonlySet<number>, usedL: ReadonlySet<number>): boolean {
+  if (!organisational(query) && !organisational(listed)) return false;
+  const countriesQ = unpairedCountries(query, usedQ);
+  if (countriesQ.size === 0) return false;
+  const countriesL = unpairedCountries(listed, usedL);
+  return countriesL.size > 0 && ![...countriesQ].some((code) => countriesL.has(code));
+}
+
+function unpairedCountries(tokens: readonly NameToken[], used: ReadonlySet<number>): Set<string> {
+  const codes = new Set<string>();
+  tokens.forEach((token, i) => {
+    const code = used.has(i) || token.text.length <= 3 ? null : countryCode(token.text);
+    if (code !== null) codes.add(code);
+  });
+  return codes;
+}
+const PLACES_DISAGREE_CAP = 0.8;
 
 /**
  * Two names written wholly in Korean syllables (이수진 read as I SU CHIN, YU CHIN) have as many syllables as they are

@@ -45,6 +45,19 @@ describe('a place or an office after an organisation’s name costs little', () 
   });
 });
 
+describe('an organisation of another place is another organisation', () => {
+  it('a city after "of" names the organisation (Commercial Bank of Dubai): it is a word of its name, not a branch', () => {
+    expect(tokenizeName('Commercial Bank of Dubai').find((t) => t.text === 'dubai')).toMatchObject({ kind: 'word' });
+    expect(screen('Commercial Bank of Dubai').map((m) => m.key)).not.toContain('025-000013');
+  });
+
+  it('two countries that differ name two organisations (Commercial Bank of Iran is not Commercial Bank of Syria)', () => {
+    expect(scoreOf('Commercial Bank of Iran', '025-000013')).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(top('Commercial Bank of Syria Damascus')).toBe('025-000013');
+    expect(top('Sberbank of Russia Moscow branch')).toBe('030-000008');
+  });
+});
+
 describe('a person’s title or rank costs nothing', () => {
   it.each([
     ['General Valery Gerasimov', '029-000004'],
