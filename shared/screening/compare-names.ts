@@ -1,7 +1,7 @@
 import { countryCode } from '../domain/countries';
 import { jaroWinkler } from './jaro-winkler';
 import { coarseKey, type NameToken, PARTICLE_PREFIX } from './normalize';
-import { differentKoreanSyllables } from './spelling-families';
+import { differentKoreanSyllables, familyKey } from './spelling-families';
 import { arabicSpellings } from './transliterate';
 
 /**
@@ -85,6 +85,7 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
     }
     if (similarity === 1) return { similarity, crossScript: false };
     if (differentNames(q, c)) return { similarity: 0, crossScript: false };
+    if (q.script === 'latin' && (otherSex(q, c) || otherSex(c, q))) return { similarity: 0, crossScript: false };
     if (q.script === 'latin' && similarity > CONSONANT_CHANGED_SIMILARITY && consonantChanged(q, c)) return { similarity: CONSONANT_CHANGED_SIMILARITY, crossScript: false };
     if (q.family !== null && q.family === c.family && similarity < FAMILY_SIMILARITY) return { similarity: FAMILY_SIMILARITY, crossScript: false };
     if (q.coarse !== null && q.coarse === c.coarse && similarity < COARSE_SIMILARITY) return { similarity: COARSE_SIMILARITY, crossScript: false };
@@ -96,6 +97,14 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
   // One name's family in both scripts (ウラジーミル and Volodymyr, フーシ and HOUTHI), however far the readings.
   const family = q.family !== null && q.family === c.family ? FAMILY_SIMILARITY * CROSS_SCRIPT_FACTOR : 0;
   return { similarity: family > romanized ? family : romanized, crossScript: true };
+}
+
+/**
+ * A Slavic given name with -a added is the woman's form of the man's (Aleksandra, Oleksandr; Yevgenia, Yevgeni): two
+ * people of another sex, however alike the letters. Only a known man's name counts, so a surname's -a (Ivanova) is not read so.
+ */
+function otherSex(man: NameToken, woman: NameToken): boolean {
+  return man.family !== null && man.family.startsWith('n:') && woman.family === null && woman.text.endsWith('a') && familyKey(woman.text.slice(0, -1)) === man.family;
 }
 
 /**

@@ -55,3 +55,24 @@ describe('a surname whose consonants differ by another sound is another name', (
     expect(keys('Bachar el-Assad')).toContain(assad);
   });
 });
+
+describe('a Slavic given name of the other sex is another person', () => {
+  it.each([
+    ['Aleksandra', 'Aleksandr'],
+    ['Oleksandra', 'Alexander'],
+  ])('%s does not pair with %s', (a, b) => {
+    expect(similarity(a, b)).toBe(0);
+    expect(similarity(b, a)).toBe(0);
+  });
+
+  it('a surname’s -a is not read so (Ivanova is Ivanov’s)', () => {
+    expect(similarity('Ivanova', 'Ivanov')).toBeGreaterThan(0.85);
+  });
+
+  it('Aleksandra Maksimova is not ALEKSANDR MAKSIMOV, Alexander Maksimov is', () => {
+    const [maksimov] = keys('Aleksandr Maksimov');
+    expect(maksimov).toBeTruthy();
+    expect(keys('Alexander Maksimov')).toContain(maksimov);
+    expect(keys('Aleksandra Maksimova')).not.toContain(maksimov);
+  });
+});
