@@ -1,7 +1,7 @@
 import { countryCode } from '../domain/countries';
 import { jaroWinkler } from './jaro-winkler';
 import { coarseKey, type NameToken, PARTICLE_PREFIX } from './normalize';
-import { differentKoreanSyllables } from './spelling-families';
+import { differentKoreanSyllables, familyKey } from './spelling-families';
 import { arabicSpellings } from './transliterate';
 
 /**
@@ -85,6 +85,8 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
     }
     if (similarity === 1) return { similarity, crossScript: false };
     if (differentNames(q, c)) return { similarity: 0, crossScript: false };
+    if (q.script === 'latin' && (otherSex(q, c) || otherSex(c, q))) return { similarity: 0, crossScript: false };
+    if (q.script === 'latin' && similarity > CONSONANT_CHANGED_SIMILARITY && consonantChanged(q, c)) return { similarity: CONSONANT_CHANGED_SIMILARITY, crossScript: false };
     if (q.family !== null && q.family === c.family && similarity < FAMILY_SIMILARITY) return { similarity: FAMILY_SIMILARITY, crossScript: false };
     if (q.coarse !== null && q.coarse === c.coarse && similarity < COARSE_SIMILARITY) return { similarity: COARSE_SIMILARITY, crossScript: false };
     if (q.script === 'latin' && similarity < COARSE_SIMILARITY && arabicSpellings(q.text, c.text, q.skeleton, c.skeleton)) return { similarity: COARSE_SIMILARITY, crossScript: false };
@@ -95,6 +97,42 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
   // One name's family in both scripts (ウラジーミル and Volodymyr, フーシ and HOUTHI), however far the readings.
   const family = q.family !== null && q.family === c.family ? FAMILY_SIMILARITY * CROSS_SCRIPT_FACTOR : 0;
   return { similarity: family > romanized ? family : romanized, crossScript: true };
+}
+
+/**
+ * A Slavic given name with -a added is the woman's form of the man's (Aleksandra, Oleksandr; Yevgenia, Yevgeni): two
+ * people of another sex, however alike the letters. Only a known man's name counts, so a surname's -a (Ivanova) is not read so.
+ */
+function otherSex(man: NameToken, woman: NameToken): boolean {
+  return man.family !== null && man.family.startsWith('n:') && woman.family === null && woman.text.endsWith('a') && familyKey(woman.text.slice(0, -1)) === man.family;
+}
+
+/**
+ * A name's consonants are its frame; its vowels are what transliterations disagree on. Two unknown names (no spelling
+ * family) whose consonants stand in the same places but one of them is another sound (PESTOV and PESKOV, STEINER and
+ * STEIGER, NKUNKU and NKUNDA) are two names, however high Jaro-Winkler scores one letter in six: the pair is weak
+ * evidence, and a shared given name alone no longer carries the score over the threshold. A consonant that is one
+ * sound in two spellings or voiced and unvoiced (Gaddafi and Kaddafi, Mohamed and Mohamet, Ivanov and Iwanow) and the
+ * coarse key's merges (s and sh, g and h) stay a match.
+ */
+const CONSONANT_CHANGED_SIMILARITY = 0.85;
+/** Sibilants and affricates in their spellings (French ch, German sch, Polish cz: Loukachenko, LUKASHENKO; Bachar, BASHAR) are one sound here. */
+const SIBILANT = /tsch|sch|tch|sh|ch|zh|ts|tz|cz|sz|dj|[szj]/g;
+/** The aspirate and the vowels are left out: transliterations add and drop them (Ahmad, Ahmed; Mohamad, Muhammad). */
+const NOT_FRAME = /[aeiouyh]/g;
+/** Consonants that spellings write one for the other: voiced and unvoiced, l and r (Korean and Japanese renderings), m and n. */
+const SOUND_CLASS: Record<string, string> = { g: 'k', q: 'k', k: 'k', d: 't', t: 't', b: 'p', p: 'p', f: 'f', v: 'f', w: 'f', l: 'r', r: 'r', m: 'n', n: 'n' };
+const soundOf = (letter: string) => SOUND_CLASS[letter] ?? letter;
+/** c is k (Cadafi, Kadafi) or ts (Tsvetkov, Cvetkov): it agrees with either. */
+const sameSound = (x: string, y: string) => soundOf(x) === soundOf(y) || (x === 'c' && (y === 'S' || soundOf(y) === 'k')) || (y === 'c' && (x === 'S' || soundOf(x) === 'k'));
+const frame = (key: string) => key.replace(SIBILANT, 'S').replace(NOT_FRAME, '');
+function consonantChanged(q: NameToken, c: NameToken): boolean {
+  if (q.kind !== 'word' || c.kind !== 'word' || q.family !== null || c.family !== null || (q.coarse !== null && q.coarse === c.coarse)) return false;
+  if (q.key.length < 4 || c.key.length < 4) return false;
+  const [a, b] = [frame(q.key), frame(c.key)];
+  if (a.length !== b.length || a === b) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && sameSound(a[i]!, b[i]!)) return false;
+  return true;
 }
 
 /**
