@@ -106,9 +106,18 @@ export function readHangul(folded: string): string[] {
   if (organisation === null) return [syllables];
   const second = readKoreanOrganisation(folded, true);
   const readings = second !== null && second !== organisation ? [organisation, second] : [organisation];
+  readings.push(...dprkSpelledOut(organisation));
   // A short name with a word of an organisation's name may still be a person's (이기술): read both ways.
   return (folded.match(HANGUL_WORD) ?? []).join('').length <= 4 ? [...readings, syllables] : readings;
 }
+
+/**
+ * 조선 (朝鮮) opening an organisation's name is the DPRK, which the list writes out in a state body's name (조선중앙은행 is
+ * the Central Bank of the Democratic People's Republic of Korea): a further reading, beside Korea, when the name
+ * has words after it.
+ */
+export const dprkSpelledOut = (reading: string): string[] =>
+  /^korea [a-z]/.test(reading) ? [reading.replace(/^korea /, 'democratic peoples republic of korea ')] : [];
 
 const HAN_ONLY = /^[\p{Script=Han}0-9 ]+$/u;
 /**
