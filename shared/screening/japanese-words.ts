@@ -71,3 +71,14 @@ function readJapaneseOrganisation(folded: string): string | null {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * A katakana name with what it stands for in brackets after it (ハマス（イスラム抵抗運動）, as the press introduces a group
+ * by its expansion): the name alone, as a further reading; null when there is no such bracket. A kanji name with its
+ * katakana reading in brackets is another form (japanese-press.ts).
+ */
+const EXPANDED_NAME = /^([\u30a1-\u30fa\u30fc・･]+)\s*[（(][^）)]*[\p{Script=Han}][^）)]*[）)]$/u;
+export function withoutExpansion(name: string): string | null {
+  const found = EXPANDED_NAME.exec(name.trim());
+  return found === null ? null : found[1]!;
+}

@@ -7,7 +7,7 @@ import { chineseReadings } from './chinese';
 import { afterPlaceOf, bracketedReadings, isJapaneseTitle, isPostAbbreviation, pressCompanyWord } from './japanese-press';
 import { dprkSpelledOut, hanjaReadings, readHangul, readKanjiOrganisation, splitKoreanGivenName, startsWithKorea } from './korean';
 import { readIzafat } from './izafat';
-import { japaneseOrganisationReadings } from './japanese-words';
+import { japaneseOrganisationReadings, withoutExpansion } from './japanese-words';
 import { expandCyrillicLegalMarks, expandJapaneseLegalMarks, legalFormSymbol, replaceLegalPhrases } from './legal-forms';
 import { translateRussianWords } from './russian-words';
 import { familyKey, koreanWordKey } from './spelling-families';
@@ -311,6 +311,8 @@ function splitGluedParticles(reading: string): string {
 export function nameReadings(name: string): string[] {
   const bracketed = bracketedReadings(name);
   if (bracketed !== null) return bracketed.flatMap(nameReadings);
+  const named = withoutExpansion(name);
+  if (named !== null) return [...readingsOf(name), ...readingsOf(named)];
   // The press names where a person is before the name (ロシア外務省のザハロワ報道官): also read without it.
   const place = afterPlaceOf(name);
   return place === null ? readingsOf(name) : [...readingsOf(name), ...readingsOf(place)];

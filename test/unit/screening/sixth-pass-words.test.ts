@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseList } from '../../../shared/mof/parse-list';
 import { readIzafat } from '../../../shared/screening/izafat';
-import { JAPANESE_WORDS, japaneseOrganisationReadings } from '../../../shared/screening/japanese-words';
+import { JAPANESE_WORDS, japaneseOrganisationReadings, withoutExpansion } from '../../../shared/screening/japanese-words';
 import { readHangul } from '../../../shared/screening/korean';
 import { foldName } from '../../../shared/screening/normalize';
 import { translateRussianWords } from '../../../shared/screening/russian-words';
@@ -42,6 +42,12 @@ describe('Japanese translations of organisation names', () => {
     expect(first('ロステック社')).toBe('028-000046');
     expect(first('カラシニコフ社')).toBe('028-000048');
     expect(first('モスクワ信用銀行')).toBe('030-000010');
+  });
+
+  it('reads a katakana name with its expansion in brackets also alone', () => {
+    expect(withoutExpansion('ハマス（イスラム抵抗運動）')).toBe('ハマス');
+    expect(withoutExpansion('金英哲（キム・ヨンチョル）')).toBeNull();
+    expect(first('ハマス（イスラム抵抗運動）')).toBe('004-000026');
   });
 
   it('agrees with the list: every word its Japanese names use is in the English of at least one of them', () => {
