@@ -30,12 +30,17 @@ const WORDS: Record<string, string> = {
   석유: 'oil', 탐사: 'exploration', 정보: 'information', 화학: 'chemical', 련합: 'united', 연합: 'united', 국방: 'national defence',
   인민무력: "people's armed forces", 군사: 'military', 전략: 'strategic', 투자: 'investment', 금융: 'financial', 보험회사: 'insurance company',
   창작사: 'art studio', 해외: 'overseas', 선박: 'ship', 운영: 'management', 원양: 'ocean', 합영은행: 'joint bank',
-  농업: 'agricultural', 산업: 'industrial', 호실: 'office', 주식회사: 'co ltd', 유한회사: 'ltd',
+  농업: 'agricultural', 산업: 'industrial', 원유: 'crude oil', 호실: 'office', 주식회사: 'co ltd', 유한회사: 'ltd',
   // The DPRK's own names for itself and its party and army, as the list's English names spell them out.
   조선민주주의인민공화국: 'democratic peoples republic of korea', 로동당: 'workers party', 조선로동당: 'workers party of korea',
   군사위원회: 'military commission', 인민군: 'korean peoples army', 전략군: 'strategic force', 해운관리: 'maritime management',
   국가우주개발국: 'national aerospace development administration', 국가항공우주기술총국: 'national aerospace technology administration',
 };
+/**
+ * Words the list's English renders two ways (대외: KOREA FOREIGN TECHNICAL TRADE CENTER beside Korea General Corporation
+ * for External Construction; 기술 Technical or Technology; 무역 Trade or Trading): a second reading uses these.
+ */
+const SECOND_WORDS: Record<string, string> = { 대외: 'foreign', 기술: 'technical', 무역: 'trade', 원유: 'oil' };
 /** A ministry (성), department (부) or bureau (국) closes a name: elsewhere these syllables are parts of proper names (대성, 부강). */
 const CLOSING: Record<string, string> = { 성: 'ministry', 부: 'department', 국: 'bureau' };
 const WORD_LIST = Object.keys(WORDS).sort((a, b) => b.length - a.length);
@@ -48,7 +53,7 @@ const HANGUL_WORD = /[\uac00-\ud7a3]+/g;
  * English, the rest run together in McCune-Reischauer (조선련봉총회사 → korea ryonbong general corporation); null for
  * a name without such a word (a person's).
  */
-export function readKoreanOrganisation(folded: string): string | null {
+export function readKoreanOrganisation(folded: string, second = false): string | null {
   let known = false;
   const text = folded
     .replace(/제 ?([1-5])(?=[\uac00-\ud7a3])/g, (_, n: string) => {
@@ -67,7 +72,7 @@ export function readKoreanOrganisation(folded: string): string | null {
         const closing = i === run.length - 1 && i > 0 ? CLOSING[run[i]!] : undefined;
         if (word) {
           flush();
-          out.push(WORDS[word]!);
+          out.push((second ? SECOND_WORDS[word] : undefined) ?? WORDS[word]!);
           i += word.length;
           known = true;
         } else if (closing && out.length > 0 && proper === '') {
@@ -99,9 +104,20 @@ export function readHangul(folded: string): string[] {
   const organisation = readKoreanOrganisation(folded);
   const syllables = romanizeHangul(folded);
   if (organisation === null) return [syllables];
+  const second = readKoreanOrganisation(folded, true);
+  const readings = second !== null && second !== organisation ? [organisation, second] : [organisation];
+  readings.push(...dprkSpelledOut(organisation));
   // A short name with a word of an organisation's name may still be a person's (이기술): read both ways.
-  return (folded.match(HANGUL_WORD) ?? []).join('').length <= 4 ? [organisation, syllables] : [organisation];
+  return (folded.match(HANGUL_WORD) ?? []).join('').length <= 4 ? [...readings, syllables] : readings;
 }
+
+/**
+ * 조선 (朝鮮) opening an organisation's name is the DPRK, which the list writes out in a state body's name (조선중앙은행 is
+ * the Central Bank of the Democratic People's Republic of Korea): a further reading, beside Korea, when the name
+ * has words after it.
+ */
+export const dprkSpelledOut = (reading: string): string[] =>
+  /^korea [a-z]/.test(reading) ? [reading.replace(/^korea /, 'democratic peoples republic of korea ')] : [];
 
 const HAN_ONLY = /^[\p{Script=Han}0-9 ]+$/u;
 /**

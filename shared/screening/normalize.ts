@@ -5,7 +5,9 @@ import { markAddedWords } from './added-words';
 import { expandAbbreviation } from './abbreviations';
 import { chineseReadings } from './chinese';
 import { afterPlaceOf, bracketedReadings, isJapaneseTitle, isPostAbbreviation, pressCompanyWord } from './japanese-press';
-import { hanjaReadings, readHangul, readKanjiOrganisation, splitKoreanGivenName, startsWithKorea } from './korean';
+import { dprkSpelledOut, hanjaReadings, readHangul, readKanjiOrganisation, splitKoreanGivenName, startsWithKorea } from './korean';
+import { readIzafat } from './izafat';
+import { japaneseOrganisationReadings, withoutExpansion } from './japanese-words';
 import { expandCyrillicLegalMarks, expandJapaneseLegalMarks, legalFormSymbol, replaceLegalPhrases } from './legal-forms';
 import { translateRussianWords } from './russian-words';
 import { familyKey, koreanWordKey } from './spelling-families';
@@ -309,6 +311,8 @@ function splitGluedParticles(reading: string): string {
 export function nameReadings(name: string): string[] {
   const bracketed = bracketedReadings(name);
   if (bracketed !== null) return bracketed.flatMap(nameReadings);
+  const named = withoutExpansion(name);
+  if (named !== null) return [...readingsOf(name), ...readingsOf(named)];
   // The press names where a person is before the name (ロシア外務省のザハロワ報道官): also read without it.
   const place = afterPlaceOf(name);
   return place === null ? readingsOf(name) : [...readingsOf(name), ...readingsOf(place)];
@@ -321,9 +325,11 @@ function readingsOf(name: string): string[] {
   const readings = hasHangul(folded) ? readHangul(folded).flatMap(cyrillicReadings) : latinReadings(folded);
   if (translated !== null) readings.push(latinReadings(translated)[0]!);
   const dprk = startsWithKorea(folded) ? readKanjiOrganisation(folded) : null;
-  if (dprk !== null) readings.push(dprk);
+  if (dprk !== null) readings.push(dprk, ...dprkSpelledOut(dprk));
+  // A name the Japanese press translates (ロシア連邦中央銀行): also read in the list's English words (japanese-words.ts).
+  readings.push(...japaneseOrganisationReadings(folded));
   return readings.map((reading) => {
-    const text = replaceLegalPhrases(joinArabicCompounds(reading));
+    const text = replaceLegalPhrases(joinArabicCompounds(readIzafat(reading)));
     return splitKoreanGivenName(text) ?? text;
   });
 }

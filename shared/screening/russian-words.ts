@@ -26,6 +26,12 @@ const WORDS: ReadonlyArray<readonly [stem: string, english: string]> = (
   ['информацион', 'information'], ['коммерческ', 'commercial'], ['кредитн', 'credit'], ['инвестицион', 'investment'],
   ['финансов', 'financial'], ['развити', 'development'], ['внешн', 'foreign'], ['экономическ', 'economic'],
   ['авиастроительн', 'aircraft'], ['вертолет', 'helicopters'], ['двигател', 'engines'], ['химическ', 'chemical'],
+  // Places as the list's English names write them (Credit Bank of Moscow, Minsk Wheel Tractor Plant, Development Bank of
+  // the Republic of Belarus): the adjective (Московский, Минский) and the noun read alike, since word order costs nothing.
+  ['московск', 'moscow'], ['москв', 'moscow'], ['минск', 'minsk'], ['республик', 'republic'], ['беларус', 'belarus'],
+  ['белорусск', 'belarus'], ['колесн', 'wheel'], ['тягач', 'tractor'], ['научно', 'research'],
+  // Belarusian spellings of the same words (банк is shared): рэспублiка, беларускi, завод.
+  ['рэспублік', 'republic'], ['беларуск', 'belarus'], ['развіцц', 'development'],
   ] as const satisfies ReadonlyArray<readonly [string, string]>
 )
   .map(([stem, english]) => [foldLetters(stem), english] as const)
@@ -36,10 +42,15 @@ const ENDING_LENGTH = 4;
 const CYRILLIC_WORD = /[\u0400-\u04ff]+/g;
 
 /**
- * Abbreviations of state bodies in Russian press and registers, as whole words: ГК (государственная корпорация,
+ * Abbreviations of state bodies and company kinds in Russian press and registers, as whole words: ГК (государственная корпорация,
  * Госкорпорация: ГК «Ростех», ГК «Росатом»), ФГУП's relatives are legal forms (legal-forms.ts).
  */
-const ABBREVIATIONS: Readonly<Record<string, string>> = { гк: 'state corporation' };
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  гк: 'state corporation',
+  // Научно-производственная корпорация / объединение: JSC Research and Production Corporation Uralvagonzavod.
+  нпк: 'research and production corporation',
+  нпо: 'research and production association',
+};
 
 /** A folded name with the Russian words the table knows in English; null when it knows none of them. */
 export function translateRussianWords(folded: string): string | null {
