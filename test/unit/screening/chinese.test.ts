@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseList } from '../../../shared/mof/parse-list';
 import { characterReadings, romanizationReadings, wadeGiles } from '../../../shared/screening/chinese';
 import { foldName } from '../../../shared/screening/normalize';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
 import { CHINESE_QUERIES, type ChineseKind, type ChineseQuery } from '../../support/chinese-set';
-import { WORKBOOK } from '../../support/fixtures';
+import { listedIndex } from '../../support/listed-index';
 
 /**
  * Chinese names in characters, Wade-Giles and Hong Kong spellings (test/support/chinese-set.ts) on the whole
@@ -16,8 +15,7 @@ import { WORKBOOK } from '../../support/fixtures';
  */
 let index: ScreeningIndex;
 beforeAll(async () => {
-  const list = await parseList(readFileSync(WORKBOOK), { fileName: 'shisantouketsu20260305.xlsx' });
-  index = new ScreeningIndex(list.entries.filter((e) => e.status === 'listed'));
+  index = await listedIndex();
 }, 180_000);
 
 const matchesOf = (name: string) => screenName(index, { name, threshold: DEFAULT_THRESHOLD }).matches;

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { parseList } from '../../../shared/mof/parse-list';
 import { tokenizeName } from '../../../shared/screening/normalize';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
-import { WORKBOOK } from '../../support/fixtures';
+import { listedIndex } from '../../support/listed-index';
 
 /**
  * The fifth pass's rules for names a customer file gives with words added or left out, each on real list names (the
@@ -12,8 +10,7 @@ import { WORKBOOK } from '../../support/fixtures';
  */
 let index: ScreeningIndex;
 beforeAll(async () => {
-  const list = await parseList(readFileSync(WORKBOOK), { fileName: 'shisantouketsu20260305.xlsx' });
-  index = new ScreeningIndex(list.entries.filter((e) => e.status === 'listed'));
+  index = await listedIndex();
 }, 180_000);
 
 const screen = (name: string) => screenName(index, { name, threshold: DEFAULT_THRESHOLD }).matches;

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { parseList } from '../../../shared/mof/parse-list';
 import { chineseReadings } from '../../../shared/screening/chinese';
 import { nameReadings } from '../../../shared/screening/normalize';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
 import { arabicSpellings, latinReadings, latinSkeleton } from '../../../shared/screening/transliterate';
-import { WORKBOOK } from '../../support/fixtures';
+import { listedIndex } from '../../support/listed-index';
 
 /**
  * The fifth pass's rules for scripts and spellings (README, Screening), each on names of the 2026-03-05 list written
@@ -15,8 +13,7 @@ import { WORKBOOK } from '../../support/fixtures';
  */
 let index: ScreeningIndex;
 beforeAll(async () => {
-  const list = await parseList(readFileSync(WORKBOOK), { fileName: 'shisantouketsu20260305.xlsx' });
-  index = new ScreeningIndex(list.entries.filter((e) => e.status === 'listed'));
+  index = await listedIndex();
 }, 180_000);
 
 const first = (name: string) => screenName(index, { name, threshold: DEFAULT_THRESHOLD }).matches[0]?.key;

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseList } from '../../../shared/mof/parse-list';
 import { legalFormSymbol } from '../../../shared/screening/legal-forms';
 import { tokenizeName } from '../../../shared/screening/normalize';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
-import { WORKBOOK } from '../../support/fixtures';
 import { FOURTH_HELD_OUT, FOURTH_SET, type FourthSetQuery } from '../../support/fourth-set';
+import { listedIndex } from '../../support/listed-index';
 
 /**
  * The fourth hand-written set (test/support/fourth-set.ts) on the whole 2026-03-05 list at the default threshold: a
@@ -17,8 +16,7 @@ import { FOURTH_HELD_OUT, FOURTH_SET, type FourthSetQuery } from '../../support/
  */
 let index: ScreeningIndex;
 beforeAll(async () => {
-  const list = await parseList(readFileSync(WORKBOOK), { fileName: 'shisantouketsu20260305.xlsx' });
-  index = new ScreeningIndex(list.entries.filter((e) => e.status === 'listed'));
+  index = await listedIndex();
 }, 180_000);
 
 const keys = (name: string) => screenName(index, { name, threshold: DEFAULT_THRESHOLD }).matches.map((m) => m.key);

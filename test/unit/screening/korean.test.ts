@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseList } from '../../../shared/mof/parse-list';
 import { hanjaReadings, readKoreanOrganisation, splitKoreanGivenName } from '../../../shared/screening/korean';
 import { foldName } from '../../../shared/screening/normalize';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
@@ -10,7 +9,7 @@ import { koreanWordKey } from '../../../shared/screening/spelling-families';
 import { romanizeHangulWord } from '../../../shared/screening/transliterate';
 import { KOREAN_SET_2, type KoreanKind, type KoreanQuery } from '../../support/korean-set-2';
 import { KOREAN_SET_3 } from '../../support/korean-set-3';
-import { WORKBOOK } from '../../support/fixtures';
+import { listedIndex } from '../../support/listed-index';
 
 /**
  * Korean names as a Korean or Japanese bank's customer file holds them (test/support/korean-set-2.ts) on the whole
@@ -21,8 +20,7 @@ import { WORKBOOK } from '../../support/fixtures';
  */
 let index: ScreeningIndex;
 beforeAll(async () => {
-  const list = await parseList(readFileSync(WORKBOOK), { fileName: 'shisantouketsu20260305.xlsx' });
-  index = new ScreeningIndex(list.entries.filter((e) => e.status === 'listed'));
+  index = await listedIndex();
 }, 180_000);
 
 const matchesOf = (name: string) => screenName(index, { name, threshold: DEFAULT_THRESHOLD }).matches;

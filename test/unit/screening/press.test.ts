@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseList } from '../../../shared/mof/parse-list';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
-import { WORKBOOK } from '../../support/fixtures';
 import { PRESS_QUERIES, type PressQuery } from '../../support/press-sets';
+import { listedIndex } from '../../support/listed-index';
 
 /**
  * The second hand-written set (test/support/press-sets.ts) on the whole 2026-03-05 list at the default threshold: a
@@ -14,8 +13,7 @@ import { PRESS_QUERIES, type PressQuery } from '../../support/press-sets';
  */
 let index: ScreeningIndex;
 beforeAll(async () => {
-  const list = await parseList(readFileSync(WORKBOOK), { fileName: 'shisantouketsu20260305.xlsx' });
-  index = new ScreeningIndex(list.entries.filter((e) => e.status === 'listed'));
+  index = await listedIndex();
 }, 180_000);
 
 function right(q: PressQuery): boolean {

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { parseList } from '../../../shared/mof/parse-list';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
-import { WORKBOOK } from '../../support/fixtures';
+import { listedIndex } from '../../support/listed-index';
 
 /**
  * Issue 17, kind by kind, on real names of the whole 2026-03-05 list: every script meets every other, spelling
@@ -11,8 +9,7 @@ import { WORKBOOK } from '../../support/fixtures';
  */
 let index: ScreeningIndex;
 beforeAll(async () => {
-  const list = await parseList(readFileSync(WORKBOOK), { fileName: 'shisantouketsu20260305.xlsx' });
-  index = new ScreeningIndex(list.entries.filter((e) => e.status === 'listed'));
+  index = await listedIndex();
 }, 180_000);
 
 const screen = (name: string, threshold = DEFAULT_THRESHOLD) => screenName(index, { name, threshold }).matches;

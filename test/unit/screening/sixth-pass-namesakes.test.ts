@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { parseList } from '../../../shared/mof/parse-list';
 import { tokenSimilarity } from '../../../shared/screening/compare-names';
 import { tokenizeName } from '../../../shared/screening/normalize';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
-import { WORKBOOK } from '../../support/fixtures';
+import { listedIndex } from '../../support/listed-index';
 
 /**
  * The sixth pass's rules against namesakes, each on real list names (the 2026-03-05 workbook) other than the
@@ -13,8 +11,7 @@ import { WORKBOOK } from '../../support/fixtures';
  */
 let index: ScreeningIndex;
 beforeAll(async () => {
-  const list = await parseList(readFileSync(WORKBOOK), { fileName: 'shisantouketsu20260305.xlsx' });
-  index = new ScreeningIndex(list.entries.filter((e) => e.status === 'listed'));
+  index = await listedIndex();
 }, 180_000);
 
 const keys = (name: string) => screenName(index, { name, threshold: DEFAULT_THRESHOLD }).matches.map((m) => m.key);

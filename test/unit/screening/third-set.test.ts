@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseList } from '../../../shared/mof/parse-list';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
-import { WORKBOOK } from '../../support/fixtures';
 import { THIRD_SET, type ThirdSetQuery } from '../../support/third-set';
+import { listedIndex } from '../../support/listed-index';
 
 /**
  * The third hand-written set (test/support/third-set.ts) on the whole 2026-03-05 list at the default threshold: a listed
@@ -15,8 +14,7 @@ import { THIRD_SET, type ThirdSetQuery } from '../../support/third-set';
  */
 let index: ScreeningIndex;
 beforeAll(async () => {
-  const list = await parseList(readFileSync(WORKBOOK), { fileName: 'shisantouketsu20260305.xlsx' });
-  index = new ScreeningIndex(list.entries.filter((e) => e.status === 'listed'));
+  index = await listedIndex();
 }, 180_000);
 
 const keys = (name: string) => screenName(index, { name, threshold: DEFAULT_THRESHOLD }).matches.map((m) => m.key);
