@@ -9,4 +9,6 @@ module.exports = {
   setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
   // test/aws/ needs moto (Python): skipped with one line where it is not installed.
   globalSetup: '<rootDir>/test/aws/global-setup.js',
+  // Removes the run's directory of bundled stacks, which test/aws/ files share (test/aws/bundled-stacks.ts).
+  globalTeardown: '<rootDir>/test/aws/global-teardown.js',
 };

@@ -5,9 +5,10 @@ import { ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { MonitorConfigInput } from '../../infra/config';
-import { REPO_ROOT, synthMonitor } from '../infra/synth';
+import { REPO_ROOT } from '../infra/synth';
 import { startAwsGateway, type AwsGateway } from './aws-gateway';
 import { createEmulatedAccount, type EmulatedAccount, type PersonStandIn } from './emulated-account';
+import { bundledStack } from './bundled-stacks';
 import { authorizeFromTemplate } from './iam';
 import { startFunction, type RunningFunction } from './lambda-runtime';
 import { startMoto, type Moto } from './moto';
@@ -53,13 +54,8 @@ export function againstMofServer(mof: { indexUrl: string }): StackOptions {
   };
 }
 
-export function synthesizeBundled(config: MonitorConfigInput): { template: TemplateJson; assemblyDirectory: string } {
-  const { app, template } = synthMonitor(config, { bundle: true });
-  return { template: template.toJSON() as TemplateJson, assemblyDirectory: app.synth().directory };
-}
-
 export async function startEmulatedStack(config: MonitorConfigInput, options: StackOptions): Promise<EmulatedStack> {
-  const { template, assemblyDirectory } = synthesizeBundled(config);
+  const { template, assemblyDirectory } = bundledStack(config);
   const moto = await startMoto();
   const gateway = await startAwsGateway(moto.endpoint);
   const stack = { moto, gateway, template, assemblyDirectory } as EmulatedStack;
