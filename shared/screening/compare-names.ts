@@ -52,6 +52,7 @@ const ownWeight: TokenWeight = (token) => token.weight;
 
 export interface TokenPair {
   query: string;
+  queryIndex: number;
   listed: string;
   listedIndex: number;
   similarity: number;
@@ -327,7 +328,7 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
     foundQ += weightQ * worth;
     foundL += weightL * worth;
     crossScript ||= pair.crossScript;
-    pairs.push({ query: query[pair.i]!.text, listed: listed[pair.j]!.text, listedIndex: pair.j, similarity: pair.similarity, weightQuery: weightQ, weightListed: weightL, crossScript: pair.crossScript });
+    pairs.push({ query: query[pair.i]!.text, queryIndex: pair.i, listed: listed[pair.j]!.text, listedIndex: pair.j, similarity: pair.similarity, weightQuery: weightQ, weightListed: weightL, crossScript: pair.crossScript });
   }
   // A surname with initials (Putin V.V., ПУТИН В.В.): each initial stands for the listed given name it begins.
   const initials = pairInitials(query, listed, weightOf, usedQ, usedL, pairs);
@@ -362,7 +363,7 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const queryFirst = queryShare * q + (1 - queryShare) * l;
   const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
   const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l));
-  const capped = found > COMMON_WORDS_CAP && (commonWordsOnly(query, listed, pairs, usedL) || commonPartsOnly(query, listed, pairs, usedQ, usedL)) ? COMMON_WORDS_CAP : found;
+  const capped = found > COMMON_WORDS_CAP && (commonWordsOnly(query, listed, pairs, usedL) || commonPartsOnly(query, listed, pairs, usedQ, usedL) || otherLineage(query, listed, pairs)) ? COMMON_WORDS_CAP : found;
   const tokenScore = capped > PLACES_DISAGREE_CAP && placesDisagree(query, listed, usedQ, usedL) ? PLACES_DISAGREE_CAP : capped;
   const joinedScore = query.length !== listed.length && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
@@ -492,6 +493,23 @@ function commonPartsOnly(query: readonly NameToken[], listed: readonly NameToken
 const verbatim = (query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, usedL: ReadonlySet<number>) =>
   pairs.every((p) => p.query === p.listed) && query.every((_, i) => usedQ.has(i)) && listed.every((t, j) => usedL.has(j) || t.kind !== 'word');
 /**
+ * An Arabic name's parts after the first are a lineage (Ahmad son of Hasan son of Mahmoud): written in Arabic script,
+ * as its bearer writes it, three parts or more found, common ones among them, in an order that is neither the listed
+ * one nor the listed one turned round (a family name moved to the front), name another person (أحمد حسن محمود is not
+ * AHMAD MAHAMOOD HASSAN). A Latin name's order stays free: customer files and romanizations shuffle it.
+ */
+const LINEAGE_PARTS = 3;
+function otherLineage(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[]): boolean {
+  if (!query.some((t) => t.script === 'arabic')) return false;
+  // The article and bin, which a spelling writes or leaves out anywhere, are no part of the order.
+  const parts = pairs.filter((p) => listed[p.listedIndex]!.kind === 'word' && !particle(listed[p.listedIndex]!));
+  if (parts.length < LINEAGE_PARTS || organisational(listed) || parts.filter((p) => p.weightListed < COMMON_PART).length < 2) return false;
+  const order = parts.sort((a, b) => a.queryIndex - b.queryIndex).map((p) => p.listedIndex);
+  const n = order.length;
+  const ranks = [...order].sort((a, b) => a - b);
+  return !ranks.some((_, shift) => order.every((j, i) => j === ranks[(i + shift) % n]));
+}
+/**
  * An organisation found only on words many listed names share (Korea Bank in KOREA TRADING BANK: KOREA is in 80
  * entries' names, BANK a generic word), while the listed name holds a word the query lacks, is not named by them: the
  * score stays below the default threshold. A listed name found whole is found, however common its words.
@@ -617,7 +635,7 @@ function pairInitials(
     const weight = weightOf(listed[j]!);
     weights.set(i, weight);
     found += weight * evidence(INITIAL_SIMILARITY);
-    pairs.push({ query: token.text, listed: listed[j]!.text, listedIndex: j, similarity: INITIAL_SIMILARITY, weightQuery: weight, weightListed: weight, crossScript: false });
+    pairs.push({ query: token.text, queryIndex: i, listed: listed[j]!.text, listedIndex: j, similarity: INITIAL_SIMILARITY, weightQuery: weight, weightListed: weight, crossScript: false });
   });
   return { found, weights };
 }

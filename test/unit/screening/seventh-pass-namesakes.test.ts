@@ -39,6 +39,20 @@ describe('a person found only on common name parts is a namesake', () => {
   });
 });
 
+describe('an Arabic lineage of common parts in another order is another person', () => {
+  it('AHMAD MAHAMOOD HASSAN is found in Arabic script as written and turned round, not as Ahmad Hasan Mahmoud', () => {
+    expect(keys('أحمد محمود حسن')).toContain('009-000040');
+    expect(keys('حسن أحمد محمود')).toContain('009-000040');
+    expect(keys('أحمد حسن محمود')).not.toContain('009-000040');
+    // In Latin, order stays free: a customer file shuffles it.
+    expect(keys('Ahmad Hassan Mahamood')).toContain('009-000040');
+  });
+
+  it('the article and bin standing elsewhere do not count as order (Hamza bin Usama bin Laden)', () => {
+    expect(keys('Hamza bin Usama bin Laden')).toContain('002-000773');
+  });
+});
+
 describe('a known given name with an ending is another name', () => {
   it.each([
     ['Mohammadi', 'Mohammad'],
