@@ -250,6 +250,9 @@ function syllables(word: string, known: (s: string) => boolean, first = true): s
   return null;
 }
 
+/** A word wholly of pinyin syllables (a Chinese given name run together: xiaoming, jianshu) split into them, or null. */
+export const pinyinSyllables = (word: string): string[] | null => syllables(word, (s) => PINYIN_SYLLABLES.has(s));
+
 const isWadeGiles = (s: string) => FROM_WADE_GILES.has(s) || PINYIN_SYLLABLES.has(s);
 /** The pinyin a Wade-Giles word most likely is: the first reading of each syllable, unaspirated before aspirated. */
 const toPinyin = (word: string): string | null => syllables(word, isWadeGiles)?.map((s) => (PINYIN_SYLLABLES.has(s) && !FROM_WADE_GILES.has(s) ? s : FROM_WADE_GILES.get(s)![0]!)).join('') ?? null;

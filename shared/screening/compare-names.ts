@@ -1,6 +1,7 @@
 import { countryCode } from '../domain/countries';
+import { pinyinSyllables } from './chinese';
 import { jaroWinkler } from './jaro-winkler';
-import { coarseKey, type NameToken, PARTICLE_PREFIX } from './normalize';
+import { coarseKey, latinKey, type NameToken, PARTICLE_PREFIX } from './normalize';
 import { differentKoreanSyllables, familyKey } from './spelling-families';
 import { arabicSpellings } from './transliterate';
 
@@ -51,6 +52,7 @@ const ownWeight: TokenWeight = (token) => token.weight;
 
 export interface TokenPair {
   query: string;
+  queryIndex: number;
   listed: string;
   listedIndex: number;
   similarity: number;
@@ -83,28 +85,38 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
       const romanized = surnameAware(q.cross, c.cross, SLAVIC_ENDING_CROSS) * CROSS_SCRIPT_FACTOR;
       if (romanized > similarity) similarity = romanized;
     }
-    if (similarity === 1) return { similarity, crossScript: false };
+    // The Latin folding writes y and j alike (Slavic Yuri, Juri), which Korean syllables never do (YONG 용 and JONG 정):
+    // two known names or syllables stay two however the folding meets them.
     if (differentNames(q, c)) return { similarity: 0, crossScript: false };
-    if (q.script === 'latin' && (otherSex(q, c) || otherSex(c, q))) return { similarity: 0, crossScript: false };
-    if (q.script === 'latin' && similarity > CONSONANT_CHANGED_SIMILARITY && consonantChanged(q, c)) return { similarity: CONSONANT_CHANGED_SIMILARITY, crossScript: false };
+    if (similarity === 1) return { similarity, crossScript: false };
+    if (q.script === 'latin' && (derivedName(q, c) || derivedName(c, q) || otherSyllable(q.text, c.text))) return { similarity: 0, crossScript: false };
+    if (q.script === 'latin' && similarity > CONSONANT_CHANGED_SIMILARITY && consonantChanged(q, c, similarity)) return { similarity: CONSONANT_CHANGED_SIMILARITY, crossScript: false };
     if (q.family !== null && q.family === c.family && similarity < FAMILY_SIMILARITY) return { similarity: FAMILY_SIMILARITY, crossScript: false };
     if (q.coarse !== null && q.coarse === c.coarse && similarity < COARSE_SIMILARITY) return { similarity: COARSE_SIMILARITY, crossScript: false };
     if (q.script === 'latin' && similarity < COARSE_SIMILARITY && arabicSpellings(q.text, c.text, q.skeleton, c.skeleton)) return { similarity: COARSE_SIMILARITY, crossScript: false };
     return { similarity, crossScript: false };
   }
   if (q.cross === null || c.cross === null || differentNames(q, c)) return { similarity: 0, crossScript: false };
-  const romanized = surnameAware(q.cross, c.cross, SLAVIC_ENDING_CROSS) * CROSS_SCRIPT_FACTOR;
+  let romanized = surnameAware(q.cross, c.cross, SLAVIC_ENDING_CROSS) * CROSS_SCRIPT_FACTOR;
+  if (romanized > CONSONANT_CHANGED_SIMILARITY * CROSS_SCRIPT_FACTOR && crossConsonantMore(q, c)) romanized = CONSONANT_CHANGED_SIMILARITY * CROSS_SCRIPT_FACTOR;
   // One name's family in both scripts (ウラジーミル and Volodymyr, フーシ and HOUTHI), however far the readings.
   const family = q.family !== null && q.family === c.family ? FAMILY_SIMILARITY * CROSS_SCRIPT_FACTOR : 0;
   return { similarity: family > romanized ? family : romanized, crossScript: true };
 }
 
 /**
- * A Slavic given name with -a added is the woman's form of the man's (Aleksandra, Oleksandr; Yevgenia, Yevgeni): two
- * people of another sex, however alike the letters. Only a known man's name counts, so a surname's -a (Ivanova) is not read so.
+ * A known given name with an ending added is another name, however alike the letters: a Slavic man's name with -a is
+ * the woman's (Aleksandra, Oleksandr; Yevgenia, Yevgeni); with -ov, -ova, -ev, -in it is a family name formed from it
+ * (ALEKSANDROVA is not Aleksandr, Ivanov not Ivan), with -ovich, -ovna a patronymic; with -i an Arabic or Persian nisba
+ * or family name (MOHAMMADI is not Muhammad, AHMADI not Ahmed, Hosseini not Hossein). Only a known name counts as the
+ * base, and only a word no family holds as the derived one, so a surname's -a (Ivanova) is not read so, nor a spelling
+ * of the name itself (Sergei is Serge's family).
  */
-function otherSex(man: NameToken, woman: NameToken): boolean {
-  return man.family !== null && man.family.startsWith('n:') && woman.family === null && woman.text.endsWith('a') && familyKey(woman.text.slice(0, -1)) === man.family;
+const DERIVED_ENDINGS = ['ovich', 'evich', 'ovych', 'evych', 'ovna', 'evna', 'ova', 'eva', 'ina', 'ov', 'ev', 'in', 'a', 'i'];
+function derivedName(base: NameToken, derived: NameToken): boolean {
+  if (base.family === null || !base.family.startsWith('n:') || derived.family !== null) return false;
+  const text = derived.text;
+  return DERIVED_ENDINGS.some((ending) => text.length > ending.length + 2 && text.endsWith(ending) && familyKey(text.slice(0, -ending.length)) === base.family);
 }
 
 /**
@@ -117,22 +129,81 @@ function otherSex(man: NameToken, woman: NameToken): boolean {
  */
 const CONSONANT_CHANGED_SIMILARITY = 0.85;
 /** Sibilants and affricates in their spellings (French ch, German sch, Polish cz: Loukachenko, LUKASHENKO; Bachar, BASHAR) are one sound here. */
-const SIBILANT = /tsch|sch|tch|sh|ch|zh|ts|tz|cz|sz|dj|[szj]/g;
+const SIBILANT = /shch|tsch|dzh|sch|tch|sh|ch|zh|ts|tz|cz|sz|dj|dz|[szj]/g;
 /** The aspirate and the vowels are left out: transliterations add and drop them (Ahmad, Ahmed; Mohamad, Muhammad). */
 const NOT_FRAME = /[aeiouyh]/g;
 /** Consonants that spellings write one for the other: voiced and unvoiced, l and r (Korean and Japanese renderings), m and n. */
-const SOUND_CLASS: Record<string, string> = { g: 'k', q: 'k', k: 'k', d: 't', t: 't', b: 'p', p: 'p', f: 'f', v: 'f', w: 'f', l: 'r', r: 'r', m: 'n', n: 'n' };
+const SOUND_CLASS: Record<string, string> = { K: 'k', g: 'k', q: 'k', k: 'k', d: 't', t: 't', b: 'p', p: 'p', f: 'f', v: 'f', w: 'f', l: 'r', r: 'r', m: 'n', n: 'n' };
 const soundOf = (letter: string) => SOUND_CLASS[letter] ?? letter;
 /** c is k (Cadafi, Kadafi) or ts (Tsvetkov, Cvetkov): it agrees with either. */
 const sameSound = (x: string, y: string) => soundOf(x) === soundOf(y) || (x === 'c' && (y === 'S' || soundOf(y) === 'k')) || (y === 'c' && (x === 'S' || soundOf(x) === 'k'));
-const frame = (key: string) => key.replace(SIBILANT, 'S').replace(NOT_FRAME, '');
-function consonantChanged(q: NameToken, c: NameToken): boolean {
+const frame = (key: string) => key.replace(SIBILANT, 'S').replace(NOT_FRAME, '').replace(/ck/g, 'k');
+/**
+ * A token's frame from its spelling folded as latinKey does, the Belarusian -ou, -au of a family name read as the
+ * Russian -ov, -av (KUBRAKOU, KUBRAKOV: its u is the v's sound) and, when `kh`, the k of a kh the key writes h kept
+ * as K. Worked out once per spelling.
+ */
+const frames = new Map<string, string>();
+function frameOf(token: NameToken, kh: boolean): string {
+  const id = kh ? `K${token.text}` : token.text;
+  let found = frames.get(id);
+  if (found === undefined) {
+    const text = token.text.replace(/([aoe])u$/, '$1v');
+    frames.set(id, (found = frame(latinKey(kh ? text.replace(/kh/g, 'K') : text))));
+  }
+  return found;
+}
+function consonantChanged(q: NameToken, c: NameToken, similarity: number): boolean {
   if (q.kind !== 'word' || c.kind !== 'word' || q.family !== null || c.family !== null || (q.coarse !== null && q.coarse === c.coarse)) return false;
   if (q.key.length < 4 || c.key.length < 4) return false;
-  const [a, b] = [frame(q.key), frame(c.key)];
-  if (a.length !== b.length || a === b) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && sameSound(a[i]!, b[i]!)) return false;
-  return true;
+  const [a, b] = [frameOf(q, false), frameOf(c, false)];
+  if (a === b) return false;
+  let changed = true;
+  if (a.length === b.length) {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && sameSound(a[i]!, b[i]!)) changed = false;
+  } else {
+    // A consonant more in one frame, the rest sound by sound alike (KUDRIN and KURINNIY, LUBANSKI and LUBANGA, GLADKOV
+    // and GLADKIKH): another name, unless the names are a typo apart (JW CONSONANT_DROP_TYPO and more: PATRUSHV).
+    changed = similarity < CONSONANT_DROP_TYPO && oneConsonantMore(a, b, '');
+  }
+  // Read with the k of kh kept, the two may be one name after all (TSEKHOV, TSEKOV).
+  return changed && !alike(frameOf(q, true), frameOf(c, true));
+}
+const alike = (a: string, b: string) => a.length === b.length && [...a].every((x, i) => x === b[i] || sameSound(x, b[i]!));
+/** Whether one frame is the other with one consonant more (not one of `silent`, which a spelling may leave unwritten), the rest sound by sound alike. */
+function oneConsonantMore(a: string, b: string, silent: string): boolean {
+  if (Math.abs(a.length - b.length) !== 1) return false;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  for (let k = 0; k < long.length; k++) {
+    if (silent.includes(long[k]!)) continue;
+    const cut = long.slice(0, k) + long.slice(k + 1);
+    if ([...cut].every((x, i) => x === short[i] || sameSound(x, short[i]!))) return true;
+  }
+  return false;
+}
+/**
+ * The same between Latin and katakana, on the romanized keys (PATRUSHIN and パルシン, parshn): unknown names only, and
+ * not a w or v, which katakana writes as a vowel (Shawkat シャウカト).
+ */
+const crossConsonantMore = (q: NameToken, c: NameToken) =>
+  q.kind === 'word' && c.kind === 'word' && q.family === null && c.family === null &&
+  q.cross!.length >= 4 && c.cross!.length >= 4 && oneConsonantMore(frame(q.cross!), frame(c.cross!), 'bvw');
+const CONSONANT_DROP_TYPO = 0.93;
+
+/**
+ * A Chinese given name is written with its syllables run together (XIAOHONG, Jianshu): two of as many pinyin syllables,
+ * one of them another syllable altogether (ming and hong: more than a typo's one letter), are two given names, 小明 and
+ * 晓红, however alike Jaro-Winkler finds the rest (Ma Xiaoming is not MA XIAOHONG).
+ */
+function otherSyllable(a: string, b: string): boolean {
+  const [x, y] = [syllablesOf(a), syllablesOf(b)];
+  return x !== null && y !== null && x.length >= 2 && x.length === y.length && x.some((s, i) => s !== y[i] && !oneEditApart(s, y[i]!));
+}
+const pinyinWords = new Map<string, string[] | null>();
+function syllablesOf(word: string): string[] | null {
+  let split = pinyinWords.get(word);
+  if (split === undefined) pinyinWords.set(word, (split = word.length >= 4 && word.length <= 12 ? pinyinSyllables(word) : null));
+  return split;
 }
 
 /**
@@ -145,20 +216,23 @@ function differentNames(q: NameToken, c: NameToken): boolean {
 }
 
 /**
- * Slavic family names share a handful of endings (-ov, -eva, -in, -sky, -skaya, -enko, -chuk, -ich, -ik): two of them alike
+ * Slavic family names share a handful of endings (-ov, -eva, -in, -sky, -skaya, -enko, -chuk, -ich, -ik, -ikh; a
+ * patronymic's -ovich, -ovna): two of them alike
  * only there and in a few letters (IVANOVA and DIANOVA, MAKAROV and MARKOV, KRYLOVA and KRYUKOVA) are two names. When
  * both keys end so, the stems before the ending are compared too, and a clearly lower stem similarity counts. One
  * stem with a different kind of ending (GERASIMENKO and GERASIMOV, PATRUSHIN and PATRUSHEV, MEDVEDCHUK and MEDVEDEV),
  * or with letters added before the same ending (KABANOVA and KABAEVA), is another family's name: no pair at all
- * (SHEVCHIK is not Shevchenko, MELNIKOV not Melnyk, KOVALCHUK not Kovalchik).
+ * (SHEVCHIK is not Shevchenko, MELNIKOV not Melnyk, KOVALCHUK not Kovalchik, GLADKIKH not Gladkov; a patronymic
+ * Maksimovna is not the family name MAKSIMOV).
  */
-const SLAVIC_ENDING = /^(.{3,}?)(enko|enka|chuk|uk|ovich|evich|ich|ik|(?<!n)ko|skaia|ski|ova|eva|ina|ov|ev|in)$/;
+const SLAVIC_ENDING = /^(.{3,}?)(enko|enka|chuk|uk|ovich|evich|ovna|evna|ich|ik|(?<![aeiouy])ih|(?<!n)ko|skaia|ski|ova|eva|ina|ov|ev|in)$/;
 /** The same endings in the cross-script key, where v is b, ch is c and -chuk loses its u (Latin and romanized katakana: セーチン and Sechkin). */
 const SLAVIC_ENDING_CROSS = /^(.{3,}?)(enko|enka|cuk|ck|uk|obic|ebic|ic|ik|(?<!n)ko|skaia|ski|oba|eba|ina|ob|eb|in)$/;
 /** Endings that are one ending in other forms: a woman's (-ova), ё written e or o (-ev, -ov), a patronymic's. */
 const ENDING_KIND: Record<string, string> = {
   ova: 'ov', eva: 'ov', ov: 'ov', ev: 'ov', oba: 'ov', eba: 'ov', ob: 'ov', eb: 'ov', ina: 'in', in: 'in', skaia: 'ski',
-  ski: 'ski', chuk: 'uk', cuk: 'uk', ck: 'uk', uk: 'uk', ovich: 'ich', evich: 'ich', obic: 'ich', ebic: 'ich', ich: 'ich', ic: 'ich', ik: 'ik', enko: 'enko', enka: 'enko', ko: 'ko',
+  ski: 'ski', chuk: 'uk', cuk: 'uk', ck: 'uk', uk: 'uk', ovich: 'ich', evich: 'ich', ovna: 'ich', evna: 'ich', obic: 'ich', ebic: 'ich', ich: 'ich', ic: 'ich', ik: 'ik', ih: 'ih',
+  enko: 'enko', enka: 'enko', ko: 'ko',
 };
 function surnameAware(a: string, b: string, endings = SLAVIC_ENDING, textA = '', textB = ''): number {
   const similarity = lengthAware(a, b);
@@ -254,7 +328,7 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
     foundQ += weightQ * worth;
     foundL += weightL * worth;
     crossScript ||= pair.crossScript;
-    pairs.push({ query: query[pair.i]!.text, listed: listed[pair.j]!.text, listedIndex: pair.j, similarity: pair.similarity, weightQuery: weightQ, weightListed: weightL, crossScript: pair.crossScript });
+    pairs.push({ query: query[pair.i]!.text, queryIndex: pair.i, listed: listed[pair.j]!.text, listedIndex: pair.j, similarity: pair.similarity, weightQuery: weightQ, weightListed: weightL, crossScript: pair.crossScript });
   }
   // A surname with initials (Putin V.V., ПУТИН В.В.): each initial stands for the listed given name it begins.
   const initials = pairInitials(query, listed, weightOf, usedQ, usedL, pairs);
@@ -289,7 +363,7 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const queryFirst = queryShare * q + (1 - queryShare) * l;
   const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
   const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l));
-  const capped = found > COMMON_WORDS_CAP && commonWordsOnly(query, listed, pairs, usedL) ? COMMON_WORDS_CAP : found;
+  const capped = found > COMMON_WORDS_CAP && (commonWordsOnly(query, listed, pairs, usedL) || commonPartsOnly(query, listed, pairs, usedQ, usedL) || otherLineage(query, listed, pairs)) ? COMMON_WORDS_CAP : found;
   const tokenScore = capped > PLACES_DISAGREE_CAP && placesDisagree(query, listed, usedQ, usedL) ? PLACES_DISAGREE_CAP : capped;
   const joinedScore = query.length !== listed.length && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
@@ -393,6 +467,48 @@ const commonOnly = (pairs: readonly TokenPair[], listed: readonly NameToken[], u
   pairs.length > 0 &&
   pairs.every((p) => p.weightQuery < COMMON_PART) &&
   listed.some((t, j) => !usedL.has(j) && t.kind === 'word' && (j === 0 || j === listed.length - 1) && !PATRONYMIC.test(t.text) && !nisba(listed, j));
+/**
+ * A person found only on listed name parts many entries share (Muhammad Ali for the alias ALI MOHAMMED, Hassan al-Haj
+ * for the alias HASSAN, Omar Abdullah for OMAR, RAMZI MOHAMED ABDELLAH) is one of thousands of namesakes, however
+ * wholly the short alias is found: when what is found of the listed name weighs less than WEAK_EVIDENCE by rarity
+ * (Muammar and Qadhafi together weigh 1.4, Mohamed and Hassan 0.67), the score stays below the default threshold. A
+ * listed name with a rare part found (Sergei PETROV, Muhammad ASHRAF) is not touched: that is the listed name itself,
+ * which a compliance officer must see; nor is a family name with the post the press gives it (ハッカーニ師), which says
+ * who is meant.
+ */
+const WEAK_EVIDENCE = 0.9;
+function commonPartsOnly(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, usedL: ReadonlySet<number>): boolean {
+  if (pairs.length === 0 || organisational(listed) || query.some((t) => t.title) || verbatim(query, listed, pairs, usedQ, usedL)) return false;
+  let mass = 0;
+  for (const p of pairs) {
+    if (p.weightListed >= COMMON_PART) return false;
+    mass += p.weightListed * evidence(p.similarity);
+  }
+  return mass < WEAK_EVIDENCE;
+}
+/**
+ * The listed name as the list writes it, every word and nothing added (not even an honorific: Hassan al-Haj is not the
+ * alias HASSAN): a name a screening must always report, however common.
+ */
+const verbatim = (query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, usedL: ReadonlySet<number>) =>
+  pairs.every((p) => p.query === p.listed) && query.every((_, i) => usedQ.has(i)) && listed.every((t, j) => usedL.has(j) || t.kind !== 'word');
+/**
+ * An Arabic name's parts after the first are a lineage (Ahmad son of Hasan son of Mahmoud): written in Arabic script,
+ * as its bearer writes it, three parts or more found, common ones among them, in an order that is neither the listed
+ * one nor the listed one turned round (a family name moved to the front), name another person (أحمد حسن محمود is not
+ * AHMAD MAHAMOOD HASSAN). A Latin name's order stays free: customer files and romanizations shuffle it.
+ */
+const LINEAGE_PARTS = 3;
+function otherLineage(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[]): boolean {
+  if (!query.some((t) => t.script === 'arabic')) return false;
+  // The article and bin, which a spelling writes or leaves out anywhere, are no part of the order.
+  const parts = pairs.filter((p) => listed[p.listedIndex]!.kind === 'word' && !particle(listed[p.listedIndex]!));
+  if (parts.length < LINEAGE_PARTS || organisational(listed) || parts.filter((p) => p.weightListed < COMMON_PART).length < 2) return false;
+  const order = parts.sort((a, b) => a.queryIndex - b.queryIndex).map((p) => p.listedIndex);
+  const n = order.length;
+  const ranks = [...order].sort((a, b) => a - b);
+  return !ranks.some((_, shift) => order.every((j, i) => j === ranks[(i + shift) % n]));
+}
 /**
  * An organisation found only on words many listed names share (Korea Bank in KOREA TRADING BANK: KOREA is in 80
  * entries' names, BANK a generic word), while the listed name holds a word the query lacks, is not named by them: the
@@ -519,7 +635,7 @@ function pairInitials(
     const weight = weightOf(listed[j]!);
     weights.set(i, weight);
     found += weight * evidence(INITIAL_SIMILARITY);
-    pairs.push({ query: token.text, listed: listed[j]!.text, listedIndex: j, similarity: INITIAL_SIMILARITY, weightQuery: weight, weightListed: weight, crossScript: false });
+    pairs.push({ query: token.text, queryIndex: i, listed: listed[j]!.text, listedIndex: j, similarity: INITIAL_SIMILARITY, weightQuery: weight, weightListed: weight, crossScript: false });
   });
   return { found, weights };
 }

@@ -15,8 +15,8 @@
 const NAME_FAMILIES: readonly string[] = [
   // Korea as the DPRK's own names write it in Latin (Choson, Chosun; Joseon in RR): CHOSUN YUNHA MACHINERY is KOREA RYONHA MACHINERY.
   'korea korean choson chosun joseon',
-  // Arabic name parts.
-  'muhammad mohammad mohammed mohamed mohamad muhamad muhammed muhamed mohd mohamud mouhamed mohamed mukhammad mukhamed mahomed',
+  // Arabic name parts, and the katakana of the commonest in Hepburn without long vowels (ムハンマド muhanmado, アブドゥル abudouru).
+  'muhammad mohammad mohammed mohamed mohamad muhamad muhammed muhamed mohd mohamud mouhamed mohamed mukhammad mukhamed mahomed muhanmado mohanmado mohamedo muhamado mohamado',
   'ahmad ahmed akhmad akhmed ahmet',
   'amir ameer',
   'mahmud mahmoud mahmood makhmud',
@@ -25,8 +25,8 @@ const NAME_FAMILIES: readonly string[] = [
   'husni hosni',
   'muhsin mohsen mohsin muhsen',
   'qadhafi qaddafi gaddafi gadhafi kadhafi kaddafi gadafi qadafi khadafi gathafi qathafi kadafi',
-  'abd abdul abdel abdal abdoul abdu abdol',
-  'abdullah abdallah abdulla abdellah abdollah',
+  'abd abdul abdel abdal abdoul abdu abdol abudouru abuduru abudoru',
+  'abdullah abdallah abdulla abdellah abdollah abudourra abudurra abudorra',
   'abdulrahman abdurrahman abdelrahman abdalrahman abdorrahman',
   'yusuf yousef youssef yousif yusef yussuf',
   'umar omar',
@@ -104,7 +104,7 @@ const NAME_FAMILIES: readonly string[] = [
   'igor igori ihor ihar',
   'olga olha volha',
   'anastasia anastasiya anastasiia',
-  'yulia yuriya yuliya yuliia yulya julia',
+  'yulia yuriya yuliya yuliia iuliia iulia yulya julia',
   'ilya illia ilia',
   'kirill kyrylo kiril',
   'stanislau stanislav',
