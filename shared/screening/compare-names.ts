@@ -1,6 +1,6 @@
 import { countryCode } from '../domain/countries';
 import { jaroWinkler } from './jaro-winkler';
-import { coarseKey, type NameToken, PARTICLE_PREFIX } from './normalize';
+import { coarseKey, type NameReading, type NameToken, PARTICLE_PREFIX } from './normalize';
 import { differentKoreanSyllables, familyKey } from './spelling-families';
 import { arabicSpellings } from './transliterate';
 
@@ -276,7 +276,9 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const korean = koreanSyllables(query, []);
   const weightQ = totalWeight(query, usedQ, weightOf, korean ? 1 : null, initials.weights);
   // The Japanese press names a person by family name and title (プーチン大統領): the given names it leaves out weigh little.
-  const weightL = totalWeight(listed, usedL, weightOf, query.some((t) => t.title) && !organisational(listed) ? TITLE_OMITTED_FACTOR : null);
+  // So does a customer record that holds a rare family name alone (Zawahiri): the one part few listed people share names them.
+  const surnameAlone = query.some((t) => t.title) || loneRareName(query, pairs);
+  const weightL = totalWeight(listed, usedL, weightOf, surnameAlone && !organisational(listed) ? TITLE_OMITTED_FACTOR : null);
   const [q, l] = weightQ && weightL ? [Math.max(0, foundQ) / weightQ, Math.max(0, foundL) / weightL] : [0, 0];
   // A name the query holds in full (a patronymic the list leaves out) counts like a query the name holds in full,
   // but only when the listed name has two words or more: a one-word alias (JOHN) must not claim every John.
@@ -291,7 +293,7 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l));
   const capped = found > COMMON_WORDS_CAP && commonWordsOnly(query, listed, pairs, usedL) ? COMMON_WORDS_CAP : found;
   const tokenScore = capped > PLACES_DISAGREE_CAP && placesDisagree(query, listed, usedQ, usedL) ? PLACES_DISAGREE_CAP : capped;
-  const joinedScore = query.length !== listed.length && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
+  const joinedScore = query.length !== listed.length && !(query as NameReading).respaced && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
 }
@@ -349,6 +351,20 @@ const nisba = (tokens: readonly NameToken[], i: number) => i >= 3 && i === token
 
 /** A listed person's name parts a query of family name and title leaves out (see compareNames). */
 const TITLE_OMITTED_FACTOR = 0.2;
+/**
+ * A query of one Latin word of some length, found as spelled (or one spelling of it) in a name part at most two listed
+ * entries hold: a family name that rare names its person, as the press writes him (Zawahiri). A common one (Kim,
+ * Ivanov) or a short one does not.
+ */
+const LONE_NAME_LENGTH = 5;
+const loneRareName = (query: readonly NameToken[], pairs: readonly TokenPair[]) =>
+  query.length === 1 &&
+  query[0]!.kind === 'word' &&
+  query[0]!.script === 'latin' &&
+  query[0]!.text.length >= LONE_NAME_LENGTH &&
+  pairs.length === 1 &&
+  pairs[0]!.similarity >= FAMILY_SIMILARITY &&
+  pairs[0]!.weightListed >= CONTAINED_RARE;
 
 /** A name's weight, its unmatched middle parts at half (or every unmatched part at `omitted`, 1 for in full): first and last name carry the identity. */
 function totalWeight(
@@ -502,9 +518,12 @@ function pairInitials(
 ): { found: number; weights: ReadonlyMap<number, number> } {
   if (!query.some(isInitial) || !query.some((t) => t.kind === 'word' && !isInitial(t))) return { found: 0, weights: NO_WEIGHTS };
   const rare = pairs.some((p) => p.similarity >= EVIDENCE_KNEE && p.weightQuery >= RARE_SURNAME && p.query.length > 1);
+  // With a given name found as well as the surname (Mikheichik Vladimir V., Medvedev, Dmitry A.), an initial left is the patronymic's.
+  // (Not in a Korean name, whose one-letter syllables, 아, 우, are no initials: 김연아 is not KIM KWANG YON.)
+  const givenFound = pairs.filter((p) => p.query.length > 1).length >= 2 && !koreanSyllables(query, []);
   const weights = new Map<number, number>();
   let found = 0;
-  let first = true;
+  let first = !givenFound;
   query.forEach((token, i) => {
     if (!isInitial(token) || usedQ.has(i)) return;
     const j = rare ? listed.findIndex((t, j) => !usedL.has(j) && t.kind === 'word' && t.script === 'latin' && t.text.length > 1 && t.text.startsWith(token.text)) : -1;

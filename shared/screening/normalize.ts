@@ -3,6 +3,7 @@ import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
 import { markAddedWords } from './added-words';
 import { expandAbbreviation } from './abbreviations';
+import { bracketedNoteReadings } from './bracketed-notes';
 import { chineseReadings } from './chinese';
 import { afterPlaceOf, bracketedReadings, isJapaneseTitle, isPostAbbreviation, pressCompanyWord } from './japanese-press';
 import { dprkSpelledOut, hanjaReadings, readHangul, readKanjiOrganisation, splitKoreanGivenName, startsWithKorea } from './korean';
@@ -118,6 +119,8 @@ export function foldName(text: string): string {
 /** Latin spelling variants folded together: kh/h, ks/x, ou/u, y/i/j, w/v, ph/f, q/k, gh/g, doubled letters, -off/-ov. */
 export function latinKey(token: string): string {
   return token
+    // A doubled consonant written with two letters (the shadda of al-Qadhdhafi) is the consonant once.
+    .replace(/(kh|gh|sh|th|dh|zh)\1/g, '$1')
     .replace(/x/g, 'ks')
     .replace(/kh/g, 'h')
     .replace(/gh/g, 'g')
@@ -278,7 +281,11 @@ export function tokenizeName(name: string): NameToken[] {
 }
 
 /** A reading guessed from Chinese characters or another romanization (chinese.ts): weak evidence unless all of it agrees. */
-export type NameReading = NameToken[] & { readonly guessed?: boolean };
+export type NameReading = NameToken[] & {
+  readonly guessed?: boolean;
+  /** The same letters as another reading, spaced otherwise (a particle split off or joined): their run-together comparison is that reading's. */
+  readonly respaced?: boolean;
+};
 
 /**
  * Every reading of a name as tokens: one, unless the name is written in Cyrillic with a letter the national
@@ -290,7 +297,20 @@ export function tokenizeReadings(name: string): NameReading[] {
   const guessed = [...chineseReadings(folded), ...hanjaReadings(folded)].map((reading) => Object.assign(tokenizeFolded(reading), { guessed: true }));
   const readings = nameReadings(name);
   const split = readings.map(splitGluedParticles).filter((reading, i) => reading !== readings[i]);
-  return [...readings.map(tokenizeFolded), ...split.map(tokenizeFolded), ...guessed];
+  const joined = readings.map(joinParticles).filter((reading, i) => reading !== readings[i]);
+  const respaced = [...split, ...joined].map((reading) => Object.assign(tokenizeFolded(reading), { respaced: true }));
+  return [...readings.map(tokenizeFolded), ...respaced, ...guessed];
+}
+
+/**
+ * The reverse: a particle the query writes apart that the list glues to the name after it (Moktar Bel Moktar for
+ * BELMOKHTAR, Abdul Salam for ABDUSSALAM, Abd al-Ghani for ABDULGHANI): the query is also read with it joined, Abd and
+ * its article as Abdul (the list's commonest spelling; joinArabicCompounds reads the assimilated Abdus-, Abdur- so).
+ */
+function joinParticles(reading: string): string {
+  return reading
+    .replace(/\babd(?:ul|el|al|ol|u)?(?: (?:al|el|ul))? (?=[a-z]{3,}\b)/g, 'abdul')
+    .replace(/\b(bel|ben|bin|abu|abou) (?=[a-z]{3,}\b)/g, '$1');
 }
 
 /**
@@ -300,7 +320,7 @@ export function tokenizeReadings(name: string): NameReading[] {
  */
 function splitGluedParticles(reading: string): string {
   return reading
-    .replace(/\b(bin|ibn|abu)(?=[a-z]{4,}\b)/g, '$1 ')
+    .replace(/\b(bin|ibn|abu|abdul|abdel|abdol)(?=[a-z]{4,}\b)/g, '$1 ')
     .replace(/(^|\s)(ビン|イブン|アブー?)(?=[\u30a1-\u30fa\u30fc]{3,})/g, '$1$2 ');
 }
 
@@ -309,6 +329,9 @@ function splitGluedParticles(reading: string): string {
  * Arabic particles in Latin and Arabic compounds in one spelling, and legal forms of several words made one.
  */
 export function nameReadings(name: string): string[] {
+  // A note in brackets (Oleg Nilov (LDPR), Girkin (Strelkov)): the name read as written, without the note, and the note alone.
+  const noted = bracketedNoteReadings(name);
+  if (noted.length > 0) return [...readingsOf(name), ...noted.flatMap(nameReadings)];
   const bracketed = bracketedReadings(name);
   if (bracketed !== null) return bracketed.flatMap(nameReadings);
   const named = withoutExpansion(name);
@@ -343,8 +366,10 @@ function readingsOf(name: string): string[] {
  */
 export function joinArabicCompounds(text: string): string {
   // Most names hold no din at all: the list's index reads every name through here.
-  if (!text.includes('din')) return text.replace(/\b[aeu](d|n|r|s|t|z|sh|th|dh) (?=\1)/g, 'al ');
-  return text
+  // Abd with the article assimilated and glued (Abdussalam, Abdurrahman) is Abdul-: Abd al-Salam, as the list writes most.
+  const abd = text.includes('abd') ? text.replace(/\babdu(d|n|r|s|t|z|sh|th|dh)\1(?=[aeiou])/g, 'abdul$1') : text;
+  if (!abd.includes('din')) return abd.replace(/\b[aeu](d|n|r|s|t|z|sh|th|dh) (?=\1)/g, 'al ');
+  return abd
     .replace(/\b[aeu](d|n|r|s|t|z|sh|th|dh) (?=\1)/g, 'al ')
     .replace(/\b([a-z]{2,}) (?:al|el|ul) din(?:e)?\b/g, '$1uddin')
     .replace(/\b([a-z]{2,}) (?:ou|u|e|a)ddine?\b/g, '$1uddin')

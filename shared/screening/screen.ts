@@ -179,6 +179,9 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
     if (token.family) for (const nameId of index.families.get(token.family) ?? []) note(nameId, FAMILY_SIMILARITY);
     if (token.coarse) for (const nameId of index.families.get(`c:${token.coarse}`) ?? []) note(nameId, COARSE_SIMILARITY);
     if (token.script === 'arabic' && token.skeleton) for (const nameId of index.families.get(`s:${token.skeleton}`) ?? []) note(nameId, ARABIC_SIMILARITY);
+    // Two Latin spellings of one Arabic name part (Gheddafi, QADHAFI) meet by their consonants, which Jaro-Winkler may
+    // put below retrieval: compareNames scores them a coarse match (arabicSpellings), so they must be compared at all.
+    else if (token.skeleton && token.skeleton.length >= 3 && token.text.length >= 5) for (const nameId of index.families.get(`s:${token.skeleton}`) ?? []) note(nameId, COARSE_SIMILARITY);
     const weight = index.weightOf(token);
     for (const nameId of touchedByToken) {
       if (similaritySum[nameId] === 0) touched.push(nameId);

@@ -242,8 +242,13 @@ const SLAVIC = /(?:ov|ev|ova|eva|in|ina|sky|ski|skii|skaya|enko|ich|uk|chuk|ik)$
  * (latinSkeleton), three or more, and the same first letter class. The Latin spellings of Arabic and Persian names
  * differ in the short vowels the script does not write and in doubled letters (Baradar, Biradar; Muttaqi, Mottaki;
  * Naqdi, Naghdi; Qadhafi, Gadaffi). Not for Slavic family names, whose stems differ in a vowel between two people
- * (MARKOV, MERKOV), nor for tokens one of which is short.
+ * (MARKOV, MERKOV), nor for tokens one of which is short. A final long vowel is a letter (the nisba's ي: Hosseini is
+ * Husayni, not HASSAN; Qadhafi and Gaddafi both end in it): one spelling ending in a vowel and the other not are two words.
  */
 export function arabicSpellings(a: string, b: string, skeletonA: string | null, skeletonB: string | null): boolean {
-  return skeletonA !== null && skeletonA === skeletonB && skeletonA.length >= 3 && a.length >= 5 && b.length >= 5 && !SLAVIC.test(a) && !SLAVIC.test(b);
+  return (
+    skeletonA !== null && skeletonA === skeletonB && skeletonA.length >= 3 && a.length >= 5 && b.length >= 5 && !SLAVIC.test(a) && !SLAVIC.test(b) &&
+    FINAL_VOWEL.test(a) === FINAL_VOWEL.test(b)
+  );
 }
+const FINAL_VOWEL = /[aeiouy]$/;
