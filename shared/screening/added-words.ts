@@ -33,7 +33,7 @@ const CITIES = new Set([
   'hamhung', 'sinuiju', 'tehran', 'teheran', 'isfahan', 'esfahan', 'mashhad', 'tabriz', 'shiraz', 'damascus', 'aleppo',
   'latakia', 'baghdad', 'basra', 'mosul', 'kabul', 'kandahar', 'tripoli', 'benghazi', 'sanaa', 'beirut', 'caracas', 'havana',
   'khartoum', 'bamako', 'mogadishu', 'kinshasa', 'bangui', 'harare', 'beijing', 'shanghai', 'shenzhen', 'dubai', 'sharjah',
-  'istanbul', 'ankara', 'yerevan', 'tbilisi', 'baku', 'tashkent', 'almaty', 'astana', 'bishkek',
+  'istanbul', 'ankara', 'yerevan', 'tbilisi', 'baku', 'tashkent', 'almaty', 'astana', 'bishkek', 'gaza', 'ramallah', 'hongkong',
 ]);
 /** Places of two words, or short ones, that the word list above cannot hold (Hong is a family name). */
 const PLACE_NAMES = /^(?:hong ?kong|maca[ou]|st petersburg|saint petersburg|abu dhabi|kuala lumpur)$/;

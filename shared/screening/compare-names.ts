@@ -290,7 +290,7 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const queryShare = commonOnly(pairs, listed, usedL) ? COMMON_QUERY_SHARE : QUERY_SHARE;
   const queryFirst = queryShare * q + (1 - queryShare) * l;
   const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
-  const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l));
+  const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l), namedWithKind(query, listed, pairs, usedQ, q, l));
   const capped = found > COMMON_WORDS_CAP && commonWordsOnly(query, listed, pairs, usedL) ? COMMON_WORDS_CAP : found;
   const tokenScore = capped > PLACES_DISAGREE_CAP && placesDisagree(query, listed, usedQ, usedL) ? PLACES_DISAGREE_CAP : capped;
   const joinedScore = query.length !== listed.length && !(query as NameReading).respaced && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
@@ -378,6 +378,14 @@ function totalWeight(
   // nasab or a patronymic (MUAMMAR MOHAMMED ABU MINYAR QADHAFI): it weighs a quarter.
   const factor = tokens.length >= OUTLINE_MIN_LENGTH && matched.has(0) && matched.has(tokens.length - 1) ? OUTLINE_MIDDLE_FACTOR : MIDDLE_FACTOR;
   const person = !organisational(tokens);
+  // An organisation's word left out between two found (Daedong [Credit] Bank, Libyan [Foreign] Investment) weighs half,
+  // as a person's middle name does: the name's outline is there, when a word few listed names hold is among them (not
+  // KOREA DEVELOPMENT BANK for KOREA UNITED DEVELOPMENT BANK, where the word left out is what tells the two apart).
+  let firstMatched = tokens.length;
+  let lastMatched = -1;
+  if (!person && [...matched].some((i) => tokens[i]!.kind === 'word' && weightOf(tokens[i]!) >= CONTAINED_RARE)) {
+    for (const i of matched) [firstMatched, lastMatched] = [Math.min(firstMatched, i), Math.max(lastMatched, i)];
+  }
   let total = 0;
   for (let i = 0; i < tokens.length; i++) {
     const weight = weights.get(i) ?? (!matched.has(i) && particle(tokens[i]!) ? 0 : undefined);
@@ -389,8 +397,10 @@ function totalWeight(
       total += weightOf(tokens[i]!) * omitted;
       continue;
     }
-    const middle = person && !matched.has(i) && ((i > 0 && i < tokens.length - 1) || PATRONYMIC.test(tokens[i]!.text) || nisba(tokens, i));
-    total += weightOf(tokens[i]!) * (middle ? factor : 1);
+    const middle = person
+      ? !matched.has(i) && ((i > 0 && i < tokens.length - 1) || PATRONYMIC.test(tokens[i]!.text) || nisba(tokens, i))
+      : !matched.has(i) && i > firstMatched && i < lastMatched;
+    total += weightOf(tokens[i]!) * (middle ? (person ? factor : MIDDLE_FACTOR) : 1);
   }
   return total;
 }
@@ -495,8 +505,35 @@ function containment(query: readonly NameToken[], listed: readonly NameToken[], 
   // kind of company it is.
   const first = Math.min(...pairs.map((p) => p.listedIndex));
   const pairedListed = new Set(pairs.map((p) => p.listedIndex));
-  if (listed.some((t, j) => j > first && !pairedListed.has(j) && !describesCompany(t))) return 0;
+  // A name cut short, as a customer file's field cuts it (Ocean Maritime for OCEAN MARITIME MANAGEMENT COMPANY, LIMITED):
+  // two words or more found from the listed name's start, the query adding no word but a legal form; what is cut is no
+  // other entity of a group.
+  const cut =
+    pairs.filter((p) => query.some((t) => t.text === p.query && t.kind === 'word')).length >= 2 &&
+    pairs.every((p) => p.listedIndex < pairs.length) &&
+    query.every((t, i) => usedQ.has(i) || t.kind === 'legal') && !listed.some((t) => RELATED_ENTITY.has(t.text));
+  if (!cut && listed.some((t, j) => j > first && !pairedListed.has(j) && !describesCompany(t))) return 0;
   return rare && weight >= CONTAINED_WEIGHT ? CONTAINED_SHARE * (found / weight) + (1 - CONTAINED_SHARE) * l : 0;
+}
+
+/**
+ * An organisation the list names by one rare word (Otkritie, Novikombank, Syriatel, Hamas), which a customer file gives
+ * with what kind of organisation it is (Otkritie Bank, Novikombank JSCB, Syriatel Mobile Telecom, Hamas movement,
+ * Sberbank of Russia PJSC): the listed name found whole, as spelled, in a query whose other words are only legal forms,
+ * qualifiers, places or such kinds, counts as the containment above does, the listed name for most. A word that names
+ * a line of business or another entity of a group (Sovcombank Leasing, … Holdings) is not a kind.
+ */
+const KIND_OF_ENTITY = new Set([
+  ...KIND_OF_COMPANY, 'bank', 'movement', 'organisation', 'organization', 'state', 'financial', 'finance', 'mobile', 'telecom', 'telecommunications',
+]);
+function namedWithKind(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, q: number, l: number): number {
+  const words = listed.filter((t) => t.kind === 'word');
+  const pair = words.length === 1 ? pairs.find((p) => p.listed === words[0]!.text) : undefined;
+  if (!pair || query.length < 2 || words[0]!.text.length < SINGLE_WORD_LENGTH || !sameSpelling(pair) || pair.weightListed < CONTAINED_RARE) return 0;
+  const kinds = query.filter((_, i) => !usedQ.has(i));
+  if (!kinds.some((t) => t.organisational) && !organisational(listed)) return 0;
+  if (!kinds.every((t) => KIND_OF_ENTITY.has(t.text) || (t.kind !== 'word' && !RELATED_ENTITY.has(t.text)))) return 0;
+  return CONTAINED_SHARE * l + (1 - CONTAINED_SHARE) * q;
 }
 
 /**

@@ -51,6 +51,8 @@ const LEGAL_LATIN = new Set([
   'cjsc', 'ooo', 'oao', 'zao', 'ao', 'pao', 'aat', 'zat', 'taa', 'pmc', 'chvk', 'tov', 'gmbh', 'ag', 'sa', 'sarl', 'srl', 'sro', 'plc', 'llp', 'lp', 'bv',
   'nv', 'fze', 'fzco', 'fzc', 'fzllc', 'joint', 'stock', 'pte', 'pvt', 'pty', 'kk', 'obshchestvo', 'ogranichennoi', 'otvetstvennostiu',
   'aktsionernoe', 'spzoo', 'fgup', 'gup', 'mup', 'fsue', 'ano',
+  // A joint-stock commercial bank (АКБ): the Russian banks' form, written after the name (Novikombank JSCB).
+  'jscb', 'akb', 'cc',
 ]);
 const LEGAL_KANA = new Set([
   'カンパニー', 'コーポレーション', 'リミテッド', 'インク', 'エルエルシー', 'ジョイント', 'ストック', 'ジェイエスシー',
@@ -95,6 +97,8 @@ const ORGANISATION_WORDS = new Set([
   'technologies', 'machinery', 'aviation', 'aircraft', 'energy', 'trust', 'concern', 'complex', 'exchange', 'credit',
   'investment', 'venture', 'transport', 'logistics', 'manufacturing', 'commercial', 'services', 'systems', 'army',
   'brigade', 'battalion', 'front', 'movement', 'jamaat', 'jamaah', 'jemaah', 'harakat', 'tehrik', 'lashkar',
+  // What a customer file adds to say what the organisation is (Otkritie Financial Corporation, Syriatel Mobile Telecom).
+  'state', 'financial', 'finance', 'telecom', 'telecommunications', 'mobile', 'construction', 'headquarters',
   'センター', 'プラント', 'シッピング', 'エンジニアリング', 'テクノロジー', 'アカデミー', 'コンツェルン', 'アーミー',
 ]);
 /** Kanji organisation names run as one token; these endings mark them (…研究所, ドイツ銀行). */
@@ -376,7 +380,9 @@ export function joinArabicCompounds(text: string): string {
     .replace(/\b([a-z]{3,}?)(?:ou|u|e|a|i)ddine?\b|\b([a-z]{3,}?)(?:u|e|a)ldin\b/g, (_, a, b) => `${a ?? b}uddin`);
 }
 
-function tokenizeFolded(folded: string): NameToken[] {
+function tokenizeFolded(reading: string): NameToken[] {
+  // Hong Kong is one place however written (HONGKONG, HK): two words, it would be two rare name parts (Hong is a family name).
+  const folded = reading.includes('hong kong') ? reading.replace(/\bhong kong\b/g, 'hongkong') : reading;
   const tokens: NameToken[] = [];
   // A legal form written twice (Private Military Company (PMC) Wagner) is one form.
   let forms: Set<string> | null = null;
