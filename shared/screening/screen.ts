@@ -208,7 +208,9 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
     const l = found < name.leastWeight && !surnameOnly ? found / name.leastWeight : 1;
     const qb = q < 1 ? q : 1;
     const bound = name.words >= 2 && l > qb ? 0.35 * qb + 0.65 * l : 0.65 * qb + 0.35 * l;
-    if (joinable || oneWord || bound + MAX_BONUS >= threshold) result.push(nameId);
+    // A one-word name found whole, with what kind of organisation it is added (Otkritie Bank): compareNames' namedWithKind.
+    const named = name.words === 1 && words.length > 1 && sims >= FAMILY_SIMILARITY;
+    if (joinable || oneWord || named || bound + MAX_BONUS >= threshold) result.push(nameId);
     covered[nameId] = 0;
     similaritySum[nameId] = 0;
   }
