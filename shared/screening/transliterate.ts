@@ -1,3 +1,4 @@
+import { jaroWinkler } from './jaro-winkler';
 /**
  * Cyrillic and Hangul written in Latin letters, so that a query in either script meets the list's Latin names (and,
  * through romanized katakana, its Japanese ones). Tables written from the public standards: BGN/PCGN 1947 for
@@ -248,7 +249,10 @@ const SLAVIC = /(?:ov|ev|ova|eva|in|ina|sky|ski|skii|skaya|enko|ich|uk|chuk|ik)$
 export function arabicSpellings(a: string, b: string, skeletonA: string | null, skeletonB: string | null): boolean {
   return (
     skeletonA !== null && skeletonA === skeletonB && skeletonA.length >= 3 && a.length >= 5 && b.length >= 5 && !SLAVIC.test(a) && !SLAVIC.test(b) &&
-    FINAL_VOWEL.test(a) === FINAL_VOWEL.test(b)
+    FINAL_VOWEL.test(a) === FINAL_VOWEL.test(b) &&
+    // With every vowel different the consonants alone are too little (Hocine is not HAQQANI, 0.54; Gheddafi and QADHAFI 0.71).
+    jaroWinkler(a, b) >= SPELLING_FLOOR
   );
 }
 const FINAL_VOWEL = /[aeiouy]$/;
+const SPELLING_FLOOR = 0.65;
