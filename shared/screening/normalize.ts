@@ -69,7 +69,7 @@ const COMPANY_WORDS = [
 /** Religious and honorific titles the list's aliases put before a name (Mullah, Haji, Maulavi): who, not which one. */
 const HONORIFICS = [
   'mullah', 'mulla', 'haji', 'hajji', 'hadji', 'haj', 'maulavi', 'mawlawi', 'maulvi', 'molvi', 'moulavi', 'sheikh', 'shaykh', 'sheik', 'qari',
-  'mufti', 'hafiz', 'ムラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ', 'シェイク', 'カリ',
+  'mufti', 'hafiz', 'shaikh', 'ムラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ', 'シェイク', 'シャイク', 'カリ',
 ];
 /** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
 const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'imeni', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
@@ -83,7 +83,14 @@ const ARTICLES = new Set(['al', 'el', 'ul', 'アル', 'エル']);
  * an honorific (Sheikh, Mullah: each its own). Unpaired, they weigh nothing in a comparison (compare-names.ts).
  */
 export const PARTICLE_PREFIX = 'p:';
-const particleFamily = (text: string) => (ARTICLES.has(text) ? `${PARTICLE_PREFIX}al` : HONORIFICS.includes(text) ? `${PARTICLE_PREFIX}${text}` : null);
+const particleFamily = (text: string) =>
+  ARTICLES.has(text) ? `${PARTICLE_PREFIX}al` : HONORIFICS.includes(text) ? `${PARTICLE_PREFIX}${HONORIFIC_SPELLINGS[text] ?? text}` : null;
+/** One honorific in its spellings and scripts (Sheikh, Shaikh, シェイク, シャイク): one family, so that they pair. */
+const HONORIFIC_SPELLINGS: Readonly<Record<string, string>> = {
+  shaikh: 'sheikh', shaykh: 'sheikh', sheik: 'sheikh', シェイク: 'sheikh', シャイク: 'sheikh', mulla: 'mullah', ムラー: 'mullah',
+  hajji: 'haji', hadji: 'haji', haj: 'haji', ハジ: 'haji', ハッジ: 'haji', ハージ: 'haji', mawlawi: 'maulavi', maulvi: 'maulavi',
+  molvi: 'maulavi', moulavi: 'maulavi', マウラウィ: 'maulavi', マウラヴィ: 'maulavi', カリ: 'qari',
+};
 /** The article is in most Arabic names; whether a spelling writes it says nothing (al-Zawahiri, Zawahri). */
 const ARTICLE_WEIGHT = 0.1;
 /**
@@ -207,7 +214,8 @@ const KOREAN_INITIALS: Record<string, string> = { ジ: 'チ', パ: 'ハ', ピ: '
 export function kanaCoarseKey(token: string): string {
   // On the token as written: a small ャ (チャン, 장) is another syllable than a full ヤン (양).
   // 이 (Lee) is 리 (RI) by the South's initial-sound rule: a lone イ is the surname リ.
-  return kanaKey(token.replace(/^[ルイ]$/, 'リ').replace(/ヤン/g, 'ヨン'))
+  // Korean nasal assimilation, which MOF writes and the press often not: 극렬 is グンニョル (k + r as ng + n), not グクリョル.
+  return kanaKey(token.replace(/^[ルイ]$/, 'リ').replace(/ヤン/g, 'ヨン').replace(/[クグ](?=リ[ャュョ])/g, 'ン').replace(/ン(リ)(?=[ャュョ])/g, 'ンニ'))
     .replace(/[ジパピプペポダデド]/g, (c) => KOREAN_INITIALS[c]!)
     .replace(/[カキクケコガギグゲゴバビブベボ]/g, (c) => KH_ROWS[c]!);
 }
@@ -265,7 +273,11 @@ export function kanaCrossKey(kana: string): string {
   return crossKey(romanizeKana(kana));
 }
 
-const romanizeKana = (kana: string) => toRomaji(kana.replace(/ー/g, '').replace(FOREIGN_PATTERN, (m) => FOREIGN_SOUNDS[m]!)).replace(/[^a-z]/g, '');
+const romanizeKana = (kana: string) =>
+  toRomaji(kana.replace(/ー/g, '').replace(FOREIGN_PATTERN, (m) => FOREIGN_SOUNDS[m]!))
+    .replace(/[^a-z]/g, '')
+    // Katakana writes the Arabic ay as サイ or セイ (サイフ, セイフ: Saif; ゼイド, Zaid): a first syllable ei before a consonant is ai.
+    .replace(/^([a-z]?)ei(?=[^aeiou])/, '$1ai');
 
 /**
  * The katakana organisation words as a romaji field writes them (kanpani, gurupu, toredingu, senta), met through the

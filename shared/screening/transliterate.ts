@@ -177,7 +177,11 @@ export function hasArabic(text: string): boolean {
  * letter ad-, ash-, ur-: one particle), ibn and bin, abu, abd, and Allah. They become Latin words, so that they meet the
  * list's particles; the other Arabic words are compared by their consonants (arabicSkeleton).
  */
-const ARABIC_PARTICLES: Record<string, string> = { بن: 'bin', ابن: 'ibn', بنت: 'bint', ابو: 'abu', ابي: 'abi', عبد: 'abd', الله: 'allah', لله: 'allah' };
+const ARABIC_PARTICLES: Record<string, string> = {
+  بن: 'bin', ابن: 'ibn', بنت: 'bint', ابو: 'abu', ابي: 'abi', عبد: 'abd', الله: 'allah', لله: 'allah',
+  // Honorifics, which the Latin spellings read as one family each (normalize.ts: Sheikh, Shaikh, Mullah).
+  شيخ: 'sheikh', ملا: 'mullah', حاجي: 'haji',
+};
 
 /**
  * Arabic (and Persian) script with its vowel marks, hamza carriers and tatweel taken off, particles in Latin and the
