@@ -134,3 +134,21 @@ describe('an organisation named in part or with what kind it is', () => {
     expect(tokenizeName('Huaxin Shipping HK').find((t) => t.text === 'hongkong')).toMatchObject({ kind: 'generic' });
   });
 });
+
+describe('press spellings of Arabic honorifics and names, and Korean sound changes, in katakana', () => {
+  it('an honorific is one family in its spellings and scripts (Maulavi Mawlawi, Hajji Haji, シェイク シャイク, شيخ Shaikh)', () => {
+    const family = (name: string) => tokenizeName(name)[0]!.family;
+    expect(family('Maulavi X')).toBe(family('Mawlawi X'));
+    expect(family('Hajji X')).toBe(family('Haji X'));
+    expect(family('シェイク・X')).toBe(family('シャイク・X'));
+    expect(screen('Maulavi Nanai')[0]).toMatchObject({ key: '002-000069', score: 1 });
+  });
+
+  it('サイフ is セイフ (Saif), as the list writes Saif al-Adel', () => {
+    expect(top('サイフ・アル・アーデル')).toBe('002-000160');
+  });
+
+  it('a Korean name’s nasal assimilation, written by MOF and not by the press, folds in the katakana key (극렬: グクリョル, グンニョル)', () => {
+    expect(tokenizeName('グクリョル')[0]!.coarse).toBe(tokenizeName('グンニョル')[0]!.coarse);
+  });
+});
