@@ -7,6 +7,7 @@ const ABBREVIATIONS = new Map([
   ['assoc', 'association'], ['dept', 'department'], ['univ', 'university'], ['mfg', 'manufacturing'], ['svcs', 'services'],
   ['hldgs', 'holdings'], ['grp', 'group'], ['shpg', 'shipping'], ['trdg', 'trading'], ['engg', 'engineering'], ['eqpt', 'equipment'],
   ['tech', 'technology'], ['techs', 'technologies'], ['ind', 'industrial'], ['inds', 'industries'], ['bros', 'brothers'],
+  ['org', 'organisation'], ['orgn', 'organisation'], ['corpn', 'corporation'], ['hk', 'hongkong'],
 ]);
 
 /** The word a folded Latin token abbreviates, or the token itself. */

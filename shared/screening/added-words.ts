@@ -33,8 +33,15 @@ const CITIES = new Set([
   'hamhung', 'sinuiju', 'tehran', 'teheran', 'isfahan', 'esfahan', 'mashhad', 'tabriz', 'shiraz', 'damascus', 'aleppo',
   'latakia', 'baghdad', 'basra', 'mosul', 'kabul', 'kandahar', 'tripoli', 'benghazi', 'sanaa', 'beirut', 'caracas', 'havana',
   'khartoum', 'bamako', 'mogadishu', 'kinshasa', 'bangui', 'harare', 'beijing', 'shanghai', 'shenzhen', 'dubai', 'sharjah',
-  'istanbul', 'ankara', 'yerevan', 'tbilisi', 'baku', 'tashkent', 'almaty', 'astana', 'bishkek',
+  'istanbul', 'ankara', 'yerevan', 'tbilisi', 'baku', 'tashkent', 'almaty', 'astana', 'bishkek', 'gaza', 'ramallah', 'hongkong',
 ]);
+/** Places of two words, or short ones, that the word list above cannot hold (Hong is a family name). */
+const PLACE_NAMES = /^(?:hong ?kong|maca[ou]|st petersburg|saint petersburg|abu dhabi|kuala lumpur)$/;
+
+/** Whether a folded text is only a place: a country, a listed city, Hong Kong (Bank of China (Hong Kong) says where, not who). */
+export const isPlaceName = (folded: string): boolean =>
+  PLACE_NAMES.test(folded) || (folded.length > 3 && countryCode(folded) !== null) || folded.split(' ').every((word) => CITIES.has(word));
+
 /** Saint Petersburg, however abbreviated: the saint is part of the place. */
 const SAINT = new Set(['st', 'saint', 'sankt', 'sanct']);
 /** Which office of the organisation a record is about. */

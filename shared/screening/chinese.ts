@@ -335,8 +335,20 @@ export function chineseReadings(folded: string): string[] {
   const words = folded.split(' ');
   if (words.some((w) => POSTAL_PLACES[w] !== undefined && POSTAL_PLACES[w] !== w)) return [words.map((w) => POSTAL_PLACES[w] ?? w).join(' ')];
   if (words.includes('hk')) return [folded.replace(HONG_KONG, 'hong kong')];
-  const brand = splitBrand(folded);
+  const brand = splitBrand(folded) ?? joinBrand(folded);
   return brand ? [brand] : romanizationReadings(folded);
+}
+
+/**
+ * The reverse: a brand the list runs together written apart in the query (Ming Zheng International Trading for
+ * MINGZHENG INTERNATIONAL TRADING LIMITED): two words at the name's start that are each one pinyin syllable with a
+ * consonant, of three letters or more, read as one.
+ */
+function joinBrand(folded: string): string | null {
+  if (!COMPANY_NAME.test(folded)) return null;
+  const found = /^([a-z]{3,6}) ([a-z]{3,6})(?= )/.exec(folded);
+  if (!found || ![found[1]!, found[2]!].every((w) => PINYIN_SYLLABLES.has(w) && !COMPANY_NAME.test(w) && /^[^aeiou]/.test(w))) return null;
+  return `${found[1]}${found[2]}${folded.slice(found[0].length)}`;
 }
 
 // Weighing a guessed reading -----------------------------------------------------------------------------------------

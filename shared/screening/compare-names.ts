@@ -1,7 +1,7 @@
 import { countryCode } from '../domain/countries';
 import { pinyinSyllables } from './chinese';
 import { jaroWinkler } from './jaro-winkler';
-import { coarseKey, latinKey, type NameToken, PARTICLE_PREFIX } from './normalize';
+import { coarseKey, latinKey, type NameReading, type NameToken, PARTICLE_PREFIX } from './normalize';
 import { differentKoreanSyllables, familyKey } from './spelling-families';
 import { arabicSpellings } from './transliterate';
 
@@ -350,7 +350,9 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const korean = koreanSyllables(query, []);
   const weightQ = totalWeight(query, usedQ, weightOf, korean ? 1 : null, initials.weights);
   // The Japanese press names a person by family name and title (プーチン大統領): the given names it leaves out weigh little.
-  const weightL = totalWeight(listed, usedL, weightOf, query.some((t) => t.title) && !organisational(listed) ? TITLE_OMITTED_FACTOR : null);
+  // So does a customer record that holds a rare family name alone (Zawahiri): the one part few listed people share names them.
+  const surnameAlone = query.some((t) => t.title) || loneRareName(query, pairs);
+  const weightL = totalWeight(listed, usedL, weightOf, surnameAlone && !organisational(listed) ? TITLE_OMITTED_FACTOR : null);
   const [q, l] = weightQ && weightL ? [Math.max(0, foundQ) / weightQ, Math.max(0, foundL) / weightL] : [0, 0];
   // A name the query holds in full (a patronymic the list leaves out) counts like a query the name holds in full,
   // but only when the listed name has two words or more: a one-word alias (JOHN) must not claim every John.
@@ -362,10 +364,10 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const queryShare = commonOnly(pairs, listed, usedL) ? COMMON_QUERY_SHARE : QUERY_SHARE;
   const queryFirst = queryShare * q + (1 - queryShare) * l;
   const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
-  const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l));
+  const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l), namedWithKind(query, listed, pairs, usedQ, q, l));
   const capped = found > COMMON_WORDS_CAP && (commonWordsOnly(query, listed, pairs, usedL) || commonPartsOnly(query, listed, pairs, usedQ, usedL) || otherLineage(query, listed, pairs)) ? COMMON_WORDS_CAP : found;
   const tokenScore = capped > PLACES_DISAGREE_CAP && placesDisagree(query, listed, usedQ, usedL) ? PLACES_DISAGREE_CAP : capped;
-  const joinedScore = query.length !== listed.length && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
+  const joinedScore = query.length !== listed.length && !(query as NameReading).respaced && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
 }
@@ -423,6 +425,20 @@ const nisba = (tokens: readonly NameToken[], i: number) => i >= 3 && i === token
 
 /** A listed person's name parts a query of family name and title leaves out (see compareNames). */
 const TITLE_OMITTED_FACTOR = 0.2;
+/**
+ * A query of one Latin word of some length, found as spelled (or one spelling of it) in a name part at most two listed
+ * entries hold: a family name that rare names its person, as the press writes him (Zawahiri). A common one (Kim,
+ * Ivanov) or a short one does not.
+ */
+const LONE_NAME_LENGTH = 5;
+const loneRareName = (query: readonly NameToken[], pairs: readonly TokenPair[]) =>
+  query.length === 1 &&
+  query[0]!.kind === 'word' &&
+  query[0]!.script === 'latin' &&
+  query[0]!.text.length >= LONE_NAME_LENGTH &&
+  pairs.length === 1 &&
+  pairs[0]!.similarity >= FAMILY_SIMILARITY &&
+  pairs[0]!.weightListed >= CONTAINED_RARE;
 
 /** A name's weight, its unmatched middle parts at half (or every unmatched part at `omitted`, 1 for in full): first and last name carry the identity. */
 function totalWeight(
@@ -436,6 +452,14 @@ function totalWeight(
   // nasab or a patronymic (MUAMMAR MOHAMMED ABU MINYAR QADHAFI): it weighs a quarter.
   const factor = tokens.length >= OUTLINE_MIN_LENGTH && matched.has(0) && matched.has(tokens.length - 1) ? OUTLINE_MIDDLE_FACTOR : MIDDLE_FACTOR;
   const person = !organisational(tokens);
+  // An organisation's word left out between two found (Daedong [Credit] Bank, Libyan [Foreign] Investment) weighs half,
+  // as a person's middle name does: the name's outline is there, when a word few listed names hold is among them (not
+  // KOREA DEVELOPMENT BANK for KOREA UNITED DEVELOPMENT BANK, where the word left out is what tells the two apart).
+  let firstMatched = tokens.length;
+  let lastMatched = -1;
+  if (!person && [...matched].some((i) => tokens[i]!.kind === 'word' && weightOf(tokens[i]!) >= CONTAINED_RARE)) {
+    for (const i of matched) [firstMatched, lastMatched] = [Math.min(firstMatched, i), Math.max(lastMatched, i)];
+  }
   let total = 0;
   for (let i = 0; i < tokens.length; i++) {
     const weight = weights.get(i) ?? (!matched.has(i) && particle(tokens[i]!) ? 0 : undefined);
@@ -447,8 +471,10 @@ function totalWeight(
       total += weightOf(tokens[i]!) * omitted;
       continue;
     }
-    const middle = person && !matched.has(i) && ((i > 0 && i < tokens.length - 1) || PATRONYMIC.test(tokens[i]!.text) || nisba(tokens, i));
-    total += weightOf(tokens[i]!) * (middle ? factor : 1);
+    const middle = person
+      ? !matched.has(i) && ((i > 0 && i < tokens.length - 1) || PATRONYMIC.test(tokens[i]!.text) || nisba(tokens, i))
+      : !matched.has(i) && i > firstMatched && i < lastMatched;
+    total += weightOf(tokens[i]!) * (middle ? (person ? factor : MIDDLE_FACTOR) : 1);
   }
   return total;
 }
@@ -595,8 +621,35 @@ function containment(query: readonly NameToken[], listed: readonly NameToken[], 
   // kind of company it is.
   const first = Math.min(...pairs.map((p) => p.listedIndex));
   const pairedListed = new Set(pairs.map((p) => p.listedIndex));
-  if (listed.some((t, j) => j > first && !pairedListed.has(j) && !describesCompany(t))) return 0;
+  // A name cut short, as a customer file's field cuts it (Ocean Maritime for OCEAN MARITIME MANAGEMENT COMPANY, LIMITED):
+  // two words or more found from the listed name's start, the query adding no word but a legal form; what is cut is no
+  // other entity of a group.
+  const cut =
+    pairs.filter((p) => query.some((t) => t.text === p.query && t.kind === 'word')).length >= 2 &&
+    pairs.every((p) => p.listedIndex < pairs.length) &&
+    query.every((t, i) => usedQ.has(i) || t.kind === 'legal') && !listed.some((t) => RELATED_ENTITY.has(t.text));
+  if (!cut && listed.some((t, j) => j > first && !pairedListed.has(j) && !describesCompany(t))) return 0;
   return rare && weight >= CONTAINED_WEIGHT ? CONTAINED_SHARE * (found / weight) + (1 - CONTAINED_SHARE) * l : 0;
+}
+
+/**
+ * An organisation the list names by one rare word (Otkritie, Novikombank, Syriatel, Hamas), which a customer file gives
+ * with what kind of organisation it is (Otkritie Bank, Novikombank JSCB, Syriatel Mobile Telecom, Hamas movement,
+ * Sberbank of Russia PJSC): the listed name found whole, as spelled, in a query whose other words are only legal forms,
+ * qualifiers, places or such kinds, counts as the containment above does, the listed name for most. A word that names
+ * a line of business or another entity of a group (Sovcombank Leasing, … Holdings) is not a kind.
+ */
+const KIND_OF_ENTITY = new Set([
+  ...KIND_OF_COMPANY, 'bank', 'movement', 'organisation', 'organization', 'state', 'financial', 'finance', 'mobile', 'telecom', 'telecommunications',
+]);
+function namedWithKind(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, q: number, l: number): number {
+  const words = listed.filter((t) => t.kind === 'word');
+  const pair = words.length === 1 ? pairs.find((p) => p.listed === words[0]!.text) : undefined;
+  if (!pair || query.length < 2 || words[0]!.text.length < SINGLE_WORD_LENGTH || !sameSpelling(pair) || pair.weightListed < CONTAINED_RARE) return 0;
+  const kinds = query.filter((_, i) => !usedQ.has(i));
+  if (!kinds.some((t) => t.organisational) && !organisational(listed)) return 0;
+  if (!kinds.every((t) => KIND_OF_ENTITY.has(t.text) || (t.kind !== 'word' && !RELATED_ENTITY.has(t.text)))) return 0;
+  return CONTAINED_SHARE * l + (1 - CONTAINED_SHARE) * q;
 }
 
 /**
@@ -618,9 +671,12 @@ function pairInitials(
 ): { found: number; weights: ReadonlyMap<number, number> } {
   if (!query.some(isInitial) || !query.some((t) => t.kind === 'word' && !isInitial(t))) return { found: 0, weights: NO_WEIGHTS };
   const rare = pairs.some((p) => p.similarity >= EVIDENCE_KNEE && p.weightQuery >= RARE_SURNAME && p.query.length > 1);
+  // With a given name found as well as the surname (Mikheichik Vladimir V., Medvedev, Dmitry A.), an initial left is the patronymic's.
+  // (Not in a Korean name, whose one-letter syllables, 아, 우, are no initials: 김연아 is not KIM KWANG YON.)
+  const givenFound = pairs.filter((p) => p.query.length > 1).length >= 2 && !koreanSyllables(query, []);
   const weights = new Map<number, number>();
   let found = 0;
-  let first = true;
+  let first = !givenFound;
   query.forEach((token, i) => {
     if (!isInitial(token) || usedQ.has(i)) return;
     const j = rare ? listed.findIndex((t, j) => !usedL.has(j) && t.kind === 'word' && t.script === 'latin' && t.text.length > 1 && t.text.startsWith(token.text)) : -1;

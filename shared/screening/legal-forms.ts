@@ -14,8 +14,9 @@
  * ones arrive read in Latin letters (ООО is ooo).
  */
 const FAMILIES: readonly string[] = [
-  'LLC llc ooo tov too taa gmbh sro spzoo sarl srl bv 有限会社 有限責任会社 合同会社 エルエルシー オーオーオー',
-  'JSC jsc ao oao zao pao aat zat pjsc ojsc cjsc ag sa nv kk plc nao 株式会社 公開株式会社 非公開株式会社 公共株式会社 ジェイエスシー ピージェイエスシー',
+  // A close corporation (CC, Namibia and South Africa) is a small company of limited liability.
+  'LLC llc ooo tov too taa gmbh sro spzoo sarl srl bv cc 有限会社 有限責任会社 合同会社 エルエルシー オーオーオー',
+  'JSC jsc ao oao zao pao aat zat pjsc ojsc cjsc jscb akb ag sa nv kk plc nao 株式会社 公開株式会社 非公開株式会社 公共株式会社 ジェイエスシー ピージェイエスシー',
   'LTD ltd limited pte pvt pty リミテッド',
   'SUE fgup gup mup fsue',
   'ANO ano',

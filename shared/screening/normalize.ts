@@ -3,6 +3,7 @@ import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
 import { markAddedWords } from './added-words';
 import { expandAbbreviation } from './abbreviations';
+import { bracketedNoteReadings } from './bracketed-notes';
 import { chineseReadings } from './chinese';
 import { afterPlaceOf, bracketedReadings, isJapaneseTitle, isPostAbbreviation, pressCompanyWord } from './japanese-press';
 import { dprkSpelledOut, hanjaReadings, readHangul, readKanjiOrganisation, splitKoreanGivenName, startsWithKorea } from './korean';
@@ -50,6 +51,8 @@ const LEGAL_LATIN = new Set([
   'cjsc', 'ooo', 'oao', 'zao', 'ao', 'pao', 'aat', 'zat', 'taa', 'pmc', 'chvk', 'tov', 'gmbh', 'ag', 'sa', 'sarl', 'srl', 'sro', 'plc', 'llp', 'lp', 'bv',
   'nv', 'fze', 'fzco', 'fzc', 'fzllc', 'joint', 'stock', 'pte', 'pvt', 'pty', 'kk', 'obshchestvo', 'ogranichennoi', 'otvetstvennostiu',
   'aktsionernoe', 'spzoo', 'fgup', 'gup', 'mup', 'fsue', 'ano',
+  // A joint-stock commercial bank (АКБ): the Russian banks' form, written after the name (Novikombank JSCB).
+  'jscb', 'akb', 'cc',
 ]);
 const LEGAL_KANA = new Set([
   'カンパニー', 'コーポレーション', 'リミテッド', 'インク', 'エルエルシー', 'ジョイント', 'ストック', 'ジェイエスシー',
@@ -66,7 +69,7 @@ const COMPANY_WORDS = [
 /** Religious and honorific titles the list's aliases put before a name (Mullah, Haji, Maulavi): who, not which one. */
 const HONORIFICS = [
   'mullah', 'mulla', 'haji', 'hajji', 'hadji', 'haj', 'maulavi', 'mawlawi', 'maulvi', 'molvi', 'moulavi', 'sheikh', 'shaykh', 'sheik', 'qari',
-  'mufti', 'hafiz', 'ムラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ', 'シェイク', 'カリ',
+  'mufti', 'hafiz', 'shaikh', 'ムラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ', 'シェイク', 'シャイク', 'カリ',
 ];
 /** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
 const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'imeni', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
@@ -80,7 +83,14 @@ const ARTICLES = new Set(['al', 'el', 'ul', 'アル', 'エル']);
  * an honorific (Sheikh, Mullah: each its own). Unpaired, they weigh nothing in a comparison (compare-names.ts).
  */
 export const PARTICLE_PREFIX = 'p:';
-const particleFamily = (text: string) => (ARTICLES.has(text) ? `${PARTICLE_PREFIX}al` : HONORIFICS.includes(text) ? `${PARTICLE_PREFIX}${text}` : null);
+const particleFamily = (text: string) =>
+  ARTICLES.has(text) ? `${PARTICLE_PREFIX}al` : HONORIFICS.includes(text) ? `${PARTICLE_PREFIX}${HONORIFIC_SPELLINGS[text] ?? text}` : null;
+/** One honorific in its spellings and scripts (Sheikh, Shaikh, シェイク, シャイク): one family, so that they pair. */
+const HONORIFIC_SPELLINGS: Readonly<Record<string, string>> = {
+  shaikh: 'sheikh', shaykh: 'sheikh', sheik: 'sheikh', シェイク: 'sheikh', シャイク: 'sheikh', mulla: 'mullah', ムラー: 'mullah',
+  hajji: 'haji', hadji: 'haji', haj: 'haji', ハジ: 'haji', ハッジ: 'haji', ハージ: 'haji', mawlawi: 'maulavi', maulvi: 'maulavi',
+  molvi: 'maulavi', moulavi: 'maulavi', マウラウィ: 'maulavi', マウラヴィ: 'maulavi', カリ: 'qari',
+};
 /** The article is in most Arabic names; whether a spelling writes it says nothing (al-Zawahiri, Zawahri). */
 const ARTICLE_WEIGHT = 0.1;
 /**
@@ -94,6 +104,8 @@ const ORGANISATION_WORDS = new Set([
   'technologies', 'machinery', 'aviation', 'aircraft', 'energy', 'trust', 'concern', 'complex', 'exchange', 'credit',
   'investment', 'venture', 'transport', 'logistics', 'manufacturing', 'commercial', 'services', 'systems', 'army',
   'brigade', 'battalion', 'front', 'movement', 'jamaat', 'jamaah', 'jemaah', 'harakat', 'tehrik', 'lashkar',
+  // What a customer file adds to say what the organisation is (Otkritie Financial Corporation, Syriatel Mobile Telecom).
+  'state', 'financial', 'finance', 'telecom', 'telecommunications', 'mobile', 'construction', 'headquarters',
   'センター', 'プラント', 'シッピング', 'エンジニアリング', 'テクノロジー', 'アカデミー', 'コンツェルン', 'アーミー',
 ]);
 /** Kanji organisation names run as one token; these endings mark them (…研究所, ドイツ銀行). */
@@ -118,6 +130,8 @@ export function foldName(text: string): string {
 /** Latin spelling variants folded together: kh/h, ks/x, ou/u, y/i/j, w/v, ph/f, q/k, gh/g, doubled letters, -off/-ov. */
 export function latinKey(token: string): string {
   return token
+    // A doubled consonant written with two letters (the shadda of al-Qadhdhafi) is the consonant once.
+    .replace(/(kh|gh|sh|th|dh|zh)\1/g, '$1')
     .replace(/x/g, 'ks')
     .replace(/kh/g, 'h')
     .replace(/gh/g, 'g')
@@ -200,7 +214,8 @@ const KOREAN_INITIALS: Record<string, string> = { ジ: 'チ', パ: 'ハ', ピ: '
 export function kanaCoarseKey(token: string): string {
   // On the token as written: a small ャ (チャン, 장) is another syllable than a full ヤン (양).
   // 이 (Lee) is 리 (RI) by the South's initial-sound rule: a lone イ is the surname リ.
-  return kanaKey(token.replace(/^[ルイ]$/, 'リ').replace(/ヤン/g, 'ヨン'))
+  // Korean nasal assimilation, which MOF writes and the press often not: 극렬 is グンニョル (k + r as ng + n), not グクリョル.
+  return kanaKey(token.replace(/^[ルイ]$/, 'リ').replace(/ヤン/g, 'ヨン').replace(/[クグ](?=リ[ャュョ])/g, 'ン').replace(/ン(リ)(?=[ャュョ])/g, 'ンニ'))
     .replace(/[ジパピプペポダデド]/g, (c) => KOREAN_INITIALS[c]!)
     .replace(/[カキクケコガギグゲゴバビブベボ]/g, (c) => KH_ROWS[c]!);
 }
@@ -258,7 +273,11 @@ export function kanaCrossKey(kana: string): string {
   return crossKey(romanizeKana(kana));
 }
 
-const romanizeKana = (kana: string) => toRomaji(kana.replace(/ー/g, '').replace(FOREIGN_PATTERN, (m) => FOREIGN_SOUNDS[m]!)).replace(/[^a-z]/g, '');
+const romanizeKana = (kana: string) =>
+  toRomaji(kana.replace(/ー/g, '').replace(FOREIGN_PATTERN, (m) => FOREIGN_SOUNDS[m]!))
+    .replace(/[^a-z]/g, '')
+    // Katakana writes the Arabic ay as サイ or セイ (サイフ, セイフ: Saif; ゼイド, Zaid): a first syllable ei before a consonant is ai.
+    .replace(/^([a-z]?)ei(?=[^aeiou])/, '$1ai');
 
 /**
  * The katakana organisation words as a romaji field writes them (kanpani, gurupu, toredingu, senta), met through the
@@ -278,7 +297,11 @@ export function tokenizeName(name: string): NameToken[] {
 }
 
 /** A reading guessed from Chinese characters or another romanization (chinese.ts): weak evidence unless all of it agrees. */
-export type NameReading = NameToken[] & { readonly guessed?: boolean };
+export type NameReading = NameToken[] & {
+  readonly guessed?: boolean;
+  /** The same letters as another reading, spaced otherwise (a particle split off or joined): their run-together comparison is that reading's. */
+  readonly respaced?: boolean;
+};
 
 /**
  * Every reading of a name as tokens: one, unless the name is written in Cyrillic with a letter the national
@@ -290,7 +313,20 @@ export function tokenizeReadings(name: string): NameReading[] {
   const guessed = [...chineseReadings(folded), ...hanjaReadings(folded)].map((reading) => Object.assign(tokenizeFolded(reading), { guessed: true }));
   const readings = nameReadings(name);
   const split = readings.map(splitGluedParticles).filter((reading, i) => reading !== readings[i]);
-  return [...readings.map(tokenizeFolded), ...split.map(tokenizeFolded), ...guessed];
+  const joined = readings.map(joinParticles).filter((reading, i) => reading !== readings[i]);
+  const respaced = [...split, ...joined].map((reading) => Object.assign(tokenizeFolded(reading), { respaced: true }));
+  return [...readings.map(tokenizeFolded), ...respaced, ...guessed];
+}
+
+/**
+ * The reverse: a particle the query writes apart that the list glues to the name after it (Moktar Bel Moktar for
+ * BELMOKHTAR, Abdul Salam for ABDUSSALAM, Abd al-Ghani for ABDULGHANI): the query is also read with it joined, Abd and
+ * its article as Abdul (the list's commonest spelling; joinArabicCompounds reads the assimilated Abdus-, Abdur- so).
+ */
+function joinParticles(reading: string): string {
+  return reading
+    .replace(/\babd(?:ul|el|al|ol|u)?(?: (?:al|el|ul))? (?=[a-z]{3,}\b)/g, 'abdul')
+    .replace(/\b(bel|ben|bin|abu|abou) (?=[a-z]{3,}\b)/g, '$1');
 }
 
 /**
@@ -300,7 +336,7 @@ export function tokenizeReadings(name: string): NameReading[] {
  */
 function splitGluedParticles(reading: string): string {
   return reading
-    .replace(/\b(bin|ibn|abu)(?=[a-z]{4,}\b)/g, '$1 ')
+    .replace(/\b(bin|ibn|abu|abdul|abdel|abdol)(?=[a-z]{4,}\b)/g, '$1 ')
     .replace(/(^|\s)(ビン|イブン|アブー?)(?=[\u30a1-\u30fa\u30fc]{3,})/g, '$1$2 ');
 }
 
@@ -309,6 +345,9 @@ function splitGluedParticles(reading: string): string {
  * Arabic particles in Latin and Arabic compounds in one spelling, and legal forms of several words made one.
  */
 export function nameReadings(name: string): string[] {
+  // A note in brackets (Oleg Nilov (LDPR), Girkin (Strelkov)): the name read as written, without the note, and the note alone.
+  const noted = bracketedNoteReadings(name);
+  if (noted.length > 0) return [...readingsOf(name), ...noted.flatMap(nameReadings)];
   const bracketed = bracketedReadings(name);
   if (bracketed !== null) return bracketed.flatMap(nameReadings);
   const named = withoutExpansion(name);
@@ -343,15 +382,19 @@ function readingsOf(name: string): string[] {
  */
 export function joinArabicCompounds(text: string): string {
   // Most names hold no din at all: the list's index reads every name through here.
-  if (!text.includes('din')) return text.replace(/\b[aeu](d|n|r|s|t|z|sh|th|dh) (?=\1)/g, 'al ');
-  return text
+  // Abd with the article assimilated and glued (Abdussalam, Abdurrahman) is Abdul-: Abd al-Salam, as the list writes most.
+  const abd = text.includes('abd') ? text.replace(/\babdu(d|n|r|s|t|z|sh|th|dh)\1(?=[aeiou])/g, 'abdul$1') : text;
+  if (!abd.includes('din')) return abd.replace(/\b[aeu](d|n|r|s|t|z|sh|th|dh) (?=\1)/g, 'al ');
+  return abd
     .replace(/\b[aeu](d|n|r|s|t|z|sh|th|dh) (?=\1)/g, 'al ')
     .replace(/\b([a-z]{2,}) (?:al|el|ul) din(?:e)?\b/g, '$1uddin')
     .replace(/\b([a-z]{2,}) (?:ou|u|e|a)ddine?\b/g, '$1uddin')
     .replace(/\b([a-z]{3,}?)(?:ou|u|e|a|i)ddine?\b|\b([a-z]{3,}?)(?:u|e|a)ldin\b/g, (_, a, b) => `${a ?? b}uddin`);
 }
 
-function tokenizeFolded(folded: string): NameToken[] {
+function tokenizeFolded(reading: string): NameToken[] {
+  // Hong Kong is one place however written (HONGKONG, HK): two words, it would be two rare name parts (Hong is a family name).
+  const folded = reading.includes('hong kong') ? reading.replace(/\bhong kong\b/g, 'hongkong') : reading;
   const tokens: NameToken[] = [];
   // A legal form written twice (Private Military Company (PMC) Wagner) is one form.
   let forms: Set<string> | null = null;

@@ -179,6 +179,9 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
     if (token.family) for (const nameId of index.families.get(token.family) ?? []) note(nameId, FAMILY_SIMILARITY);
     if (token.coarse) for (const nameId of index.families.get(`c:${token.coarse}`) ?? []) note(nameId, COARSE_SIMILARITY);
     if (token.script === 'arabic' && token.skeleton) for (const nameId of index.families.get(`s:${token.skeleton}`) ?? []) note(nameId, ARABIC_SIMILARITY);
+    // Two Latin spellings of one Arabic name part (Gheddafi, QADHAFI) meet by their consonants, which Jaro-Winkler may
+    // put below retrieval: compareNames scores them a coarse match (arabicSpellings), so they must be compared at all.
+    else if (token.skeleton && token.skeleton.length >= 3 && token.text.length >= 5) for (const nameId of index.families.get(`s:${token.skeleton}`) ?? []) note(nameId, COARSE_SIMILARITY);
     const weight = index.weightOf(token);
     for (const nameId of touchedByToken) {
       if (similaritySum[nameId] === 0) touched.push(nameId);
@@ -205,7 +208,9 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
     const l = found < name.leastWeight && !surnameOnly ? found / name.leastWeight : 1;
     const qb = q < 1 ? q : 1;
     const bound = name.words >= 2 && l > qb ? 0.35 * qb + 0.65 * l : 0.65 * qb + 0.35 * l;
-    if (joinable || oneWord || bound + MAX_BONUS >= threshold) result.push(nameId);
+    // A one-word name found whole, with what kind of organisation it is added (Otkritie Bank): compareNames' namedWithKind.
+    const named = name.words === 1 && words.length > 1 && sims >= FAMILY_SIMILARITY;
+    if (joinable || oneWord || named || bound + MAX_BONUS >= threshold) result.push(nameId);
     covered[nameId] = 0;
     similaritySum[nameId] = 0;
   }

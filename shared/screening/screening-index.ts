@@ -1,6 +1,7 @@
 import type { Designation } from '../domain/designation';
 import { countryCode } from '../domain/countries';
 import { leastWeight } from './compare-names';
+import { withoutSecondSurname } from './compound-surnames';
 import { foldName, type NameToken, tokenizeName } from './normalize';
 import type { MatchedField } from './schemas';
 import { TokenSpace } from './token-space';
@@ -55,6 +56,9 @@ export class ScreeningIndex {
         for (const text of texts) {
           const tokens = this.addName(index, field, text);
           tokensOf.push(tokens);
+          // A hyphenated family name is also found by its first part (Fakhrizadeh for FAKHRIZADEH-MAHABADI).
+          const shorter = entry.entityType === 'individual' ? withoutSecondSurname(text) : null;
+          if (shorter !== null) tokensOf.push(this.addName(index, field, text, shorter));
           for (const token of tokens) {
             if (token.kind !== 'word') continue;
             parts.add(partOf(token));
@@ -89,8 +93,9 @@ export class ScreeningIndex {
     return this.entriesHolding.get(partOf(token)) ?? 0;
   }
 
-  private addName(entry: number, field: MatchedField, text: string): NameToken[] {
-    const tokens = tokenizeName(text);
+  /** Indexes a listed name, read as `reading` when that differs from the text the list gives (which a match shows). */
+  private addName(entry: number, field: MatchedField, text: string, reading = text): NameToken[] {
+    const tokens = tokenizeName(reading);
     if (tokens.length === 0) return tokens;
     const words = tokens.filter((t) => t.kind === 'word');
     const joinedLength = joinedKeyLength(tokens);

@@ -1,3 +1,4 @@
+import { jaroWinkler } from './jaro-winkler';
 /**
  * Cyrillic and Hangul written in Latin letters, so that a query in either script meets the list's Latin names (and,
  * through romanized katakana, its Japanese ones). Tables written from the public standards: BGN/PCGN 1947 for
@@ -176,7 +177,11 @@ export function hasArabic(text: string): boolean {
  * letter ad-, ash-, ur-: one particle), ibn and bin, abu, abd, and Allah. They become Latin words, so that they meet the
  * list's particles; the other Arabic words are compared by their consonants (arabicSkeleton).
  */
-const ARABIC_PARTICLES: Record<string, string> = { بن: 'bin', ابن: 'ibn', بنت: 'bint', ابو: 'abu', ابي: 'abi', عبد: 'abd', الله: 'allah', لله: 'allah' };
+const ARABIC_PARTICLES: Record<string, string> = {
+  بن: 'bin', ابن: 'ibn', بنت: 'bint', ابو: 'abu', ابي: 'abi', عبد: 'abd', الله: 'allah', لله: 'allah',
+  // Honorifics, which the Latin spellings read as one family each (normalize.ts: Sheikh, Shaikh, Mullah).
+  شيخ: 'sheikh', ملا: 'mullah', حاجي: 'haji',
+};
 
 /**
  * Arabic (and Persian) script with its vowel marks, hamza carriers and tatweel taken off, particles in Latin and the
@@ -242,8 +247,16 @@ const SLAVIC = /(?:ov|ev|ova|eva|in|ina|sky|ski|skii|skaya|enko|ich|uk|chuk|ik)$
  * (latinSkeleton), three or more, and the same first letter class. The Latin spellings of Arabic and Persian names
  * differ in the short vowels the script does not write and in doubled letters (Baradar, Biradar; Muttaqi, Mottaki;
  * Naqdi, Naghdi; Qadhafi, Gadaffi). Not for Slavic family names, whose stems differ in a vowel between two people
- * (MARKOV, MERKOV), nor for tokens one of which is short.
+ * (MARKOV, MERKOV), nor for tokens one of which is short. A final long vowel is a letter (the nisba's ي: Hosseini is
+ * Husayni, not HASSAN; Qadhafi and Gaddafi both end in it): one spelling ending in a vowel and the other not are two words.
  */
 export function arabicSpellings(a: string, b: string, skeletonA: string | null, skeletonB: string | null): boolean {
-  return skeletonA !== null && skeletonA === skeletonB && skeletonA.length >= 3 && a.length >= 5 && b.length >= 5 && !SLAVIC.test(a) && !SLAVIC.test(b);
+  return (
+    skeletonA !== null && skeletonA === skeletonB && skeletonA.length >= 3 && a.length >= 5 && b.length >= 5 && !SLAVIC.test(a) && !SLAVIC.test(b) &&
+    FINAL_VOWEL.test(a) === FINAL_VOWEL.test(b) &&
+    // With every vowel different the consonants alone are too little (Hocine is not HAQQANI, 0.54; Gheddafi and QADHAFI 0.71).
+    jaroWinkler(a, b) >= SPELLING_FLOOR
+  );
 }
+const FINAL_VOWEL = /[aeiouy]$/;
+const SPELLING_FLOOR = 0.65;
