@@ -642,6 +642,10 @@ function containment(query: readonly NameToken[], listed: readonly NameToken[], 
 const KIND_OF_ENTITY = new Set([
   ...KIND_OF_COMPANY, 'bank', 'movement', 'organisation', 'organization', 'state', 'financial', 'finance', 'mobile', 'telecom', 'telecommunications',
 ]);
+/** Whether a query holds a word namedWithKind may read as the kind of a one-word listed name: screen.ts retrieves those names for it. */
+export function addsKindOfEntity(query: readonly NameToken[]): boolean {
+  return query.some((t) => KIND_OF_ENTITY.has(t.text) || t.kind !== 'word');
+}
 function namedWithKind(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, q: number, l: number): number {
   const words = listed.filter((t) => t.kind === 'word');
   const pair = words.length === 1 ? pairs.find((p) => p.listed === words[0]!.text) : undefined;

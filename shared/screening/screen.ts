@@ -1,5 +1,5 @@
 import type { Designation } from '../domain/designation';
-import { ARABIC_SIMILARITY, COARSE_SIMILARITY, compareNames, isInitial, CONTAINED_RARE, CROSS_SCRIPT_FACTOR, FAMILY_SIMILARITY, singleCompanyWord } from './compare-names';
+import { addsKindOfEntity, ARABIC_SIMILARITY, COARSE_SIMILARITY, compareNames, isInitial, CONTAINED_RARE, CROSS_SCRIPT_FACTOR, FAMILY_SIMILARITY, singleCompanyWord } from './compare-names';
 import { countryCode } from '../domain/countries';
 import { PARTIAL_GUESS_FACTOR, wholeNameAgrees } from './chinese';
 import { entityTypeMismatch } from './entity-type';
@@ -14,6 +14,7 @@ import {
   type ScreeningResult,
 } from './schemas';
 import { type EntryFacts, joinedKeyLength, type ScreeningIndex } from './screening-index';
+import { arabicSpellingShape } from './transliterate';
 
 /**
  * Screening one name against the list, the way OFAC's Sanctions List Search and watchman do (token-wise
@@ -159,6 +160,7 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
   // A company named by one rare word of its listed name (Omsktransmash Plant) may be scored on that word alone
   // (compareNames' containment): every name holding a word close to it is compared.
   const companyWord = singleCompanyWord(tokens);
+  const kindAdded = words.length > 1 && addsKindOfEntity(tokens);
   const oneWord = companyWord !== null && index.weightOf(companyWord) >= CONTAINED_RARE;
   const { tokenBest, covered, similaritySum } = scratchFor(index);
   const touched: number[] = [];
@@ -181,7 +183,7 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
     if (token.script === 'arabic' && token.skeleton) for (const nameId of index.families.get(`s:${token.skeleton}`) ?? []) note(nameId, ARABIC_SIMILARITY);
     // Two Latin spellings of one Arabic name part (Gheddafi, QADHAFI) meet by their consonants, which Jaro-Winkler may
     // put below retrieval: compareNames scores them a coarse match (arabicSpellings), so they must be compared at all.
-    else if (token.skeleton && token.skeleton.length >= 3 && token.text.length >= 5) for (const nameId of index.families.get(`s:${token.skeleton}`) ?? []) note(nameId, COARSE_SIMILARITY);
+    else if (token.script === 'latin' && token.skeleton && token.skeleton.length >= 3 && arabicSpellingShape(token.text)) for (const nameId of index.families.get(`a:${token.skeleton}`) ?? []) note(nameId, COARSE_SIMILARITY);
     const weight = index.weightOf(token);
     for (const nameId of touchedByToken) {
       if (similaritySum[nameId] === 0) touched.push(nameId);
@@ -209,7 +211,7 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
     const qb = q < 1 ? q : 1;
     const bound = name.words >= 2 && l > qb ? 0.35 * qb + 0.65 * l : 0.65 * qb + 0.35 * l;
     // A one-word name found whole, with what kind of organisation it is added (Otkritie Bank): compareNames' namedWithKind.
-    const named = name.words === 1 && words.length > 1 && sims >= FAMILY_SIMILARITY;
+    const named = kindAdded && name.words === 1 && sims >= FAMILY_SIMILARITY;
     if (joinable || oneWord || named || bound + MAX_BONUS >= threshold) result.push(nameId);
     covered[nameId] = 0;
     similaritySum[nameId] = 0;

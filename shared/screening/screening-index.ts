@@ -5,6 +5,7 @@ import { withoutSecondSurname } from './compound-surnames';
 import { foldName, type NameToken, tokenizeName } from './normalize';
 import type { MatchedField } from './schemas';
 import { TokenSpace } from './token-space';
+import { arabicSpellingShape } from './transliterate';
 
 /** One written form of one entry's name: its primary name, an alias, a former name or a weak alias, in one script. */
 export interface IndexedName {
@@ -106,7 +107,9 @@ export class ScreeningIndex {
       this.native.add(token.key, id);
       if (token.cross) this.cross.add(token.cross, id);
       if (token.kind !== 'word') continue;
-      for (const key of [token.family, token.coarse && `c:${token.coarse}`, token.skeleton && `s:${token.skeleton}`]) {
+      // a: the Latin words arabicSpellings may pair by their consonants alone (screen.ts retrieves them for such a word).
+      const arabicShaped = token.script === 'latin' && token.skeleton && token.skeleton.length >= 3 && arabicSpellingShape(token.text);
+      for (const key of [token.family, token.coarse && `c:${token.coarse}`, token.skeleton && `s:${token.skeleton}`, arabicShaped && `a:${token.skeleton}`]) {
         if (!key) continue;
         const holders = this.families.get(key);
         if (!holders) this.families.set(key, [id]);

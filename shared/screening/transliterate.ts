@@ -252,11 +252,16 @@ const SLAVIC = /(?:ov|ev|ova|eva|in|ina|sky|ski|skii|skaya|enko|ich|uk|chuk|ik)$
  */
 export function arabicSpellings(a: string, b: string, skeletonA: string | null, skeletonB: string | null): boolean {
   return (
-    skeletonA !== null && skeletonA === skeletonB && skeletonA.length >= 3 && a.length >= 5 && b.length >= 5 && !SLAVIC.test(a) && !SLAVIC.test(b) &&
+    skeletonA !== null && skeletonA === skeletonB && skeletonA.length >= 3 && arabicSpellingShape(a) && arabicSpellingShape(b) &&
     FINAL_VOWEL.test(a) === FINAL_VOWEL.test(b) &&
     // With every vowel different the consonants alone are too little (Hocine is not HAQQANI, 0.54; Gheddafi and QADHAFI 0.71).
     jaroWinkler(a, b) >= SPELLING_FLOOR
   );
 }
 const FINAL_VOWEL = /[aeiouy]$/;
+
+/** A Latin word that arabicSpellings may pair by its consonants: five letters or more, no Slavic family-name ending. */
+export function arabicSpellingShape(text: string): boolean {
+  return text.length >= 5 && !SLAVIC.test(text);
+}
 const SPELLING_FLOOR = 0.65;
