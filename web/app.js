@@ -9,6 +9,13 @@ let firstRoute = true;
 let pendingSearch = null;
 /** The filter control whose change re-drew the page, to keep the focus on. */
 let refocus = null;
+/** Each route's number: a page loads asynchronously, and by the time it is ready the reader may have gone on to another. */
+let routeSeq = 0;
+/** Whether the page that asked is still the one the address shows: a late page must not replace the reader's next one. */
+function ticket() {
+  const seq = routeSeq;
+  return () => seq === routeSeq;
+}
 
 class ApiError extends Error {
   constructor(status, detail) {
@@ -208,9 +215,10 @@ function versionRow(record, seen) {
 }
 
 async function home() {
+  const current = ticket();
   const seen = lastSeen();
   const [page, status] = await Promise.all([api('/v1/versions?limit=20'), api('/v1/status')]);
-  if (page.items.length === 0) return show('まだ版がありません No versions yet', h('h1', {}, label('まだ版がありません', 'No versions yet: run check or demo first')));
+  if (page.items.length === 0) return current() && show('まだ版がありません No versions yet', h('h1', {}, label('まだ版がありません', 'No versions yet: run check or demo first')));
   const body = h('tbody', {}, page.items.map((r) => versionRow(r, seen)));
   const table = h(
     'table',
@@ -227,6 +235,7 @@ async function home() {
       ? h('p', { class: 'banner new', role: 'note' }, label(`前回の訪問（版 ${seen}）以降の新しい版: ${newer}`, `${newer} new version(s) since your last visit (version ${seen})`))
       : null;
   const latestSection = h('section', { class: 'latest', 'aria-labelledby': 'latest-h' });
+  if (!current()) return;
   show(
     '最新の変更 Latest changes',
     h('h1', {}, label('資産凍結等対象者一覧の変更', 'Changes to Japan\'s asset-freeze list')),
@@ -271,6 +280,7 @@ function pager(next, load, append) {
 }
 
 async function versionPage(version) {
+  const current = ticket();
   const n = Number(version);
   const [detail, status] = await Promise.all([api(`/v1/versions/${encodeURIComponent(version)}`), api('/v1/status')]);
   const record = detail.record;
@@ -297,6 +307,7 @@ async function versionPage(version) {
     for (const row of holder.querySelectorAll('tr.detail')) row.hidden = false;
     window.print();
   });
+  if (!current()) return;
   show(
     `版 ${record.version} Version ${record.version}`,
     h('nav', { class: 'prevnext', 'aria-label': '前後の版 Versions' },
@@ -323,6 +334,7 @@ async function versionPage(version) {
 
 /** Every change between two versions, by entry: what each entry was at `from` and is at `to`. */
 async function comparePage(from, to) {
+  const current = ticket();
   const a = Number(from);
   const b = Number(to);
   if (!(a >= 0 && b > a && b - a <= 100)) throw new ApiError(400, 'compare needs two versions, the older first, at most 100 apart');
@@ -341,6 +353,7 @@ async function comparePage(from, to) {
       fields.length ? fieldTable(fields) : h('p', { class: 'meta' }, label('差分なし', 'No difference between the two versions')),
     );
   });
+  if (!current()) return;
   show(
     `版 ${a} と 版 ${b} の比較 Compare`,
     h('h1', {}, label(`版 ${a} と 版 ${b} の比較`, `Version ${a} compared with version ${b}`)),
@@ -354,6 +367,7 @@ async function comparePage(from, to) {
  * full and paging covers them all; the filters live in the address, so a filtered view can be bookmarked and shared.
  */
 async function changesPage(params) {
+  const current = ticket();
   const query = new URLSearchParams({ since: '0', limit: '200' });
   for (const name of ['type', 'regime', 'entityType', 'from', 'to']) if (params.get(name)) query.set(name, params.get(name));
   const page = await api(`/v1/changes?${query}`);
@@ -375,6 +389,7 @@ async function changesPage(params) {
     render();
   });
   const asked = [...params].map(([, v]) => v).join(', ');
+  if (!current()) return;
   show(`すべての変更 All changes${asked ? ` (${asked})` : ''}`, h('h1', {}, label('すべての変更', 'All changes')), form, count, holder, more);
   render();
 }
@@ -395,6 +410,7 @@ function entryRow(entry) {
 
 /** The current list, a page at a time, filtered by the API (regime, status, entity type), so every page is full. */
 async function listPage(params) {
+  const current = ticket();
   const query = new URLSearchParams({ limit: '200', status: params.get('status') || 'listed' });
   for (const name of ['regime', 'entityType']) if (params.get(name)) query.set(name, params.get(name));
   const entityType = query.get('entityType') || '';
@@ -414,6 +430,7 @@ async function listPage(params) {
     location.hash = `#/list?${next}`;
   });
   const more = pager(page.next, (cursor) => api(`/v1/entries?${query}&cursor=${encodeURIComponent(cursor)}`), (items) => body.append(...items.map(entryRow)));
+  if (!current()) return;
   show(
     '現在の一覧 The current list',
     h('h1', {}, label('現在の一覧', 'The current list'), ` (版 ${page.committedVersion})`),
@@ -429,6 +446,7 @@ async function listPage(params) {
 }
 
 async function entryPage(key) {
+  const current = ticket();
   const detail = await api(`/v1/entries/${encodeURIComponent(key)}`);
   const entry = detail.entry;
   const shownName = entry ? entry.name : detail.timeline.at(-1).change.name;
@@ -447,6 +465,7 @@ async function entryPage(key) {
       ),
     ),
   );
+  if (!current()) return;
   show(
     `${key} ${names(shownName)}`,
     h('h1', {}, h('span', { class: 'key' }, key), ' ', names(shownName)),
@@ -470,6 +489,7 @@ function matchItem(m) {
 
 /** Screening in the page: the form posts to the screening API; names stay out of the address and the history. */
 async function screenPage() {
+  const current = ticket();
   const q = pendingSearch;
   pendingSearch = null;
   const results = h('div', { class: 'screen-results' });
@@ -510,6 +530,7 @@ async function screenPage() {
     event.preventDefault();
     run().catch(showError);
   });
+  if (!current()) return;
   show(
     '照合 Screening',
     h('h1', {}, label('名前の照合', 'Screen a name')),
@@ -535,6 +556,7 @@ async function statusLine() {
 }
 
 function route() {
+  const seq = ++routeSeq;
   const [path, search] = location.hash.replace(/^#/, '').split('?');
   const hash = decodeURIComponent(path || '') || '/';
   const params = new URLSearchParams(search || '');
@@ -548,7 +570,9 @@ function route() {
   else if (hash === '/screen') work = screenPage();
   else if (hash === '/') work = home();
   else work = Promise.reject(new ApiError(404, `no page ${hash}`));
-  work.catch(showError);
+  work.catch((error) => {
+    if (seq === routeSeq) showError(error);
+  });
 }
 
 document.getElementById('search').addEventListener('submit', (event) => {

@@ -237,6 +237,28 @@ jest.setTimeout(180_000);
     ['#/entry/999', '.banner.error'],
   ];
 
+  it('keeps the reader on the page they went to when the page they left finishes loading later', async () => {
+    // The latest changes held back (a slow network, or a loaded server) while the reader searches from the header:
+    // the late page must not replace the candidates. Seen in CI under load before route() numbered its pages.
+    await open(page, '#/list', 'h1');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/v1/versions?limit=20', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.evaluate(() => (location.hash = '#/'));
+    await page.fill('#q', 'Wladimir Micheitschik');
+    await page.press('#q', 'Enter');
+    await page.locator('ul.results li.result[data-key="029-000729"]').first().waitFor();
+    release();
+    await page.waitForResponse('**/v1/versions?limit=20');
+    await page.waitForTimeout(300);
+    await page.unroute('**/v1/versions?limit=20');
+    expect(await page.evaluate(() => document.body.dataset.route)).toBe('#/screen');
+    expect(await page.locator('ul.results li.result[data-key="029-000729"]').count()).toBe(1);
+  });
+
   it.each([
     ['desktop', DESKTOP],
     ['phone', PHONE],
