@@ -69,10 +69,12 @@ export interface NameComparison {
   joined: boolean;
 }
 
-/** Whether tokenSimilarity raises a pair of one script to a spelling's score: same family, same coarse key, or an Arabic name part's Latin spellings. */
-const raisedBySpelling = (q: NameToken, c: NameToken) =>
-  (q.family !== null && q.family === c.family) || (q.coarse !== null && q.coarse === c.coarse) ||
-  (q.script === 'latin' && arabicSpellings(q.text, c.text, q.skeleton, c.skeleton));
+/** The least two tokens of one script score as spellings of one name part: one family, one coarse key, or an Arabic name part's Latin spellings; else 0. */
+function spellingScore(q: NameToken, c: NameToken): number {
+  if (q.family !== null && q.family === c.family) return FAMILY_SIMILARITY;
+  if (q.coarse !== null && q.coarse === c.coarse) return COARSE_SIMILARITY;
+  return q.script === 'latin' && arabicSpellings(q.text, c.text, q.skeleton, c.skeleton) ? COARSE_SIMILARITY : 0;
+}
 
 export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: number; crossScript: boolean } {
   if (q.kind !== 'word' && q.family !== null && q.family === c.family) return { similarity: 1, crossScript: false };
@@ -94,15 +96,13 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
     // two known names or syllables stay two however the folding meets them.
     if (differentNames(q, c)) return { similarity: 0, crossScript: false };
     if (similarity === 1) return { similarity, crossScript: false };
-    // Under PAIR_FLOOR a pair is never paired unless a spelling family, the coarse key or the consonants raise it: the
-    // checks below, which only lower a score, are then not needed (most pairs of a search end here).
-    if (similarity < PAIR_FLOOR && !raisedBySpelling(q, c)) return { similarity, crossScript: false };
+    const spelling = spellingScore(q, c);
+    // Under PAIR_FLOOR a pair is never paired unless it is a spelling: the checks below, which only lower a score, are
+    // then not needed (most pairs of a search end here).
+    if (similarity < PAIR_FLOOR && spelling === 0) return { similarity, crossScript: false };
     if (q.script === 'latin' && (derivedName(q, c) || derivedName(c, q) || otherSyllable(q.text, c.text))) return { similarity: 0, crossScript: false };
     if (q.script === 'latin' && similarity > CONSONANT_CHANGED_SIMILARITY && consonantChanged(q, c, similarity)) return { similarity: CONSONANT_CHANGED_SIMILARITY, crossScript: false };
-    if (q.family !== null && q.family === c.family && similarity < FAMILY_SIMILARITY) return { similarity: FAMILY_SIMILARITY, crossScript: false };
-    if (q.coarse !== null && q.coarse === c.coarse && similarity < COARSE_SIMILARITY) return { similarity: COARSE_SIMILARITY, crossScript: false };
-    if (q.script === 'latin' && similarity < COARSE_SIMILARITY && arabicSpellings(q.text, c.text, q.skeleton, c.skeleton)) return { similarity: COARSE_SIMILARITY, crossScript: false };
-    return { similarity, crossScript: false };
+    return { similarity: similarity > spelling ? similarity : spelling, crossScript: false };
   }
   if (q.cross === null || c.cross === null || differentNames(q, c)) return { similarity: 0, crossScript: false };
   let romanized = surnameAware(q.cross, c.cross, SLAVIC_ENDING_CROSS) * CROSS_SCRIPT_FACTOR;
