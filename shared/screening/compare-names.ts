@@ -1,6 +1,6 @@
 import { countryCode } from '../domain/countries';
 import { pinyinSyllables } from './chinese';
-import { jaroWinkler } from './jaro-winkler';
+import { jaroWinkler, lengthAware } from './jaro-winkler';
 import { coarseKey, latinKey, type NameReading, type NameToken, PARTICLE_PREFIX } from './normalize';
 import { differentKoreanSyllables, familyKey } from './spelling-families';
 import { arabicSpellings } from './transliterate';
@@ -294,20 +294,6 @@ const STEM_FLOOR = 0.87;
 /** What a pair at this similarity is worth as evidence (see EVIDENCE_KNEE). */
 export function evidence(similarity: number, knee = EVIDENCE_KNEE): number {
   return similarity >= knee ? similarity : similarity - EVIDENCE_SLOPE * (knee - similarity);
-}
-
-/**
- * Jaro-Winkler is lenient with short words: it scores a short word found inside a longer one highly (OGAWA in
- * BOGATOVA: 0.875), and one letter off in a four-letter word still scores above 0.8. Two tokens of clearly
- * different lengths are discounted by their length ratio, as watchman does; two short ones by squaring.
- */
-export function lengthAware(a: string, b: string): number {
-  const similarity = jaroWinkler(a, b);
-  if (similarity === 1) return 1;
-  // In words of four letters or fewer one letter is a quarter of the word (KENJI/KONY fold to keni/koni, 0.83).
-  if (a.length <= 4 && b.length <= 4) return similarity * similarity;
-  const ratio = a.length < b.length ? a.length / b.length : b.length / a.length;
-  return ratio < 0.8 ? similarity * ratio ** 0.25 : similarity;
 }
 
 export function compareNames(query: readonly NameToken[], listed: readonly NameToken[], weightOf: TokenWeight = ownWeight): NameComparison {

@@ -44,3 +44,17 @@ export function jaroWinkler(a: string, b: string): number {
   while (prefix < 4 && prefix < la && prefix < lb && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
+
+/**
+ * Jaro-Winkler is lenient with short words: it scores a short word found inside a longer one highly (OGAWA in
+ * BOGATOVA: 0.875), and one letter off in a four-letter word still scores above 0.8. Two tokens of clearly
+ * different lengths are discounted by their length ratio, as watchman does; two short ones by squaring.
+ */
+export function lengthAware(a: string, b: string): number {
+  const similarity = jaroWinkler(a, b);
+  if (similarity === 1) return 1;
+  // In words of four letters or fewer one letter is a quarter of the word (KENJI/KONY fold to keni/koni, 0.83).
+  if (a.length <= 4 && b.length <= 4) return similarity * similarity;
+  const ratio = a.length < b.length ? a.length / b.length : b.length / a.length;
+  return ratio < 0.8 ? similarity * ratio ** 0.25 : similarity;
+}

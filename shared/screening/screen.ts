@@ -174,8 +174,10 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
       for (const nameId of index.native.namesHolding(keyId)) note(nameId, similarity);
     }
     if (token.cross && token.cross.length >= 2) {
-      for (const [keyId, similarity] of index.cross.similar(token.cross, CROSS_RETRIEVAL)) {
-        for (const nameId of index.cross.namesHolding(keyId)) note(nameId, similarity * CROSS_SCRIPT_FACTOR);
+      for (const space of token.script === 'latin' ? [index.kanaCross] : [index.kanaCross, index.latinCross]) {
+        for (const [keyId, similarity] of space.similar(token.cross, CROSS_RETRIEVAL)) {
+          for (const nameId of space.namesHolding(keyId)) note(nameId, similarity * CROSS_SCRIPT_FACTOR);
+        }
       }
     }
     if (token.family) for (const nameId of index.families.get(token.family) ?? []) note(nameId, FAMILY_SIMILARITY);
@@ -193,25 +195,28 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
     }
   }
   const joinedLength = joinedKeyLength(tokens);
+  const { lowWeight: nameLowWeight, maxWordWeight, leastWeight: nameLeastWeight, words: nameWords, joinedLength: nameJoinedLength } = index.bounds;
   const result: number[] = [];
   for (const nameId of touched) {
-    const name = index.names[nameId]!;
+    const nameWordCount = nameWords[nameId]!;
+    const nameJoined = nameJoinedLength[nameId]!;
+    const nameLeast = nameLeastWeight[nameId]!;
     // One side written as one word, the other as several (GRODNOAZOT, OJSC Grodno Azot): compared joined, which
     // the coverages below do not bound; the lengths say whether that comparison could reach a score at all.
     const joinable =
-      (words.length === 1) !== (name.words === 1) && name.joinedLength <= 1.25 * joinedLength && joinedLength <= 1.25 * name.joinedLength;
+      (words.length === 1) !== (nameWordCount === 1) && nameJoined <= 1.25 * joinedLength && joinedLength <= 1.25 * nameJoined;
     const sims = similaritySum[nameId]!;
     // Upper bounds of compareNames' two coverages: the query only as far as its close tokens go, the listed name
     // at most one listed word (at most its heaviest) per close query token, plus its legal forms and generic words,
     // over the least its weight can come to (its middle parts may count a quarter, a patronymic half). (Ternaries, not Math.min/max: this loop runs
     // for every candidate, and Math calls are slow under Jest.)
     const q = leastWeight > 0 ? (covered[nameId]! + lowWeight) / leastWeight : 0;
-    const found = sims * name.maxWordWeight + name.lowWeight;
-    const l = found < name.leastWeight && !surnameOnly ? found / name.leastWeight : 1;
+    const found = sims * maxWordWeight[nameId]! + nameLowWeight[nameId]!;
+    const l = found < nameLeast && !surnameOnly ? found / nameLeast : 1;
     const qb = q < 1 ? q : 1;
-    const bound = name.words >= 2 && l > qb ? 0.35 * qb + 0.65 * l : 0.65 * qb + 0.35 * l;
+    const bound = nameWordCount >= 2 && l > qb ? 0.35 * qb + 0.65 * l : 0.65 * qb + 0.35 * l;
     // A one-word name found whole, with what kind of organisation it is added (Otkritie Bank): compareNames' namedWithKind.
-    const named = kindAdded && name.words === 1 && sims >= FAMILY_SIMILARITY;
+    const named = kindAdded && nameWordCount === 1 && sims >= FAMILY_SIMILARITY;
     if (joinable || oneWord || named || bound + MAX_BONUS >= threshold) result.push(nameId);
     covered[nameId] = 0;
     similaritySum[nameId] = 0;

@@ -13,15 +13,20 @@ export interface IndexedName {
   field: MatchedField;
   text: string;
   tokens: NameToken[];
-  /** Sum of the token weights (rarity included), of those of legal forms and generic words, and the heaviest word's: for bounding a score cheaply. */
-  weight: number;
-  lowWeight: number;
-  maxWordWeight: number;
-  /** The least compareNames can weigh the whole name at (its middle parts a quarter, a patronymic half). */
-  leastWeight: number;
-  words: number;
-  /** Letters of the name's keys without legal forms: whether it could match a query with its words run together. */
-  joinedLength: number;
+}
+
+/**
+ * What bounds each name's score cheaply (screen.ts' candidates), by name id: the weight of its legal forms and
+ * generic words, its heaviest word's, the least compareNames can weigh the whole name at (its middle parts a
+ * quarter, a patronymic half), its words, and the letters of its keys without legal forms (whether it could
+ * match a query with its words run together). Typed arrays: read for every candidate of every query.
+ */
+export interface NameBounds {
+  lowWeight: Float64Array;
+  maxWordWeight: Float64Array;
+  leastWeight: Float64Array;
+  words: Uint16Array;
+  joinedLength: Uint16Array;
 }
 
 /** What screening needs of an entry beyond its names, worked out once. */
@@ -42,24 +47,30 @@ export class ScreeningIndex {
   readonly names: IndexedName[] = [];
   readonly facts: EntryFacts[];
   readonly native = new TokenSpace();
-  readonly cross = new TokenSpace();
+  /**
+   * Cross-script keys, of katakana names and of Latin names apart: a Latin query word looks only among the katakana
+   * names' (its Latin names are met in the native space, where compareNames compares a same-script pair).
+   */
+  readonly kanaCross = new TokenSpace();
+  readonly latinCross = new TokenSpace();
+  readonly bounds: NameBounds;
   /** Names holding each spelling family (Lee/RI, Mohammed/Muhammad), coarse key (c:…) and consonant skeleton (s:…): found by it, however far the spellings. */
   readonly families = new Map<string, number[]>();
   /** How many entries hold each name part (by family, else by key), for its rarity. */
   private readonly entriesHolding = new Map<string, number>();
+  /** Each listed word's weight, once worked out: a query's search reads the same listed words thousands of times. */
+  private readonly wordWeights = new WeakMap<NameToken, number>();
 
   constructor(readonly entries: readonly Designation[]) {
     this.facts = entries.map(entryFacts);
-    const tokensOf: NameToken[][] = [];
     entries.forEach((entry, index) => {
       const parts = new Set<string>();
       for (const [field, texts] of namesOf(entry)) {
         for (const text of texts) {
           const tokens = this.addName(index, field, text);
-          tokensOf.push(tokens);
           // A hyphenated family name is also found by its first part (Fakhrizadeh for FAKHRIZADEH-MAHABADI).
           const shorter = entry.entityType === 'individual' ? withoutSecondSurname(text) : null;
-          if (shorter !== null) tokensOf.push(this.addName(index, field, text, shorter));
+          if (shorter !== null) this.addName(index, field, text, shorter);
           for (const token of tokens) {
             if (token.kind !== 'word') continue;
             parts.add(partOf(token));
@@ -69,13 +80,7 @@ export class ScreeningIndex {
       }
       for (const part of parts) this.entriesHolding.set(part, (this.entriesHolding.get(part) ?? 0) + 1);
     });
-    this.names.forEach((name, i) => {
-      const words = tokensOf[i]!.filter((t) => t.kind === 'word');
-      name.weight = tokensOf[i]!.reduce((total, t) => total + this.weightOf(t), 0);
-      name.lowWeight = name.weight - words.reduce((total, t) => total + this.weightOf(t), 0);
-      name.maxWordWeight = words.reduce((max, t) => Math.max(max, this.weightOf(t)), 0);
-      name.leastWeight = leastWeight(tokensOf[i]!, this.weightOf);
-    });
+    this.bounds = boundsOf(this.names, this.weightOf);
   }
 
   /**
@@ -85,8 +90,13 @@ export class ScreeningIndex {
    */
   readonly weightOf = (token: NameToken): number => {
     if (token.kind !== 'word') return token.weight;
-    const holding = this.entriesHolding.get(partOf(token));
-    return holding === undefined ? 1 : rarity(holding);
+    let weight = this.wordWeights.get(token);
+    if (weight === undefined) {
+      const holding = this.entriesHolding.get(partOf(token));
+      weight = holding === undefined ? 1 : rarity(holding);
+      this.wordWeights.set(token, weight);
+    }
+    return weight;
   };
 
   /** How many listed entries hold this name part (its family, else its key), for the `why` of a match. */
@@ -98,14 +108,11 @@ export class ScreeningIndex {
   private addName(entry: number, field: MatchedField, text: string, reading = text): NameToken[] {
     const tokens = tokenizeName(reading);
     if (tokens.length === 0) return tokens;
-    const words = tokens.filter((t) => t.kind === 'word');
-    const joinedLength = joinedKeyLength(tokens);
-    const name = { entry, field, text, tokens, weight: 0, lowWeight: 0, maxWordWeight: 0, leastWeight: 0, words: words.length, joinedLength };
     const id = this.names.length;
-    this.names.push(name);
-    for (const token of name.tokens) {
+    this.names.push({ entry, field, text, tokens });
+    for (const token of tokens) {
       this.native.add(token.key, id);
-      if (token.cross) this.cross.add(token.cross, id);
+      if (token.cross) (token.script === 'latin' ? this.latinCross : this.kanaCross).add(token.cross, id);
       if (token.kind !== 'word') continue;
       // a: the Latin words arabicSpellings may pair by their consonants alone (screen.ts retrieves them for such a word).
       const arabicShaped = token.script === 'latin' && token.skeleton && token.skeleton.length >= 3 && arabicSpellingShape(token.text);
@@ -118,6 +125,30 @@ export class ScreeningIndex {
     }
     return tokens;
   }
+}
+
+function boundsOf(names: readonly IndexedName[], weightOf: (token: NameToken) => number): NameBounds {
+  const n = names.length;
+  const bounds = {
+    lowWeight: new Float64Array(n),
+    maxWordWeight: new Float64Array(n),
+    leastWeight: new Float64Array(n),
+    words: new Uint16Array(n),
+    joinedLength: new Uint16Array(n),
+  };
+  names.forEach(({ tokens }, id) => {
+    for (const token of tokens) {
+      const weight = weightOf(token);
+      if (token.kind !== 'word') bounds.lowWeight[id]! += weight;
+      else {
+        bounds.words[id]!++;
+        if (weight > bounds.maxWordWeight[id]!) bounds.maxWordWeight[id] = weight;
+      }
+    }
+    bounds.leastWeight[id] = leastWeight(tokens, weightOf);
+    bounds.joinedLength[id] = joinedKeyLength(tokens);
+  });
+  return bounds;
 }
 
 /** The weight of a name part that `holding` entries share: 1 for one, falling with the logarithm, never below 0.25. */

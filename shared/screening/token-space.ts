@@ -1,4 +1,4 @@
-import { jaroWinkler } from './jaro-winkler';
+import { jaroWinkler, lengthAware } from './jaro-winkler';
 
 /**
  * The distinct token keys of the whole list in one key space (native or cross-script), with the names that hold
@@ -41,7 +41,12 @@ export class TokenSpace {
     return this.holders[keyId]!;
   }
 
-  /** Keys with Jaro-Winkler similarity ≥ `min` to `key` (memoized: a customer file repeats given names). */
+  /**
+   * Keys with similarity ≥ `min` to `key` (memoized: a customer file repeats given names), scored as compareNames
+   * scores a pair (lengthAware: a short key inside a long one is discounted), so that keys it would never pair do not
+   * make candidates. A key that starts the other keeps plain Jaro-Winkler: a name run together (Tiesan for Tie San) is
+   * compared joined, with its first part's letters.
+   */
   similar(key: string, min: number): ReadonlyArray<readonly [number, number]> {
     const memoKey = `${min}\u0000${key}`;
     const known = this.memo.get(memoKey);
@@ -62,7 +67,8 @@ export class TokenSpace {
       const shared = this.overlap[id]!;
       this.overlap[id] = 0;
       if (id === exact || (2 * shared) / (grams.length + this.bigramCounts[id]!) < 0.3) continue;
-      const similarity = jaroWinkler(key, this.keys[id]!);
+      const other = this.keys[id]!;
+      const similarity = other.startsWith(key) || key.startsWith(other) ? jaroWinkler(key, other) : lengthAware(key, other);
       if (similarity >= min) found.push([id, similarity]);
     }
     if (this.memo.size > 100_000) this.memo.clear();
