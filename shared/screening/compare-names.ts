@@ -42,7 +42,8 @@ const MIDDLE_FACTOR = 0.5;
 const OUTLINE_MIDDLE_FACTOR = 0.25;
 /** Only a name of four parts or more has a nasab between its ends; the middle of three is often half a given name (CHOE SOK MIN). */
 const OUTLINE_MIN_LENGTH = 4;
-const PATRONYMIC = /(?:ovich|evich|ovych|evych|ovna|evna|ichna|ogly|oglu|kyzy|gizi)$/;
+// With the German and French forms (-owitsch, -ovitch, -owna) and the Ukrainian woman's (-ivna).
+const PATRONYMIC = /(?:[oe][vw][iy](?:t?s?ch)|[oe][vw]na|[iy]vna|ichna|ogly|oglu|kyzy|gizi)$/;
 /** A parent's name matched in the middle of a child's (see compareNames). */
 const PARENT_FACTOR = 0.85;
 

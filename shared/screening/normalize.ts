@@ -141,6 +141,9 @@ export function latinKey(token: string): string {
     .replace(/w/g, 'v')
     .replace(/dzh|dj/g, 'j')
     .replace(/ou/g, 'u')
+    // Russian е after a vowel is ye in BGN/PCGN and e elsewhere: in the -ev of a family name or patronymic (ANIKEEV,
+    // Anikeyev; Nikolayev, Sergeyevich), where no other language's names put a y.
+    .replace(/([aeou])ye(?=v)/g, '$1e')
     .replace(/[yj]/g, 'i')
     .replace(/(.)\1+/g, '$1')
     .replace(/of$/, 'ov')
@@ -176,7 +179,7 @@ export function coarseKey(token: string): string {
   // Zekow, Scherebzow, Sacharowa); elsewhere ch is ч and z is з.
   const german = /sch|[ao]wa?$|ewa?$|^w/.test(token);
   return latinKey(
-    (german ? token.replace(/(?<![st])z/g, 'c') : token)
+    frenchSlavic(german ? token.replace(/(?<![st])z/g, 'c') : token)
       // GOST 7.79 B writes х as x (Xodakovsky): a Slavic name has no ks sound spelled x.
       .replace(/x/g, 'kh')
       .replace(/tsch|tch/g, 'c')
@@ -190,6 +193,19 @@ export function coarseKey(token: string): string {
     .replace(/o/g, 'a')
     .replace(/^ie/, 'e')
     .replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * French spellings of Slavic names (Poutine, Setchine, Guirkine, Guerassimov, Chouvalov): a final -ine is -in, gu before
+ * e or i is g, and ch is ш (sh) unless it is tch (ч). Only a word with one of French's own marks (tch, ou, -ine, gue/gui,
+ * -off) is read so: ch is ч in the English spellings.
+ */
+function frenchSlavic(token: string): string {
+  if (!/tch|ou|..ine$|gu[ei]|off$/.test(token)) return token;
+  return token
+    .replace(/(?<=...)ine$/, 'in')
+    .replace(/gu(?=[ei])/g, 'g')
+    .replace(/(?<!t)ch/g, 'sh');
 }
 
 /** A katakana name's family by its Hepburn reading, when that is a known name: ユーリー is Yuri's, so not Yulia's. */

@@ -290,8 +290,12 @@ function birthDate(wanted: string | undefined, facts: EntryFacts): ScoreReason |
 function country(raw: string | undefined, wanted: string | null, facts: EntryFacts): ScoreReason | null {
   if (!raw || !wanted || facts.countries.size === 0) return null;
   const listed = [...facts.countries].join(', ');
-  return facts.countries.has(wanted)
-    ? { signal: 'country', detail: `${raw} is a listed nationality or address country (${listed})`, effect: COUNTRY_SAME }
+  if (facts.countries.has(wanted)) return { signal: 'country', detail: `${raw} is a listed nationality or address country (${listed})`, effect: COUNTRY_SAME };
+  // An address is where a person lives, not what they are (HANNIBAL QADHAFI, a Libyan, has an address in Lebanon): a
+  // customer's other country speaks against a person only where the list gives a nationality. An organisation's
+  // address is its seat, and counts.
+  return facts.residenceOnly
+    ? { signal: 'country', detail: `${raw} is not among ${listed}, where the person has an address (the list gives no nationality)`, effect: 0 }
     : { signal: 'country', detail: `${raw} is not among ${listed}`, effect: COUNTRY_DIFFERS };
 }
 

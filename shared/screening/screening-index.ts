@@ -36,6 +36,8 @@ export interface EntryFacts {
   birthYears: Set<number>;
   /** ISO alpha-2 codes of nationalities and address countries; unknown names kept folded. */
   countries: Set<string>;
+  /** A person the list gives addresses for but no nationality: the countries only say where they have lived. */
+  residenceOnly: boolean;
 }
 
 /**
@@ -182,5 +184,6 @@ function entryFacts(entry: Designation): EntryFacts {
   const birthYears = new Set(entry.datesOfBirth.flatMap((d) => [...d.matchAll(/(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1]))));
   const countryNames = [...entry.nationalities.ja, ...entry.nationalities.en, ...entry.addresses.flatMap((a) => [a.country.ja, a.country.en])];
   const countries = new Set(countryNames.filter((c): c is string => !!c).map((c) => countryCode(c) ?? foldName(c)));
-  return { birthDates, birthYears, countries };
+  const residenceOnly = entry.entityType === 'individual' && ![...entry.nationalities.ja, ...entry.nationalities.en].some((c) => !!c);
+  return { birthDates, birthYears, countries, residenceOnly };
 }

@@ -44,7 +44,7 @@ const NAME_FAMILIES: readonly string[] = [
   'abu abou',
   'zayd zaid zeid',
   'yahya yahia yehia',
-  'isa issa eisa essa',
+  'isa issa eisa essa eissa esa',
   'musa moussa mousa',
   'faisal faysal feisal',
   'jafar jaafar jafer',
