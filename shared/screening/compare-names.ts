@@ -77,12 +77,23 @@ function spellingScore(q: NameToken, c: NameToken): number {
   return q.script === 'latin' && arabicSpellings(q.text, c.text, q.skeleton, c.skeleton) ? COARSE_SIMILARITY : 0;
 }
 
+const ARABIC_INITIAL_VOWEL = /^[اأإآع]/;
+const ACRONYM = /^[^aeiou]{2,}$/;
+
 export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: number; crossScript: boolean } {
   if (q.kind !== 'word' && q.family !== null && q.family === c.family) return { similarity: 1, crossScript: false };
   // Arabic script against Latin: by the consonants, the only letters both write (صدام and Saddam: sdm).
   if ((q.script === 'arabic') !== (c.script === 'arabic')) {
-    if (q.skeleton === null || q.skeleton !== c.skeleton) return { similarity: 0, crossScript: false };
     const arabic = q.script === 'arabic' ? q : c;
+    const latin = arabic === q ? c : q;
+    // A name the table knows in Arabic script is its family's, and no other known name's (محمود is not MOHAMMAD).
+    if (arabic.family !== null && latin.family !== null) return { similarity: arabic.family === latin.family ? ARABIC_SIMILARITY_LONG : 0, crossScript: false };
+    if (q.skeleton === null || q.skeleton !== c.skeleton) return { similarity: 0, crossScript: false };
+    // The script writes a word's first vowel with alif or ayn, which the consonants leave out: احمد is not HAMMID.
+    if (ARABIC_INITIAL_VOWEL.test(arabic.text) !== /^[aeiou]/.test(latin.text)) return { similarity: 0, crossScript: false };
+    // A final long i is a letter (the nisba's ي: عمر is Omar, not OMARI; حسيني Husayni, not Hussain); ى is read either way.
+    const latinFinalI = /[^aeiou][iy]$/.test(latin.text);
+    if (latinFinalI ? !/[يیى]$/.test(arabic.text) : /[^aeiouy]$/.test(latin.text) && /[يی]$/.test(arabic.text)) return { similarity: 0, crossScript: false };
     return { similarity: q.skeleton.length >= 3 || arabic.text.length >= 4 ? ARABIC_SIMILARITY_LONG : ARABIC_SIMILARITY, crossScript: false };
   }
   if (q.script === c.script) {
@@ -97,6 +108,8 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
     // two known names or syllables stay two however the folding meets them.
     if (differentNames(q, c)) return { similarity: 0, crossScript: false };
     if (similarity === 1) return { similarity, crossScript: false };
+    // A word without vowels is an acronym (MTS, MTsST, VTB, MKB): another acronym, however alike, is another organisation.
+    if (q.script === 'latin' && (ACRONYM.test(q.key) || ACRONYM.test(c.key))) return { similarity: 0, crossScript: false };
     const spelling = spellingScore(q, c);
     // Under PAIR_FLOOR a pair is never paired unless it is a spelling: the checks below, which only lower a score, are
     // then not needed (most pairs of a search end here).
@@ -382,12 +395,20 @@ function placesDisagree(query: readonly NameToken[], listed: readonly NameToken[
 function unpairedCountries(tokens: readonly NameToken[], used: ReadonlySet<number>): Set<string> {
   const codes = new Set<string>();
   tokens.forEach((token, i) => {
-    const code = used.has(i) || token.text.length <= 3 ? null : countryCode(token.text);
+    const code = used.has(i) || token.text.length <= 3 ? null : (countryCode(token.text) ?? DEMONYMS[token.text] ?? null);
     if (code !== null) codes.add(code);
   });
   return codes;
 }
 const PLACES_DISAGREE_CAP = 0.8;
+/** A country named by its adjective (Russian Agricultural Bank, Agricultural Bank of China): the list's regimes' and their neighbours'. */
+const DEMONYMS: Record<string, string> = {
+  russian: 'RU', belarusian: 'BY', belarussian: 'BY', ukrainian: 'UA', chinese: 'CN', iranian: 'IR', syrian: 'SY', iraqi: 'IQ',
+  libyan: 'LY', lebanese: 'LB', afghan: 'AF', yemeni: 'YE', sudanese: 'SD', somali: 'SO', malian: 'ML', congolese: 'CD',
+  turkish: 'TR', emirati: 'AE', saudi: 'SA', egyptian: 'EG', israeli: 'IL', palestinian: 'PS', cypriot: 'CY', georgian: 'GE',
+  armenian: 'AM', kazakh: 'KZ', uzbek: 'UZ', indian: 'IN', japanese: 'JP', american: 'US', british: 'GB', german: 'DE',
+  french: 'FR', swiss: 'CH', serbian: 'RS', venezuelan: 'VE', cuban: 'CU', myanmar: 'MM', burmese: 'MM',
+};
 
 /**
  * Two names written wholly in Korean syllables (이수진 read as I SU CHIN, YU CHIN) have as many syllables as they are

@@ -11,7 +11,7 @@ import { readIzafat } from './izafat';
 import { japaneseOrganisationReadings, withoutExpansion } from './japanese-words';
 import { expandCyrillicLegalMarks, expandJapaneseLegalMarks, legalFormSymbol, replaceLegalPhrases } from './legal-forms';
 import { translateRussianWords } from './russian-words';
-import { familyKey, koreanWordKey } from './spelling-families';
+import { arabicScriptFamily, familyKey, koreanWordKey } from './spelling-families';
 import { arabicSkeleton, cyrillicReadings, hasCyrillic, hasHangul, latinReadings, latinSkeleton, readArabicParticles } from './transliterate';
 
 /**
@@ -518,7 +518,7 @@ function makeToken(text: string): NameToken {
     key: script === 'latin' ? latinKey(text) : script === 'kana' ? kanaKey(text) : text,
     cross,
     weight: kind === 'legal' ? LEGAL_WEIGHT : ARTICLES.has(text) ? ARTICLE_WEIGHT : kind === 'generic' ? GENERIC_WEIGHT : 1,
-    family: kind === 'legal' ? legalFormSymbol(text) : kind === 'generic' ? particleFamily(text) : latin ? familyKey(text) : romanized !== null ? kanaFamily(text, romanized) : null,
+    family: kind === 'legal' ? legalFormSymbol(text) : kind === 'generic' ? particleFamily(text) : latin ? familyKey(text) : romanized !== null ? kanaFamily(text, romanized) : script === 'arabic' ? arabicScriptFamily(text) : null,
     coarse: kind !== 'word' ? null : latin ? coarseKey(text) : script === 'kana' ? kanaCoarseKey(text) : null,
     skeleton: kind !== 'word' ? null : latin ? latinSkeleton(text) : script === 'arabic' ? arabicSkeleton(text) : null,
     kind,

@@ -319,3 +319,21 @@ function differentParts(a: string, b: string): boolean {
   const [onsetB, vowelB, finalB = ''] = b.slice(2).split('-');
   return onsetA !== onsetB || vowelA !== vowelB || finalA !== finalB;
 }
+
+/**
+ * The commonest Arabic (and Persian) given names in Arabic script, by a Latin spelling of their family: an Arabic word
+ * is otherwise compared by its consonants, which some of them share (محمود Mahmud and محمد Muhammad: mhmd; احمد Ahmad
+ * and HAMMID: hmd), so that one known name must not pass for another. Letters as foldName leaves them (hamza carriers
+ * off; Persian ی and ک as written, read too in their Arabic forms).
+ */
+const ARABIC_SCRIPT_NAMES: Record<string, string> = {
+  محمد: 'muhammad', محمود: 'mahmud', احمد: 'ahmad', حسن: 'hasan', حسين: 'husayn', عمر: 'umar', عثمان: 'uthman',
+  يوسف: 'yusuf', ابراهيم: 'ibrahim', اسماعيل: 'ismail', خالد: 'khalid', مصطفى: 'mustafa', عبدالله: 'abdullah',
+  عبدالرحمن: 'abdulrahman', ناصر: 'nasir', جمال: 'jamal', اسامة: 'usama', محسن: 'muhsin', حسني: 'husni', امير: 'amir',
+  عيسى: 'isa', حامد: 'hamid',
+};
+
+export function arabicScriptFamily(word: string): string | null {
+  const latin = ARABIC_SCRIPT_NAMES[word.replace(/ی/g, 'ي').replace(/ک/g, 'ك')];
+  return latin === undefined ? null : familyKey(latin);
+}
