@@ -359,7 +359,7 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const weightQ = totalWeight(query, usedQ, weightOf, korean ? 1 : null, initials.weights);
   // The Japanese press names a person by family name and title (プーチン大統領): the given names it leaves out weigh little.
   // So does a customer record that holds a rare family name alone (Zawahiri): the one part few listed people share names them.
-  const surnameAlone = query.some((t) => t.title) || loneRareName(query, pairs);
+  const surnameAlone = query.some((t) => t.title) || loneRareName(query, pairs, listed.length);
   const weightL = totalWeight(listed, usedL, weightOf, surnameAlone && !organisational(listed) ? TITLE_OMITTED_FACTOR : null);
   const [q, l] = weightQ && weightL ? [Math.max(0, foundQ) / weightQ, Math.max(0, foundL) / weightL] : [0, 0];
   // A name the query holds in full (a patronymic the list leaves out) counts like a query the name holds in full,
@@ -372,13 +372,49 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const queryShare = commonOnly(pairs, listed, usedL) ? COMMON_QUERY_SHARE : QUERY_SHARE;
   const queryFirst = queryShare * q + (1 - queryShare) * l;
   const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
-  const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l), namedWithKind(query, listed, pairs, usedQ, q, l));
+  const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l), namedWithKind(query, listed, pairs, usedQ, q, l), personWithAddedWords(query, listed, pairs, usedQ, usedL));
   const capped = found > COMMON_WORDS_CAP && (commonWordsOnly(query, listed, pairs, usedL) || commonPartsOnly(query, listed, pairs, usedQ, usedL) || otherLineage(query, listed, pairs)) ? COMMON_WORDS_CAP : found;
   const tokenScore = capped > PLACES_DISAGREE_CAP && placesDisagree(query, listed, usedQ, usedL) ? PLACES_DISAGREE_CAP : capped;
   const joinedScore = query.length !== listed.length && !(query as NameReading).respaced && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
 }
+
+/**
+ * A person's whole listed name with words added after or before it, as a customer record adds a title, a kunya or the
+ * company the person is with (Siraj Haqqani Khalifa, Park Jin Hyok Chosun Expo): found whole, every part as spelled,
+ * and rare enough together to say who, it scores just above the default threshold, whatever the added words weigh.
+ * The added words stand on one side of it: words put between its parts are middle names, weighed as such above,
+ * and a name around it is another's (Khalid Abd Allah al-Mansouri). A Korean syllable added is another given name
+ * (Son Heung-min is not SON MIN).
+ */
+function personWithAddedWords(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, usedL: ReadonlySet<number>): number {
+  if (organisational(listed) || pairs.length < 2) return 0;
+  for (let j = 0; j < listed.length; j++) {
+    if (listed[j]!.kind !== 'word') continue;
+    if (!usedL.has(j)) return 0;
+  }
+  let weight = 0;
+  for (const pair of pairs) {
+    // As spelled, or a known spelling of it (its family, its coarse key): Shahji is not Shah.
+    if (pair.crossScript || !(sameSpelling(pair) || pair.similarity === COARSE_SIMILARITY)) return 0;
+    weight += pair.weightListed;
+  }
+  if (weight < ADDED_WORDS_NAME_WEIGHT) return 0;
+  const added = query.map((t, i) => (usedQ.has(i) || t.kind !== 'word' ? -1 : i)).filter((i) => i >= 0);
+  if (added.length === 0 || added.length > 2) return 0;
+  if (added.some((i) => query[i]!.family?.startsWith('k:'))) return 0;
+  const paired = [...usedQ];
+  if (!added.every((i) => i < Math.min(...paired)) && !added.every((i) => i > Math.max(...paired))) return 0;
+  return PERSON_WITH_ADDED_WORDS * pairs.reduce((sum, p) => sum + evidence(p.similarity), 0) / pairs.length;
+}
+/** Above DEFAULT_THRESHOLD (0.88) for a name found as spelled. */
+const PERSON_WITH_ADDED_WORDS = 0.9;
+/**
+ * What the listed name's parts must weigh together: a rare surname with a common given name (Igor Sechin: 0.47 + 0.9),
+ * not two common parts (Ahmad Shah: 0.34 + 0.76; Abd Allah), which a longer name holds by chance.
+ */
+const ADDED_WORDS_NAME_WEIGHT = 1.2;
 
 /**
  * Commercial Bank of Iran is not Commercial Bank of Syria: an organisation's country, which weighs little as a
@@ -447,14 +483,13 @@ const TITLE_OMITTED_FACTOR = 0.2;
  * Ivanov) or a short one does not.
  */
 const LONE_NAME_LENGTH = 5;
-const loneRareName = (query: readonly NameToken[], pairs: readonly TokenPair[]) =>
-  query.length === 1 &&
-  query[0]!.kind === 'word' &&
-  query[0]!.script === 'latin' &&
-  query[0]!.text.length >= LONE_NAME_LENGTH &&
-  pairs.length === 1 &&
-  pairs[0]!.similarity >= FAMILY_SIMILARITY &&
-  pairs[0]!.weightListed >= CONTAINED_RARE;
+// A double family name too, written as its two parts (Abbasi Davani for FEREIDOUN ABBASI-DAVANI): the listed name's last parts.
+const loneRareName = (query: readonly NameToken[], pairs: readonly TokenPair[], listedLength: number) =>
+  query.length <= 2 &&
+  query.every((t) => t.kind === 'word' && t.script === 'latin' && t.text.length >= LONE_NAME_LENGTH) &&
+  pairs.length === query.length &&
+  pairs.every((p) => p.similarity >= FAMILY_SIMILARITY && p.weightListed >= CONTAINED_RARE && p.listedIndex >= listedLength - query.length) &&
+  listedLength > query.length;
 
 /** A name's weight, its unmatched middle parts at half (or every unmatched part at `omitted`, 1 for in full): first and last name carry the identity. */
 function totalWeight(
