@@ -1,5 +1,5 @@
 import type { Designation } from '../domain/designation';
-import { addsKindOfEntity, ARABIC_SIMILARITY, COARSE_SIMILARITY, compareNames, isInitial, CONTAINED_RARE, CROSS_SCRIPT_FACTOR, FAMILY_SIMILARITY, singleCompanyWord } from './compare-names';
+import { addsKindOfEntity, ARABIC_SIMILARITY, COARSE_SIMILARITY, compareNames, isInitial, type NameComparison, CONTAINED_RARE, CROSS_SCRIPT_FACTOR, FAMILY_SIMILARITY, singleCompanyWord } from './compare-names';
 import { countryCode } from '../domain/countries';
 import { PARTIAL_GUESS_FACTOR, wholeNameAgrees } from './chinese';
 import { entityTypeMismatch } from './entity-type';
@@ -57,7 +57,11 @@ export function screenName(index: ScreeningIndex, input: ScreeningQuery): Screen
       if (only && !only.has(name.entry)) continue;
       const entry = index.entries[name.entry]!;
       if (query.entityType && entry.entityType !== query.entityType) continue;
-      const comparison = compareNames(tokens, name.tokens, index.weightOf);
+      const facts = index.facts[name.entry]!;
+      const found = compareNames(tokens, name.tokens, index.weightOf);
+      const place = placeAdded(tokens, found, facts);
+      const withoutPlace = place && compareNames(place.rest, name.tokens, index.weightOf);
+      const comparison = withoutPlace && withoutPlace.score * ADDRESS_PLACE_FACTOR > found.score ? { ...withoutPlace, score: withoutPlace.score * ADDRESS_PLACE_FACTOR } : found;
       const factor = FIELD_FACTOR[name.field];
       // A query that says what it is looks only at entries of that kind (above); one that does not is read by its words.
       const mismatch = query.entityType ? null : entityTypeMismatch(tokens, name.tokens, entry.entityType);
@@ -90,6 +94,7 @@ export function screenName(index: ScreeningIndex, input: ScreeningQuery): Screen
       }
       if (mismatch) why.push(mismatch);
       if (alias) why.push({ signal: 'name', detail: `"${alias}" is a one-word name of this entry, the rest compared with its names`, effect: 0 });
+      if (comparison !== found) why.push({ signal: 'name', detail: `${place!.words.map((w) => `"${w}"`).join(', ')} is in the entry's address, the rest compared with its names (×${ADDRESS_PLACE_FACTOR})`, effect: 0 });
       best.set(name.entry, { score, why, field: name.field, text: name.text });
     }
   }
@@ -154,7 +159,10 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
   const lowWeight = totalWeight - words.reduce((sum, t) => sum + index.weightOf(t), 0);
   // compareNames weighs an unmatched middle part at a quarter at least: the smallest the query's weight can come to.
   const middleWeight = tokens.reduce((sum, t, i) => (i > 0 && i < tokens.length - 1 ? sum + index.weightOf(t) : sum), 0);
-  const leastWeight = totalWeight - 0.75 * middleWeight;
+  // A word some entry's address holds may be left out as a place added to its name (placeAdded).
+  const placeWeight = words.reduce((sum, t) => (index.addressWords.has(t.text) ? sum + index.weightOf(t) : sum), 0);
+  const outlineWeight = totalWeight - 0.75 * middleWeight;
+  const leastWeight = outlineWeight - placeWeight > 0 ? outlineWeight - placeWeight : outlineWeight;
   // A family name with a Japanese title (プーチン大統領) leaves out the given names compareNames then weighs little.
   const surnameOnly = tokens.some((t) => t.title);
   // A company named by one rare word of its listed name (Omsktransmash Plant) may be scored on that word alone
@@ -222,6 +230,21 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
     similaritySum[nameId] = 0;
   }
   return result;
+}
+
+/**
+ * A customer record gives where a company or person is after the name (Belshina Bobruisk, Kurganmashzavod Kurgan,
+ * Grodno Azot Grodno branch): a word the query adds that is in the entry's own address says where, not who, and the
+ * rest is compared alone, for a little less. Only a word the name comparison left unpaired, and never all of them.
+ */
+const ADDRESS_PLACE_FACTOR = 0.98;
+function placeAdded(tokens: NameReading, comparison: NameComparison, facts: EntryFacts): { rest: NameReading; words: string[] } | null {
+  if (facts.addressWords.size === 0 || tokens.length < 2) return null;
+  const paired = new Set(comparison.pairs.map((p) => p.queryIndex));
+  const place = tokens.map((t, i) => !paired.has(i) && t.kind !== 'legal' && facts.addressWords.has(t.text));
+  if (!place.includes(true)) return null;
+  const rest = Object.assign(tokens.filter((_, i) => !place[i]), { guessed: tokens.guessed });
+  return namesSomeone(rest) ? { rest, words: tokens.filter((_, i) => place[i]).map((t) => t.text) } : null;
 }
 
 /** An organisation's alias is its acronym or short name when it is one word of three letters or more (MZKT, OMM, VEB); a person's one-word alias (Ahmed) is a given name. */

@@ -38,6 +38,8 @@ export interface EntryFacts {
   countries: Set<string>;
   /** A person the list gives addresses for but no nationality: the countries only say where they have lived. */
   residenceOnly: boolean;
+  /** The words of the entry's addresses (Bobruisk, Kurgan), folded: a customer file adds the city to a name. */
+  addressWords: Set<string>;
 }
 
 /**
@@ -56,6 +58,8 @@ export class ScreeningIndex {
   readonly kanaCross = new TokenSpace();
   readonly latinCross = new TokenSpace();
   readonly bounds: NameBounds;
+  /** Every word of every entry's addresses: a query word among them may be a place screen.ts leaves out. */
+  readonly addressWords: ReadonlySet<string>;
   /** Names holding each spelling family (Lee/RI, Mohammed/Muhammad), coarse key (c:…) and consonant skeleton (s:…): found by it, however far the spellings. */
   readonly families = new Map<string, number[]>();
   /** How many entries hold each name part (by family, else by key), for its rarity. */
@@ -65,6 +69,7 @@ export class ScreeningIndex {
 
   constructor(readonly entries: readonly Designation[]) {
     this.facts = entries.map(entryFacts);
+    this.addressWords = new Set(this.facts.flatMap((f) => [...f.addressWords]));
     entries.forEach((entry, index) => {
       const parts = new Set<string>();
       for (const [field, texts] of namesOf(entry)) {
@@ -179,11 +184,16 @@ function namesOf(entry: Designation): Array<[MatchedField, string[]]> {
   ];
 }
 
+/** Street numbers, unit letters and particles are no places. */
+const ADDRESS_WORD_LENGTH = 4;
+
 function entryFacts(entry: Designation): EntryFacts {
   const birthDates = new Set(entry.datesOfBirth.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)));
   const birthYears = new Set(entry.datesOfBirth.flatMap((d) => [...d.matchAll(/(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1]))));
   const countryNames = [...entry.nationalities.ja, ...entry.nationalities.en, ...entry.addresses.flatMap((a) => [a.country.ja, a.country.en])];
   const countries = new Set(countryNames.filter((c): c is string => !!c).map((c) => countryCode(c) ?? foldName(c)));
   const residenceOnly = entry.entityType === 'individual' && ![...entry.nationalities.ja, ...entry.nationalities.en].some((c) => !!c);
-  return { birthDates, birthYears, countries, residenceOnly };
+  const addressText = entry.addresses.flatMap((a) => [a.detail.en, a.detail.ja]).filter((d): d is string => !!d);
+  const addressWords = new Set(addressText.flatMap((d) => foldName(d).split(/[^\p{L}]+/u)).filter((w) => w.length >= ADDRESS_WORD_LENGTH));
+  return { birthDates, birthYears, countries, residenceOnly, addressWords };
 }

@@ -44,3 +44,20 @@ it('a double family name written as its parts names the person (FEREIDOUN ABBASI
   // In either order: a customer file may put either part first.
   expect(keys('Davani Abbasi')).toContain('019-000013');
 });
+
+describe('a place from the entry’s own address added to its name', () => {
+  it.each([
+    ['Zelenodolsk Shipyard Zelenodolsk', '028-000012'],
+    ['Kalashnikov Concern Izhevsk', '028-000048'],
+    ['Sozvezdie Concern Voronezh', '028-000051'],
+  ])('%s is %s', (name, key) => {
+    expect(keys(name)[0]).toBe(key);
+  });
+
+  it('says so in why, and a place the entry’s address does not hold is no such place', () => {
+    const match = screenName(index, { name: 'Belshina Bobruisk', threshold: DEFAULT_THRESHOLD }).matches[0]!;
+    expect(match.key).toBe('032-000007');
+    expect(match.why.some((w) => w.detail.includes('"bobruisk" is in the entry\'s address'))).toBe(true);
+    expect(keys('Belshina Zelenodolsk')).not.toContain('032-000007'); // another entry's town
+  });
+});
