@@ -28,8 +28,8 @@ export function hasHan(text: string): boolean {
 // Readings of characters ----------------------------------------------------------------------------------------------
 
 /** Traditional characters of the words below, with their simplified forms: the tables are written once, simplified. */
-const TRADITIONAL = '國際運務貿團術銀實業資電東發屬連環亞礦產廣龍門陽馬長孫歐諸進責廠鐵鋼車輸島慶寧蘇濟華線導體風鄭陳黃張劉楊趙吳許謝鄧葉蕭鍾盧譚韓馮羅麥顏嚴萬錢蔣湯賴閻開設備機貨網絡訊號鳳聯學軍語車險會計際壽軟鏈應製灣臺區縣詢築氣權';
-const SIMPLIFIED = '国际运务贸团术银实业资电东发属连环亚矿产广龙门阳马长孙欧诸进责厂铁钢车输岛庆宁苏济华线导体风郑陈黄张刘杨赵吴许谢邓叶萧钟卢谭韩冯罗麦颜严万钱蒋汤赖阎开设备机货网络讯号凤联学军语车险会计际寿软链应制湾台区县询筑气权';
+const TRADITIONAL = '國際運務貿團術銀實業資電東發屬連環亞礦產廣龍門陽馬長孫歐諸進責廠鐵鋼車輸島慶寧蘇濟華線導體風鄭陳黃張劉楊趙吳許謝鄧葉蕭鍾盧譚韓馮羅麥顏嚴萬錢蔣湯賴閻開設備機貨網絡訊號鳳聯學軍語車險會計際壽軟鏈應製灣臺區縣詢築氣權動蘭';
+const SIMPLIFIED = '国际运务贸团术银实业资电东发属连环亚矿产广龙门阳马长孙欧诸进责厂铁钢车输岛庆宁苏济华线导体风郑陈黄张刘杨赵吴许谢邓叶萧钟卢谭韩冯罗麦颜严万钱蒋汤赖阎开设备机货网络讯号凤联学军语车险会计际寿软链应制湾台区县询筑气权动兰';
 const SIMPLIFIED_OF = new Map([...TRADITIONAL].map((c, i) => [c, SIMPLIFIED[i]!]));
 const TRADITIONAL_OF = new Map([...SIMPLIFIED].map((c, i) => [c, TRADITIONAL[i]!]));
 const simplify = (text: string) => [...text].map((c) => SIMPLIFIED_OF.get(c) ?? c).join('');
@@ -55,6 +55,11 @@ const COMPANY_WORDS: Record<string, string> = {
   俄罗斯: 'russia', 朝鲜: 'korea', 伊朗: 'iran', 叙利亚: 'syria', 纳米比亚: 'namibia', 马来西亚: 'malaysia', 印度尼西亚: 'indonesia',
   泰国: 'thailand', 越南: 'vietnam', 柬埔寨: 'cambodia', 缅甸: 'myanmar', 老挝: 'laos', 蒙古: 'mongolia', 安哥拉: 'angola',
   刚果: 'congo', 坦桑尼亚: 'tanzania', 莫桑比克: 'mozambique', 乌干达: 'uganda', 埃塞俄比亚: 'ethiopia', 阿联酋: 'uae',
+  // 货代 is the trade's short form of 货运代理, freight forwarding (Weihai World-Shipping Freight).
+  货代: 'freight',
+  // Organisations named in Chinese the way the list names them in English: the list writes 东突厥斯坦 (East Turkestan)
+  // as EASTERN TURKISTAN.
+  东突厥斯坦: 'eastern turkistan', 伊斯兰: 'islamic', 运动: 'movement',
 };
 /** Administrative words a company's name carries after its place (深圳市, 辽宁省): the list leaves them out. */
 const PLACE_SUFFIXES = new Set(['市', '省', '区', '县']);
@@ -89,28 +94,35 @@ function isCompany(han: string): boolean {
   return [...han].length > 4 || Object.keys(COMPANY_WORDS).some((word) => simplified.includes(word));
 }
 
-/** A company's name in the list's words: dictionary words in English, places and brand runs in pinyin, run together. */
+/**
+ * A company's name in the list's words: dictionary words in English, places and brand runs in pinyin, run together.
+ * Words are found from the end (backward maximum matching, the usual way to cut Chinese text without a full
+ * dictionary): a name ends in its kind of business and legal form, so cutting from the end keeps a brand from
+ * lending its last character to a word after it (申中国际 is 申中 + 国际, not 申 + 中国 + 际).
+ */
 function companyReading(han: string): string {
   const chars = [...han];
   const simplified = [...simplify(han)];
   const out: string[] = [];
-  let run = '';
+  let run: string[] = [];
   const flush = () => {
-    if (run) out.push(read(run, false).join(''));
-    run = '';
+    if (run.length) out.unshift(read(run.join(''), false).join(''));
+    run = [];
   };
-  for (let i = 0; i < chars.length; ) {
-    const rest = simplified.slice(i).join('');
-    const word = WORDS.find((w) => rest.startsWith(w));
+  for (let end = chars.length; end > 0; ) {
+    const before = simplified.slice(0, end).join('');
+    const word = WORDS.find((w) => before.endsWith(w));
     if (word) {
       flush();
-      out.push(COMPANY_WORDS[word] ?? read(word, false).join(''));
-      i += [...word].length;
+      out.unshift(COMPANY_WORDS[word] ?? read(word, false).join(''));
+      end -= [...word].length;
+    } else if (PLACE_SUFFIXES.has(simplified[end - 1]!) && PLACES.some((place) => before.slice(0, -1).endsWith(place))) {
       // 深圳市 is Shenzhen: the administrative word after a place is left out, as the list leaves it out.
-      if (!COMPANY_WORDS[word] && PLACE_SUFFIXES.has(simplified[i] ?? '')) i++;
+      flush();
+      end--;
     } else {
-      run += chars[i];
-      i++;
+      run.unshift(chars[end - 1]!);
+      end--;
     }
   }
   flush();

@@ -85,3 +85,18 @@ it('finds a listed Chinese person written in characters, and says how it read th
   expect(first?.key).toBe('017-000025');
   expect(first?.why[0]?.detail).toContain('read as "zhou jianshu"');
 });
+
+it('cuts a company name in characters from its end, so that a brand keeps its characters', () => {
+  // 申中国际 is the brand 申中 and 国际 (international), not 申, 中国 (China) and 际.
+  expect(characterReadings(foldName('申中国际船务'))).toContain('shenzhong international shipping');
+  expect(matchesOf('申中国际船务')[0]?.key).toBe('014-000073');
+  // The administrative word after a place is still left out, wherever the cut starts.
+  expect(characterReadings(foldName('深圳市华强电子科技有限公司'))).toContain('shenzhen huaqiang electronics technology ltd');
+});
+
+it('reads the trade short form 货代 as freight, and names the East Turkestan movement as the list does', () => {
+  expect(matchesOf('威海世界航运货代')[0]?.key).toBe('014-000074');
+  // The list's EASTERN TURKISTAN ISLAMIC MOVEMENT, in simplified and traditional characters.
+  expect(matchesOf('东突厥斯坦伊斯兰运动')[0]?.key).toBe('002-000324');
+  expect(matchesOf('東突厥斯坦伊斯蘭運動')[0]?.key).toBe('002-000324');
+});
