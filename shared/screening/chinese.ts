@@ -1,3 +1,4 @@
+import { cantoneseSyllables } from './cantonese';
 import type { NameComparison } from './compare-names';
 import type { NameToken } from './normalize';
 
@@ -100,13 +101,13 @@ function isCompany(han: string): boolean {
  * dictionary): a name ends in its kind of business and legal form, so cutting from the end keeps a brand from
  * lending its last character to a word after it (申中国际 is 申中 + 国际, not 申 + 中国 + 际).
  */
-function companyReading(han: string): string {
+function companyReading(han: string, readBrand: (run: string) => string = (run) => read(run, false).join('')): string {
   const chars = [...han];
   const simplified = [...simplify(han)];
   const out: string[] = [];
   let run: string[] = [];
   const flush = () => {
-    if (run.length) out.unshift(read(run.join(''), false).join(''));
+    if (run.length) out.unshift(readBrand(run.join('')));
     run = [];
   };
   for (let end = chars.length; end > 0; ) {
@@ -129,6 +130,13 @@ function companyReading(han: string): string {
   return out.join(' ');
 }
 
+/** A company's name read with its brand in pinyin (Mainland), and in Cantonese (Hong Kong) where it has a brand. */
+function companyReadings(han: string): string[] {
+  const pinyin = companyReading(han);
+  const cantonese = cantoneseCompanyReading(han);
+  return cantonese && cantonese !== pinyin ? [pinyin, cantonese] : [pinyin];
+}
+
 /** A person's name in characters: family name first (two characters for 欧阳, 司马), then the given name. */
 function personReadings(han: string): string[] {
   const chars = [...han];
@@ -143,7 +151,21 @@ function personReadings(han: string): string[] {
   const readings = [`${surname} ${given.join('')}`];
   const wadeGiven = given.map(wadeGiles).join('');
   for (const other of otherSpellings(surname)) readings.push(`${other} ${wadeGiven}`);
+  // In Cantonese, as a Hong Kong identity card writes it, every syllable apart (鄭雄文 CHENG HUNG MAN).
+  const cantonese = cantoneseSyllables(han);
+  if (cantonese) readings.push(cantonese.join(' '));
   return readings;
+}
+
+/** A Hong Kong company's brand in Cantonese, its syllables apart (育東能源 YUK TUNG ENERGY), or null where none. */
+function cantoneseCompanyReading(han: string): string | null {
+  let read = true;
+  const reading = companyReading(han, (run) => {
+    const syllables = cantoneseSyllables(run);
+    if (!syllables) read = false;
+    return syllables?.join(' ') ?? run;
+  });
+  return read ? reading : null;
 }
 
 /**
@@ -166,7 +188,7 @@ export function characterReadings(folded: string): string[] {
   };
   // One reading of a company, its brand run together: compareNames meets a brand the list splits (SHEN ZHONG) by
   // comparing names run together, and a reading split into syllables (a li ba ba) costs a search over every short word.
-  const readings = company ? readWords((han) => [companyReading(han)]) : readWords(personReadings);
+  const readings = company ? readWords(companyReadings) : readWords(personReadings);
   return [...new Set([...(traditional !== folded ? [traditional] : []), ...readings])];
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { governmentSpelling } from '../../../shared/screening/cantonese';
 import { characterReadings, romanizationReadings, wadeGiles } from '../../../shared/screening/chinese';
 import { foldName } from '../../../shared/screening/normalize';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
@@ -44,7 +45,9 @@ it.each(['unlisted-chinese', 'unlisted-romanized', 'unlisted-company', 'unlisted
 });
 
 it('reads a person family name first, the given name joined, and as Taiwan and Hong Kong spell it', () => {
-  expect(characterReadings(foldName('曾永源'))).toEqual(['zeng yongyuan', 'tseng yungyuan', 'tsang yungyuan']);
+  // Last, in Cantonese syllable by syllable: the Government's spelling of 曾 by the rule is CHANG (the commoner TSANG is
+  // the family-name table's, in the readings before).
+  expect(characterReadings(foldName('曾永源'))).toEqual(['zeng yongyuan', 'tseng yungyuan', 'tsang yungyuan', 'chang wing yuen']);
   // A two-character family name, and a family name read as a family name (单 is Shan, not Dan).
   expect(characterReadings(foldName('欧阳娜娜'))).toContain('ouyang nana');
   expect(characterReadings(foldName('单雄信'))).toContain('shan xiongxin');
@@ -99,4 +102,18 @@ it('reads the trade short form 货代 as freight, and names the East Turkestan m
   // The list's EASTERN TURKISTAN ISLAMIC MOVEMENT, in simplified and traditional characters.
   expect(matchesOf('东突厥斯坦伊斯兰运动')[0]?.key).toBe('002-000324');
   expect(matchesOf('東突厥斯坦伊斯蘭運動')[0]?.key).toBe('002-000324');
+});
+
+it('spells Jyutping as Hong Kong identity cards do', () => {
+  expect(['zeng6', 'hung4', 'man4', 'juk6', 'dung1', 'zoeng1', 'ceoi4', 'jyun4', 'gou1', 'si1', 'zyu1', 'syu1', 'jyu4', 'gwok3'].map(governmentSpelling))
+    .toEqual(['cheng', 'hung', 'man', 'yuk', 'tung', 'cheung', 'chui', 'yuen', 'ko', 'sze', 'chu', 'shu', 'yu', 'kwok']);
+});
+
+it('reads characters in Cantonese too, for a Hong Kong person or company the list spells so', () => {
+  // 鄭雄文 is CHENG HUNG MAN on the list; pinyin (Zheng Xiongwen) does not reach it.
+  expect(characterReadings(foldName('郑雄文'))).toContain('cheng hung man');
+  expect(matchesOf('郑雄文')[0]?.key).toBe('017-000076');
+  // A brand in Cantonese, syllables apart: 育東能源 is YUK TUNG ENERGY PTE LTD.
+  expect(characterReadings(foldName('育东能源'))).toContain('yuk tung energy');
+  expect(matchesOf('育东能源')[0]?.key).toBe('014-000075');
 });
