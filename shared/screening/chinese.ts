@@ -288,8 +288,28 @@ function syllables(word: string, known: (s: string) => boolean, first = true): s
 export const pinyinSyllables = (word: string): string[] | null => syllables(word, (s) => PINYIN_SYLLABLES.has(s));
 
 const isWadeGiles = (s: string) => FROM_WADE_GILES.has(s) || PINYIN_SYLLABLES.has(s);
-/** The pinyin a Wade-Giles word most likely is: the first reading of each syllable, unaspirated before aspirated. */
-const toPinyin = (word: string): string | null => syllables(word, isWadeGiles)?.map((s) => (PINYIN_SYLLABLES.has(s) && !FROM_WADE_GILES.has(s) ? s : FROM_WADE_GILES.get(s)![0]!)).join('') ?? null;
+/** Pinyin's aspirated initials, which Wade-Giles writes as the unaspirated ones with an apostrophe (t' is t, t is d). */
+const ASPIRATED = /^[ptkcq]/;
+/**
+ * The pinyin a Wade-Giles word most likely is: the first reading of each syllable, unaspirated before aspirated,
+ * unless the name as written marks the word's first syllable aspirated (T'ieh is tie, Tieh die).
+ */
+function toPinyin(word: string, aspirated = false): string | null {
+  const pinyinOf = (s: string, i: number) => {
+    if (PINYIN_SYLLABLES.has(s) && !FROM_WADE_GILES.has(s)) return s;
+    const options = FROM_WADE_GILES.get(s)!;
+    return (aspirated && i === 0 && options.find((o) => ASPIRATED.test(o))) || options[0]!;
+  };
+  return syllables(word, isWadeGiles)?.map(pinyinOf).join('') ?? null;
+}
+
+/**
+ * The words of a name that Wade-Giles marks as starting aspirated, with an apostrophe after the initial (Chin
+ * T'ieh-san, Ch'en): folding drops the apostrophe, so they are read from the name as written.
+ */
+function aspiratedWords(written: string): Set<string> {
+  return new Set([...written.toLowerCase().matchAll(/\b(ch|ts|tz|[ptk])['’‘ʼ]([a-z]+)/g)].map((m) => m[1]! + m[2]!));
+}
 
 /**
  * The other readings of a Latin name that looks Chinese, for a list that writes it otherwise: a Wade-Giles or
@@ -297,8 +317,9 @@ const toPinyin = (word: string): string | null => syllables(word, isWadeGiles)?.
  * as Taiwan and Hong Kong spell it and its given name in Wade-Giles. Only for names of two to four words, every one
  * a syllable or run of syllables of those systems, and with a known family name first or last.
  */
-export function romanizationReadings(folded: string): string[] {
+export function romanizationReadings(folded: string, written = folded): string[] {
   const words = folded.split(' ');
+  const aspirated = aspiratedWords(written);
   if (words.length < 2 || words.length > 4 || !words.every((w) => /^[a-z]+$/.test(w))) return [];
   const readings = new Set<string>();
   const isPinyin = (w: string) => syllables(w, (s) => PINYIN_SYLLABLES.has(s)) !== null;
@@ -309,8 +330,8 @@ export function romanizationReadings(folded: string): string[] {
     // name read from Wade-Giles where it is not pinyin already, and wholly (TAI, SHU may be Wade-Giles for DAI, ZHU).
     const fromOther = PINYIN_OF.get(surname) ?? (SPELLINGS_OF.has(surname) || SAME_SURNAMES.has(surname) ? [surname] : null);
     if (fromOther && others.every((w) => toPinyin(w) !== null)) {
-      const converted = others.map((w) => toPinyin(w)!);
-      const kept = others.map((w) => (isPinyin(w) ? w : toPinyin(w)!));
+      const converted = others.map((w) => toPinyin(w, aspirated.has(w))!);
+      const kept = others.map((w) => (isPinyin(w) ? w : toPinyin(w, aspirated.has(w))!));
       for (const p of fromOther) for (const given of [kept, converted]) readings.add([p, ...given].join(' '));
     }
     // A pinyin family name (Zeng Yongyuan, Zhou Tony) as Taiwan and Hong Kong spell it, a pinyin given name in
@@ -363,14 +384,41 @@ function splitBrand(folded: string): string | null {
   return split ? words.join(' ') : null;
 }
 
-/** Every reading a Chinese name may have beside its own: from characters, or from one romanization to another. */
-export function chineseReadings(folded: string): string[] {
+/**
+ * The words that say what kind of business a company is, in pinyin joined as a name in pinyin writes them (Dandong
+ * Yinhang, Fudi Maoyi Youxian Gongsi), with the characters whose English the list uses (COMPANY_WORDS). Written out
+ * rather than read with pinyin-pro, which a name in Latin letters should not load; a test reads them back.
+ */
+export const PINYIN_COMPANY_WORDS: Readonly<Record<string, string>> = {
+  yinhang: '银行', youxiangongsi: '有限公司', gongsi: '公司', jituan: '集团', konggu: '控股', maoyi: '贸易', shangmao: '商贸',
+  jinchukou: '进出口', keji: '科技', guoji: '国际', wuliu: '物流', shiye: '实业', touzi: '投资', chuanwu: '船务', hangyun: '航运',
+  haiyun: '海运', nengyuan: '能源', huoyun: '货运', huodai: '货代',
+};
+/** A legal form in pinyin is written in two words as often as in one (youxian gongsi). */
+const PINYIN_LEGAL_FORM = /\byouxian gongsi\b/g;
+
+/** A company's name in pinyin throughout with its business words in the list's English (Dandong Yinhang: Dandong Bank), or null. */
+function pinyinCompanyReading(folded: string): string | null {
+  const words = folded.replace(PINYIN_LEGAL_FORM, 'youxiangongsi').split(' ');
+  const translated = words.map((w) => (PINYIN_COMPANY_WORDS[w] ? COMPANY_WORDS[PINYIN_COMPANY_WORDS[w]!]! : w));
+  // A business word alone (Yinhang) names no company; a name in it does.
+  const changed = translated.map((w, i) => w !== words[i]);
+  return changed.some(Boolean) && !changed.every(Boolean) ? translated.join(' ') : null;
+}
+
+/**
+ * Every reading a Chinese name may have beside its own: from characters, or from one romanization to another. The
+ * name as written tells what folding loses (Wade-Giles apostrophes).
+ */
+export function chineseReadings(folded: string, written = folded): string[] {
   if (hasHan(folded)) return characterReadings(folded);
+  const inEnglish = pinyinCompanyReading(folded);
+  if (inEnglish !== null) return [inEnglish];
   const words = folded.split(' ');
   if (words.some((w) => POSTAL_PLACES[w] !== undefined && POSTAL_PLACES[w] !== w)) return [words.map((w) => POSTAL_PLACES[w] ?? w).join(' ')];
   if (words.includes('hk')) return [folded.replace(HONG_KONG, 'hong kong')];
   const brand = splitBrand(folded) ?? joinBrand(folded);
-  return brand ? [brand] : romanizationReadings(folded);
+  return brand ? [brand] : romanizationReadings(folded, written);
 }
 
 /**

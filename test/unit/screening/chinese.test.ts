@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { governmentSpelling } from '../../../shared/screening/cantonese';
-import { characterReadings, romanizationReadings, wadeGiles } from '../../../shared/screening/chinese';
+import { characterReadings, chineseReadings, PINYIN_COMPANY_WORDS, romanizationReadings, wadeGiles } from '../../../shared/screening/chinese';
 import { foldName } from '../../../shared/screening/normalize';
+import { pinyin } from 'pinyin-pro';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
@@ -116,4 +117,21 @@ it('reads characters in Cantonese too, for a Hong Kong person or company the lis
   // A brand in Cantonese, syllables apart: 育東能源 is YUK TUNG ENERGY PTE LTD.
   expect(characterReadings(foldName('育东能源'))).toContain('yuk tung energy');
   expect(matchesOf('育东能源')[0]?.key).toBe('014-000075');
+});
+
+it('reads a company named in pinyin throughout with its business words in English', () => {
+  // Written out by hand: each is how pinyin-pro reads its characters.
+  for (const [word, han] of Object.entries(PINYIN_COMPANY_WORDS)) expect(pinyin(han, { toneType: 'none', type: 'array' }).join('')).toBe(word);
+  expect(chineseReadings('dandong yinhang')).toEqual(['dandong bank']);
+  expect(matchesOf('Dandong Yinhang')[0]?.key).toBe('016-000018');
+  expect(chineseReadings('dandong fudi maoyi youxian gongsi')).toEqual(['dandong fudi trading ltd']);
+  // A business word alone names no company.
+  expect(chineseReadings('yinhang')).toEqual([]);
+});
+
+it('reads a Wade-Giles apostrophe as an aspirated initial', () => {
+  // T'ieh is pinyin tie, Tieh die: Chin T'ieh-san is the list's Jin Tiesan (017-000005), Chin Tieh-san is not.
+  expect(romanizationReadings('chin tieh san', "Chin T'ieh-san")).toContain('jin tie san');
+  expect(romanizationReadings('chin tieh san')).not.toContain('jin tie san');
+  expect(matchesOf("Chin T'ieh-san").slice(0, 3).map((m) => m.key)).toContain('017-000005');
 });
