@@ -130,11 +130,16 @@ function companyReading(han: string, readBrand: (run: string) => string = (run) 
   return out.join(' ');
 }
 
-/** A company's name read with its brand in pinyin (Mainland), and in Cantonese (Hong Kong) where it has a brand. */
+/**
+ * A company's name read with its brand in pinyin (Mainland), run together as the list writes most brands and apart as
+ * it writes some (CHANG AN SHIPPING & TECHNOLOGY: run together, its & keeps the whole names from agreeing), and in
+ * Cantonese (Hong Kong) where it has a brand.
+ */
 function companyReadings(han: string): string[] {
-  const pinyin = companyReading(han);
+  const readings = [companyReading(han), companyReading(han, (run) => read(run, false).join(' '))];
   const cantonese = cantoneseCompanyReading(han);
-  return cantonese && cantonese !== pinyin ? [pinyin, cantonese] : [pinyin];
+  if (cantonese) readings.push(cantonese);
+  return [...new Set(readings)];
 }
 
 /** A person's name in characters: family name first (two characters for 欧阳, 司马), then the given name. */
@@ -145,10 +150,12 @@ function personReadings(han: string): string[] {
   if (syllables.length !== chars.length || chars.length < 2) return [syllables.join('')];
   const surname = syllables.slice(0, surnameLength).join('');
   const given = syllables.slice(surnameLength);
-  // The given name joined, as the list writes it (a list name that splits it, TSANG YUNG YUAN, is met by comparing
-  // names run together; a short syllable alone would be a search over every short word); then as Taiwanese and Hong
-  // Kong passports write it: the given name in Wade-Giles and the family name in their two commonest spellings.
+  // The given name joined, as the list writes most (a list name that splits it, TSANG YUNG YUAN, is met by comparing
+  // names run together), and apart, as it writes some (Li Cheng He: run together, the spelling folds -ngh- to -ng-, so
+  // CHENGHE is not quite CHENG HE); then as Taiwanese and Hong Kong passports write it: the given name in Wade-Giles
+  // and the family name in their two commonest spellings.
   const readings = [`${surname} ${given.join('')}`];
+  if (given.length > 1) readings.push(`${surname} ${given.join(' ')}`);
   const wadeGiven = given.map(wadeGiles).join('');
   for (const other of otherSpellings(surname)) readings.push(`${other} ${wadeGiven}`);
   // In Cantonese, as a Hong Kong identity card writes it, every syllable apart (鄭雄文 CHENG HUNG MAN).
@@ -186,8 +193,6 @@ export function characterReadings(folded: string): string[] {
     }
     return readings;
   };
-  // One reading of a company, its brand run together: compareNames meets a brand the list splits (SHEN ZHONG) by
-  // comparing names run together, and a reading split into syllables (a li ba ba) costs a search over every short word.
   const readings = company ? readWords(companyReadings) : readWords(personReadings);
   return [...new Set([...(traditional !== folded ? [traditional] : []), ...readings])];
 }

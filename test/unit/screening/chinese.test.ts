@@ -45,10 +45,10 @@ it.each(['unlisted-chinese', 'unlisted-romanized', 'unlisted-company', 'unlisted
   expect(ofKind(kind).filter((q) => !right(q)).map((q) => q.query)).toEqual([]);
 });
 
-it('reads a person family name first, the given name joined, and as Taiwan and Hong Kong spell it', () => {
+it('reads a person family name first, the given name joined and apart, and as Taiwan and Hong Kong spell it', () => {
   // Last, in Cantonese syllable by syllable: the Government's spelling of 曾 by the rule is CHANG (the commoner TSANG is
   // the family-name table's, in the readings before).
-  expect(characterReadings(foldName('曾永源'))).toEqual(['zeng yongyuan', 'tseng yungyuan', 'tsang yungyuan', 'chang wing yuen']);
+  expect(characterReadings(foldName('曾永源'))).toEqual(['zeng yongyuan', 'zeng yong yuan', 'tseng yungyuan', 'tsang yungyuan', 'chang wing yuen']);
   // A two-character family name, and a family name read as a family name (单 is Shan, not Dan).
   expect(characterReadings(foldName('欧阳娜娜'))).toContain('ouyang nana');
   expect(characterReadings(foldName('单雄信'))).toContain('shan xiongxin');
@@ -134,4 +134,13 @@ it('reads a Wade-Giles apostrophe as an aspirated initial', () => {
   expect(romanizationReadings('chin tieh san', "Chin T'ieh-san")).toContain('jin tie san');
   expect(romanizationReadings('chin tieh san')).not.toContain('jin tie san');
   expect(matchesOf("Chin T'ieh-san").slice(0, 3).map((m) => m.key)).toContain('017-000005');
+});
+
+it('reads a given name and a brand in characters with their syllables apart too, as the list writes some', () => {
+  // Li Cheng He (015-000078, 017-000034): run together, CHENGHE folds its -ngh- and is not quite CHENG HE.
+  expect(characterReadings(foldName('李成和'))).toContain('li cheng he');
+  expect(matchesOf('李成和').slice(0, 3).map((m) => m.key)).toEqual(expect.arrayContaining(['015-000078', '017-000034']));
+  // CHANG AN SHIPPING & TECHNOLOGY: run together, the list's & keeps the names from agreeing whole.
+  expect(characterReadings(foldName('长安船务科技'))).toContain('chang an shipping technology');
+  expect(matchesOf('长安船务科技')[0]?.key).toBe('014-000055');
 });
