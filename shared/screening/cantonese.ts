@@ -5,7 +5,7 @@
  * (Zheng Xiongwen, Yudong) does not reach. Pure.
  *
  * Sources: to-jyutping (CanCLID) for each character's Cantonese reading in Jyutping; the correspondence of Jyutping to
- * the Government spelling (initials z, c as ch, j as y, b d g as p t k; finals aa as a, oe as eu, eoi as ui, yu as u or
+ * the Government spelling (initials z, c as ch, or ts before a few finals, j as y, b d g as p t k; finals aa as a, oe as eu, eoi as ui, yu as u or
  * ue, ou as o), as the LSHK's and the Government's romanisation tables set them side by side.
  */
 
@@ -20,6 +20,9 @@ const FINALS: Readonly<Record<string, string>> = {
   ou: 'o', oeng: 'eung', oek: 'euk', eoi: 'ui', eon: 'un', eot: 'ut', yu: 'u', yun: 'uen', yut: 'uet',
 };
 
+/** The finals after which the Government writes z and c as ts rather than ch. */
+const TS_FINALS = new Set(['ang', 'eoi', 'o', 'ou', 'e']);
+
 /** One Jyutping syllable (tone number dropped) in the Government's spelling: zeng Cheng, juk Yuk, zoeng Cheung, jyun Yuen. */
 export function governmentSpelling(jyutping: string): string {
   const [, initial = '', final = ''] = /^(gw|kw|ng|[bpmfdtnlgkhwzcsj]?)([a-z]*?)\d?$/.exec(jyutping) ?? [];
@@ -27,6 +30,8 @@ export function governmentSpelling(jyutping: string): string {
   if (initial === 's' && final === 'i') return 'sze';
   if (initial === 's' && final.startsWith('yu')) return `sh${FINALS[final] ?? final}`;
   if (initial === 'j' && final.startsWith('yu')) return `y${final === 'yu' ? 'u' : FINALS[final]}`;
+  // z and c are ts before some finals: 曾 zang Tsang, 徐 ceoi Tsui, 曹 cou Tso, 謝 ze Tse (but 陳 can Chan, 張 zoeng Cheung).
+  if ((initial === 'z' || initial === 'c') && TS_FINALS.has(final)) return `ts${FINALS[final] ?? final}`;
   return (INITIALS[initial] ?? initial) + (FINALS[final] ?? final);
 }
 

@@ -46,9 +46,8 @@ it.each(['unlisted-chinese', 'unlisted-romanized', 'unlisted-company', 'unlisted
 });
 
 it('reads a person family name first, the given name joined and apart, and as Taiwan and Hong Kong spell it', () => {
-  // Last, in Cantonese syllable by syllable: the Government's spelling of 曾 by the rule is CHANG (the commoner TSANG is
-  // the family-name table's, in the readings before).
-  expect(characterReadings(foldName('曾永源'))).toEqual(['zeng yongyuan', 'zeng yong yuan', 'tseng yungyuan', 'tsang yungyuan', 'chang wing yuen']);
+  // Last, in Cantonese syllable by syllable, as a Hong Kong identity card writes it.
+  expect(characterReadings(foldName('曾永源'))).toEqual(['zeng yongyuan', 'zeng yong yuan', 'tseng yungyuan', 'tsang yungyuan', 'tsang wing yuen']);
   // A two-character family name, and a family name read as a family name (单 is Shan, not Dan).
   expect(characterReadings(foldName('欧阳娜娜'))).toContain('ouyang nana');
   expect(characterReadings(foldName('单雄信'))).toContain('shan xiongxin');
@@ -106,8 +105,10 @@ it('reads the trade short form 货代 as freight, and names the East Turkestan m
 });
 
 it('spells Jyutping as Hong Kong identity cards do', () => {
-  expect(['zeng6', 'hung4', 'man4', 'juk6', 'dung1', 'zoeng1', 'ceoi4', 'jyun4', 'gou1', 'si1', 'zyu1', 'syu1', 'jyu4', 'gwok3'].map(governmentSpelling))
-    .toEqual(['cheng', 'hung', 'man', 'yuk', 'tung', 'cheung', 'chui', 'yuen', 'ko', 'sze', 'chu', 'shu', 'yu', 'kwok']);
+  expect(['zeng6', 'hung4', 'man4', 'juk6', 'dung1', 'zoeng1', 'can4', 'jyun4', 'gou1', 'si1', 'zyu1', 'syu1', 'jyu4', 'gwok3'].map(governmentSpelling))
+    .toEqual(['cheng', 'hung', 'man', 'yuk', 'tung', 'cheung', 'chan', 'yuen', 'ko', 'sze', 'chu', 'shu', 'yu', 'kwok']);
+  // z and c as ts before a few finals: 曾 Tsang, 徐 Tsui, 曹 Tso, 謝 Tse.
+  expect(['zang1', 'ceoi4', 'cou4', 'ze6'].map(governmentSpelling)).toEqual(['tsang', 'tsui', 'tso', 'tse']);
 });
 
 it('reads characters in Cantonese too, for a Hong Kong person or company the list spells so', () => {
