@@ -28,12 +28,22 @@ export function hasHan(text: string): boolean {
 
 // Readings of characters ----------------------------------------------------------------------------------------------
 
-/** Traditional characters of the words below, with their simplified forms: the tables are written once, simplified. */
-const TRADITIONAL = '國際運務貿團術銀實業資電東發屬連環亞礦產廣龍門陽馬長孫歐諸進責廠鐵鋼車輸島慶寧蘇濟華線導體風鄭陳黃張劉楊趙吳許謝鄧葉蕭鍾盧譚韓馮羅麥顏嚴萬錢蔣湯賴閻開設備機貨網絡訊號鳳聯學軍語車險會計際壽軟鏈應製灣臺區縣詢築氣權動蘭';
-const SIMPLIFIED = '国际运务贸团术银实业资电东发属连环亚矿产广龙门阳马长孙欧诸进责厂铁钢车输岛庆宁苏济华线导体风郑陈黄张刘杨赵吴许谢邓叶萧钟卢谭韩冯罗麦颜严万钱蒋汤赖阎开设备机货网络讯号凤联学军语车险会计际寿软链应制湾台区县询筑气权动兰';
-const SIMPLIFIED_OF = new Map([...TRADITIONAL].map((c, i) => [c, SIMPLIFIED[i]!]));
-const TRADITIONAL_OF = new Map([...SIMPLIFIED].map((c, i) => [c, TRADITIONAL[i]!]));
-const simplify = (text: string) => [...text].map((c) => SIMPLIFIED_OF.get(c) ?? c).join('');
+/**
+ * Simplified and traditional characters, by OpenCC's tables (opencc-js), loaded on demand as pinyin-pro is. The word
+ * tables below are written once, simplified; a name is simplified character by character to be cut into them (so that
+ * each character keeps its place), and converted whole, both ways, to meet the list's names as written.
+ */
+type Convert = (text: string) => string;
+let toSimplified: Convert | undefined;
+let toTraditional: Convert | undefined;
+function simplify(text: string): string {
+  const convert = (toSimplified ??= (require('opencc-js/t2cn') as typeof import('opencc-js')).Converter({ from: 't', to: 'cn' }));
+  return [...text].map(convert).join('');
+}
+function traditionalForm(text: string): string {
+  const convert = (toTraditional ??= (require('opencc-js/cn2t') as typeof import('opencc-js')).Converter({ from: 'cn', to: 't' }));
+  return convert(text);
+}
 
 /**
  * The words of Chinese company names and the English words the list's names of Chinese companies use for them;
@@ -181,8 +191,9 @@ function cantoneseCompanyReading(han: string): string | null {
  */
 export function characterReadings(folded: string): string[] {
   if (!hasHan(folded) || KANA.test(folded)) return [];
-  // The list's names in characters are traditional (華信船務(香港)有限公司): a simplified query meets them so.
-  const traditional = [...folded].map((c) => TRADITIONAL_OF.get(c) ?? c).join('');
+  // The list writes names in characters in traditional (華信船務(香港)有限公司) or in simplified ones (金铁三): a query
+  // in one meets them in the other too.
+  const forms = [traditionalForm(folded), simplify(folded)].filter((form) => form !== folded);
   const words = folded.split(' ');
   const company = words.some((w) => hasHan(w) && isCompany(w)) || words.filter((w) => hasHan(w)).length > 1;
   const readWords = (pick: (han: string) => string[]) => {
@@ -194,7 +205,7 @@ export function characterReadings(folded: string): string[] {
     return readings;
   };
   const readings = company ? readWords(companyReadings) : readWords(personReadings);
-  return [...new Set([...(traditional !== folded ? [traditional] : []), ...readings])];
+  return [...new Set([...forms, ...readings])];
 }
 
 // Other romanizations ------------------------------------------------------------------------------------------------

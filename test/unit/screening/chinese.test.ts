@@ -145,3 +145,12 @@ it('reads a given name and a brand in characters with their syllables apart too,
   expect(characterReadings(foldName('长安船务科技'))).toContain('chang an shipping technology');
   expect(matchesOf('长安船务科技')[0]?.key).toBe('014-000055');
 });
+
+it("meets the list's names in characters in the other set of characters, whichever it is", () => {
+  // The list writes 金铁三 (017-000005) simplified and 沈忠國際海運有限公司 (014-000073) traditional.
+  expect(characterReadings(foldName('金鐵三'))).toContain('金铁三');
+  expect(matchesOf('金鐵三').slice(0, 3).map((m) => m.key)).toContain('017-000005');
+  expect(matchesOf('沈忠国际海运有限公司')[0]?.key).toBe('014-000073');
+  // A traditional name is cut into the simplified word table character by character: 瀋陽 is the place Shenyang.
+  expect(characterReadings(foldName('瀋陽華強電子科技有限公司'))).toContain('shenyang huaqiang electronics technology ltd');
+});
