@@ -143,14 +143,22 @@ function companyReading(han: string, readBrand: (run: string) => string = (run) 
 /**
  * A company's name read with its brand in pinyin (Mainland), run together as the list writes most brands and apart as
  * it writes some (CHANG AN SHIPPING & TECHNOLOGY: run together, its & keeps the whole names from agreeing), and in
- * Cantonese (Hong Kong) where it has a brand.
+ * Cantonese (Hong Kong), apart as Hong Kong writes it. Apart only where every brand is of two or three characters, as
+ * such brands are: a longer run apart (阿里巴巴, a li ba ba) is a search over every short word of the list, 25 ms.
  */
 function companyReadings(han: string): string[] {
-  const readings = [companyReading(han), companyReading(han, (run) => read(run, false).join(' '))];
-  const cantonese = cantoneseCompanyReading(han);
-  if (cantonese) readings.push(cantonese);
+  const readings = [companyReading(han)];
+  let short = true;
+  const apart = (syllables: string[] | null) => {
+    short &&= syllables !== null && syllables.length <= MAX_BRAND_APART;
+    return syllables?.join(' ') ?? '';
+  };
+  const pinyin = companyReading(han, (run) => apart(read(run, false)));
+  const cantonese = companyReading(han, (run) => apart(cantoneseSyllables(run)));
+  if (short) readings.push(pinyin, cantonese);
   return [...new Set(readings)];
 }
+const MAX_BRAND_APART = 3;
 
 /** A person's name in characters: family name first (two characters for 欧阳, 司马), then the given name. */
 function personReadings(han: string): string[] {
@@ -165,24 +173,16 @@ function personReadings(han: string): string[] {
   // CHENGHE is not quite CHENG HE); then as Taiwanese and Hong Kong passports write it: the given name in Wade-Giles
   // and the family name in their two commonest spellings.
   const readings = [`${surname} ${given.join('')}`];
-  if (given.length > 1) readings.push(`${surname} ${given.join(' ')}`);
+  // Apart only a given name of two syllables, as Chinese given names are: a longer run (阿里巴巴 read as a person, a li
+  // ba ba) is a search over every short word of the list.
+  const usual = given.length <= 2;
+  if (usual && given.length === 2) readings.push(`${surname} ${given.join(' ')}`);
   const wadeGiven = given.map(wadeGiles).join('');
   for (const other of otherSpellings(surname)) readings.push(`${other} ${wadeGiven}`);
   // In Cantonese, as a Hong Kong identity card writes it, every syllable apart (鄭雄文 CHENG HUNG MAN).
-  const cantonese = cantoneseSyllables(han);
+  const cantonese = usual ? cantoneseSyllables(han) : null;
   if (cantonese) readings.push(cantonese.join(' '));
   return readings;
-}
-
-/** A Hong Kong company's brand in Cantonese, its syllables apart (育東能源 YUK TUNG ENERGY), or null where none. */
-function cantoneseCompanyReading(han: string): string | null {
-  let read = true;
-  const reading = companyReading(han, (run) => {
-    const syllables = cantoneseSyllables(run);
-    if (!syllables) read = false;
-    return syllables?.join(' ') ?? run;
-  });
-  return read ? reading : null;
 }
 
 /**

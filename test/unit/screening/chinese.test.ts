@@ -154,3 +154,9 @@ it("meets the list's names in characters in the other set of characters, whichev
   // A traditional name is cut into the simplified word table character by character: 瀋陽 is the place Shenyang.
   expect(characterReadings(foldName('瀋陽華強電子科技有限公司'))).toContain('shenyang huaqiang electronics technology ltd');
 });
+
+it('reads apart only a given name of two syllables and a brand of two or three, as such names are', () => {
+  // A longer run apart (a li ba ba) would be a search over every short word of the list.
+  expect(characterReadings(foldName('阿里巴巴')).filter((r) => r.split(' ').length > 2)).toEqual([]);
+  expect(characterReadings(foldName('深圳市腾讯计算机系统有限公司'))).toEqual(['深圳市騰訊計算機系統有限公司', 'shenzhen tengxunjisuanjixitong ltd']);
+});
