@@ -348,7 +348,9 @@ export function romanizationReadings(folded: string, written = folded): string[]
     if (fromOther && others.every((w) => toPinyin(w) !== null)) {
       const converted = others.map((w) => toPinyin(w, aspirated.has(w))!);
       const kept = others.map((w) => (isPinyin(w) ? w : toPinyin(w, aspirated.has(w))!));
-      for (const p of fromOther) for (const given of [kept, converted]) readings.add([p, ...given].join(' '));
+      // A passport's Wade-Giles has no apostrophes (Chin Tieh-san): its given name may be aspirated as well.
+      const asAspirated = aspirated.size === 0 ? others.map((w) => (isPinyin(w) ? w : toPinyin(w, true)!)) : kept;
+      for (const p of fromOther) for (const given of [kept, converted, asAspirated]) readings.add([p, ...given].join(' '));
     }
     // A pinyin family name (Zeng Yongyuan, Zhou Tony) as Taiwan and Hong Kong spell it, a pinyin given name in
     // Wade-Giles; a given name in no Chinese system (Tony) is kept.
