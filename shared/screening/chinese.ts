@@ -410,7 +410,9 @@ function splitBrand(folded: string): string | null {
 export const PINYIN_COMPANY_WORDS: Readonly<Record<string, string>> = {
   yinhang: '银行', youxiangongsi: '有限公司', gongsi: '公司', jituan: '集团', konggu: '控股', maoyi: '贸易', shangmao: '商贸',
   jinchukou: '进出口', keji: '科技', guoji: '国际', wuliu: '物流', shiye: '实业', touzi: '投资', chuanwu: '船务', hangyun: '航运',
-  haiyun: '海运', nengyuan: '能源', huoyun: '货运', huodai: '货代',
+  haiyun: '海运', nengyuan: '能源', huoyun: '货运', huodai: '货代', fazhan: '发展', kaifa: '开发', gongye: '工业', jishu: '技术',
+  dianzi: '电子', jianshe: '建设', gongcheng: '工程', yunshu: '运输', jinrong: '金融', kuangchan: '矿产', huagong: '化工',
+  jixie: '机械', shebei: '设备', hangkong: '航空', zhizao: '制造',
 };
 /** A legal form in pinyin is written in two words as often as in one (youxian gongsi). */
 const PINYIN_LEGAL_FORM = /\byouxian gongsi\b/g;
@@ -430,8 +432,13 @@ function pinyinCompanyReading(folded: string): string | null {
  */
 export function chineseReadings(folded: string, written = folded): string[] {
   if (hasHan(folded)) return characterReadings(folded);
+  // Beside the other readings: a word of these may be a given name (Jianshe, Guoji).
   const inEnglish = pinyinCompanyReading(folded);
-  if (inEnglish !== null) return [inEnglish];
+  const others = romanReadings(folded, written);
+  return inEnglish === null ? others : [inEnglish, ...others];
+}
+
+function romanReadings(folded: string, written: string): string[] {
   const words = folded.split(' ');
   if (words.some((w) => POSTAL_PLACES[w] !== undefined && POSTAL_PLACES[w] !== w)) return [words.map((w) => POSTAL_PLACES[w] ?? w).join(' ')];
   if (words.includes('hk')) return [folded.replace(HONG_KONG, 'hong kong')];

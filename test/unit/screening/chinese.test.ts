@@ -123,9 +123,12 @@ it('reads characters in Cantonese too, for a Hong Kong person or company the lis
 it('reads a company named in pinyin throughout with its business words in English', () => {
   // Written out by hand: each is how pinyin-pro reads its characters.
   for (const [word, han] of Object.entries(PINYIN_COMPANY_WORDS)) expect(pinyin(han, { toneType: 'none', type: 'array' }).join('')).toBe(word);
-  expect(chineseReadings('dandong yinhang')).toEqual(['dandong bank']);
+  expect(chineseReadings('dandong yinhang')[0]).toBe('dandong bank');
   expect(matchesOf('Dandong Yinhang')[0]?.key).toBe('016-000018');
-  expect(chineseReadings('dandong fudi maoyi youxian gongsi')).toEqual(['dandong fudi trading ltd']);
+  expect(chineseReadings('dandong hongxiang shiye fazhan youxian gongsi')[0]).toBe('dandong hongxiang industrial development ltd');
+  expect(matchesOf('Dandong Hongxiang Shiye Fazhan Youxian Gongsi')[0]?.key).toBe('016-000012');
+  // Beside a person's readings: Guoji may be a given name.
+  expect(chineseReadings('zhang guoji')).toEqual(expect.arrayContaining(['zhang international', 'chang kuochi']));
   // A business word alone names no company.
   expect(chineseReadings('yinhang')).toEqual([]);
 });
