@@ -403,8 +403,8 @@ function splitBrand(folded: string): string | null {
 }
 
 /**
- * The words that say what kind of business a company is, in pinyin joined as a name in pinyin writes them (Dandong
- * Yinhang, Fudi Maoyi Youxian Gongsi), with the characters whose English the list uses (COMPANY_WORDS). Written out
+ * The words that say what kind of business a company is, and the places the list names in English, in pinyin joined
+ * as a name in pinyin writes them (Dandong Yinhang, Fudi Maoyi Youxian Gongsi, Xianggang), with the characters whose English the list uses (COMPANY_WORDS). Written out
  * rather than read with pinyin-pro, which a name in Latin letters should not load; a test reads them back.
  */
 export const PINYIN_COMPANY_WORDS: Readonly<Record<string, string>> = {
@@ -413,6 +413,8 @@ export const PINYIN_COMPANY_WORDS: Readonly<Record<string, string>> = {
   haiyun: '海运', nengyuan: '能源', huoyun: '货运', huodai: '货代', fazhan: '发展', kaifa: '开发', gongye: '工业', jishu: '技术',
   dianzi: '电子', jianshe: '建设', gongcheng: '工程', yunshu: '运输', jinrong: '金融', kuangchan: '矿产', huagong: '化工',
   jixie: '机械', shebei: '设备', hangkong: '航空', zhizao: '制造',
+  // Places the list names in English (Huaxin Shipping (Hongkong): Xianggang).
+  xianggang: '香港', aomen: '澳门', zhongguo: '中国',
 };
 /** A legal form in pinyin is written in two words as often as in one (youxian gongsi). */
 const PINYIN_LEGAL_FORM = /\byouxian gongsi\b/g;

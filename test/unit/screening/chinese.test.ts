@@ -127,6 +127,7 @@ it('reads a company named in pinyin throughout with its business words in Englis
   expect(matchesOf('Dandong Yinhang')[0]?.key).toBe('016-000018');
   expect(chineseReadings('dandong hongxiang shiye fazhan youxian gongsi')[0]).toBe('dandong hongxiang industrial development ltd');
   expect(matchesOf('Dandong Hongxiang Shiye Fazhan Youxian Gongsi')[0]?.key).toBe('016-000012');
+  expect(matchesOf('Huaxin Chuanwu Xianggang Youxian Gongsi')[0]?.key).toBe('014-000059');
   // Beside a person's readings: Guoji may be a given name.
   expect(chineseReadings('zhang guoji')).toEqual(expect.arrayContaining(['zhang international', 'chang kuochi']));
   // A business word alone names no company.
