@@ -13,7 +13,8 @@ import type { NameToken } from './normalize';
  * Japanese name is written in the same characters): screen.ts takes it as weak evidence unless the whole name
  * agrees. Pure.
  *
- * Sources: pinyin-pro for the readings of characters (with its surname readings: 单 Shan, 曾 Zeng, 区 Ou); the
+ * Sources: pinyin-pro for the readings of characters (with its surname readings: 单 Shan, 曾 Zeng, 区 Ou); OpenCC's
+ * tables (opencc-js) for simplified and traditional characters; cantonese.ts for Cantonese readings; the
  * Wade-Giles ↔ pinyin syllable correspondence (Library of Congress pinyin conversion tables, 2000); the common Hong
  * Kong (Cantonese), Taiwanese and Southeast Asian spellings of the commonest surnames as the Hong Kong and Taiwan
  * immigration departments issue them.
