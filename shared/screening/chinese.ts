@@ -1,3 +1,4 @@
+import { cantoneseSyllables } from './cantonese';
 import type { NameComparison } from './compare-names';
 import type { NameToken } from './normalize';
 
@@ -12,7 +13,8 @@ import type { NameToken } from './normalize';
  * Japanese name is written in the same characters): screen.ts takes it as weak evidence unless the whole name
  * agrees. Pure.
  *
- * Sources: pinyin-pro for the readings of characters (with its surname readings: 单 Shan, 曾 Zeng, 区 Ou); the
+ * Sources: pinyin-pro for the readings of characters (with its surname readings: 单 Shan, 曾 Zeng, 区 Ou); OpenCC's
+ * tables (opencc-js) for simplified and traditional characters; cantonese.ts for Cantonese readings; the
  * Wade-Giles ↔ pinyin syllable correspondence (Library of Congress pinyin conversion tables, 2000); the common Hong
  * Kong (Cantonese), Taiwanese and Southeast Asian spellings of the commonest surnames as the Hong Kong and Taiwan
  * immigration departments issue them.
@@ -27,12 +29,22 @@ export function hasHan(text: string): boolean {
 
 // Readings of characters ----------------------------------------------------------------------------------------------
 
-/** Traditional characters of the words below, with their simplified forms: the tables are written once, simplified. */
-const TRADITIONAL = '國際運務貿團術銀實業資電東發屬連環亞礦產廣龍門陽馬長孫歐諸進責廠鐵鋼車輸島慶寧蘇濟華線導體風鄭陳黃張劉楊趙吳許謝鄧葉蕭鍾盧譚韓馮羅麥顏嚴萬錢蔣湯賴閻開設備機貨網絡訊號鳳聯學軍語車險會計際壽軟鏈應製灣臺區縣詢築氣權';
-const SIMPLIFIED = '国际运务贸团术银实业资电东发属连环亚矿产广龙门阳马长孙欧诸进责厂铁钢车输岛庆宁苏济华线导体风郑陈黄张刘杨赵吴许谢邓叶萧钟卢谭韩冯罗麦颜严万钱蒋汤赖阎开设备机货网络讯号凤联学军语车险会计际寿软链应制湾台区县询筑气权';
-const SIMPLIFIED_OF = new Map([...TRADITIONAL].map((c, i) => [c, SIMPLIFIED[i]!]));
-const TRADITIONAL_OF = new Map([...SIMPLIFIED].map((c, i) => [c, TRADITIONAL[i]!]));
-const simplify = (text: string) => [...text].map((c) => SIMPLIFIED_OF.get(c) ?? c).join('');
+/**
+ * Simplified and traditional characters, by OpenCC's tables (opencc-js), loaded on demand as pinyin-pro is. The word
+ * tables below are written once, simplified; a name is simplified character by character to be cut into them (so that
+ * each character keeps its place), and converted whole, both ways, to meet the list's names as written.
+ */
+type Convert = (text: string) => string;
+let toSimplified: Convert | undefined;
+let toTraditional: Convert | undefined;
+function simplify(text: string): string {
+  const convert = (toSimplified ??= (require('opencc-js/t2cn') as typeof import('opencc-js')).Converter({ from: 't', to: 'cn' }));
+  return [...text].map(convert).join('');
+}
+function traditionalForm(text: string): string {
+  const convert = (toTraditional ??= (require('opencc-js/cn2t') as typeof import('opencc-js')).Converter({ from: 'cn', to: 't' }));
+  return convert(text);
+}
 
 /**
  * The words of Chinese company names and the English words the list's names of Chinese companies use for them;
@@ -55,6 +67,11 @@ const COMPANY_WORDS: Record<string, string> = {
   俄罗斯: 'russia', 朝鲜: 'korea', 伊朗: 'iran', 叙利亚: 'syria', 纳米比亚: 'namibia', 马来西亚: 'malaysia', 印度尼西亚: 'indonesia',
   泰国: 'thailand', 越南: 'vietnam', 柬埔寨: 'cambodia', 缅甸: 'myanmar', 老挝: 'laos', 蒙古: 'mongolia', 安哥拉: 'angola',
   刚果: 'congo', 坦桑尼亚: 'tanzania', 莫桑比克: 'mozambique', 乌干达: 'uganda', 埃塞俄比亚: 'ethiopia', 阿联酋: 'uae',
+  // 货代 is the trade's short form of 货运代理, freight forwarding (Weihai World-Shipping Freight).
+  货代: 'freight',
+  // Organisations named in Chinese the way the list names them in English: the list writes 东突厥斯坦 (East Turkestan)
+  // as EASTERN TURKISTAN.
+  东突厥斯坦: 'eastern turkistan', 伊斯兰: 'islamic', 运动: 'movement',
 };
 /** Administrative words a company's name carries after its place (深圳市, 辽宁省): the list leaves them out. */
 const PLACE_SUFFIXES = new Set(['市', '省', '区', '县']);
@@ -89,33 +106,60 @@ function isCompany(han: string): boolean {
   return [...han].length > 4 || Object.keys(COMPANY_WORDS).some((word) => simplified.includes(word));
 }
 
-/** A company's name in the list's words: dictionary words in English, places and brand runs in pinyin, run together. */
-function companyReading(han: string): string {
+/**
+ * A company's name in the list's words: dictionary words in English, places and brand runs in pinyin, run together.
+ * Words are found from the end (backward maximum matching, the usual way to cut Chinese text without a full
+ * dictionary): a name ends in its kind of business and legal form, so cutting from the end keeps a brand from
+ * lending its last character to a word after it (申中国际 is 申中 + 国际, not 申 + 中国 + 际).
+ */
+function companyReading(han: string, readBrand: (run: string) => string = (run) => read(run, false).join('')): string {
   const chars = [...han];
   const simplified = [...simplify(han)];
   const out: string[] = [];
-  let run = '';
+  let run: string[] = [];
   const flush = () => {
-    if (run) out.push(read(run, false).join(''));
-    run = '';
+    if (run.length) out.unshift(readBrand(run.join('')));
+    run = [];
   };
-  for (let i = 0; i < chars.length; ) {
-    const rest = simplified.slice(i).join('');
-    const word = WORDS.find((w) => rest.startsWith(w));
+  for (let end = chars.length; end > 0; ) {
+    const before = simplified.slice(0, end).join('');
+    const word = WORDS.find((w) => before.endsWith(w));
     if (word) {
       flush();
-      out.push(COMPANY_WORDS[word] ?? read(word, false).join(''));
-      i += [...word].length;
+      out.unshift(COMPANY_WORDS[word] ?? read(word, false).join(''));
+      end -= [...word].length;
+    } else if (PLACE_SUFFIXES.has(simplified[end - 1]!) && PLACES.some((place) => before.slice(0, -1).endsWith(place))) {
       // 深圳市 is Shenzhen: the administrative word after a place is left out, as the list leaves it out.
-      if (!COMPANY_WORDS[word] && PLACE_SUFFIXES.has(simplified[i] ?? '')) i++;
+      flush();
+      end--;
     } else {
-      run += chars[i];
-      i++;
+      run.unshift(chars[end - 1]!);
+      end--;
     }
   }
   flush();
   return out.join(' ');
 }
+
+/**
+ * A company's name read with its brand in pinyin (Mainland), run together as the list writes most brands and apart as
+ * it writes some (CHANG AN SHIPPING & TECHNOLOGY: run together, its & keeps the whole names from agreeing), and in
+ * Cantonese (Hong Kong), apart as Hong Kong writes it. Apart only where every brand is of two or three characters, as
+ * such brands are: a longer run apart (阿里巴巴, a li ba ba) is a search over every short word of the list, 25 ms.
+ */
+function companyReadings(han: string): string[] {
+  const readings = [companyReading(han)];
+  let short = true;
+  const apart = (syllables: string[] | null) => {
+    short &&= syllables !== null && syllables.length <= MAX_BRAND_APART;
+    return syllables?.join(' ') ?? '';
+  };
+  const pinyin = companyReading(han, (run) => apart(read(run, false)));
+  const cantonese = companyReading(han, (run) => apart(cantoneseSyllables(run)));
+  if (short) readings.push(pinyin, cantonese);
+  return [...new Set(readings)];
+}
+const MAX_BRAND_APART = 3;
 
 /** A person's name in characters: family name first (two characters for 欧阳, 司马), then the given name. */
 function personReadings(han: string): string[] {
@@ -125,12 +169,20 @@ function personReadings(han: string): string[] {
   if (syllables.length !== chars.length || chars.length < 2) return [syllables.join('')];
   const surname = syllables.slice(0, surnameLength).join('');
   const given = syllables.slice(surnameLength);
-  // The given name joined, as the list writes it (a list name that splits it, TSANG YUNG YUAN, is met by comparing
-  // names run together; a short syllable alone would be a search over every short word); then as Taiwanese and Hong
-  // Kong passports write it: the given name in Wade-Giles and the family name in their two commonest spellings.
+  // The given name joined, as the list writes most (a list name that splits it, TSANG YUNG YUAN, is met by comparing
+  // names run together), and apart, as it writes some (Li Cheng He: run together, the spelling folds -ngh- to -ng-, so
+  // CHENGHE is not quite CHENG HE); then as Taiwanese and Hong Kong passports write it: the given name in Wade-Giles
+  // and the family name in their two commonest spellings.
   const readings = [`${surname} ${given.join('')}`];
+  // Apart only a given name of two syllables, as Chinese given names are: a longer run (阿里巴巴 read as a person, a li
+  // ba ba) is a search over every short word of the list.
+  const usual = given.length <= 2;
+  if (usual && given.length === 2) readings.push(`${surname} ${given.join(' ')}`);
   const wadeGiven = given.map(wadeGiles).join('');
   for (const other of otherSpellings(surname)) readings.push(`${other} ${wadeGiven}`);
+  // In Cantonese, as a Hong Kong identity card writes it, every syllable apart (鄭雄文 CHENG HUNG MAN).
+  const cantonese = usual ? cantoneseSyllables(han) : null;
+  if (cantonese) readings.push(cantonese.join(' '));
   return readings;
 }
 
@@ -140,8 +192,9 @@ function personReadings(han: string): string[] {
  */
 export function characterReadings(folded: string): string[] {
   if (!hasHan(folded) || KANA.test(folded)) return [];
-  // The list's names in characters are traditional (華信船務(香港)有限公司): a simplified query meets them so.
-  const traditional = [...folded].map((c) => TRADITIONAL_OF.get(c) ?? c).join('');
+  // The list writes names in characters in traditional (華信船務(香港)有限公司) or in simplified ones (金铁三): a query
+  // in one meets them in the other too.
+  const forms = [traditionalForm(folded), simplify(folded)].filter((form) => form !== folded);
   const words = folded.split(' ');
   const company = words.some((w) => hasHan(w) && isCompany(w)) || words.filter((w) => hasHan(w)).length > 1;
   const readWords = (pick: (han: string) => string[]) => {
@@ -152,10 +205,8 @@ export function characterReadings(folded: string): string[] {
     }
     return readings;
   };
-  // One reading of a company, its brand run together: compareNames meets a brand the list splits (SHEN ZHONG) by
-  // comparing names run together, and a reading split into syllables (a li ba ba) costs a search over every short word.
-  const readings = company ? readWords((han) => [companyReading(han)]) : readWords(personReadings);
-  return [...new Set([...(traditional !== folded ? [traditional] : []), ...readings])];
+  const readings = company ? readWords(companyReadings) : readWords(personReadings);
+  return [...new Set([...forms, ...readings])];
 }
 
 // Other romanizations ------------------------------------------------------------------------------------------------
@@ -254,8 +305,28 @@ function syllables(word: string, known: (s: string) => boolean, first = true): s
 export const pinyinSyllables = (word: string): string[] | null => syllables(word, (s) => PINYIN_SYLLABLES.has(s));
 
 const isWadeGiles = (s: string) => FROM_WADE_GILES.has(s) || PINYIN_SYLLABLES.has(s);
-/** The pinyin a Wade-Giles word most likely is: the first reading of each syllable, unaspirated before aspirated. */
-const toPinyin = (word: string): string | null => syllables(word, isWadeGiles)?.map((s) => (PINYIN_SYLLABLES.has(s) && !FROM_WADE_GILES.has(s) ? s : FROM_WADE_GILES.get(s)![0]!)).join('') ?? null;
+/** Pinyin's aspirated initials, which Wade-Giles writes as the unaspirated ones with an apostrophe (t' is t, t is d). */
+const ASPIRATED = /^[ptkcq]/;
+/**
+ * The pinyin a Wade-Giles word most likely is: the first reading of each syllable, unaspirated before aspirated,
+ * unless the name as written marks the word's first syllable aspirated (T'ieh is tie, Tieh die).
+ */
+function toPinyin(word: string, aspirated = false): string | null {
+  const pinyinOf = (s: string, i: number) => {
+    if (PINYIN_SYLLABLES.has(s) && !FROM_WADE_GILES.has(s)) return s;
+    const options = FROM_WADE_GILES.get(s)!;
+    return (aspirated && i === 0 && options.find((o) => ASPIRATED.test(o))) || options[0]!;
+  };
+  return syllables(word, isWadeGiles)?.map(pinyinOf).join('') ?? null;
+}
+
+/**
+ * The words of a name that Wade-Giles marks as starting aspirated, with an apostrophe after the initial (Chin
+ * T'ieh-san, Ch'en): folding drops the apostrophe, so they are read from the name as written.
+ */
+function aspiratedWords(written: string): Set<string> {
+  return new Set([...written.toLowerCase().matchAll(/\b(ch|ts|tz|[ptk])['’‘ʼ]([a-z]+)/g)].map((m) => m[1]! + m[2]!));
+}
 
 /**
  * The other readings of a Latin name that looks Chinese, for a list that writes it otherwise: a Wade-Giles or
@@ -263,8 +334,9 @@ const toPinyin = (word: string): string | null => syllables(word, isWadeGiles)?.
  * as Taiwan and Hong Kong spell it and its given name in Wade-Giles. Only for names of two to four words, every one
  * a syllable or run of syllables of those systems, and with a known family name first or last.
  */
-export function romanizationReadings(folded: string): string[] {
+export function romanizationReadings(folded: string, written = folded): string[] {
   const words = folded.split(' ');
+  const aspirated = aspiratedWords(written);
   if (words.length < 2 || words.length > 4 || !words.every((w) => /^[a-z]+$/.test(w))) return [];
   const readings = new Set<string>();
   const isPinyin = (w: string) => syllables(w, (s) => PINYIN_SYLLABLES.has(s)) !== null;
@@ -275,9 +347,11 @@ export function romanizationReadings(folded: string): string[] {
     // name read from Wade-Giles where it is not pinyin already, and wholly (TAI, SHU may be Wade-Giles for DAI, ZHU).
     const fromOther = PINYIN_OF.get(surname) ?? (SPELLINGS_OF.has(surname) || SAME_SURNAMES.has(surname) ? [surname] : null);
     if (fromOther && others.every((w) => toPinyin(w) !== null)) {
-      const converted = others.map((w) => toPinyin(w)!);
-      const kept = others.map((w) => (isPinyin(w) ? w : toPinyin(w)!));
-      for (const p of fromOther) for (const given of [kept, converted]) readings.add([p, ...given].join(' '));
+      const converted = others.map((w) => toPinyin(w, aspirated.has(w))!);
+      const kept = others.map((w) => (isPinyin(w) ? w : toPinyin(w, aspirated.has(w))!));
+      // A passport's Wade-Giles has no apostrophes (Chin Tieh-san): its given name may be aspirated as well.
+      const asAspirated = aspirated.size === 0 ? others.map((w) => (isPinyin(w) ? w : toPinyin(w, true)!)) : kept;
+      for (const p of fromOther) for (const given of [kept, converted, asAspirated]) readings.add([p, ...given].join(' '));
     }
     // A pinyin family name (Zeng Yongyuan, Zhou Tony) as Taiwan and Hong Kong spell it, a pinyin given name in
     // Wade-Giles; a given name in no Chinese system (Tony) is kept.
@@ -329,14 +403,50 @@ function splitBrand(folded: string): string | null {
   return split ? words.join(' ') : null;
 }
 
-/** Every reading a Chinese name may have beside its own: from characters, or from one romanization to another. */
-export function chineseReadings(folded: string): string[] {
+/**
+ * The words that say what kind of business a company is, and the places the list names in English, in pinyin joined
+ * as a name in pinyin writes them (Dandong Yinhang, Fudi Maoyi Youxian Gongsi, Xianggang), with the characters whose English the list uses (COMPANY_WORDS). Written out
+ * rather than read with pinyin-pro, which a name in Latin letters should not load; a test reads them back.
+ */
+export const PINYIN_COMPANY_WORDS: Readonly<Record<string, string>> = {
+  yinhang: '银行', youxiangongsi: '有限公司', gongsi: '公司', jituan: '集团', konggu: '控股', maoyi: '贸易', shangmao: '商贸',
+  jinchukou: '进出口', keji: '科技', guoji: '国际', wuliu: '物流', shiye: '实业', touzi: '投资', chuanwu: '船务', hangyun: '航运',
+  haiyun: '海运', nengyuan: '能源', huoyun: '货运', huodai: '货代', fazhan: '发展', kaifa: '开发', gongye: '工业', jishu: '技术',
+  dianzi: '电子', jianshe: '建设', gongcheng: '工程', yunshu: '运输', jinrong: '金融', kuangchan: '矿产', huagong: '化工',
+  jixie: '机械', shebei: '设备', hangkong: '航空', zhizao: '制造',
+  // Places the list names in English (Huaxin Shipping (Hongkong): Xianggang).
+  xianggang: '香港', aomen: '澳门', zhongguo: '中国',
+};
+/** A legal form in pinyin is written in two words as often as in one (youxian gongsi). */
+const PINYIN_LEGAL_FORM = /\byouxian gongsi\b/g;
+
+/** A company's name in pinyin throughout with its business words in the list's English (Dandong Yinhang: Dandong Bank), or null. */
+function pinyinCompanyReading(folded: string): string | null {
+  const words = folded.replace(PINYIN_LEGAL_FORM, 'youxiangongsi').split(' ');
+  const translated = words.map((w) => (PINYIN_COMPANY_WORDS[w] ? COMPANY_WORDS[PINYIN_COMPANY_WORDS[w]!]! : w));
+  // A business word alone (Yinhang) names no company; a name in it does.
+  const changed = translated.map((w, i) => w !== words[i]);
+  return changed.some(Boolean) && !changed.every(Boolean) ? translated.join(' ') : null;
+}
+
+/**
+ * Every reading a Chinese name may have beside its own: from characters, or from one romanization to another. The
+ * name as written tells what folding loses (Wade-Giles apostrophes).
+ */
+export function chineseReadings(folded: string, written = folded): string[] {
   if (hasHan(folded)) return characterReadings(folded);
+  // Beside the other readings: a word of these may be a given name (Jianshe, Guoji).
+  const inEnglish = pinyinCompanyReading(folded);
+  const others = romanReadings(folded, written);
+  return inEnglish === null ? others : [inEnglish, ...others];
+}
+
+function romanReadings(folded: string, written: string): string[] {
   const words = folded.split(' ');
   if (words.some((w) => POSTAL_PLACES[w] !== undefined && POSTAL_PLACES[w] !== w)) return [words.map((w) => POSTAL_PLACES[w] ?? w).join(' ')];
   if (words.includes('hk')) return [folded.replace(HONG_KONG, 'hong kong')];
   const brand = splitBrand(folded) ?? joinBrand(folded);
-  return brand ? [brand] : romanizationReadings(folded);
+  return brand ? [brand] : romanizationReadings(folded, written);
 }
 
 /**

@@ -326,7 +326,7 @@ export type NameReading = NameToken[] & {
  */
 export function tokenizeReadings(name: string): NameReading[] {
   const folded = foldName(name);
-  const guessed = [...chineseReadings(folded), ...hanjaReadings(folded)].map((reading) => Object.assign(tokenizeFolded(reading), { guessed: true }));
+  const guessed = [...chineseReadings(folded, name), ...hanjaReadings(folded)].map((reading) => Object.assign(tokenizeFolded(reading), { guessed: true }));
   const readings = nameReadings(name);
   const split = readings.map(splitGluedParticles).filter((reading, i) => reading !== readings[i]);
   const joined = readings.map(joinParticles).filter((reading, i) => reading !== readings[i]);
