@@ -15,6 +15,8 @@
 const NAME_FAMILIES: readonly string[] = [
   // Korea as the DPRK's own names write it in Latin (Choson, Chosun; Joseon in RR): CHOSUN YUNHA MACHINERY is KOREA RYONHA MACHINERY.
   'korea korean choson chosun joseon',
+  // An organisation's direction word, as noun or adjective (East Turkistan, EASTERN TURKISTAN).
+  'eastern east', 'western west', 'northern north', 'southern south',
   // Arabic name parts, and the katakana of the commonest in Hepburn without long vowels (ムハンマド muhanmado, アブドゥル abudouru).
   'muhammad mohammad mohammed mohamed mohamad muhamad muhammed muhamed mohd mohamud mouhamed mohamed mukhammad mukhamed mahomed muhanmado mohanmado mohamedo muhamado mohamado',
   'ahmad ahmed akhmad akhmed ahmet',

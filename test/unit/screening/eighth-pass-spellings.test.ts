@@ -93,3 +93,9 @@ it('Eissa is a spelling of Isa', () => {
   expect(familyKey('eissa')).toBe(familyKey('issa'));
   expect(tokenizeName('Ibrahim Eissa')[1]!.family).toBe(familyKey('isa'));
 });
+
+it('an organisation’s direction word is one word as noun or adjective (West Africa, Western Africa)', () => {
+  expect(familyKey('east')).toBe(familyKey('eastern'));
+  expect(familyKey('west')).not.toBe(familyKey('east'));
+  expect(top('Islamic State Western Africa Province')?.key).toBe('002-000780');
+});
