@@ -159,8 +159,9 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
   const lowWeight = totalWeight - words.reduce((sum, t) => sum + index.weightOf(t), 0);
   // compareNames weighs an unmatched middle part at a quarter at least: the smallest the query's weight can come to.
   const middleWeight = tokens.reduce((sum, t, i) => (i > 0 && i < tokens.length - 1 ? sum + index.weightOf(t) : sum), 0);
-  // A word some entry's address holds may be left out as a place added to its name (placeAdded).
-  const placeWeight = words.reduce((sum, t) => (index.addressWords.has(t.text) ? sum + index.weightOf(t) : sum), 0);
+  // A last word some organisation's address holds may be left out as a place added to its name (placeAdded).
+  const last = words[words.length - 1]!;
+  const placeWeight = words.length > 1 && index.addressWords.has(last.text) ? index.weightOf(last) : 0;
   const outlineWeight = totalWeight - 0.75 * middleWeight;
   const leastWeight = outlineWeight - placeWeight > 0 ? outlineWeight - placeWeight : outlineWeight;
   // A family name with a Japanese title (プーチン大統領) leaves out the given names compareNames then weighs little.
@@ -233,15 +234,16 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
 }
 
 /**
- * A customer record gives where a company or person is after the name (Belshina Bobruisk, Kurganmashzavod Kurgan,
- * Grodno Azot Grodno branch): a word the query adds that is in the entry's own address says where, not who, and the
- * rest is compared alone, for a little less. Only a word the name comparison left unpaired, and never all of them.
+ * A customer record gives where a company is after its name (Belshina Bobruisk, Kurganmashzavod Kurgan): the query's
+ * last word, when it is in the organisation's own address, says where, not who, and the rest is compared alone, for
+ * a little less. Only a word the name comparison left unpaired, and never the only one.
  */
 const ADDRESS_PLACE_FACTOR = 0.98;
 function placeAdded(tokens: NameReading, comparison: NameComparison, facts: EntryFacts): { rest: NameReading; words: string[] } | null {
   if (facts.addressWords.size === 0 || tokens.length < 2) return null;
   const paired = new Set(comparison.pairs.map((p) => p.queryIndex));
-  const place = tokens.map((t, i) => !paired.has(i) && t.kind !== 'legal' && facts.addressWords.has(t.text));
+  const lastWord = tokens.findLastIndex((t) => t.kind === 'word');
+  const place = tokens.map((t, i) => i === lastWord && !paired.has(i) && facts.addressWords.has(t.text));
   if (!place.includes(true)) return null;
   const rest = Object.assign(tokens.filter((_, i) => !place[i]), { guessed: tokens.guessed });
   return namesSomeone(rest) ? { rest, words: tokens.filter((_, i) => place[i]).map((t) => t.text) } : null;

@@ -38,7 +38,7 @@ export interface EntryFacts {
   countries: Set<string>;
   /** A person the list gives addresses for but no nationality: the countries only say where they have lived. */
   residenceOnly: boolean;
-  /** The words of the entry's addresses (Bobruisk, Kurgan), folded: a customer file adds the city to a name. */
+  /** An organisation's address words (Bobruisk, Kurgan), folded: a customer file adds the city to a company's name. */
   addressWords: Set<string>;
 }
 
@@ -58,7 +58,7 @@ export class ScreeningIndex {
   readonly kanaCross = new TokenSpace();
   readonly latinCross = new TokenSpace();
   readonly bounds: NameBounds;
-  /** Every word of every entry's addresses: a query word among them may be a place screen.ts leaves out. */
+  /** Every word of every organisation's addresses: a query word among them may be a place screen.ts leaves out. */
   readonly addressWords: ReadonlySet<string>;
   /** Names holding each spelling family (Lee/RI, Mohammed/Muhammad), coarse key (c:…) and consonant skeleton (s:…): found by it, however far the spellings. */
   readonly families = new Map<string, number[]>();
@@ -193,7 +193,8 @@ function entryFacts(entry: Designation): EntryFacts {
   const countryNames = [...entry.nationalities.ja, ...entry.nationalities.en, ...entry.addresses.flatMap((a) => [a.country.ja, a.country.en])];
   const countries = new Set(countryNames.filter((c): c is string => !!c).map((c) => countryCode(c) ?? foldName(c)));
   const residenceOnly = entry.entityType === 'individual' && ![...entry.nationalities.ja, ...entry.nationalities.en].some((c) => !!c);
-  const addressText = entry.addresses.flatMap((a) => [a.detail.en, a.detail.ja]).filter((d): d is string => !!d);
+  // A person's words added are personWithAddedWords' (compare-names.ts): an address is a company's seat, a person's stay.
+  const addressText = entry.entityType !== 'entity' ? [] : entry.addresses.flatMap((a) => [a.detail.en, a.detail.ja]).filter((d): d is string => !!d);
   const addressWords = new Set(addressText.flatMap((d) => foldName(d).split(/[^\p{L}]+/u)).filter((w) => w.length >= ADDRESS_WORD_LENGTH));
   return { birthDates, birthYears, countries, residenceOnly, addressWords };
 }
