@@ -309,7 +309,16 @@ const ROMANIZED_ORGANISATION_WORDS = new Set(
  * order is not kept as meaningful.
  */
 export function tokenizeName(name: string): NameToken[] {
-  return tokenizeFolded(nameReadings(name)[0]!);
+  return tokenizeFolded(firstReading(name));
+}
+
+/** nameReadings(name)[0], without working out the others: the index reads every listed name so. */
+function firstReading(name: string): string {
+  if (bracketedNoteReadings(name).length === 0) {
+    const bracketed = bracketedReadings(name);
+    if (bracketed !== null) return firstReading(bracketed[0]!);
+  }
+  return readingsOf(name, true)[0]!;
 }
 
 /** A reading guessed from Chinese characters or another romanization (chinese.ts): weak evidence unless all of it agrees. */
@@ -373,20 +382,23 @@ export function nameReadings(name: string): string[] {
   return place === null ? readingsOf(name) : [...readingsOf(name), ...readingsOf(place)];
 }
 
-function readingsOf(name: string): string[] {
+function readingsOf(name: string, firstOnly = false): string[] {
   const folded = readArabicParticles(foldName(name));
-  const translated = hasCyrillic(folded) ? translateRussianWords(folded) : null;
   // Hangul: a DPRK organisation's Korean words in the list's English (korean.ts), a person's name syllable by syllable.
   const readings = hasHangul(folded) ? readHangul(folded).flatMap(cyrillicReadings) : latinReadings(folded);
+  if (firstOnly && readings.length > 0) return [finishReading(readings[0]!)];
+  const translated = hasCyrillic(folded) ? translateRussianWords(folded) : null;
   if (translated !== null) readings.push(latinReadings(translated)[0]!);
   const dprk = startsWithKorea(folded) ? readKanjiOrganisation(folded) : null;
   if (dprk !== null) readings.push(dprk, ...dprkSpelledOut(dprk));
   // A name the Japanese press translates (ロシア連邦中央銀行): also read in the list's English words (japanese-words.ts).
   readings.push(...japaneseOrganisationReadings(folded));
-  return readings.map((reading) => {
-    const text = replaceLegalPhrases(joinArabicCompounds(readIzafat(reading)));
-    return splitKoreanGivenName(text) ?? text;
-  });
+  return readings.map(finishReading);
+}
+
+function finishReading(reading: string): string {
+  const text = replaceLegalPhrases(joinArabicCompounds(readIzafat(reading)));
+  return splitKoreanGivenName(text) ?? text;
 }
 
 /**
