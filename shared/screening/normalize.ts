@@ -119,6 +119,9 @@ export function foldName(text: string): string {
   return foldLetters(expandJapaneseLegalMarks(expandCyrillicLegalMarks(text)))
     .replace(/['’‘`ʼ]/g, '')
     .replace(/&/g, ' and ')
+    // A legal form's three or four initials spaced (s. r. o.) are the form; other spaced initials stay initials
+    // (Putin V. V.; named after S. A. Lavochkin, where S.A. is no société anonyme).
+    .replace(/\b[a-z]\.(?: [a-z]\.?){2,3}(?![a-z])/g, (m) => (LEGAL_LATIN.has(m.replace(/[. ]/g, '')) ? m.replace(/[. ]/g, '') : m))
     // S.R.O. is a legal form and E.S.Co one word; V.V. after a surname is two initials (Putin V.V.).
     .replace(/(?:\b[a-z]\.){2,}([a-z])?/g, (m, glued?: string) =>
       glued || m.length >= 6 || LEGAL_LATIN.has(m.replace(/\./g, '')) ? m.replace(/\./g, '') : m.replace(/\./g, ' '),
@@ -351,7 +354,9 @@ export function tokenizeReadings(name: string): NameReading[] {
 function joinParticles(reading: string): string {
   return reading
     .replace(/\babd(?:ul|el|al|ol|u)?(?: (?:al|el|ul))? (?=[a-z]{3,}\b)/g, 'abdul')
-    .replace(/\b(bel|ben|bin|abu|abou) (?=[a-z]{3,}\b)/g, '$1');
+    .replace(/\b(bel|ben|bin|abu|abou) (?=[a-z]{3,}\b)/g, '$1')
+    // A Persian family name's suffix written apart (Fakhri Zadeh, Ahmadi Nejad), as the list writes it joined.
+    .replace(/\b([a-z]{3,}) (zadeh|zade|nejad|nezhad|pour|poor)\b/g, '$1$2');
 }
 
 /**

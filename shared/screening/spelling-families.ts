@@ -47,6 +47,7 @@ const NAME_FAMILIES: readonly string[] = [
   'zayd zaid zeid',
   'yahya yahia yehia',
   'isa issa eisa essa eissa esa',
+  'izzat ezzat izzet ezzet izat',
   'musa moussa mousa',
   'faisal faysal feisal',
   'jafar jaafar jafer',

@@ -99,3 +99,21 @@ it('an organisation’s direction word is one word as noun or adjective (West Af
   expect(familyKey('west')).not.toBe(familyKey('east'));
   expect(top('Islamic State Western Africa Province')?.key).toBe('002-000780');
 });
+
+describe('spellings read from customer files', () => {
+  it('a legal form’s initials spaced are the form (s. r. o.), two spaced initials stay initials', () => {
+    expect(tokenizeName('Versor s. r. o.').map((t) => t.kind)).toEqual(['word', 'legal']);
+    expect(tokenizeName('named after S. A. Lavochkin').some((t) => t.kind === 'legal')).toBe(false);
+  });
+
+  it('a Persian family name’s suffix written apart is read joined (Ahmadi Nejad, AHMADINEJAD)', () => {
+    expect(top('Behman Asgar Pour')?.key).toBe('019-000002');
+    // The list writing it apart is still met as written.
+    expect(top('Mohammad Mehdi Nejad Nouri')?.key).toBe('019-000007');
+  });
+
+  it('Ezzat is Izzat', () => {
+    expect(familyKey('ezzat')).toBe(familyKey('izzat'));
+    expect(top('Ezzat Ibrahim al-Duri')?.key).toBe('005-000006');
+  });
+});
