@@ -231,7 +231,8 @@ export function kanaCoarseKey(token: string): string {
   // On the token as written: a small ャ (チャン, 장) is another syllable than a full ヤン (양).
   // 이 (Lee) is 리 (RI) by the South's initial-sound rule: a lone イ is the surname リ.
   // Korean nasal assimilation, which MOF writes and the press often not: 극렬 is グンニョル (k + r as ng + n), not グクリョル.
-  return kanaKey(token.replace(/^[ルイ]$/, 'リ').replace(/ヤン/g, 'ヨン').replace(/[クグ](?=リ[ャュョ])/g, 'ン').replace(/ン(リ)(?=[ャュョ])/g, 'ンニ'))
+  // The same rule before ャ, ュ, ョ: a one-syllable name リョム (렴) is ヨム (염) in the South's spelling.
+  return kanaKey(token.replace(/^[ルイ]$/, 'リ').replace(/^リ([ャュョ][ンムクプル]?)$/, (_, rest: string) => SMALL_KANA[rest[0]!]! + rest.slice(1)).replace(/ヤン/g, 'ヨン').replace(/[クグ](?=リ[ャュョ])/g, 'ン').replace(/ン(リ)(?=[ャュョ])/g, 'ンニ'))
     .replace(/[ジパピプペポダデド]/g, (c) => KOREAN_INITIALS[c]!)
     .replace(/[カキクケコガギグゲゴバビブベボ]/g, (c) => KH_ROWS[c]!);
 }

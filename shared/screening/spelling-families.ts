@@ -236,7 +236,10 @@ function readKoreanSyllable(token: string): string | null {
       if (final === undefined) continue;
       // The initial-sound rule: ㄹ before i/y is silent, before other vowels it is ㄴ.
       const onset = initial === 'R' ? (/^[IY]/.test(vowel) ? '' : 'N') : initial;
-      return `${onset}-${vowel}-${final}`;
+      // 휘 is written Hui as often as Hwi, and Hui is also 희 (the list's Ryom Hui-Bong is リョム・フィボン, 휘): after h
+      // the two vowels are one class.
+      const nucleus = onset === 'H' && vowel === 'WI' ? 'I' : vowel;
+      return `${onset}-${nucleus}-${final}`;
     }
   }
   return null;

@@ -1,0 +1,44 @@
+import { kanaCoarseKey } from '../../../shared/screening/normalize';
+import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
+import { screenName } from '../../../shared/screening/screen';
+import { ScreeningIndex } from '../../../shared/screening/screening-index';
+import { familyKey } from '../../../shared/screening/spelling-families';
+import { listedIndex } from '../../support/listed-index';
+
+/**
+ * The eighth pass's rules for katakana, Cyrillic and Korean queries, each on real list names (the 2026-03-05
+ * workbook) other than the tuning sets' queries (E-H) that showed them.
+ */
+let index: ScreeningIndex;
+beforeAll(async () => {
+  index = await listedIndex();
+}, 180_000);
+
+const screen = (name: string) => screenName(index, { name, threshold: DEFAULT_THRESHOLD }).matches;
+const keys = (name: string) => screen(name).map((m) => m.key);
+const top3 = (name: string) => keys(name).slice(0, 3);
+
+describe('Korean syllables as the South and the list write them', () => {
+  it('휘 written Hui is one syllable with Hwi (and Hee, 희); Hwa is not', () => {
+    expect(familyKey('hui')).toBe(familyKey('hwi'));
+    expect(familyKey('hee')).toBe(familyKey('hwi'));
+    expect(familyKey('hwa')).not.toBe(familyKey('hwi'));
+  });
+
+  it('Choe Hui is CHOE HWI', () => {
+    expect(top3('Choe Hui')).toContain('015-000042');
+  });
+
+  it('a one-syllable katakana name リョ, リュ, リャ is ヨ, ユ, ヤ by the initial-sound rule; a longer word keeps its リ', () => {
+    expect(kanaCoarseKey('ヨン')).toBe(kanaCoarseKey('リョン'));
+    expect(kanaCoarseKey('ユ')).toBe(kanaCoarseKey('リュ'));
+    expect(kanaCoarseKey('ユドミラ')).not.toBe(kanaCoarseKey('リュドミラ'));
+  });
+
+  it.each([
+    ['カン・ヨン', '015-000020'],
+    ['ユ・ジン', '015-000027'],
+  ])('%s finds %s (カン・リョン, リュ・ジン)', (name, key) => {
+    expect(top3(name)).toContain(key);
+  });
+});
