@@ -3,6 +3,7 @@ import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
 import { familyKey } from '../../../shared/screening/spelling-families';
+import { cyrillicReadings } from '../../../shared/screening/transliterate';
 import { listedIndex } from '../../support/listed-index';
 
 /**
@@ -40,5 +41,17 @@ describe('Korean syllables as the South and the list write them', () => {
     ['ユ・ジン', '015-000027'],
   ])('%s finds %s (カン・リョン, リュ・ジン)', (name, key) => {
     expect(top3(name)).toContain(key);
+  });
+});
+
+describe('Belarusian akanye: an unstressed o written a, in the stem too', () => {
+  it('a family name with a Russian suffix is also read with its stem’s a as o; a given name is not', () => {
+    expect(cyrillicReadings('калеснікаў алег')).toContain('kolesnikov aleg');
+    expect(cyrillicReadings('калеснікаў алег')).not.toContain('kolesnikov oleg');
+  });
+
+  it('Калеснікаў Алег is Oleg Kolesnikov, as a spelling, not a likeness', () => {
+    expect(screen('Калеснікаў Алег')[0]).toMatchObject({ key: '029-000268' });
+    expect(screen('Калеснікаў Алег')[0]!.score).toBeGreaterThan(0.95);
   });
 });
