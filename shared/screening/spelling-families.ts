@@ -56,6 +56,8 @@ const NAME_FAMILIES: readonly string[] = [
   'sayf saif seif',
   'mutasim mutassim moatassem muatesem',
   'hamza hamzah',
+  // لادن: Ladin in ALA-LC, Laden in the press; katakana ラディン as the press writes it, ラーデン as MOF does.
+  'ladin laden radin raden',
   'aziz azeez',
   'tahir taher',
   'qasim qassim kassem kasem qasem qassem ghasem ghassem',
