@@ -354,7 +354,11 @@ function joinParticles(reading: string): string {
 function splitGluedParticles(reading: string): string {
   return reading
     .replace(/\b(bin|ibn|abu|abdul|abdel|abdol)(?=[a-z]{4,}\b)/g, '$1 ')
-    .replace(/(^|\s)(ビン|イブン|アブー?)(?=[\u30a1-\u30fa\u30fc]{3,})/g, '$1$2 ');
+    .replace(/(^|\s)(ビン|イブン|アブー?)(?=[\u30a1-\u30fa\u30fc]{3,})/g, '$1$2 ')
+    // Abdul in katakana (アブドルガニ, アブドゥルラフマン) before a name of two kana or more, as Abdulghani in Latin.
+    .replace(/(^|\s)アブ (ドゥ?ル)(?=[\u30a1-\u30fa\u30fc]{2,})/g, '$1アブ$2 ')
+    // A Russian double family name run together (リボワベロワ for リヴォヴァ＝ベロヴァ, Lvova-Belova): two -ova, -ov apart.
+    .replace(/([\u30a1-\u30fa\u30fc]+[オコゴソゾトドノホボポモヨロォョ](?:ワ|ヴァ|フ))(?=[\u30a1-\u30fa\u30fc]+[オコゴソゾトドノホボポモヨロォョ](?:ワ|ヴァ|フ)(?:\s|$))/g, '$1 ');
 }
 
 /**

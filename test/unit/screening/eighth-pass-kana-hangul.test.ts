@@ -1,4 +1,4 @@
-import { kanaCoarseKey } from '../../../shared/screening/normalize';
+import { kanaCoarseKey, tokenizeReadings } from '../../../shared/screening/normalize';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
@@ -18,6 +18,7 @@ beforeAll(async () => {
 const screen = (name: string) => screenName(index, { name, threshold: DEFAULT_THRESHOLD }).matches;
 const keys = (name: string) => screen(name).map((m) => m.key);
 const top3 = (name: string) => keys(name).slice(0, 3);
+const readings = (name: string) => tokenizeReadings(name).map((r) => r.map((t) => t.text).join(' '));
 
 describe('Korean syllables as the South and the list write them', () => {
   it('휘 written Hui is one syllable with Hwi (and Hee, 희); Hwa is not', () => {
@@ -53,5 +54,31 @@ describe('Belarusian akanye: an unstressed o written a, in the stem too', () => 
   it('Калеснікаў Алег is Oleg Kolesnikov, as a spelling, not a likeness', () => {
     expect(screen('Калеснікаў Алег')[0]).toMatchObject({ key: '029-000268' });
     expect(screen('Калеснікаў Алег')[0]!.score).toBeGreaterThan(0.95);
+  });
+});
+
+describe('katakana as the press writes it', () => {
+  it('Ladin and Laden, ラディン and ラーデン, are one Arabic name part (لادن): the Usama Bin Laden Network', () => {
+    expect(familyKey('ladin')).toBe(familyKey('laden'));
+    expect(top3('Usama bin Ladin network')[0]).toBe('002-000166');
+    expect(top3('ウサマ・ビンラディン・ネットワーク')[0]).toBe('002-000166');
+  });
+
+  it('Abdul glued to the name after it in katakana is also read apart, as Abdulghani is in Latin', () => {
+    expect(readings('アブドルガニ')).toContain('アブドル ガニ');
+    expect(readings('アブドゥルラフマン')).toContain('アブドゥル ラフマン');
+    expect(readings('アブドゥル')).not.toContain('アブドゥル ');
+  });
+
+  it('Abdul Ghafar Qureshi run together in katakana is found as the list writes him apart', () => {
+    expect(top3('アブドゥルガファール・クレシ')).toContain('002-000130');
+  });
+
+  it('a Russian double family name run together is also read as its two names; one -ova name is not cut', () => {
+    expect(readings('リボワベロワ')).toContain('リボワ ベロワ');
+    expect(readings('ヴァシリコヴァ')).toEqual(['ヴァシリコヴァ']);
+    expect(readings('イワノワ')).toEqual(['イワノワ']);
+    expect(readings('ヴォロンツォヴァ')).toEqual(['ヴォロンツォヴァ']);
+    expect(top3('リヴォヴァベロヴァ・マリヤ')[0]).toBe('029-000623');
   });
 });
