@@ -38,9 +38,10 @@ const WORDS: Record<string, string> = {
 };
 /**
  * Words the list's English renders two ways (대외: KOREA FOREIGN TECHNICAL TRADE CENTER beside Korea General Corporation
- * for External Construction; 기술 Technical or Technology; 무역 Trade or Trading): a second reading uses these.
+ * for External Construction; 기술 Technical or Technology; 무역 Trade or Trading; 개발 Development in KOREA MINING DEVELOPMENT
+ * TRADING CORPORATION, Project in MANSUDAE OVERSEAS PROJECT GROUP OF COMPANIES, 만수대해외개발회사그룹): a second reading uses these.
  */
-const SECOND_WORDS: Record<string, string> = { 대외: 'foreign', 기술: 'technical', 무역: 'trade', 원유: 'oil' };
+const SECOND_WORDS: Record<string, string> = { 대외: 'foreign', 기술: 'technical', 무역: 'trade', 원유: 'oil', 개발: 'project' };
 /** A ministry (성), department (부) or bureau (국) closes a name: elsewhere these syllables are parts of proper names (대성, 부강). */
 const CLOSING: Record<string, string> = { 성: 'ministry', 부: 'department', 국: 'bureau' };
 const WORD_LIST = Object.keys(WORDS).sort((a, b) => b.length - a.length);

@@ -1,7 +1,10 @@
+import { foldLetters } from '../../../shared/domain/normalize';
 import { kanaCoarseKey, tokenizeReadings } from '../../../shared/screening/normalize';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
+import { readHangul } from '../../../shared/screening/korean';
+import { translateRussianWords } from '../../../shared/screening/russian-words';
 import { familyKey } from '../../../shared/screening/spelling-families';
 import { cyrillicReadings } from '../../../shared/screening/transliterate';
 import { listedIndex } from '../../support/listed-index';
@@ -80,5 +83,19 @@ describe('katakana as the press writes it', () => {
     expect(readings('イワノワ')).toEqual(['イワノワ']);
     expect(readings('ヴォロンツォヴァ')).toEqual(['ヴォロンツォヴァ']);
     expect(top3('リヴォヴァベロヴァ・マリヤ')[0]).toBe('029-000623');
+  });
+});
+
+describe('organisations written out in Russian or Korean', () => {
+  it('Центральный, Российской, Федерации are the list’s Central, Russian, Federation', () => {
+    expect(translateRussianWords(foldLetters('центральный банк российской федерации'))).toBe('central bank russian federation');
+    expect(top3('АО «Центральный научно-исследовательский институт «Буревестник»')[0]).toBe('028-000153');
+  });
+
+  it('개발 is Development (KOMID) and, in a second reading, Project (Mansudae Overseas Project)', () => {
+    const komid = readHangul('조선광업개발무역회사');
+    expect(komid[0]).toBe('korea mining development trading company');
+    expect(komid).toContain('korea mining project trade company');
+    expect(['013-000007', '014-000001']).toContain(top3('조선광업개발무역회사')[0]);
   });
 });
