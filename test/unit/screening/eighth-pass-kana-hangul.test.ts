@@ -4,6 +4,7 @@ import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
 import { readHangul } from '../../../shared/screening/korean';
+import { hanjaToHangul, readHanjaName } from '../../../shared/screening/korean-hanja';
 import { translateRussianWords } from '../../../shared/screening/russian-words';
 import { familyKey } from '../../../shared/screening/spelling-families';
 import { cyrillicReadings } from '../../../shared/screening/transliterate';
@@ -97,5 +98,17 @@ describe('organisations written out in Russian or Korean', () => {
     expect(komid[0]).toBe('korea mining development trading company');
     expect(komid).toContain('korea mining project trade company');
     expect(['013-000007', '014-000001']).toContain(top3('조선광업개발무역회사')[0]);
+  });
+});
+
+describe('a Korean name in the Japanese forms of its characters', () => {
+  it('is read as in the traditional forms (竜 龍, 鉄 鐵)', () => {
+    expect(readHanjaName('崔竜海')).toBe(readHanjaName('崔龍海'));
+    expect(readHanjaName('崔竜海')).toBe('최 룡해');
+    expect(hanjaToHangul('鉄')).toBe('철');
+  });
+
+  it('金英鉄 is read kim yong chol, as KIM YONG CHOL', () => {
+    expect(top3('金英鉄')).toContain('015-000024');
   });
 });
