@@ -112,3 +112,15 @@ describe('a Korean name in the Japanese forms of its characters', () => {
     expect(top3('金英鉄')).toContain('015-000024');
   });
 });
+
+describe('a foreign name in Hangul, by the loanword orthography', () => {
+  it('a word ending in a consonant written alone (스, 크, 트) is read back into Latin; a Korean name is not', () => {
+    expect(readHangul('하마스')).toContain('hamas');
+    expect(readHangul('라자루스 그룹')).toContain('lazarus group');
+    expect(readHangul('김정은')).toEqual(['kim chong un']);
+  });
+
+  it('하마스 is HAMAS', () => {
+    expect(top3('하마스')[0]).toBe('004-000026');
+  });
+});
