@@ -357,6 +357,8 @@ function splitGluedParticles(reading: string): string {
     .replace(/(^|\s)(ビン|イブン|アブー?)(?=[\u30a1-\u30fa\u30fc]{3,})/g, '$1$2 ')
     // Abdul in katakana (アブドルガニ, アブドゥルラフマン) before a name of two kana or more, as Abdulghani in Latin.
     .replace(/(^|\s)アブ (ドゥ?ル)(?=[\u30a1-\u30fa\u30fc]{2,})/g, '$1アブ$2 ')
+    // X al-Islam run together without its article (サイフイスラム, Saif al-Islam), as the list writes it (セイフ・アルイスラム).
+    .replace(/([\u30a1-\u30fa\u30fc]{2,}?)(?:アル)?(イスラム)(?=\s|$)/g, '$1 アル$2')
     // A Russian double family name run together (リボワベロワ for リヴォヴァ＝ベロヴァ, Lvova-Belova): two -ova, -ov apart.
     .replace(/([\u30a1-\u30fa\u30fc]+[オコゴソゾトドノホボポモヨロォョ](?:ワ|ヴァ|フ))(?=[\u30a1-\u30fa\u30fc]+[オコゴソゾトドノホボポモヨロォョ](?:ワ|ヴァ|フ)(?:\s|$))/g, '$1 ');
 }

@@ -78,6 +78,13 @@ describe('katakana as the press writes it', () => {
     expect(top3('アブドゥルガファール・クレシ')).toContain('002-000130');
   });
 
+  it('X al-Islam run together without its article is read as the list writes it, X and al-Islam', () => {
+    expect(readings('アンサールイスラム')).toContain('アンサール アルイスラム');
+    expect(readings('ジュンドアルイスラム')).toContain('ジュンド アルイスラム');
+    expect(readings('アフメド・イスラム')).toEqual(['アフメド イスラム']);
+    expect(top3('アンサールイスラム')[0]).toBe('002-000343');
+  });
+
   it('a Russian double family name run together is also read as its two names; one -ova name is not cut', () => {
     expect(readings('リボワベロワ')).toContain('リボワ ベロワ');
     expect(readings('ヴァシリコヴァ')).toEqual(['ヴァシリコヴァ']);
