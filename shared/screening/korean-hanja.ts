@@ -85,10 +85,21 @@ const SIMPLIFIED_WORD_CHARACTERS_BY_READING: Record<string, string> = {
 };
 const WORD_CHARACTERS = new Map([...invert(SIMPLIFIED_WORD_CHARACTERS_BY_READING), ...invert(WORD_CHARACTERS_BY_READING)]);
 
+/**
+ * The Japanese forms (新字体) of characters the tables hold in their Korean (traditional) form: the Japanese press writes
+ * a Korean name in them (朴鎮赫 for 朴鎭赫, Park Jin Hyok).
+ */
+const JAPANESE_FORMS: Readonly<Record<string, string>> = {
+  鎮: '鎭', 真: '眞', 鉄: '鐵', 竜: '龍', 栄: '榮', 広: '廣', 国: '國', 徳: '德', 恵: '惠', 暁: '曉', 賛: '贊', 沢: '澤',
+  学: '學', 清: '淸', 青: '靑', 実: '實', 寿: '壽', 万: '萬', 与: '與', 来: '來', 済: '濟',
+};
+const traditional = (c: string) => JAPANESE_FORMS[c] ?? c;
+
 /** Characters read in Hangul one by one (朝鮮貿易銀行 → 조선무역은행); null when one of them is not in the tables. */
 export function hanjaToHangul(han: string): string | null {
   let out = '';
-  for (const c of han) {
+  for (const written of han) {
+    const c = traditional(written);
     const reading = /[ 0-9]/.test(c) ? c : (WORD_CHARACTERS.get(c) ?? GIVEN.get(c) ?? SURNAME.get(c));
     if (reading === undefined) return null;
     out += reading;
@@ -102,7 +113,7 @@ export function hanjaToHangul(han: string): string | null {
  * names have at most two; 安倍晋三 has three), every character read.
  */
 export function readHanjaName(han: string): string | null {
-  const chars = [...han];
+  const chars = [...han].map(traditional);
   const compound = chars.length >= 3 ? SURNAME.get(chars.slice(0, 2).join('')) : undefined;
   const surnameLength = compound ? 2 : 1;
   const surname = compound ?? SURNAME.get(chars[0] ?? '');

@@ -38,9 +38,10 @@ const WORDS: Record<string, string> = {
 };
 /**
  * Words the list's English renders two ways (대외: KOREA FOREIGN TECHNICAL TRADE CENTER beside Korea General Corporation
- * for External Construction; 기술 Technical or Technology; 무역 Trade or Trading): a second reading uses these.
+ * for External Construction; 기술 Technical or Technology; 무역 Trade or Trading; 개발 Development in KOREA MINING DEVELOPMENT
+ * TRADING CORPORATION, Project in MANSUDAE OVERSEAS PROJECT GROUP OF COMPANIES, 만수대해외개발회사그룹): a second reading uses these.
  */
-const SECOND_WORDS: Record<string, string> = { 대외: 'foreign', 기술: 'technical', 무역: 'trade', 원유: 'oil' };
+const SECOND_WORDS: Record<string, string> = { 대외: 'foreign', 기술: 'technical', 무역: 'trade', 원유: 'oil', 개발: 'project' };
 /** A ministry (성), department (부) or bureau (국) closes a name: elsewhere these syllables are parts of proper names (대성, 부강). */
 const CLOSING: Record<string, string> = { 성: 'ministry', 부: 'department', 국: 'bureau' };
 const WORD_LIST = Object.keys(WORDS).sort((a, b) => b.length - a.length);
@@ -99,8 +100,59 @@ function isOrganisation(folded: string): boolean {
   return words.length > 0 || syllables.length > 4;
 }
 
+/**
+ * A foreign name written in Hangul by the loanword orthography (외래어 표기법, 1986): a consonant alone (at the end or
+ * before another) is written with ㅡ after it (스 s, 크 k, 트 t), ㅈ writes z between vowels (라자루스 Lazarus) and j
+ * elsewhere, ㄹ at a word's start is l.
+ * A word ending in such a syllable (no Korean name or word does) is a loanword; it is read back into Latin letters.
+ */
+const LOAN_INITIALS = ['g', 'k', 'n', 'd', 't', 'r', 'm', 'b', 'p', 's', 's', '', 'j', 'ts', 'ch', 'k', 't', 'p', 'h'];
+const LOAN_MEDIALS = ['a', 'ae', 'ya', 'yae', 'o', 'e', 'yo', 'ye', 'o', 'wa', 'wae', 'oe', 'yo', 'u', 'wo', 'we', 'wi', 'yu', 'u', 'ui', 'i'];
+const LOAN_FINALS = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'l', 'l', 'l', 'l', 'l', 'l', 'l', 'l', 'm', 'p', 'p', 't', 't', 'ng', 't', 't', 'k', 't', 'p', 't'];
+const ALONE = /[\uac00-\ud7a3]+[스즈츠크트프드그브]$/;
+const EU = 18;
+const J = 12;
+
+function loanword(word: string): string {
+  const codes = [...word].map((c) => c.charCodeAt(0) - 0xac00);
+  return codes
+    .map((code, i) => {
+      const initial = Math.floor(code / 588);
+      const medial = Math.floor((code % 588) / 28);
+      const final = code % 28;
+      const afterVowel = i > 0 && codes[i - 1]! % 28 === 0;
+      const onset = i === 0 && initial === 5 ? 'l' : initial === J && afterVowel ? 'z' : LOAN_INITIALS[initial]!;
+      const next = codes[i + 1];
+      const beforeConsonant = next === undefined || Math.floor(next / 588) !== 11;
+      const vowel = medial === EU && final === 0 && beforeConsonant ? '' : LOAN_MEDIALS[medial]!;
+      return onset + vowel + LOAN_FINALS[final]!;
+    })
+    .join('');
+}
+
+/** The name with its loanword-shaped Hangul words read back into Latin letters, or null when it has none. */
+function readLoanwords(folded: string): string | null {
+  let found = false;
+  const text = folded.replace(HANGUL_WORD, (run) => {
+    if (!ALONE.test(run)) return run;
+    found = true;
+    return loanword(run);
+  });
+  return found ? text : null;
+}
+
 /** The Latin readings of a name written in Hangul: as an organisation's name when it is one, else syllable by syllable. */
 export function readHangul(folded: string): string[] {
+  const loan = readLoanwords(folded);
+  const readings = readNativeHangul(folded);
+  if (loan === null) return readings;
+  // What is left in Hangul (그룹, 은행) is read as before.
+  return [...readings, ...(hasHangulLeft(loan) ? readNativeHangul(loan) : [loan])];
+}
+
+const hasHangulLeft = (text: string) => /[\uac00-\ud7a3]/.test(text);
+
+function readNativeHangul(folded: string): string[] {
   const organisation = readKoreanOrganisation(folded);
   const syllables = romanizeHangul(folded);
   if (organisation === null) return [syllables];

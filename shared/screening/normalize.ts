@@ -234,7 +234,8 @@ export function kanaCoarseKey(token: string): string {
   // On the token as written: a small ャ (チャン, 장) is another syllable than a full ヤン (양).
   // 이 (Lee) is 리 (RI) by the South's initial-sound rule: a lone イ is the surname リ.
   // Korean nasal assimilation, which MOF writes and the press often not: 극렬 is グンニョル (k + r as ng + n), not グクリョル.
-  return kanaKey(token.replace(/^[ルイ]$/, 'リ').replace(/ヤン/g, 'ヨン').replace(/[クグ](?=リ[ャュョ])/g, 'ン').replace(/ン(リ)(?=[ャュョ])/g, 'ンニ'))
+  // The same rule before ャ, ュ, ョ: a one-syllable name リョム (렴) is ヨム (염) in the South's spelling.
+  return kanaKey(token.replace(/^[ルイ]$/, 'リ').replace(/^リ([ャュョ][ンムクプル]?)$/, (_, rest: string) => SMALL_KANA[rest[0]!]! + rest.slice(1)).replace(/ヤン/g, 'ヨン').replace(/[クグ](?=リ[ャュョ])/g, 'ン').replace(/ン(リ)(?=[ャュョ])/g, 'ンニ'))
     .replace(/[ジパピプペポダデド]/g, (c) => KOREAN_INITIALS[c]!)
     .replace(/[カキクケコガギグゲゴバビブベボ]/g, (c) => KH_ROWS[c]!);
 }
@@ -367,7 +368,13 @@ function joinParticles(reading: string): string {
 function splitGluedParticles(reading: string): string {
   return reading
     .replace(/\b(bin|ibn|abu|abdul|abdel|abdol)(?=[a-z]{4,}\b)/g, '$1 ')
-    .replace(/(^|\s)(ビン|イブン|アブー?)(?=[\u30a1-\u30fa\u30fc]{3,})/g, '$1$2 ');
+    .replace(/(^|\s)(ビン|イブン|アブー?)(?=[\u30a1-\u30fa\u30fc]{3,})/g, '$1$2 ')
+    // Abdul in katakana (アブドルガニ, アブドゥルラフマン) before a name of two kana or more, as Abdulghani in Latin.
+    .replace(/(^|\s)アブ (ドゥ?ル)(?=[\u30a1-\u30fa\u30fc]{2,})/g, '$1アブ$2 ')
+    // X al-Islam run together without its article (サイフイスラム, Saif al-Islam), as the list writes it (セイフ・アルイスラム).
+    .replace(/([\u30a1-\u30fa\u30fc]{2,}?)(?:アル)?(イスラム)(?=\s|$)/g, '$1 アル$2')
+    // A Russian double family name run together (リボワベロワ for リヴォヴァ＝ベロヴァ, Lvova-Belova): two -ova, -ov apart.
+    .replace(/([\u30a1-\u30fa\u30fc]+[オコゴソゾトドノホボポモヨロォョ](?:ワ|ヴァ|フ))(?=[\u30a1-\u30fa\u30fc]+[オコゴソゾトドノホボポモヨロォョ](?:ワ|ヴァ|フ)(?:\s|$))/g, '$1 ');
 }
 
 /**

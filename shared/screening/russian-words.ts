@@ -30,6 +30,8 @@ const WORDS: ReadonlyArray<readonly [stem: string, english: string]> = (
   // the Republic of Belarus): the adjective (Московский, Минский) and the noun read alike, since word order costs nothing.
   ['московск', 'moscow'], ['москв', 'moscow'], ['минск', 'minsk'], ['республик', 'republic'], ['беларус', 'belarus'],
   ['белорусск', 'belarus'], ['колесн', 'wheel'], ['тягач', 'tractor'], ['научно', 'research'],
+  // The state's own name (Центральный банк Российской Федерации, Central Bank of the Russian Federation).
+  ['центральн', 'central'], ['российск', 'russian'], ['федераци', 'federation'],
   // Belarusian spellings of the same words (банк is shared): рэспублiка, беларускi, завод.
   ['рэспублік', 'republic'], ['беларуск', 'belarus'], ['развіцц', 'development'],
   ] as const satisfies ReadonlyArray<readonly [string, string]>

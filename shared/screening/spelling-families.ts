@@ -59,6 +59,8 @@ const NAME_FAMILIES: readonly string[] = [
   'sayf saif seif',
   'mutasim mutassim moatassem muatesem',
   'hamza hamzah',
+  // لادن: Ladin in ALA-LC, Laden in the press; katakana ラディン as the press writes it, ラーデン as MOF does.
+  'ladin laden radin raden',
   'aziz azeez',
   'tahir taher',
   'qasim qassim kassem kasem qasem qassem ghasem ghassem',
@@ -239,7 +241,10 @@ function readKoreanSyllable(token: string): string | null {
       if (final === undefined) continue;
       // The initial-sound rule: ㄹ before i/y is silent, before other vowels it is ㄴ.
       const onset = initial === 'R' ? (/^[IY]/.test(vowel) ? '' : 'N') : initial;
-      return `${onset}-${vowel}-${final}`;
+      // 휘 is written Hui as often as Hwi, and Hui is also 희 (the list's Ryom Hui-Bong is リョム・フィボン, 휘): after h
+      // the two vowels are one class.
+      const nucleus = onset === 'H' && vowel === 'WI' ? 'I' : vowel;
+      return `${onset}-${nucleus}-${final}`;
     }
   }
   return null;

@@ -54,8 +54,34 @@ export function cyrillicReadings(text: string): string[] {
   // Belarusian passports write я and ю as ia and iu (Наталля NATALLIA, Аляксандр ALIAKSANDR, Сяргей SIARHEI):
   // the BGN/PCGN ya reading is kept first.
   if (table === BELARUSIAN && /[яю]/.test(text)) readings.push(nationalEndings(read(BELARUSIAN_PASSPORT), table));
-  if (table === BELARUSIAN) readings.push(russianSuffixes(nationalEndings(read(BELARUSIAN_AS_RUSSIAN), table)));
+  if (table === BELARUSIAN) {
+    const russianForm = russianSuffixes(nationalEndings(read(BELARUSIAN_AS_RUSSIAN), table));
+    readings.push(russianForm, ...unstressedO(russianForm));
+  }
   return readings;
+}
+
+/**
+ * Belarusian writes every unstressed o as a (akanye), in the stem too: Качанава is the Russian Кочанова, KOCHANOVA.
+ * Which a was an o depends on the stress, which spelling does not show, so a family name with a Russian suffix
+ * (-ova, -ov, -ev, -enko) is also read with each choice of its stem's a's as o (a stem of up to three a's).
+ */
+function unstressedO(reading: string): string[] {
+  const out: string[] = [];
+  for (const match of reading.matchAll(/\b([a-z]{2,}?)(ova|ov|eva|ev|enko)\b/g)) {
+    const stem = match[1]!;
+    const as = [...stem].flatMap((c, i) => (c === 'a' ? [i] : []));
+    if (as.length === 0 || as.length > 3) continue;
+    for (let choice = 1; choice < 1 << as.length; choice++) {
+      const letters = [...stem];
+      as.forEach((at, bit) => {
+        if (choice & (1 << bit)) letters[at] = 'o';
+      });
+      const start = match.index!;
+      out.push(reading.slice(0, start) + letters.join('') + reading.slice(start + stem.length));
+    }
+  }
+  return out;
 }
 
 /** Belarusian passport letters: the national system's я and ю, ia and iu. */
