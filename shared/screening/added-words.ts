@@ -17,6 +17,8 @@ import type { NameToken } from './normalize';
 const PERSON_TITLES = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'general', 'gen', 'colonel', 'col', 'lieutenant', 'lt', 'major',
   'admiral', 'adm', 'captain', 'capt', 'brigadier', 'marshal', 'commander', 'ayatollah', 'hojatoleslam', 'maulana', 'mawlana',
+  // Offices the press puts before a name (President Alexander Lukashenko, Prime Minister Mikhail Mishustin).
+  'president', 'prime', 'minister', 'premier', 'chairman', 'governor', 'senator', 'ambassador',
 ]);
 
 /**

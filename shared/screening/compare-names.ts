@@ -375,7 +375,9 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l), namedWithKind(query, listed, pairs, usedQ, q, l), personWithAddedWords(query, listed, pairs, usedQ, usedL));
   const capped = found > COMMON_WORDS_CAP && (commonWordsOnly(query, listed, pairs, usedL) || commonPartsOnly(query, listed, pairs, usedQ, usedL) || otherLineage(query, listed, pairs)) ? COMMON_WORDS_CAP : found;
   const tokenScore = capped > PLACES_DISAGREE_CAP && placesDisagree(query, listed, usedQ, usedL) ? PLACES_DISAGREE_CAP : capped;
-  const joinedScore = query.length !== listed.length && !(query as NameReading).respaced && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
+  // The listed name's legal form aside too: Rosoboron Export and JSC Rosoboronexport are two words against one.
+  const listedWords = wordCount(listed);
+  const joinedScore = (query.length !== listed.length || (listedWords < listed.length && wordCount(query) !== listedWords)) && !(query as NameReading).respaced && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
 }
@@ -437,6 +439,7 @@ function unpairedCountries(tokens: readonly NameToken[], used: ReadonlySet<numbe
   return codes;
 }
 const PLACES_DISAGREE_CAP = 0.8;
+const wordCount = (tokens: readonly NameToken[]) => tokens.reduce((n, t) => (t.kind === 'legal' ? n : n + 1), 0);
 /** A country named by its adjective (Russian Agricultural Bank, Agricultural Bank of China): the list's regimes' and their neighbours'. */
 const DEMONYMS: Record<string, string> = {
   russian: 'RU', belarusian: 'BY', belarussian: 'BY', ukrainian: 'UA', chinese: 'CN', iranian: 'IR', syrian: 'SY', iraqi: 'IQ',

@@ -77,7 +77,7 @@ const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'imeni', '
 const QUALIFIER_WORDS = new Set(['dprk', 'russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf']);
 const QUALIFIER_WEIGHT = 0.05;
 /** The Arabic article as the transliterations write it (al-, el-, ul-): one particle. */
-const ARTICLES = new Set(['al', 'el', 'ul', 'アル', 'エル']);
+const ARTICLES = new Set(['al', 'el', 'ul', 'the', 'アル', 'エル']);
 /**
  * The particles one spelling of a name writes and another leaves out: the article (one family in every spelling) and
  * an honorific (Sheikh, Mullah: each its own). Unpaired, they weigh nothing in a comparison (compare-names.ts).
@@ -177,7 +177,9 @@ export function kanaKey(token: string): string {
  * affricates (tsch, sch, sz, cz, and the c, s, z that remain of č, š, ž once diacritics go), Ukrainian and
  * Belarusian h for Russian g, Belarusian a for Russian o (Kachanava, KOCHANOVA), ye- for e-.
  */
-export function coarseKey(token: string): string {
+export function coarseKey(written: string): string {
+  // ё after a consonant, written yo or io, is e in most spellings of a Slavic family name (Shchyogolev, SHCHEGOLEV; Fyodorov).
+  const token = SLAVIC_FAMILY_ENDING.test(written) ? written.replace(/(?<=[bcdfghklmnprstvz])[yi]o/g, 'e') : written;
   // German spellings of Slavic names write в as w, х as ch, ц as z, ж and ш as sch, ч as tsch (Micheitschik,
   // Zekow, Scherebzow, Sacharowa); elsewhere ch is ч and z is з.
   const german = /sch|[ao]wa?$|ewa?$|^w/.test(token);
@@ -197,6 +199,8 @@ export function coarseKey(token: string): string {
     .replace(/^ie/, 'e')
     .replace(/(.)\1+/g, '$1');
 }
+
+const SLAVIC_FAMILY_ENDING = /(?:ov|ev|ova|eva|in|ina|sky|ski|skii|skaya)$/;
 
 /**
  * French spellings of Slavic names (Poutine, Setchine, Guirkine, Guerassimov, Chouvalov): a final -ine is -in, gu before
@@ -507,7 +511,10 @@ function markQualifiers(tokens: NameToken[]): NameToken[] {
       // Alone too (Russia as a query names no one); a country's name alone may be a person's (ISRAEL is listed).
       QUALIFIER_WORDS.has(token.text) ||
       (token.text === 'of' && i + 1 < tokens.length && isCountry(tokens[i + 1]!.text)) ||
-      (i > 0 && tokens[i - 1]!.text === 'of' && isCountry(token.text));
+      (i > 0 && tokens[i - 1]!.text === 'of' && isCountry(token.text)) ||
+      // A country's long form (of the Republic of Belarus) qualifies as its name does.
+      (token.text === 'republic' && tokens[i + 1]?.text === 'of' && i + 2 < tokens.length && isCountry(tokens[i + 2]!.text)) ||
+      (token.text === 'of' && tokens[i + 1]?.text === 'republic' && tokens[i + 2]?.text === 'of' && i + 3 < tokens.length && isCountry(tokens[i + 3]!.text));
     return qualifier ? { ...token, kind: 'generic' as const, weight: QUALIFIER_WEIGHT, family: null } : token;
   });
 }

@@ -1,3 +1,4 @@
+import { tokenizeName } from '../../../shared/screening/normalize';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
 import { screenName } from '../../../shared/screening/screen';
 import { ScreeningIndex } from '../../../shared/screening/screening-index';
@@ -59,5 +60,23 @@ describe('a place from the entry’s own address added to its name', () => {
     expect(match.key).toBe('032-000007');
     expect(match.why.some((w) => w.detail.includes('"bobruisk" is in the entry\'s address'))).toBe(true);
     expect(keys('Belshina Zelenodolsk')).not.toContain('032-000007'); // another entry's town
+  });
+});
+
+describe('words a customer file adds or leaves out, read from set J', () => {
+  it.each([
+    ['The Syrian Petroleum Company', '025-000017'],
+    ['Prime Minister Mikhail Mishustin', '029-000500'],
+    ['President Vladimir Putin', '029-000001'],
+    ['State Authority for Military Industry of Belarus', '032-000001'],
+    ['Kurganmash Zavod', '028-000007'],
+  ])('%s is %s', (name, key) => {
+    expect(keys(name)[0]).toBe(key);
+  });
+
+  it('the English article weighs as al does, and a country’s long form as its name', () => {
+    expect(tokenizeName('The Syrian Petroleum Company')[0]).toMatchObject({ kind: 'generic', weight: tokenizeName('al Qaida')[0]!.weight });
+    expect(tokenizeName('Development Bank of the Republic of Belarus').find((t) => t.text === 'republic')!.weight).toBeLessThan(0.1);
+    expect(tokenizeName('Republic Bank').find((t) => t.text === 'republic')!.kind).toBe('word');
   });
 });

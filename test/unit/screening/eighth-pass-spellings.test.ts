@@ -117,3 +117,9 @@ describe('spellings read from customer files', () => {
     expect(top('Ezzat Ibrahim al-Duri')?.key).toBe('005-000006');
   });
 });
+
+it('ё written yo or io after a consonant is e in a Slavic family name’s coarse key, and only there', () => {
+  expect(coarseKey('shchyogolev')).toBe(coarseKey('shchegolev'));
+  expect(coarseKey('fiodorov')).toBe(coarseKey('fedorov'));
+  expect(coarseKey('myong')).not.toBe(coarseKey('meng'));
+});
