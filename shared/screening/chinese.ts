@@ -445,8 +445,24 @@ function romanReadings(folded: string, written: string): string[] {
   const words = folded.split(' ');
   if (words.some((w) => POSTAL_PLACES[w] !== undefined && POSTAL_PLACES[w] !== w)) return [words.map((w) => POSTAL_PLACES[w] ?? w).join(' ')];
   if (words.includes('hk')) return [folded.replace(HONG_KONG, 'hong kong')];
-  const brand = splitBrand(folded) ?? joinBrand(folded);
+  const brand = wadeGilesCompany(words) ?? splitBrand(folded) ?? joinBrand(folded);
   return brand ? [brand] : romanizationReadings(folded, written);
+}
+
+/**
+ * A Chinese company's place and brand in Wade-Giles, a syllable a word (Tan-tung Hung-hsiang Industrial Development,
+ * Shang-hai Tung-feng Shipping), read as the list writes them: in pinyin, two syllables a word (DANDONG HONGXIANG,
+ * SHANGHAI DONGFENG). Only the name's first words that are one syllable each, an even number of them, one not pinyin.
+ */
+function wadeGilesCompany(words: readonly string[]): string | null {
+  if (!COMPANY_NAME.test(words.join(' '))) return null;
+  const oneSyllable = (w: string) => !COMPANY_NAME.test(w) && syllables(w, isWadeGiles)?.length === 1;
+  const leading = words.findIndex((w) => !oneSyllable(w));
+  if (leading < 2 || leading % 2 === 1) return null;
+  const pinyin = words.slice(0, leading).map((w) => toPinyin(w)!);
+  if (pinyin.every((p, i) => p === words[i])) return null;
+  const joined = pinyin.flatMap((p, i) => (i % 2 === 0 ? [`${p}${pinyin[i + 1]}`] : []));
+  return [...joined, ...words.slice(leading)].join(' ');
 }
 
 /**

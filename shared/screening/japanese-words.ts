@@ -18,6 +18,8 @@ export const JAPANESE_WORDS: Readonly<Record<string, string>> = {
   設計局: 'design bureau', 国防: 'defence', 軍事: 'military', 国家: 'state',
   牽引車: 'tractor', 装輪: 'wheel', 総合: 'general', 会社: 'company', 総会社: 'general corporation', 合弁: 'joint venture',
   貿易会社: 'trading company', 統一: 'unitary', 協会: 'society', 通信: 'telecommunications',
+  // Eighth pass: bodies the press names in its own words (イラン原子力機構, アフマト・カディロフ財団).
+  原子力: 'atomic energy', 機構: 'organisation', 基金: 'foundation', 財団: 'foundation', 航空機: 'aircraft',
 };
 const WORD_LIST = Object.keys(JAPANESE_WORDS).sort((a, b) => b.length - a.length);
 /** Places the Japanese writes in katakana, in the list's English, read only in a name that has such a word. */

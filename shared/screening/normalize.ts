@@ -74,7 +74,8 @@ const HONORIFICS = [
 /** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
 const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'imeni', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
 /** National qualifiers of an organisation's name (Sberbank of Russia, Rossiiskii): they say where, not who. */
-const QUALIFIER_WORDS = new Set(['dprk', 'russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf']);
+// Self-proclaimed qualifies the occupied regions' republics as the list names them (Self-proclaimed “Donetsk People's Republic”).
+const QUALIFIER_WORDS = new Set(['self', 'proclaimed', 'dprk', 'russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf']);
 const QUALIFIER_WEIGHT = 0.05;
 /** The Arabic article as the transliterations write it (al-, el-, ul-): one particle. */
 const ARTICLES = new Set(['al', 'el', 'ul', 'the', 'アル', 'エル']);

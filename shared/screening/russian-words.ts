@@ -32,6 +32,9 @@ const WORDS: ReadonlyArray<readonly [stem: string, english: string]> = (
   ['белорусск', 'belarus'], ['колесн', 'wheel'], ['тягач', 'tractor'], ['научно', 'research'],
   // The state's own name (Центральный банк Российской Федерации, Central Bank of the Russian Federation).
   ['центральн', 'central'], ['российск', 'russian'], ['федераци', 'federation'],
+  // The occupied regions' self-proclaimed republics and the state's funds (Донецкая народная республика, Donetsk People's
+  // Republic; Фонд национального благосостояния, National Wealth Fund).
+  ['донецк', 'donetsk'], ['луганск', 'luhansk'], ['народн', 'peoples'], ['национальн', 'national'], ['благосостояни', 'wealth'],
   // Belarusian spellings of the same words (банк is shared): рэспублiка, беларускi, завод.
   ['рэспублік', 'republic'], ['беларуск', 'belarus'], ['развіцц', 'development'],
   ] as const satisfies ReadonlyArray<readonly [string, string]>

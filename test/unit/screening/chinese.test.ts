@@ -167,3 +167,11 @@ it('reads apart only a given name of two syllables and a brand of two or three, 
   expect(characterReadings(foldName('阿里巴巴')).filter((r) => r.split(' ').length > 2)).toEqual([]);
   expect(characterReadings(foldName('深圳市腾讯计算机系统有限公司'))).toEqual(['深圳市騰訊計算機系統有限公司', 'shenzhen tengxunjisuanjixitong ltd']);
 });
+
+it('reads a company’s place and brand in Wade-Giles, a syllable a word, into the list’s pinyin (ninth pass)', () => {
+  expect(chineseReadings('ta lien global unity shipping')).toContain('dalian global unity shipping');
+  // Three syllables before the English: no pairing to guess.
+  expect(chineseReadings('ta lien hung shipping').some((r) => r.startsWith('dalian'))).toBe(false);
+  const top = screenName(index, { name: 'Ta-lien Global Unity Shipping', threshold: DEFAULT_THRESHOLD }).matches[0];
+  expect(top?.key).toBe('016-000019');
+});
