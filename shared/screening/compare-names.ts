@@ -374,7 +374,8 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const listedFirst = wordsListed >= 2 && extrasInMiddle ? (1 - QUERY_SHARE) * q + QUERY_SHARE * l : 0;
   const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l), namedWithKind(query, listed, pairs, usedQ, q, l), personWithAddedWords(query, listed, pairs, usedQ, usedL));
   const capped = found > COMMON_WORDS_CAP && (commonWordsOnly(query, listed, pairs, usedL) || commonPartsOnly(query, listed, pairs, usedQ, usedL) || otherLineage(query, listed, pairs)) ? COMMON_WORDS_CAP : found;
-  const tokenScore = capped > PLACES_DISAGREE_CAP && placesDisagree(query, listed, usedQ, usedL) ? PLACES_DISAGREE_CAP : capped;
+  const placed = capped > PLACES_DISAGREE_CAP && placesDisagree(query, listed, usedQ, usedL) ? PLACES_DISAGREE_CAP : capped;
+  const tokenScore = placed > SYLLABLES_SWAPPED_CAP && syllablesSwapped(query, listed, pairs) ? SYLLABLES_SWAPPED_CAP : placed;
   // The listed name's legal form aside too: Rosoboron Export and JSC Rosoboronexport are two words against one.
   const listedWords = wordCount(listed);
   const joinedScore = (query.length !== listed.length || (listedWords < listed.length && wordCount(query) !== listedWords)) && !(query as NameReading).respaced && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
@@ -453,6 +454,23 @@ const DEMONYMS: Record<string, string> = {
  * Two names written wholly in Korean syllables (이수진 read as I SU CHIN, YU CHIN) have as many syllables as they are
  * written with: run together, a three-syllable name is not a two-syllable one (isuchin and yuchin are 0.9 alike).
  */
+/**
+ * A Korean given name is its syllables in order: 석진 (Seok-jin) is not 진석 (JIN-SOK), though the family name may stand
+ * first or last. Two syllables next to each other in the query paired with two next to each other the other way round
+ * in the listed name make another name.
+ */
+function syllablesSwapped(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[]): boolean {
+  if (!koreanSyllables(query, listed)) return false;
+  const listedOf = new Map(pairs.map((p) => [p.queryIndex, p.listedIndex]));
+  for (let i = 0; i + 1 < query.length; i++) {
+    const a = listedOf.get(i);
+    const b = listedOf.get(i + 1);
+    if (a !== undefined && b !== undefined && b === a - 1) return true;
+  }
+  return false;
+}
+const SYLLABLES_SWAPPED_CAP = 0.8;
+
 const koreanSyllables = (query: readonly NameToken[], listed: readonly NameToken[]) =>
   [...query, ...listed].every((t) => t.family !== null && t.family.startsWith('k:'));
 

@@ -78,3 +78,12 @@ describe('a country named by its adjective', () => {
     expect(keys('Libyan Investment Authority')).toContain('022-000002');
   });
 });
+
+describe('a Korean given name’s syllables in order (ninth pass)', () => {
+  it('two syllables the other way round are another name (석진 is not 진석), the family name still free to move', () => {
+    expect(keys('Song Hyok Ri')).toContain('015-000078'); // RI SONG HYOK, family name last
+    expect(keys('Hyok Song Ri')).not.toContain('015-000078');
+    expect(keys('Kim Chol Yong')).not.toContain('015-000024'); // KIM YONG CHOL
+    expect(keys('Kim Yong Chol')).toContain('015-000024');
+  });
+});
