@@ -641,6 +641,8 @@ const RELATED_ENTITY = new Set(['holding', 'holdings', 'subsidiary', 'affiliate'
 const KIND_OF_COMPANY = new Set([
   'group', 'concern', 'kontsern', 'plant', 'factory', 'zavod', 'works', 'kombinat', 'companies', 'associated', 'general', 'コンツェルン', 'プラント', '工場',
 ]);
+/** General says the kind after a name (KOREA RYONBONG GENERAL CORPORATION); first, it is the name's own word (General Electric). */
+const kindOfCompany = (token: NameToken, i: number) => KIND_OF_COMPANY.has(token.text) && !(i === 0 && token.text === 'general');
 export const CONTAINED_RARE = 0.85;
 const CONTAINED_SHARE = 0.9;
 /** One distinctive word is the company's name: it counts for more of the score than a part of a longer name does. */
@@ -669,7 +671,7 @@ const sameSpelling = (pair: TokenPair) =>
 const CONNECTIVES = new Set(['of', 'the', 'and']);
 const describesCompany = (token: NameToken) => token.kind === 'legal' || KIND_OF_COMPANY.has(token.text) || particle(token) || CONNECTIVES.has(token.text);
 function containment(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, l: number): number {
-  if (!organisational(listed) || !query.every((t, i) => usedQ.has(i) || (t.kind !== 'word' && !RELATED_ENTITY.has(t.text)) || KIND_OF_COMPANY.has(t.text))) return 0;
+  if (!organisational(listed) || !query.every((t, i) => usedQ.has(i) || (t.kind !== 'word' && !RELATED_ENTITY.has(t.text)) || kindOfCompany(t, i))) return 0;
   let found = 0;
   let weight = 0;
   let rare = false;
@@ -684,7 +686,7 @@ function containment(query: readonly NameToken[], listed: readonly NameToken[], 
     rare ||= pair.weightQuery >= CONTAINED_RARE;
   }
   // A company's name, as its legal form says (not Vostok Battalion), and nothing more in the query than its kind (not Vostok Trading).
-  const company = () => listed.some((t) => t.kind === 'legal') && query.every((t, i) => usedQ.has(i) || t.kind === 'legal' || KIND_OF_COMPANY.has(t.text));
+  const company = () => listed.some((t) => t.kind === 'legal') && query.every((t, i) => usedQ.has(i) || t.kind === 'legal' || kindOfCompany(t, i));
   if (rare && singleCompanyWord(query) !== null && company()) {
     return SINGLE_WORD_SHARE * (found / weight) + (1 - SINGLE_WORD_SHARE) * l;
   }

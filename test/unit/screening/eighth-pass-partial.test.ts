@@ -80,3 +80,9 @@ describe('words a customer file adds or leaves out, read from set J', () => {
     expect(tokenizeName('Republic Bank').find((t) => t.text === 'republic')!.kind).toBe('word');
   });
 });
+
+it('General first is a company’s own word, not its kind (General Electric Company is not Kalaye Electric Company)', () => {
+  expect(keys('General Electric Company')).not.toContain('020-000003');
+  expect(keys('Kalaye Electric Company')).toContain('020-000003');
+  expect(keys('Korea Ryonbong General Corporation')).toContain('013-000009');
+});
