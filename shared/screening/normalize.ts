@@ -75,7 +75,7 @@ const HONORIFICS = [
 const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'imeni', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
 /** National qualifiers of an organisation's name (Sberbank of Russia, Rossiiskii): they say where, not who. */
 // Self-proclaimed qualifies the occupied regions' republics as the list names them (Self-proclaimed “Donetsk People's Republic”).
-const QUALIFIER_WORDS = new Set(['self', 'proclaimed', 'dprk', 'russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf']);
+const QUALIFIER_WORDS = new Set(['self', 'proclaimed', 'dprk', 'kpa', 'russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf']);
 const QUALIFIER_WEIGHT = 0.05;
 /** The Arabic article as the transliterations write it (al-, el-, ul-): one particle. */
 const ARTICLES = new Set(['al', 'el', 'ul', 'the', 'アル', 'エル']);
@@ -237,10 +237,10 @@ const KH_ROWS: Record<string, string> = {
 const KOREAN_INITIALS: Record<string, string> = { ジ: 'チ', パ: 'ハ', ピ: 'ヒ', プ: 'フ', ペ: 'ヘ', ポ: 'ホ', ダ: 'タ', デ: 'テ', ド: 'ト' };
 export function kanaCoarseKey(token: string): string {
   // On the token as written: a small ャ (チャン, 장) is another syllable than a full ヤン (양).
-  // 이 (Lee) is 리 (RI) by the South's initial-sound rule: a lone イ is the surname リ.
+  // 이 (Lee) is 리 (RI) by the South's initial-sound rule: a lone イ is the surname リ, イム and イン are リム and リン (임, 림).
   // Korean nasal assimilation, which MOF writes and the press often not: 극렬 is グンニョル (k + r as ng + n), not グクリョル.
   // The same rule before ャ, ュ, ョ: a one-syllable name リョム (렴) is ヨム (염) in the South's spelling.
-  return kanaKey(token.replace(/^[ルイ]$/, 'リ').replace(/^リ([ャュョ][ンムクプル]?)$/, (_, rest: string) => SMALL_KANA[rest[0]!]! + rest.slice(1)).replace(/ヤン/g, 'ヨン').replace(/[クグ](?=リ[ャュョ])/g, 'ン').replace(/ン(リ)(?=[ャュョ])/g, 'ンニ'))
+  return kanaKey(token.replace(/^[ルイ]$/, 'リ').replace(/^イ([ムンクプル])$/, 'リ$1').replace(/^リ([ャュョ][ンムクプル]?)$/, (_, rest: string) => SMALL_KANA[rest[0]!]! + rest.slice(1)).replace(/ヤン/g, 'ヨン').replace(/[クグ](?=リ[ャュョ])/g, 'ン').replace(/ン(リ)(?=[ャュョ])/g, 'ンニ'))
     .replace(/[ジパピプペポダデド]/g, (c) => KOREAN_INITIALS[c]!)
     .replace(/[カキクケコガギグゲゴバビブベボ]/g, (c) => KH_ROWS[c]!);
 }

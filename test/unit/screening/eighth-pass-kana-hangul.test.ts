@@ -1,3 +1,4 @@
+import { tokenizeName } from '../../../shared/screening/normalize';
 import { foldLetters } from '../../../shared/domain/normalize';
 import { kanaCoarseKey, tokenizeReadings } from '../../../shared/screening/normalize';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
@@ -130,4 +131,9 @@ describe('a foreign name in Hangul, by the loanword orthography', () => {
   it('하마스 is HAMAS', () => {
     expect(top3('하마스')[0]).toBe('004-000026');
   });
+});
+
+it('イム and イン are リム and リン by the initial-sound rule (임, 림), in the katakana coarse key (ninth pass)', () => {
+  expect(tokenizeName('イム')[0]!.coarse).toBe(tokenizeName('リム')[0]!.coarse);
+  expect(tokenizeName('イムラン')[0]!.coarse).not.toBe(tokenizeName('リムラン')[0]!.coarse);
 });

@@ -86,3 +86,7 @@ it('General first is a company’s own word, not its kind (General Electric Comp
   expect(keys('Kalaye Electric Company')).toContain('020-000003');
   expect(keys('Korea Ryonbong General Corporation')).toContain('013-000009');
 });
+
+it('the KPA after a DPRK body qualifies it as the DPRK does (ninth pass)', () => {
+  expect(keys('Reconnaissance General Bureau of the KPA')).toContain('014-000031');
+});
