@@ -457,17 +457,14 @@ const DEMONYMS: Record<string, string> = {
 /**
  * A Korean given name is its syllables in order: 석진 (Seok-jin) is not 진석 (JIN-SOK), though the family name may stand
  * first or last. Two syllables next to each other in the query paired with two next to each other the other way round
- * in the listed name make another name.
+ * in the listed name make another name, unless the whole name is turned round (IL SONG CHOE for CHOE SONG IL), as a
+ * customer file that reverses a name's words writes it.
  */
 function syllablesSwapped(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[]): boolean {
   if (!koreanSyllables(query, listed)) return false;
-  const listedOf = new Map(pairs.map((p) => [p.queryIndex, p.listedIndex]));
-  for (let i = 0; i + 1 < query.length; i++) {
-    const a = listedOf.get(i);
-    const b = listedOf.get(i + 1);
-    if (a !== undefined && b !== undefined && b === a - 1) return true;
-  }
-  return false;
+  const order = [...pairs].sort((a, b) => a.queryIndex - b.queryIndex);
+  if (order.every((p, i) => i === 0 || p.listedIndex < order[i - 1]!.listedIndex)) return false;
+  return order.some((p, i) => i > 0 && p.queryIndex === order[i - 1]!.queryIndex + 1 && p.listedIndex === order[i - 1]!.listedIndex - 1);
 }
 const SYLLABLES_SWAPPED_CAP = 0.8;
 

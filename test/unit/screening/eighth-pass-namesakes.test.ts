@@ -82,8 +82,13 @@ describe('a country named by its adjective', () => {
 describe('a Korean given name’s syllables in order (ninth pass)', () => {
   it('two syllables the other way round are another name (석진 is not 진석), the family name still free to move', () => {
     expect(keys('Song Hyok Ri')).toContain('015-000078'); // RI SONG HYOK, family name last
-    expect(keys('Hyok Song Ri')).not.toContain('015-000078');
+    expect(keys('Ri Hyok Song')).not.toContain('015-000078');
     expect(keys('Kim Chol Yong')).not.toContain('015-000024'); // KIM YONG CHOL
     expect(keys('Kim Yong Chol')).toContain('015-000024');
+  });
+
+  it('a name turned round whole, as a file that reverses words writes it, is the name (IL SONG CHOE, HWI CHOE)', () => {
+    expect(keys('Hyok Song Ri')).toContain('015-000078');
+    expect(keys('HWI CHOE')).toContain('015-000042');
   });
 });
