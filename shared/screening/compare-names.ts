@@ -503,11 +503,10 @@ const TITLE_OMITTED_FACTOR = 0.2;
 const LONE_NAME_LENGTH = 5;
 // A double family name too, written as its two parts (Abbasi Davani for FEREIDOUN ABBASI-DAVANI): the listed name's last parts.
 const loneRareName = (query: readonly NameToken[], pairs: readonly TokenPair[], listedLength: number) =>
-  query.length <= 2 &&
+  (query.length === 1 || (query.length === 2 && listedLength > 2 && pairs.every((p) => p.listedIndex >= listedLength - 2))) &&
   query.every((t) => t.kind === 'word' && t.script === 'latin' && t.text.length >= LONE_NAME_LENGTH) &&
   pairs.length === query.length &&
-  pairs.every((p) => p.similarity >= FAMILY_SIMILARITY && p.weightListed >= CONTAINED_RARE && p.listedIndex >= listedLength - query.length) &&
-  listedLength > query.length;
+  pairs.every((p) => p.similarity >= FAMILY_SIMILARITY && p.weightListed >= CONTAINED_RARE);
 
 /** A name's weight, its unmatched middle parts at half (or every unmatched part at `omitted`, 1 for in full): first and last name carry the identity. */
 function totalWeight(

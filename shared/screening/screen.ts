@@ -94,7 +94,7 @@ export function screenName(index: ScreeningIndex, input: ScreeningQuery): Screen
       }
       if (mismatch) why.push(mismatch);
       if (alias) why.push({ signal: 'name', detail: `"${alias}" is a one-word name of this entry, the rest compared with its names`, effect: 0 });
-      if (comparison !== found) why.push({ signal: 'name', detail: `${place!.words.map((w) => `"${w}"`).join(', ')} is in the entry's address, the rest compared with its names (×${ADDRESS_PLACE_FACTOR})`, effect: 0 });
+      if (comparison !== found) why.push({ signal: 'name', detail: `"${place!.place}" is in the entry's address, the rest compared with its names (×${ADDRESS_PLACE_FACTOR})`, effect: 0 });
       best.set(name.entry, { score, why, field: name.field, text: name.text });
     }
   }
@@ -236,17 +236,14 @@ function candidates(index: ScreeningIndex, tokens: readonly NameToken[], thresho
 /**
  * A customer record gives where a company is after its name (Belshina Bobruisk, Kurganmashzavod Kurgan): the query's
  * last word, when it is in the organisation's own address, says where, not who, and the rest is compared alone, for
- * a little less. Only a word the name comparison left unpaired, and never the only one.
+ * a little less. Only a word the name comparison left unpaired, and never the first.
  */
 const ADDRESS_PLACE_FACTOR = 0.98;
-function placeAdded(tokens: NameReading, comparison: NameComparison, facts: EntryFacts): { rest: NameReading; words: string[] } | null {
-  if (facts.addressWords.size === 0 || tokens.length < 2) return null;
-  const paired = new Set(comparison.pairs.map((p) => p.queryIndex));
-  const lastWord = tokens.findLastIndex((t) => t.kind === 'word');
-  const place = tokens.map((t, i) => i === lastWord && !paired.has(i) && facts.addressWords.has(t.text));
-  if (!place.includes(true)) return null;
-  const rest = Object.assign(tokens.filter((_, i) => !place[i]), { guessed: tokens.guessed });
-  return namesSomeone(rest) ? { rest, words: tokens.filter((_, i) => place[i]).map((t) => t.text) } : null;
+function placeAdded(tokens: NameReading, comparison: NameComparison, facts: EntryFacts): { rest: NameReading; place: string } | null {
+  const last = tokens.findLastIndex((t) => t.kind === 'word');
+  if (last < 1 || !facts.addressWords.has(tokens[last]!.text) || comparison.pairs.some((p) => p.queryIndex === last)) return null;
+  const rest = Object.assign(tokens.filter((_, i) => i !== last), { guessed: tokens.guessed });
+  return namesSomeone(rest) ? { rest, place: tokens[last]!.text } : null;
 }
 
 /** An organisation's alias is its acronym or short name when it is one word of three letters or more (MZKT, OMM, VEB); a person's one-word alias (Ahmed) is a given name. */
