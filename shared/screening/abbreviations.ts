@@ -10,5 +10,14 @@ const ABBREVIATIONS = new Map([
   ['org', 'organisation'], ['orgn', 'organisation'], ['corpn', 'corporation'], ['hk', 'hongkong'],
 ]);
 
+/**
+ * The words of a company's name as German and Russian in Latin letters write them (Kalaschnikow Konzern, Gruppa
+ * Kompaniy), read as the list's English does: a word of its own, not a spelling of concern or group.
+ */
+const COMPANY_WORDS = new Map([
+  ['konzern', 'concern'], ['gruppe', 'group'], ['gruppa', 'group'], ['kompaniya', 'company'], ['kompaniy', 'companies'],
+  ['korporatsiya', 'corporation'], ['korporatsia', 'corporation'],
+]);
+
 /** The word a folded Latin token abbreviates, or the token itself. */
-export const expandAbbreviation = (token: string): string => ABBREVIATIONS.get(token) ?? token;
+export const expandAbbreviation = (token: string): string => ABBREVIATIONS.get(token) ?? COMPANY_WORDS.get(token) ?? token;

@@ -16,7 +16,9 @@ import type { NameToken } from './normalize';
  */
 const PERSON_TITLES = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'general', 'gen', 'colonel', 'col', 'lieutenant', 'lt', 'major',
-  'admiral', 'adm', 'captain', 'capt', 'brigadier', 'marshal', 'commander', 'ayatollah', 'hojatoleslam', 'maulana', 'mawlana',
+  'admiral', 'adm', 'captain', 'capt', 'brigadier', 'brig', 'marshal', 'commander', 'ayatollah', 'hojatoleslam', 'maulana', 'mawlana',
+  // A generation after the name (Boris Rotenberg Jr for BORIS BORISOVICH ROTENBERG, the son): the date of birth tells them apart.
+  'jr', 'junior', 'sr', 'senior',
   // Offices the press puts before a name (President Alexander Lukashenko, Prime Minister Mikhail Mishustin).
   'president', 'prime', 'minister', 'premier', 'chairman', 'governor', 'senator', 'ambassador',
 ]);
@@ -37,8 +39,8 @@ const CITIES = new Set([
   'khartoum', 'bamako', 'mogadishu', 'kinshasa', 'bangui', 'harare', 'beijing', 'shanghai', 'shenzhen', 'dubai', 'sharjah',
   'istanbul', 'ankara', 'yerevan', 'tbilisi', 'baku', 'tashkent', 'almaty', 'astana', 'bishkek', 'gaza', 'ramallah', 'hongkong',
 ]);
-/** Places of two words, or short ones, that the word list above cannot hold (Hong is a family name). */
-const PLACE_NAMES = /^(?:hong ?kong|maca[ou]|st petersburg|saint petersburg|abu dhabi|kuala lumpur)$/;
+/** Places of two words, or short ones, that the word list above cannot hold (Hong is a family name; HK). */
+const PLACE_NAMES = /^(?:hong ?kong|hk|maca[ou]|st petersburg|saint petersburg|abu dhabi|kuala lumpur)$/;
 
 /** Whether a folded text is only a place: a country, a listed city, Hong Kong (Bank of China (Hong Kong) says where, not who). */
 export const isPlaceName = (folded: string): boolean =>

@@ -315,7 +315,7 @@ function toPinyin(word: string, aspirated = false): string | null {
   const pinyinOf = (s: string, i: number) => {
     if (PINYIN_SYLLABLES.has(s) && !FROM_WADE_GILES.has(s)) return s;
     const options = FROM_WADE_GILES.get(s)!;
-    return (aspirated && i === 0 && options.find((o) => ASPIRATED.test(o))) || options[0]!;
+    return (aspirated && i === 0 && options.find((o) => ASPIRATED.test(o))) || options.find((o) => !ASPIRATED.test(o)) || options[0]!;
   };
   return syllables(word, isWadeGiles)?.map(pinyinOf).join('') ?? null;
 }
@@ -382,8 +382,11 @@ const POSTAL_PLACES: Readonly<Record<string, string>> = {
   chekiang: 'zhejiang', szechwan: 'sichuan', hunan: 'hunan', yunnan: 'yunnan', liaoning: 'liaoning', kirin: 'jilin',
   harbin: 'harbin', shenzen: 'shenzhen', hankow: 'hankou', wuhan: 'wuhan', kunming: 'kunming',
 };
+/** A Chinese company's name starts with its city (DANDONG ZHICHENG METALLIC MATERIAL): such a name is a company's. */
+const PINYIN_PLACES = new Set(Object.values(POSTAL_PLACES));
 /** Words that make a Latin name a company's: a brand in pinyin run together there may be written apart on the list. */
-const COMPANY_NAME = /\b(?:co|ltd|limited|company|corp|corporation|group|trading|shipping|international|industrial|development|technology|holdings)\b/;
+const COMPANY_NAME =
+  /\b(?:co|ltd|limited|company|corp|corporation|group|trading|shipping|international|industrial|development|technology|holdings|bank|construction|freight|logistics|energy|investment|electronics|machinery|mining)\b/;
 
 /**
  * A Chinese company's Latin name with its brand written apart (Shenzhong International Shipping for SHEN ZHONG
@@ -450,19 +453,30 @@ function romanReadings(folded: string, written: string): string[] {
 }
 
 /**
- * A Chinese company's place and brand in Wade-Giles, a syllable a word (Tan-tung Hung-hsiang Industrial Development,
- * Shang-hai Tung-feng Shipping), read as the list writes them: in pinyin, two syllables a word (DANDONG HONGXIANG,
- * SHANGHAI DONGFENG). Only the name's first words that are one syllable each, an even number of them, one not pinyin.
+ * A Chinese company's place and brand in Wade-Giles, a syllable a word or two run together (Tan-tung Hung-hsiang
+ * Industrial Development, Tantung Hunghsiang, Talien Global Unity Shipping), read as the list writes them: in pinyin,
+ * two syllables a word (DANDONG HONGXIANG, DALIAN). Only a company's name (by its words, or its city first), and only
+ * its first words, each one syllable (paired in turn) or two, where the pinyin differs from what is written.
  */
 function wadeGilesCompany(words: readonly string[]): string | null {
-  if (!COMPANY_NAME.test(words.join(' '))) return null;
-  const oneSyllable = (w: string) => !COMPANY_NAME.test(w) && syllables(w, isWadeGiles)?.length === 1;
-  const leading = words.findIndex((w) => !oneSyllable(w));
-  if (leading < 2 || leading % 2 === 1) return null;
-  const pinyin = words.slice(0, leading).map((w) => toPinyin(w)!);
-  if (pinyin.every((p, i) => p === words[i])) return null;
-  const joined = pinyin.flatMap((p, i) => (i % 2 === 0 ? [`${p}${pinyin[i + 1]}`] : []));
-  return [...joined, ...words.slice(leading)].join(' ');
+  const read: string[] = [];
+  let half: string | null = null;
+  let leading = 0;
+  for (const word of words) {
+    const count = COMPANY_NAME.test(word) ? 0 : (syllables(word, isWadeGiles)?.length ?? 0);
+    if (count === 0 || count > 2 || (count === 2 && half !== null)) break;
+    const pinyin = toPinyin(word)!;
+    if (count === 2) read.push(pinyin);
+    else if (half === null) half = pinyin;
+    else {
+      read.push(`${half}${pinyin}`);
+      half = null;
+    }
+    leading++;
+  }
+  if (read.length === 0 || half !== null || read.join('') === words.slice(0, leading).join('')) return null;
+  if (!COMPANY_NAME.test(words.join(' ')) && !PINYIN_PLACES.has(read[0]!)) return null;
+  return [...read, ...words.slice(leading)].join(' ');
 }
 
 /**
@@ -488,7 +502,7 @@ const JOINED_AGREEING = 0.94;
  */
 export const PARTIAL_GUESS_FACTOR = 0.8;
 
-/** Every word of the query paired with a word of the listed name and every listed word paired, all closely. */
+/** Every word of the query paired with a word of the listed name and every listed word paired (but a company's), all closely. */
 export function wholeNameAgrees(comparison: NameComparison, query: readonly NameToken[], listed: readonly NameToken[]): boolean {
   // Run together, only the same letters agree (compareNames discounts a joined comparison to 0.95): MAKIN is not
   // "mak jen", a guessed reading of Ren Mai.
@@ -496,5 +510,10 @@ export function wholeNameAgrees(comparison: NameComparison, query: readonly Name
   const close = comparison.pairs.filter((p) => p.similarity >= AGREEING);
   const pairedQuery = new Set(close.map((p) => p.query));
   const pairedListed = new Set(close.map((p) => p.listedIndex));
-  return query.every((t) => t.kind !== 'word' || pairedQuery.has(t.text)) && listed.every((t, j) => t.kind !== 'word' || pairedListed.has(j));
+  if (!query.every((t) => t.kind !== 'word' || pairedQuery.has(t.text))) return false;
+  // A company's name found whole, a rare word among it, in a company's longer name: Chinese companies' full names add
+  // the place and the kind (鸿祥实业, Hongxiang Industrial, in DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT COMPANY LIMITED).
+  const company = query.some((t) => t.kind !== 'word' || t.organisational) && listed.some((t) => t.organisational) && close.some((p) => p.weightQuery >= RARE_WORD);
+  return company || listed.every((t, j) => t.kind !== 'word' || pairedListed.has(j));
 }
+const RARE_WORD = 1;

@@ -82,6 +82,8 @@ const ACRONYM = /^[^aeiou]{2,}$/;
 
 export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: number; crossScript: boolean } {
   if (q.kind !== 'word' && q.family !== null && q.family === c.family) return { similarity: 1, crossScript: false };
+  // An article, honorific or added word pairs with itself only (ハジ, Haji, is not HADID), however the other name weighs it.
+  if ((particle(q) || particle(c)) && q.family !== c.family && q.text !== c.text) return { similarity: 0, crossScript: false };
   // Arabic script against Latin: by the consonants, the only letters both write (صدام and Saddam: sdm).
   if ((q.script === 'arabic') !== (c.script === 'arabic')) {
     const arabic = q.script === 'arabic' ? q : c;
@@ -635,7 +637,7 @@ const CONTAINED_WEIGHT = 1;
 const RELATED_ENTITY = new Set(['holding', 'holdings', 'subsidiary', 'affiliate', 'ホールディングス']);
 /** Words that say what kind of company a name is (Kalashnikov Concern, Kurganmashzavod Plant), which a customer record adds or drops. */
 const KIND_OF_COMPANY = new Set([
-  'group', 'concern', 'kontsern', 'plant', 'factory', 'zavod', 'works', 'kombinat', 'companies', 'associated', 'general', 'コンツェルン', 'プラント', '工場',
+  'group', 'concern', 'kontsern', 'plant', 'factory', 'zavod', 'works', 'kombinat', 'shipyard', 'companies', 'associated', 'general', 'コンツェルン', 'プラント', '工場',
 ]);
 /** General says the kind after a name (KOREA RYONBONG GENERAL CORPORATION); first, it is the name's own word (General Electric). */
 const kindOfCompany = (token: NameToken, i: number) => KIND_OF_COMPANY.has(token.text) && !(i === 0 && token.text === 'general');

@@ -1,5 +1,5 @@
 import { hanjaToHangul, readHanjaName } from './korean-hanja';
-import { KOREAN_SURNAME_SPELLINGS, splitKoreanSyllables } from './spelling-families';
+import { KOREAN_SURNAME_SPELLINGS, koreanWordKey, splitKoreanSyllables } from './spelling-families';
 import { romanizeHangul, romanizeHangulWord } from './transliterate';
 
 /**
@@ -32,7 +32,7 @@ const WORDS: Record<string, string> = {
   창작사: 'art studio', 해외: 'overseas', 선박: 'ship', 운영: 'management', 원양: 'ocean', 합영은행: 'joint bank',
   농업: 'agricultural', 산업: 'industrial', 원유: 'crude oil', 호실: 'office', 주식회사: 'co ltd', 유한회사: 'ltd',
   // The DPRK's own names for itself and its party and army, as the list's English names spell them out.
-  조선민주주의인민공화국: 'democratic peoples republic of korea', 로동당: 'workers party', 조선로동당: 'workers party of korea',
+  조선민주주의인민공화국: 'democratic peoples republic of korea', 북조선: 'north korea', 로동당: 'workers party', 조선로동당: 'workers party of korea',
   군사위원회: 'military commission', 인민군: 'korean peoples army', 전략군: 'strategic force', 해운관리: 'maritime management',
   국가우주개발국: 'national aerospace development administration', 국가항공우주기술총국: 'national aerospace technology administration',
 };
@@ -44,10 +44,54 @@ const WORDS: Record<string, string> = {
 const SECOND_WORDS: Record<string, string> = { 대외: 'foreign', 기술: 'technical', 무역: 'trade', 원유: 'oil', 개발: 'project' };
 /** A ministry (성), department (부) or bureau (국) closes a name: elsewhere these syllables are parts of proper names (대성, 부강). */
 const CLOSING: Record<string, string> = { 성: 'ministry', 부: 'department', 국: 'bureau' };
+/**
+ * The South writes a word's first ㄹ as ㄴ, or as silent ㅇ before i and y (두음법칙: 로동당 is 노동당, 련합 연합): a record
+ * from the South, or in its spelling, holds the words so.
+ */
+const INITIAL_SOUND_ILIKE = new Set([2, 3, 6, 7, 12, 17, 20]); // ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ
+function southernSpelling(word: string): string | null {
+  const code = word.charCodeAt(0) - 0xac00;
+  if (Math.floor(code / 588) !== 5) return null;
+  const medial = Math.floor((code % 588) / 28);
+  const initial = INITIAL_SOUND_ILIKE.has(medial) ? 11 : 2;
+  return String.fromCharCode(0xac00 + initial * 588 + (code % 588)) + word.slice(1);
+}
+for (const [word, english] of Object.entries(WORDS)) {
+  const southern = southernSpelling(word);
+  if (southern !== null && !(southern in WORDS)) WORDS[southern] = english;
+}
 const WORD_LIST = Object.keys(WORDS).sort((a, b) => b.length - a.length);
 /** 제2경제위원회 is the Second Economic Committee: an ordinal before a word. */
 const ORDINALS: Record<string, string> = { '1': 'first', '2': 'second', '3': 'third', '4': 'fourth', '5': 'fifth' };
 const HANGUL_WORD = /[\uac00-\ud7a3]+/g;
+
+/**
+ * The same words romanized, by their syllables whatever the system (Gwangeop and Kwangop, Unhaeng and Eunhaeng are
+ * 광업 and 은행): a DPRK organisation's Korean name in Latin letters (Tanchon Sangop Unhaeng, Joseon Gwangeop Gaebal
+ * Muyeok Hoesa) read in the list's English. Words of two syllables or more: one syllable alone is as likely a name's.
+ */
+const ROMANIZED_WORDS = new Map<string, string>();
+for (const word of WORD_LIST) {
+  const key = word.length >= 2 ? koreanWordKey(romanizeHangulWord(word)) : null;
+  if (key !== null && !ROMANIZED_WORDS.has(key)) ROMANIZED_WORDS.set(key, WORDS[word]!);
+}
+/** Korea alone is no sign of a Korean name: the list's English names hold it too. */
+const KOREA = 'korea';
+
+/**
+ * A Latin name of two Korean words of an organisation's name or more (Korea aside), with them in English; null
+ * otherwise. Two, since a person's given name run together may be one such word (Kisul, Sangop).
+ */
+export function readRomanizedKoreanOrganisation(folded: string): string | null {
+  let known = 0;
+  const words = folded.split(' ').map((word) => {
+    const english = ROMANIZED_WORDS.get(koreanWordKey(word) ?? '');
+    if (english === undefined) return word;
+    if (english !== KOREA) known++;
+    return english;
+  });
+  return known >= 2 ? words.join(' ') : null;
+}
 
 /**
  * A name in Hangul that holds a word of an organisation's name, read as the list writes such a name: the words in
@@ -183,10 +227,10 @@ const CHINESE_GIVEN_NAMES = new Set(
 
 /**
  * A DPRK organisation as the Japanese press writes it (朝鮮貿易銀行, 偵察総局, 朝鮮鉱業開発貿易会社): its Korean words read
- * as in Hangul, or null. One that starts with 朝鮮 (朝鲜), the DPRK's name for itself, is no guess (normalize.ts reads it as
+ * as in Hangul, or null. One that starts with 朝鮮 (朝鲜), the DPRK's name for itself, or Japan's 北朝鮮, is no guess (normalize.ts reads it as
  * a name's own reading); another (偵察総局, 高麗銀行) may be a Japanese or Chinese name, and is read as a guess.
  */
-export const startsWithKorea = (folded: string) => /^朝[鮮鲜]/.test(folded);
+export const startsWithKorea = (folded: string) => /^北?朝[鮮鲜]/.test(folded);
 
 export function readKanjiOrganisation(folded: string): string | null {
   if (!HAN_ONLY.test(folded)) return null;

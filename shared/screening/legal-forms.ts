@@ -65,9 +65,9 @@ const LEGAL_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bfz llc\b/g, 'fzllc'],
   [/\b(?:federal )?state unitary enterprise\b|\bmunicipal unitary enterprise\b/g, 'fgup'],
   [/\bautonomous non (?:profit|commercial) organi[sz]ation\b|\bavtonomnaia nekommercheskaia organizatsiia\b/g, 'ano'],
-  [/\b(?:public|open) joint stock company\b|\bpublicly traded company\b|\b(?:open|public) jsc\b/g, 'pjsc'],
-  [/\b(?:closed|non public|private) joint stock company\b|\bclosed jsc\b/g, 'cjsc'],
-  [/\bjoint stock company\b/g, 'jsc'],
+  [/\b(?:public|open) joint stock (?:company|co)\b|\bpublicly traded company\b|\b(?:open|public) jsc\b/g, 'pjsc'],
+  [/\b(?:closed|non public|private) joint stock (?:company|co)\b|\bclosed jsc\b/g, 'cjsc'],
+  [/\bjoint stock (?:company|co)\b/g, 'jsc'],
   [/\b(?:publichnoe |otkrytoe |zakrytoe )?akt(?:s|c|ts)?ionern(?:oe|oye|oie) ob(?:shch|sch|shh|sh|s)estvo\b/g, 'ao'],
   [/\b(?:publichne |pryvatne )?aktsionerne tovarystvo\b/g, 'pjsc'],
   [/\bkabushiki (?:kaisha|gaisha)\b/g, 'kk'],
@@ -81,7 +81,7 @@ const LEGAL_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
  * A word every phrase above holds: a name without any (most of them) skips the phrases, which every listed name and
  * every query is read through.
  */
-const PHRASE_WORDS = /compan|kompan|nekommer|ob[sc]|tovar|gesell|sp(?:ol| z)|socie|vennoot|aktien|partner|zone|fz |unitary|non |jsc|akt|[gk]aisha|ltd|limited|traded|jv/;
+const PHRASE_WORDS = /compan|kompan|stock|nekommer|ob[sc]|tovar|gesell|sp(?:ol| z)|socie|vennoot|aktien|partner|zone|fz |unitary|non |jsc|akt|[gk]aisha|ltd|limited|traded|jv/;
 
 export function replaceLegalPhrases(text: string): string {
   return PHRASE_WORDS.test(text) ? LEGAL_PHRASES.reduce((folded, [phrase, form]) => folded.replace(phrase, form), text) : text;

@@ -6,7 +6,7 @@ import { expandAbbreviation } from './abbreviations';
 import { bracketedNoteReadings } from './bracketed-notes';
 import { chineseReadings } from './chinese';
 import { afterPlaceOf, bracketedReadings, isJapaneseTitle, isPostAbbreviation, pressCompanyWord } from './japanese-press';
-import { dprkSpelledOut, hanjaReadings, readHangul, readKanjiOrganisation, splitKoreanGivenName, startsWithKorea } from './korean';
+import { dprkSpelledOut, hanjaReadings, readHangul, readKanjiOrganisation, readRomanizedKoreanOrganisation, splitKoreanGivenName, startsWithKorea } from './korean';
 import { readIzafat } from './izafat';
 import { japaneseOrganisationReadings, withoutExpansion } from './japanese-words';
 import { expandCyrillicLegalMarks, expandJapaneseLegalMarks, legalFormSymbol, replaceLegalPhrases } from './legal-forms';
@@ -176,7 +176,7 @@ export function kanaKey(token: string): string {
 /**
  * A coarser Latin key for the spellings the Latin folding keeps apart: German, Polish and Serbo-Croat sibilants and
  * affricates (tsch, sch, sz, cz, and the c, s, z that remain of č, š, ž once diacritics go), Ukrainian and
- * Belarusian h for Russian g, Belarusian a for Russian o (Kachanava, KOCHANOVA), ye- for e-.
+ * Belarusian h for Russian g, Belarusian a for Russian o (Kachanava, KOCHANOVA), ye- for e-; French ou for w.
  */
 export function coarseKey(written: string): string {
   // ё after a consonant, written yo or io, is e in most spellings of a Slavic family name (Shchyogolev, SHCHEGOLEV; Fyodorov).
@@ -188,6 +188,8 @@ export function coarseKey(written: string): string {
     frenchSlavic(german ? token.replace(/(?<![st])z/g, 'c') : token)
       // GOST 7.79 B writes х as x (Xodakovsky): a Slavic name has no ks sound spelled x.
       .replace(/x/g, 'kh')
+      // French writes the w of Arabic names ou before a vowel (Sinouar, Marouane, Abdelouahed: Sinwar, Marwan, Abdelwahed).
+      .replace(/ou(?=[aei])/g, 'w')
       .replace(/tsch|tch/g, 'c')
       .replace(/sch|sz|sh/g, 's')
       .replace(/ch/g, german ? 'h' : 'c')
@@ -406,7 +408,7 @@ function readingsOf(name: string, firstOnly = false): string[] {
   if (firstOnly && readings.length > 0) return [finishReading(readings[0]!)];
   const translated = hasCyrillic(folded) ? translateRussianWords(folded) : null;
   if (translated !== null) readings.push(latinReadings(translated)[0]!);
-  const dprk = startsWithKorea(folded) ? readKanjiOrganisation(folded) : null;
+  const dprk = startsWithKorea(folded) ? readKanjiOrganisation(folded) : readRomanizedKoreanOrganisation(folded);
   if (dprk !== null) readings.push(dprk, ...dprkSpelledOut(dprk));
   // A name the Japanese press translates (ロシア連邦中央銀行): also read in the list's English words (japanese-words.ts).
   readings.push(...japaneseOrganisationReadings(folded));
@@ -511,6 +513,9 @@ function markQualifiers(tokens: NameToken[]): NameToken[] {
     const qualifier =
       // Alone too (Russia as a query names no one); a country's name alone may be a person's (ISRAEL is listed).
       QUALIFIER_WORDS.has(token.text) ||
+      // North Korea is the DPRK, as the list's Korea is (RGB North Korea, NORTH KOREAN MINING DEVELOPMENT TRADING CORPORATION).
+      (token.text === 'north' && /^korean?$/.test(tokens[i + 1]?.text ?? '')) ||
+      (i > 0 && tokens[i - 1]!.text === 'north' && /^korean?$/.test(token.text)) ||
       (token.text === 'of' && i + 1 < tokens.length && isCountry(tokens[i + 1]!.text)) ||
       (i > 0 && tokens[i - 1]!.text === 'of' && isCountry(token.text)) ||
       // A country's long form (of the Republic of Belarus) qualifies as its name does.

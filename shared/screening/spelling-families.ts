@@ -46,6 +46,7 @@ const NAME_FAMILIES: readonly string[] = [
   'abu abou',
   'zayd zaid zeid',
   'yahya yahia yehia',
+  'uday udai oday odai odey',
   'isa issa eisa essa eissa esa',
   'izzat ezzat izzet ezzet izat',
   'musa moussa mousa',

@@ -258,9 +258,9 @@ export function latinSkeleton(token: string): string {
     .replace(/kh|gh|ch|sh|th|dh|ph|dj|zh|ou/g, (d) => ({ kh: 'h', gh: 'k', ch: 's', sh: 's', th: 't', dh: 'd', ph: 'f', dj: 'j', zh: 'z', ou: '' })[d]!)
     .replace(/[qgc]/g, 'k')
     .replace(/p/g, 'b')
-    .replace(/v/g, 'f')
     .replace(/x/g, 'ks')
-    .replace(/[aeiouyw']/g, '')
+    // Persian writes v with و, which Arabic reads w: both left out, as arabicSkeleton leaves و (Davani, دوانی; Javad, Jawad).
+    .replace(/[aeiouywv']/g, '')
     .replace(/Y/, 'y')
     .replace(/(.)\1+/g, '$1');
 }
