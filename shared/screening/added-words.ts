@@ -21,6 +21,8 @@ const PERSON_TITLES = new Set([
   'jr', 'junior', 'sr', 'senior',
   // Offices the press puts before a name (President Alexander Lukashenko, Prime Minister Mikhail Mishustin).
   'president', 'prime', 'minister', 'premier', 'chairman', 'governor', 'senator', 'ambassador',
+  // A company's officers after a name (Igor Sechin Rosneft CEO).
+  'ceo', 'cfo', 'coo', 'director', 'deputy', 'chief', 'executive',
 ]);
 
 /**

@@ -30,7 +30,7 @@ const WORDS: Record<string, string> = {
   석유: 'oil', 탐사: 'exploration', 정보: 'information', 화학: 'chemical', 련합: 'united', 연합: 'united', 국방: 'national defence',
   인민무력: "people's armed forces", 군사: 'military', 전략: 'strategic', 투자: 'investment', 금융: 'financial', 보험회사: 'insurance company',
   창작사: 'art studio', 해외: 'overseas', 선박: 'ship', 운영: 'management', 원양: 'ocean', 합영은행: 'joint bank',
-  농업: 'agricultural', 산업: 'industrial', 원유: 'crude oil', 호실: 'office', 주식회사: 'co ltd', 유한회사: 'ltd',
+  농업: 'agricultural', 공사: 'company', 산업: 'industrial', 원유: 'crude oil', 호실: 'office', 주식회사: 'co ltd', 유한회사: 'ltd',
   // The DPRK's own names for itself and its party and army, as the list's English names spell them out.
   조선민주주의인민공화국: 'democratic peoples republic of korea', 북조선: 'north korea', 로동당: 'workers party', 조선로동당: 'workers party of korea',
   군사위원회: 'military commission', 인민군: 'korean peoples army', 전략군: 'strategic force', 해운관리: 'maritime management',
@@ -219,10 +219,12 @@ const HAN_ONLY = /^[\p{Script=Han}0-9 ]+$/u;
 /**
  * China's commonest given names (the Ministry of Public Security's reports of the most frequent names, 2019 and
  * before): a name in characters with one of them is a Chinese name far more often than a Korean one (李秀英 is Li
- * Xiuying before it is 이수영), and is read in pinyin only (chinese.ts).
+ * Xiuying before it is 이수영), and is read in pinyin only (chinese.ts). In simplified characters (and those the two
+ * sets share), as the mainland writes them: the traditional forms (輝, 偉) are how Korean names are written in hanja
+ * too (崔輝, CHOE HWI), so a name in them is read both ways.
  */
 const CHINESE_GIVEN_NAMES = new Set(
-  '秀英 桂英 秀兰 秀蘭 玉兰 玉蘭 桂兰 桂蘭 秀珍 凤英 鳳英 玉珍 玉英 兰英 蘭英 玉梅 凤兰 鳳蘭 桂珍 淑珍 秀云 秀雲 桂芳 秀芳 建华 建華 建国 建國 建军 建軍 国华 國華 志强 志強 志明 海燕 秀梅 丽华 麗華 红梅 紅梅 伟 偉 芳 娜 敏 静 靜 丽 麗 强 強 磊 军 軍 洋 勇 艳 艷 杰 傑 娟 涛 濤 明 超 霞 平 刚 剛 桂英 浩 鹏 鵬 辉 輝 斌 宇 俊 帅 帥 鑫 婷 玲 燕 雪 慧 琳 颖 穎 倩 晶 欣 萍'.split(' '),
+  '秀英 桂英 秀兰 玉兰 桂兰 秀珍 凤英 玉珍 玉英 兰英 玉梅 凤兰 桂珍 淑珍 秀云 桂芳 秀芳 建华 建国 建军 国华 志强 志明 海燕 秀梅 丽华 红梅 伟 芳 娜 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 霞 平 刚 桂英 浩 鹏 辉 斌 宇 俊 帅 鑫 婷 玲 燕 雪 慧 琳 颖 倩 晶 欣 萍'.split(' '),
 );
 
 /**
@@ -232,10 +234,18 @@ const CHINESE_GIVEN_NAMES = new Set(
  */
 export const startsWithKorea = (folded: string) => /^北?朝[鮮鲜]/.test(folded);
 
-export function readKanjiOrganisation(folded: string): string | null {
+export function readKanjiOrganisation(folded: string, second = false): string | null {
   if (!HAN_ONLY.test(folded)) return null;
   const hangul = hanjaToHangul(folded);
-  return hangul === null ? null : readKoreanOrganisation(hangul);
+  return hangul === null ? null : readKoreanOrganisation(hangul, second);
+}
+
+/** A DPRK organisation in characters in both of the list's renderings of its words (朝鲜对外贸易银行: FOREIGN TRADE BANK). */
+export function kanjiOrganisationReadings(folded: string): string[] {
+  const first = readKanjiOrganisation(folded);
+  if (first === null) return [];
+  const second = readKanjiOrganisation(folded, true);
+  return second !== null && second !== first ? [first, second] : [first];
 }
 
 /**

@@ -5,14 +5,16 @@ import { markAddedWords } from './added-words';
 import { expandAbbreviation } from './abbreviations';
 import { bracketedNoteReadings } from './bracketed-notes';
 import { chineseReadings } from './chinese';
+import { transcribedForeignName } from './chinese-transcription';
 import { afterPlaceOf, bracketedReadings, isJapaneseTitle, isPostAbbreviation, pressCompanyWord } from './japanese-press';
-import { dprkSpelledOut, hanjaReadings, readHangul, readKanjiOrganisation, readRomanizedKoreanOrganisation, splitKoreanGivenName, startsWithKorea } from './korean';
+import { dprkSpelledOut, hanjaReadings, kanjiOrganisationReadings, readHangul, readRomanizedKoreanOrganisation, splitKoreanGivenName, startsWithKorea } from './korean';
 import { readIzafat } from './izafat';
 import { japaneseOrganisationReadings, withoutExpansion } from './japanese-words';
 import { expandCyrillicLegalMarks, expandJapaneseLegalMarks, legalFormSymbol, replaceLegalPhrases } from './legal-forms';
+import { translateArabicScriptWords } from './persian-arabic-words';
 import { translateRussianWords } from './russian-words';
 import { arabicScriptFamily, familyKey, koreanWordKey } from './spelling-families';
-import { arabicSkeleton, cyrillicReadings, hasCyrillic, hasHangul, latinReadings, latinSkeleton, readArabicParticles } from './transliterate';
+import { arabicSkeleton, cyrillicReadings, hasArabic, hasCyrillic, hasHangul, latinReadings, latinSkeleton, readArabicParticles } from './transliterate';
 
 /**
  * Name normalization for screening: one folded form for comparison, split into tokens that carry a comparison
@@ -69,13 +71,13 @@ const COMPANY_WORDS = [
 /** Religious and honorific titles the list's aliases put before a name (Mullah, Haji, Maulavi): who, not which one. */
 const HONORIFICS = [
   'mullah', 'mulla', 'haji', 'hajji', 'hadji', 'haj', 'maulavi', 'mawlawi', 'maulvi', 'molvi', 'moulavi', 'sheikh', 'shaykh', 'sheik', 'qari',
-  'mufti', 'hafiz', 'shaikh', 'ムラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ', 'シェイク', 'シャイク', 'カリ',
+  'mufti', 'hafiz', 'shaikh', 'cheikh', 'cheik', 'ムラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ', 'シェイク', 'シャイク', 'カリ',
 ];
 /** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
 const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'imeni', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
 /** National qualifiers of an organisation's name (Sberbank of Russia, Rossiiskii): they say where, not who. */
 // Self-proclaimed qualifies the occupied regions' republics as the list names them (Self-proclaimed “Donetsk People's Republic”).
-const QUALIFIER_WORDS = new Set(['self', 'proclaimed', 'dprk', 'kpa', 'russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf']);
+const QUALIFIER_WORDS = new Set(['self', 'proclaimed', 'dprk', 'kpa', 'russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf', 'rk']);
 const QUALIFIER_WEIGHT = 0.05;
 /** The Arabic article as the transliterations write it (al-, el-, ul-): one particle. */
 const ARTICLES = new Set(['al', 'el', 'ul', 'the', 'アル', 'エル']);
@@ -88,7 +90,7 @@ const particleFamily = (text: string) =>
   ARTICLES.has(text) ? `${PARTICLE_PREFIX}al` : HONORIFICS.includes(text) ? `${PARTICLE_PREFIX}${HONORIFIC_SPELLINGS[text] ?? text}` : null;
 /** One honorific in its spellings and scripts (Sheikh, Shaikh, シェイク, シャイク): one family, so that they pair. */
 const HONORIFIC_SPELLINGS: Readonly<Record<string, string>> = {
-  shaikh: 'sheikh', shaykh: 'sheikh', sheik: 'sheikh', シェイク: 'sheikh', シャイク: 'sheikh', mulla: 'mullah', ムラー: 'mullah',
+  shaikh: 'sheikh', shaykh: 'sheikh', sheik: 'sheikh', cheikh: 'sheikh', cheik: 'sheikh', シェイク: 'sheikh', シャイク: 'sheikh', mulla: 'mullah', ムラー: 'mullah',
   hajji: 'haji', hadji: 'haji', haj: 'haji', ハジ: 'haji', ハッジ: 'haji', ハージ: 'haji', mawlawi: 'maulavi', maulvi: 'maulavi',
   molvi: 'maulavi', moulavi: 'maulavi', マウラウィ: 'maulavi', マウラヴィ: 'maulavi', カリ: 'qari',
 };
@@ -406,12 +408,16 @@ function readingsOf(name: string, firstOnly = false): string[] {
   // Hangul: a DPRK organisation's Korean words in the list's English (korean.ts), a person's name syllable by syllable.
   const readings = hasHangul(folded) ? readHangul(folded).flatMap(cyrillicReadings) : latinReadings(folded);
   if (firstOnly && readings.length > 0) return [finishReading(readings[0]!)];
-  const translated = hasCyrillic(folded) ? translateRussianWords(folded) : null;
+  const translated = hasCyrillic(folded) ? translateRussianWords(folded) : hasArabic(folded) ? translateArabicScriptWords(folded) : null;
   if (translated !== null) readings.push(latinReadings(translated)[0]!);
-  const dprk = startsWithKorea(folded) ? readKanjiOrganisation(folded) : readRomanizedKoreanOrganisation(folded);
-  if (dprk !== null) readings.push(dprk, ...dprkSpelledOut(dprk));
+  const romanized = readRomanizedKoreanOrganisation(folded);
+  for (const dprk of startsWithKorea(folded) ? kanjiOrganisationReadings(folded) : romanized === null ? [] : [romanized]) readings.push(dprk, ...dprkSpelledOut(dprk));
   // A name the Japanese press translates (ロシア連邦中央銀行): also read in the list's English words (japanese-words.ts).
   readings.push(...japaneseOrganisationReadings(folded));
+  // A foreign name in the characters the Chinese press transcribes it with (谢尔盖·拉夫罗夫): a reading of its own, not a
+  // guess at a Chinese name, since only a name all of such characters, in parts or long, is read so.
+  const foreign = transcribedForeignName(folded);
+  if (foreign !== null) readings.push(foreign);
   return readings.map(finishReading);
 }
 

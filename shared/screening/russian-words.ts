@@ -47,7 +47,7 @@ const ENDING_LENGTH = 4;
 const CYRILLIC_WORD = /[\u0400-\u04ff]+/g;
 
 /**
- * Abbreviations of state bodies and company kinds in Russian press and registers, as whole words: ГК (государственная корпорация,
+ * Abbreviations of state bodies, company kinds and banks in Russian press and registers, as whole words: ГК (государственная корпорация,
  * Госкорпорация: ГК «Ростех», ГК «Росатом»), ФГУП's relatives are legal forms (legal-forms.ts).
  */
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
@@ -55,6 +55,8 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   // Научно-производственная корпорация / объединение: JSC Research and Production Corporation Uralvagonzavod.
   нпк: 'research and production corporation',
   нпо: 'research and production association',
+  // Акционерный (коммерческий) банк, a joint-stock (commercial) bank: АБ «Россия» is Bank Rossiya.
+  аб: 'bank', акб: 'bank', кб: 'bank',
 };
 
 /** A folded name with the Russian words the table knows in English; null when it knows none of them. */

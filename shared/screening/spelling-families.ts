@@ -47,6 +47,7 @@ const NAME_FAMILIES: readonly string[] = [
   'zayd zaid zeid',
   'yahya yahia yehia',
   'uday udai oday odai odey',
+  'aisha aicha aysha ayesha aishah aischa',
   'isa issa eisa essa eissa esa',
   'izzat ezzat izzet ezzet izat',
   'musa moussa mousa',
