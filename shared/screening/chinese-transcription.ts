@@ -20,18 +20,28 @@ const SOUNDS: Readonly<Record<string, string>> = Object.fromEntries(
 /** Names the press writes by custom rather than by the tables, whole: 亚历山大 is Aleksandr, 穆罕默德 Muhammad. */
 const CUSTOMARY: Readonly<Record<string, string>> = {
   亚历山大: 'aleksandr', 穆罕默德: 'muhammad', 阿卜杜勒: 'abdul', 阿卜杜拉: 'abdullah', 奥萨马: 'usama', 阿里: 'ali',
-  侯赛因: 'husayn', 卡扎菲: 'qadhafi', 本: 'bin', 尼古拉: 'nikolai',
+  侯赛因: 'husayn', 卡扎菲: 'qadhafi', 本: 'bin', 尼古拉: 'nikolai', 瓦格纳: 'wagner',
 };
+/** A foreign company's kind after its transcribed name (瓦格纳集团, 卡拉什尼科夫集团), in the list's English. */
+const COMPANY_KINDS: ReadonlyArray<readonly [string, string]> = [
+  ['集团', 'group'], ['公司', 'company'], ['银行', 'bank'], ['銀行', 'bank'], ['康采恩', 'concern'], ['工厂', 'plant'],
+];
 /** Xinhua's separator between a foreign name's parts (the middle dot), in its several code points. */
 const PARTS = /[·・•‧．.\s]+/u;
 
 /**
- * A name in Chinese characters read as the foreign name it transcribes, parts apart; null when a character is not a
- * transcription character, or the name is short and has no separator (王明, 马林: a Chinese name, read in pinyin).
+ * A name in Chinese characters read as the foreign name it transcribes, parts apart, and a company's kind after it in
+ * English; null when a character is not a transcription character, or the name is short and has no separator (王明,
+ * 马林: a Chinese name, read in pinyin).
  */
 export function transcribedForeignName(text: string): string | null {
+  const kind = COMPANY_KINDS.find(([written]) => text.endsWith(written) && [...text].length > written.length + 2);
+  if (kind !== undefined) {
+    const name = transcribedForeignName(text.slice(0, -kind[0].length));
+    return name === null ? null : `${name} ${kind[1]}`;
+  }
   const parts = text.split(PARTS).filter(Boolean);
-  if (parts.length === 0 || (parts.length === 1 && [...parts[0]!].length < 4)) return null;
+  if (parts.length === 0 || (parts.length === 1 && [...parts[0]!].length < 4 && CUSTOMARY[parts[0]!] === undefined)) return null;
   const read: string[] = [];
   for (const part of parts) {
     const customary = CUSTOMARY[part];

@@ -3,6 +3,7 @@ import { countryCode } from '../domain/countries';
 import { foldLetters } from '../domain/normalize';
 import { markAddedWords } from './added-words';
 import { expandAbbreviation } from './abbreviations';
+import { bankReadings } from './bank-names';
 import { bracketedNoteReadings } from './bracketed-notes';
 import { chineseReadings } from './chinese';
 import { transcribedForeignName } from './chinese-transcription';
@@ -366,7 +367,10 @@ function joinParticles(reading: string): string {
     .replace(/\babd(?:ul|el|al|ol|u)?(?: (?:al|el|ul))? (?=[a-z]{3,}\b)/g, 'abdul')
     .replace(/\b(bel|ben|bin|abu|abou) (?=[a-z]{3,}\b)/g, '$1')
     // A Persian family name's suffix written apart (Fakhri Zadeh, Ahmadi Nejad), as the list writes it joined.
-    .replace(/\b([a-z]{3,}) (zadeh|zade|nejad|nezhad|pour|poor)\b/g, '$1$2');
+    .replace(/\b([a-z]{3,}) (zadeh|zade|nejad|nezhad|pour|poor)\b/g, '$1$2')
+    // A Russian company's name compounded of words written apart (Uralvagon Zavod, Sovcom Bank, Kurgan Mash Zavod), as
+    // the list writes it in one: a name of two or three words ending in a part Russian compounds end in.
+    .replace(/^([a-z]{3,})(?: ([a-z]{3,}))? (zavod|bank|mash|prom|stroi|stroy|flot|neft|gaz|energo|export|eksport|trans)$/, (_, a: string, b = '', last: string) => `${a}${b}${last}`);
 }
 
 /**
@@ -382,6 +386,10 @@ function splitGluedParticles(reading: string): string {
     .replace(/(^|\s)アブ (ドゥ?ル)(?=[\u30a1-\u30fa\u30fc]{2,})/g, '$1アブ$2 ')
     // X al-Islam run together without its article (サイフイスラム, Saif al-Islam), as the list writes it (セイフ・アルイスラム).
     .replace(/([\u30a1-\u30fa\u30fc]{2,}?)(?:アル)?(イスラム)(?=\s|$)/g, '$1 アル$2')
+    // A company's name in katakana run together with the word for its kind (バンクロシア, ワグナーグループ), as the list
+    // writes them apart (バンク・ロシア).
+    .replace(/(^|\s)(バンク)(?=[\u30a1-\u30fa\u30fc]{3,})/g, '$1$2 ')
+    .replace(/([\u30a1-\u30fa\u30fc]{3,}?)(バンク|グループ|カンパニー|コーポレーション|ホールディングス)(?=\s|$)/g, '$1 $2')
     // A Russian double family name run together (リボワベロワ for リヴォヴァ＝ベロヴァ, Lvova-Belova): two -ova, -ov apart.
     .replace(/([\u30a1-\u30fa\u30fc]+[オコゴソゾトドノホボポモヨロォョ](?:ワ|ヴァ|フ))(?=[\u30a1-\u30fa\u30fc]+[オコゴソゾトドノホボポモヨロォョ](?:ワ|ヴァ|フ)(?:\s|$))/g, '$1 ');
 }
@@ -418,6 +426,7 @@ function readingsOf(name: string, firstOnly = false): string[] {
   // guess at a Chinese name, since only a name all of such characters, in parts or long, is read so.
   const foreign = transcribedForeignName(folded);
   if (foreign !== null) readings.push(foreign);
+  readings.push(...bankReadings(folded));
   return readings.map(finishReading);
 }
 
@@ -522,6 +531,8 @@ function markQualifiers(tokens: NameToken[]): NameToken[] {
       // North Korea is the DPRK, as the list's Korea is (RGB North Korea, NORTH KOREAN MINING DEVELOPMENT TRADING CORPORATION).
       (token.text === 'north' && /^korean?$/.test(tokens[i + 1]?.text ?? '')) ||
       (i > 0 && tokens[i - 1]!.text === 'north' && /^korean?$/.test(token.text)) ||
+      // The Russian Federation is Russia's long form, as the Republic of Belarus is Belarus's.
+      (token.text === 'federation' && i > 0 && tokens[i - 1]!.text === 'russian') ||
       (token.text === 'of' && i + 1 < tokens.length && isCountry(tokens[i + 1]!.text)) ||
       (i > 0 && tokens[i - 1]!.text === 'of' && isCountry(token.text)) ||
       // A country's long form (of the Republic of Belarus) qualifies as its name does.

@@ -1,5 +1,6 @@
 import { hanjaToHangul } from '../../../shared/screening/korean-hanja';
 import { kanjiOrganisationReadings, readRomanizedKoreanOrganisation } from '../../../shared/screening/korean';
+import { bankReadings } from '../../../shared/screening/bank-names';
 import { transcribedForeignName } from '../../../shared/screening/chinese-transcription';
 import { coarseKey } from '../../../shared/screening/normalize';
 import { DEFAULT_THRESHOLD } from '../../../shared/screening/schemas';
@@ -160,4 +161,31 @@ it('a company’s officer after a person’s name weighs as a title (Alisher Usm
 it('French Cheikh is the honorific Sheikh (HASSAN DAHIR AWEYS)', () => {
   const match = screenName(index, { name: 'Cheikh Hassan Dahir Aweys', threshold: DEFAULT_THRESHOLD }).matches[0]!;
   expect(match.score).toBe(1);
+});
+
+describe('Russian company and bank names', () => {
+  it('a compound written apart is read in one (Omsktrans Mash: OMSKTRANSMASH)', () => {
+    expect(keys('Omsktrans Mash')[0]).toBe('028-000253');
+  });
+
+  it('the kind of bank abbreviated before its name (KB Novikombank, AB Sovcombank), as a further reading only', () => {
+    expect(keys('KB Novikombank')[0]).toBe('030-000006');
+    expect(keys('AB Sovcombank')[0]).toBe('030-000005');
+    // A person's Ab (Malay for Abdul) keeps its own reading: the alias アブ・ラフマフ is still found.
+    expect(keys('Ab Rahman')).toContain('002-000729');
+    expect(bankReadings('abu rahman')).toEqual([]);
+  });
+
+  it('a central bank by the name it goes by, and the Russian Federation as Russia’s long form', () => {
+    expect(keys('Bank of the Russian Federation')[0]).toBe('028-000001');
+    expect(bankReadings('bank of ruritania')).toEqual([]);
+  });
+});
+
+it('a company’s name in Chinese transcription with its kind (索夫科姆银行: Sovcombank)', () => {
+  expect(keys('索夫科姆银行')[0]).toBe('030-000005');
+});
+
+it('a company’s name in katakana run together with its kind (ワグナーグループ: Wagner Group)', () => {
+  expect(keys('ワグナーグループ')[0]).toBe('028-000003');
 });
