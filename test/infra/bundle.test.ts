@@ -75,8 +75,11 @@ describe('the check function bundle', () => {
     }, 60_000);
     afterAll(() => fx.close());
 
-    /** POST /v1/screen for each name in turn, in one process; with the files of the asset's node_modules/ loaded by then. */
-    async function screenInOneProcess(names: string[]): Promise<Array<{ keys: string[]; loaded: string[] }>> {
+    /**
+     * POST /v1/screen for each name in turn, in one process: each match as its entry's key and the listed name it
+     * met, and the files of the asset's node_modules/ loaded by then.
+     */
+    async function screenInOneProcess(names: string[]): Promise<Array<{ matches: string[][]; loaded: string[] }>> {
       const { Variables } = propertiesOf(template, logicalIdOf(stack, stack.readApi.function)).Environment as { Variables: Record<string, string> };
       const beside = path.join(apiDir, 'node_modules') + path.sep;
       const script = `
@@ -92,7 +95,7 @@ describe('the check function bundle', () => {
           if (response.statusCode !== 200) throw new Error(name + ': ' + response.statusCode);
           const { matches } = JSON.parse(Buffer.from(response.body, 'base64').toString());
           const loaded = Object.keys(createRequire(${JSON.stringify(apiBundle)}).cache).filter((f) => f.startsWith(${JSON.stringify(beside)}));
-          answers.push({ keys: matches.map((m) => m.key), loaded: loaded.map((f) => f.slice(${beside.length})).sort() });
+          answers.push({ matches: matches.map((m) => [m.key, m.matchedName]), loaded: loaded.map((f) => f.slice(${beside.length})).sort() });
         }
         process.stdout.write(JSON.stringify(answers));`;
       // Not execFileSync: the store answers from this process's event loop.
@@ -100,18 +103,18 @@ describe('the check function bundle', () => {
         cwd: apiDir,
         env: { PATH: process.env.PATH, NODE_OPTIONS: Variables.NODE_OPTIONS!, ...lambdaEnvironment(fx.dynamo), ARCHIVE_BUCKET: 'archive-not-read' },
       });
-      return JSON.parse(stdout) as Array<{ keys: string[]; loaded: string[] }>;
+      return JSON.parse(stdout) as Array<{ matches: string[][]; loaded: string[] }>;
     }
 
     it('loads them only when a name in characters arrives, and screens it as the list writes it, both ways and in Cantonese', async () => {
-      const [latin, traditional, simplified, cantonese] = await screenInOneProcess(['Kim Chol Sam', '金鐵三', '华信船务(香港)有限公司', '鄭雄文']);
-      expect(latin).toEqual({ keys: expect.arrayContaining(['015-000035', '017-000005']), loaded: [] });
+      const [latin, traditional, simplified, cantonese] = await screenInOneProcess(['Kim Chol Sam', '金鐵三', '华信船务香港有限公司', '鄭雄文']);
+      expect(latin).toEqual({ matches: [['015-000035', 'KIM CHOL SAM'], ['017-000005', 'KIM CHOL SAM']], loaded: [] });
       const dictionaries = ['opencc-js/dist/umd/cn2t.js', 'opencc-js/dist/umd/t2cn.js', 'to-jyutping/dist/index.cjs'];
-      // 金鐵三 is listed in simplified characters (金铁三), 華信船務香港有限公司 in traditional ones.
-      expect(traditional).toEqual({ keys: expect.arrayContaining(['015-000035', '017-000005']), loaded: dictionaries });
-      expect(simplified!.keys[0]).toBe('014-000059');
-      // Cheng Hung Man is 鄭雄文 read in Cantonese as Hong Kong spells it; pinyin (Zheng Xiongwen) does not reach it.
-      expect(cantonese!.keys[0]).toBe('017-000076');
+      // The names as the list writes them: 金铁三 in simplified characters, 華信船務香港有限公司 in traditional ones.
+      expect(traditional).toEqual({ matches: [['015-000035', '金铁三'], ['017-000005', '金铁三']], loaded: dictionaries });
+      expect(simplified!.matches[0]).toEqual(['014-000059', '華信船務香港有限公司']);
+      // 鄭雄文 read in Cantonese as Hong Kong spells it; pinyin (Zheng Xiongwen) does not reach it.
+      expect(cantonese!.matches[0]).toEqual(['017-000076', 'Cheng Hung Man']);
     }, 60_000);
   });
 });
