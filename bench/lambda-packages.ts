@@ -27,9 +27,9 @@ const ROOT = join(__dirname, '..');
 const RUNS = 7;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function synthesizedAssets(): Array<{ name: string; dir: string }> {
+function synthesizedAssets(outdir: string): Array<{ name: string; dir: string }> {
   const context = (JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
-  const app = new App({ context, outdir: mkdtempSync(join(tmpdir(), 'jsm-bench-cdk-')) });
+  const app = new App({ context, outdir });
   const config = parseMonitorConfig(JSON.parse(readFileSync(join(ROOT, 'monitor.config.example.json'), 'utf8')), 'example');
   const stack = new MonitorStack(app, 'Bench', { config });
   const assembly = app.synth();
@@ -41,10 +41,11 @@ function synthesizedAssets(): Array<{ name: string; dir: string }> {
 
 /** Deflate, as cdk-assets packs a directory asset: every file in it, or all but `except`. */
 function zipSize(dir: string, except: string[] = []): number {
-  const out = join(mkdtempSync(join(tmpdir(), 'jsm-bench-zip-')), 'code.zip');
+  const zipDir = mkdtempSync(join(tmpdir(), 'jsm-bench-zip-'));
+  const out = join(zipDir, 'code.zip');
   execFileSync('zip', ['-q', '-X', '-6', '-r', out, '.', ...(except.length ? ['-x', ...except] : [])], { cwd: dir });
   const size = statSync(out).size;
-  rmSync(out, { force: true });
+  rmSync(zipDir, { recursive: true, force: true });
   return size;
 }
 
@@ -148,9 +149,10 @@ async function main(): Promise<void> {
     return;
   }
   const storeDir = mkdtempSync(join(tmpdir(), 'jsm-bench-store-'));
+  const cdkOut = mkdtempSync(join(tmpdir(), 'jsm-bench-cdk-'));
   const dynamo = await storeWithList(storeDir);
   try {
-    for (const { name, dir } of synthesizedAssets()) {
+    for (const { name, dir } of synthesizedAssets(cdkOut)) {
       const bundle = join(dir, 'index.mjs');
       const beside = treeSize(dir) - statSync(bundle).size - statSync(`${bundle}.map`).size;
       const withMap = zipSize(dir);
@@ -171,11 +173,10 @@ async function main(): Promise<void> {
             : '') +
           '\n',
       );
-      rmSync(dir, { recursive: true, force: true });
     }
   } finally {
     await dynamo.close();
-    rmSync(storeDir, { recursive: true, force: true });
+    for (const dir of [storeDir, cdkOut]) rmSync(dir, { recursive: true, force: true });
   }
 }
 
