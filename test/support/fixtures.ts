@@ -52,7 +52,15 @@ export class CsvRecords {
   ) {}
 
   static excerpt(): CsvRecords {
-    const [header, ...rows] = parse(readFileSync(CSV_EXCERPT, 'utf8'), { bom: true }) as string[][];
+    return CsvRecords.read(CSV_EXCERPT);
+  }
+
+  static whole(): CsvRecords {
+    return CsvRecords.read(CSV_WHOLE);
+  }
+
+  private static read(csv: string): CsvRecords {
+    const [header, ...rows] = parse(readFileSync(csv, 'utf8'), { bom: true }) as string[][];
     return new CsvRecords(header!, rows);
   }
 
@@ -68,6 +76,10 @@ export class CsvRecords {
 
   without(keys: readonly string[]): CsvRecords {
     return new CsvRecords(this.header, this.rows.filter((r) => !keys.includes(this.get(r, '番号'))));
+  }
+
+  only(keys: readonly string[]): CsvRecords {
+    return new CsvRecords(this.header, this.rows.filter((r) => keys.includes(this.get(r, '番号'))));
   }
 
   /** Copies the records, changing the ones `edit` returns a replacement for. */

@@ -36,11 +36,22 @@ export class HistoryFixture {
   }
 
   static async afterDemo(): Promise<HistoryFixture> {
-    const dir = mkdtempSync(join(tmpdir(), 'jsm-history-'));
-    const dynamo = await startEmbeddedDynamoDb({ dataDir: dir });
-    const fixture = new HistoryFixture(dir, dynamo, new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName }));
+    const fixture = await HistoryFixture.empty();
     for (const csv of [DEMO_BASELINE, CSV_EXCERPT]) await fixture.check(csv);
     return fixture;
+  }
+
+  /** An embedded store with one version committed, `list` as the baseline. */
+  static async withBaseline(list: CsvRecords): Promise<HistoryFixture> {
+    const fixture = await HistoryFixture.empty();
+    await fixture.check(list);
+    return fixture;
+  }
+
+  private static async empty(): Promise<HistoryFixture> {
+    const dir = mkdtempSync(join(tmpdir(), 'jsm-history-'));
+    const dynamo = await startEmbeddedDynamoDb({ dataDir: dir });
+    return new HistoryFixture(dir, dynamo, new DynamoDbSnapshotStore({ client: dynamo.client, tableName: dynamo.tableName }));
   }
 
   /** One run of the monitor over `list` (a file, or records written as the next dated file); held only if `mayHold`. */
