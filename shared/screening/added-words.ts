@@ -20,7 +20,7 @@ const PERSON_TITLES = new Set([
   // A generation after the name (Boris Rotenberg Jr for BORIS BORISOVICH ROTENBERG, the son): the date of birth tells them apart.
   'jr', 'junior', 'sr', 'senior',
   // Offices the press puts before a name (President Alexander Lukashenko, Prime Minister Mikhail Mishustin).
-  'president', 'prime', 'minister', 'premier', 'chairman', 'governor', 'senator', 'ambassador',
+  'president', 'prime', 'minister', 'premier', 'chairman', 'governor', 'senator', 'ambassador', 'foreign', 'defence', 'defense',
   // A company's officers after a name (Igor Sechin Rosneft CEO).
   'ceo', 'cfo', 'coo', 'director', 'deputy', 'chief', 'executive',
 ]);

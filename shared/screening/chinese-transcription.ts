@@ -20,7 +20,7 @@ const SOUNDS: Readonly<Record<string, string>> = Object.fromEntries(
 /** Names the press writes by custom rather than by the tables, whole: 亚历山大 is Aleksandr, 穆罕默德 Muhammad. */
 const CUSTOMARY: Readonly<Record<string, string>> = {
   亚历山大: 'aleksandr', 穆罕默德: 'muhammad', 阿卜杜勒: 'abdul', 阿卜杜拉: 'abdullah', 奥萨马: 'usama', 阿里: 'ali',
-  侯赛因: 'husayn', 卡扎菲: 'qadhafi', 本: 'bin', 尼古拉: 'nikolai', 瓦格纳: 'wagner',
+  侯赛因: 'husayn', 卡扎菲: 'qadhafi', 本: 'bin', 尼古拉: 'nikolai', 瓦格纳: 'wagner', 普京: 'putin', 普丁: 'putin',
 };
 /** A foreign company's kind after its transcribed name (瓦格纳集团, 卡拉什尼科夫集团), in the list's English. */
 const COMPANY_KINDS: ReadonlyArray<readonly [string, string]> = [

@@ -116,7 +116,7 @@ export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: numbe
     // Under PAIR_FLOOR a pair is never paired unless it is a spelling: the checks below, which only lower a score, are
     // then not needed (most pairs of a search end here).
     if (similarity < PAIR_FLOOR && spelling === 0) return { similarity, crossScript: false };
-    if (q.script === 'latin' && (derivedName(q, c) || derivedName(c, q) || otherSyllable(q.text, c.text))) return { similarity: 0, crossScript: false };
+    if (q.script === 'latin' && (derivedName(q, c) || derivedName(c, q) || otherSyllable(q.text, c.text) || otherEnglishWord(q.text, c.text))) return { similarity: 0, crossScript: false };
     if (q.script === 'latin' && similarity > CONSONANT_CHANGED_SIMILARITY && consonantChanged(q, c, similarity)) return { similarity: CONSONANT_CHANGED_SIMILARITY, crossScript: false };
     return { similarity: similarity > spelling ? similarity : spelling, crossScript: false };
   }
@@ -141,6 +141,20 @@ function derivedName(base: NameToken, derived: NameToken): boolean {
   if (base.family === null || !base.family.startsWith('n:') || derived.family !== null) return false;
   const text = derived.text;
   return DERIVED_ENDINGS.some((ending) => text.length > ending.length + 2 && text.endsWith(ending) && familyKey(text.slice(0, -ending.length)) === base.family);
+}
+
+/**
+ * English words of one stem with other endings name other things in a company's name (Hong Kong Electric, HONG KONG
+ * ELECTRONICS): -ic against -onic(s) or -ical, not a spelling.
+ */
+const otherEnglishWords = (query: readonly NameToken[], listed: readonly NameToken[]) =>
+  query.some((q) => q.script === 'latin' && listed.some((c) => c.script === 'latin' && otherEnglishWord(q.text, c.text)));
+
+function otherEnglishWord(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 6 || !short.endsWith('ic')) return false;
+  const stem = short.slice(0, -2);
+  return long.startsWith(stem) && /^(?:onics?|ical)$/.test(long.slice(stem.length));
 }
 
 /**
@@ -377,12 +391,41 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
   const found = Math.max(queryFirst, listedFirst, containment(query, listed, pairs, usedQ, l), namedWithKind(query, listed, pairs, usedQ, q, l), personWithAddedWords(query, listed, pairs, usedQ, usedL));
   const capped = found > COMMON_WORDS_CAP && (commonWordsOnly(query, listed, pairs, usedL) || commonPartsOnly(query, listed, pairs, usedQ, usedL) || otherLineage(query, listed, pairs)) ? COMMON_WORDS_CAP : found;
   const placed = capped > PLACES_DISAGREE_CAP && placesDisagree(query, listed, usedQ, usedL) ? PLACES_DISAGREE_CAP : capped;
-  const tokenScore = placed > SYLLABLES_SWAPPED_CAP && syllablesSwapped(query, listed, pairs) ? SYLLABLES_SWAPPED_CAP : placed;
+  const tokenScore =
+    placed > SYLLABLES_SWAPPED_CAP && (syllablesSwapped(query, listed, pairs) || givenSyllableMissing(query, listed, pairs) || abdApart(query, listed, pairs)) ? SYLLABLES_SWAPPED_CAP : placed;
   // The listed name's legal form aside too: Rosoboron Export and JSC Rosoboronexport are two words against one.
   const listedWords = wordCount(listed);
-  const joinedScore = (query.length !== listed.length || (listedWords < listed.length && wordCount(query) !== listedWords)) && !(query as NameReading).respaced && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
+  // Not where a word of one is another English word of the other's stem (Hong Kong Electric, HONG KONG ELECTRONICS):
+  // run together, the letters would hide it.
+  const joinedScore = (query.length !== listed.length || (listedWords < listed.length && wordCount(query) !== listedWords)) && !(query as NameReading).respaced && !otherEnglishWords(query, listed) && !koreanSyllables(query, listed) ? evidence(joinedSimilarity(query, listed), JOINED_KNEE) * JOINED_FACTOR : 0;
   const joined = joinedScore > tokenScore;
   return { score: joined ? joinedScore : tokenScore, pairs, crossScript: !joined && crossScript, joined };
+}
+
+/**
+ * Abd is no name alone but the first half of one (Abd Rabbuh, Abd al-Hadi: servant of the Lord, of the Guide): an Abd
+ * found whose next word is not found with the listed Abd's next word names another man (Abd Rabbuh Mansur Hadi is not
+ * the alias Abd Al-Hadi, though Abd and Hadi are both in it).
+ */
+const ABD = familyKey('abd');
+function abdApart(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[]): boolean {
+  const next = (tokens: readonly NameToken[], i: number) => tokens.findIndex((t, j) => j > i && t.kind === 'word' && !particle(t));
+  return pairs.some((p) => {
+    if (query[p.queryIndex]!.family !== ABD || listed[p.listedIndex]!.family !== ABD) return false;
+    const q = next(query, p.queryIndex);
+    const l = next(listed, p.listedIndex);
+    return q >= 0 && l >= 0 && !pairs.some((o) => o.queryIndex === q && o.listedIndex === l);
+  });
+}
+
+/**
+ * A Korean given name is its syllables together: a family name and one given syllable, all found, against a listed
+ * family name and two (Choe Hyon, CHOE MYONG HYON; Kim Kwang, KIM KWANG IL) name another person, as a syllable added
+ * does (personWithAddedWords).
+ */
+function givenSyllableMissing(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[]): boolean {
+  const korean = (tokens: readonly NameToken[]) => tokens.every((t) => t.kind === 'word' && t.family !== null && t.family.startsWith('k:'));
+  return query.length === 2 && listed.length === 3 && pairs.length === 2 && korean(query) && korean(listed);
 }
 
 /**
@@ -572,7 +615,7 @@ const commonOnly = (pairs: readonly TokenPair[], listed: readonly NameToken[], u
  * which a compliance officer must see; nor is a family name with the post the press gives it (ハッカーニ師), which says
  * who is meant.
  */
-const WEAK_EVIDENCE = 0.9;
+const WEAK_EVIDENCE = 1;
 function commonPartsOnly(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, usedL: ReadonlySet<number>): boolean {
   if (pairs.length === 0 || organisational(listed) || query.some((t) => t.title) || verbatim(query, listed, pairs, usedQ, usedL)) return false;
   let mass = 0;

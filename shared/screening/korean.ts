@@ -268,6 +268,17 @@ export function hanjaReadings(folded: string): string[] {
  * syllables (lee sung hyuk), as the list writes given names; null when nothing is to split or the name is not shaped
  * as a Korean one: two or three words, a Korean family name first or last, every other word one or two syllables.
  */
+/**
+ * The other way to cut a romanized given name run together where a syllable's final ng meets a vowel (KWANGIL: kwang
+ * il, which splitKoreanGivenName cut kwan gil): both cuts are syllables, and the name says nothing of which. The
+ * reading unchanged when there is no such cut.
+ */
+export function otherKoreanCut(reading: string): string {
+  return reading.replace(/\b([a-z]+n) g([aeiou][a-z]*)\b/g, (whole, first: string, second: string) =>
+    splitKoreanSyllables(`${first}g`)?.length === 1 && splitKoreanSyllables(second)?.length === 1 ? `${first}g ${second}` : whole,
+  );
+}
+
 export function splitKoreanGivenName(reading: string): string | null {
   const words = reading.split(' ');
   // Initials are not syllables (Sechin I.I.), and I alone is the rarest spelling of 이 in Latin.

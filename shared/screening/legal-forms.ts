@@ -17,7 +17,7 @@ const FAMILIES: readonly string[] = [
   // A close corporation (CC, Namibia and South Africa) is a small company of limited liability.
   'LLC llc ooo tov too taa gmbh sro spzoo sarl srl bv cc 有限会社 有限責任会社 合同会社 エルエルシー オーオーオー',
   'JSC jsc ao oao zao pao aat zat pjsc ojsc cjsc jscb akb ag sa nv kk plc nao 株式会社 公開株式会社 非公開株式会社 公共株式会社 ジェイエスシー ピージェイエスシー',
-  'LTD ltd limited pte pvt pty リミテッド',
+  'LTD ltd limited pte pvt pty リミテッド 有限公司 股份有限公司 有限責任公司 有限责任公司',
   'SUE fgup gup mup fsue',
   'ANO ano',
   'FZE fze fzco fzc fzllc',

@@ -8,7 +8,7 @@ import { bracketedNoteReadings } from './bracketed-notes';
 import { chineseReadings } from './chinese';
 import { transcribedForeignName } from './chinese-transcription';
 import { afterPlaceOf, bracketedReadings, isJapaneseTitle, isPostAbbreviation, pressCompanyWord } from './japanese-press';
-import { dprkSpelledOut, hanjaReadings, kanjiOrganisationReadings, readHangul, readRomanizedKoreanOrganisation, splitKoreanGivenName, startsWithKorea } from './korean';
+import { dprkSpelledOut, hanjaReadings, kanjiOrganisationReadings, otherKoreanCut, readHangul, readRomanizedKoreanOrganisation, splitKoreanGivenName, startsWithKorea } from './korean';
 import { readIzafat } from './izafat';
 import { japaneseOrganisationReadings, withoutExpansion } from './japanese-words';
 import { expandCyrillicLegalMarks, expandJapaneseLegalMarks, legalFormSymbol, replaceLegalPhrases } from './legal-forms';
@@ -62,7 +62,11 @@ const LEGAL_KANA = new Set([
   'オーオーオー', 'ピージェイエスシー',
 ]);
 /** Japanese legal forms are written without spaces, before or after the name: 株式会社海洋…, …研究所株式会社. */
-const LEGAL_HAN = ['公共株式会社', '公開株式会社', '非公開株式会社', '株式会社', '有限会社', '合同会社', '合資会社', '合名会社', '有限責任会社', '社団法人', '財団法人'];
+const LEGAL_HAN = [
+  '公共株式会社', '公開株式会社', '非公開株式会社', '株式会社', '有限会社', '合同会社', '合資会社', '合名会社', '有限責任会社', '社団法人', '財団法人',
+  // Chinese companies' forms, traditional and simplified (長安海連技術有限公司).
+  '股份有限公司', '有限責任公司', '有限责任公司', '有限公司',
+];
 /** Words that many listed organisations' names share; a match on them alone says little. */
 const COMPANY_WORDS = [
   'group', 'trading', 'industries', 'industrial', 'industry', 'international', 'bank', 'holding', 'holdings',
@@ -75,13 +79,13 @@ const HONORIFICS = [
   'mufti', 'hafiz', 'shaikh', 'cheikh', 'cheik', 'ムラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ', 'シェイク', 'シャイク', 'カリ',
 ];
 /** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
-const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'imeni', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
+const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'imeni', 'al', 'el', 'ul', 'ol', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
 /** National qualifiers of an organisation's name (Sberbank of Russia, Rossiiskii): they say where, not who. */
 // Self-proclaimed qualifies the occupied regions' republics as the list names them (Self-proclaimed “Donetsk People's Republic”).
 const QUALIFIER_WORDS = new Set(['self', 'proclaimed', 'dprk', 'kpa', 'russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf', 'rk']);
 const QUALIFIER_WEIGHT = 0.05;
 /** The Arabic article as the transliterations write it (al-, el-, ul-): one particle. */
-const ARTICLES = new Set(['al', 'el', 'ul', 'the', 'アル', 'エル']);
+const ARTICLES = new Set(['al', 'el', 'ul', 'ol', 'the', 'アル', 'エル']);
 /**
  * The particles one spelling of a name writes and another leaves out: the article (one family in every spelling) and
  * an honorific (Sheikh, Mullah: each its own). Unpaired, they weigh nothing in a comparison (compare-names.ts).
@@ -353,7 +357,8 @@ export function tokenizeReadings(name: string): NameReading[] {
   const readings = nameReadings(name);
   const split = readings.map(splitGluedParticles).filter((reading, i) => reading !== readings[i]);
   const joined = readings.map(joinParticles).filter((reading, i) => reading !== readings[i]);
-  const respaced = [...split, ...joined].map((reading) => Object.assign(tokenizeFolded(reading), { respaced: true }));
+  const cut = readings.map(otherKoreanCut).filter((reading, i) => reading !== readings[i]);
+  const respaced = [...split, ...joined, ...cut].map((reading) => Object.assign(tokenizeFolded(reading), { respaced: true }));
   return [...readings.map(tokenizeFolded), ...respaced, ...guessed];
 }
 
