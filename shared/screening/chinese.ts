@@ -1,5 +1,5 @@
 import { cantoneseSyllables } from './cantonese';
-import type { NameComparison } from './compare-names';
+import { FAMILY_SIMILARITY, type NameComparison } from './compare-names';
 import type { NameToken } from './normalize';
 
 /**
@@ -502,12 +502,19 @@ const JOINED_AGREEING = 0.94;
  */
 export const PARTIAL_GUESS_FACTOR = 0.8;
 
-/** Every word of the query paired with a word of the listed name and every listed word paired (but a company's), all closely. */
-export function wholeNameAgrees(comparison: NameComparison, query: readonly NameToken[], listed: readonly NameToken[]): boolean {
+/**
+ * Every word of the query paired with a word of the listed name and every listed word paired (but a company's), all
+ * closely. A reading of characters (fromCharacters) has no typos: a Latin word it pairs with is the same word or a known
+ * spelling of it, since another letter is another character (马晓东, ma xiaodong, is not MA XIAOHONG; 洪建华 not HONG
+ * JINHUA).
+ */
+export function wholeNameAgrees(comparison: NameComparison, query: readonly NameToken[], listed: readonly NameToken[], fromCharacters = false): boolean {
   // Run together, only the same letters agree (compareNames discounts a joined comparison to 0.95): MAKIN is not
   // "mak jen", a guessed reading of Ren Mai.
   if (comparison.joined) return comparison.score >= JOINED_AGREEING;
-  const close = comparison.pairs.filter((p) => p.similarity >= AGREEING);
+  const agrees = (p: NameComparison['pairs'][number]) =>
+    fromCharacters && !p.crossScript ? p.similarity === 1 || p.similarity === FAMILY_SIMILARITY : p.similarity >= AGREEING;
+  const close = comparison.pairs.filter(agrees);
   const pairedQuery = new Set(close.map((p) => p.query));
   const pairedListed = new Set(close.map((p) => p.listedIndex));
   if (!query.every((t) => t.kind !== 'word' || pairedQuery.has(t.text))) return false;

@@ -78,9 +78,13 @@ for (const word of WORD_LIST) {
 /** Korea alone is no sign of a Korean name: the list's English names hold it too. */
 const KOREA = 'korea';
 
+/** English words that make a name an organisation's, beside one Korean word (Daedong Shinyong Bank). */
+const ENGLISH_KIND = /\b(?:bank|company|corporation|corp|trading|group|co|ltd)\b/;
+
 /**
- * A Latin name of two Korean words of an organisation's name or more (Korea aside), with them in English; null
- * otherwise. Two, since a person's given name run together may be one such word (Kisul, Sangop).
+ * A Latin name of two Korean words of an organisation's name or more (Korea aside), or one with an English word that
+ * says it is an organisation's (Daedong Shinyong Bank), with them in English; null otherwise. Not one Korean word alone,
+ * since a person's given name run together may be one (Kisul, Sangop).
  */
 export function readRomanizedKoreanOrganisation(folded: string): string | null {
   let known = 0;
@@ -90,7 +94,7 @@ export function readRomanizedKoreanOrganisation(folded: string): string | null {
     if (english !== KOREA) known++;
     return english;
   });
-  return known >= 2 ? words.join(' ') : null;
+  return known >= 2 || (known === 1 && ENGLISH_KIND.test(folded)) ? words.join(' ') : null;
 }
 
 /**

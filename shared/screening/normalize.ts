@@ -422,7 +422,10 @@ function readingsOf(name: string, firstOnly = false): string[] {
   const readings = hasHangul(folded) ? readHangul(folded).flatMap(cyrillicReadings) : latinReadings(folded);
   if (firstOnly && readings.length > 0) return [finishReading(readings[0]!)];
   const translated = hasCyrillic(folded) ? translateRussianWords(folded) : hasArabic(folded) ? translateArabicScriptWords(folded) : null;
-  if (translated !== null) readings.push(latinReadings(translated)[0]!);
+  if (translated !== null) {
+    const english = latinReadings(translated)[0]!;
+    readings.push(english, ...bankReadings(english));
+  }
   const romanized = readRomanizedKoreanOrganisation(folded);
   for (const dprk of startsWithKorea(folded) ? kanjiOrganisationReadings(folded) : romanized === null ? [] : [romanized]) readings.push(dprk, ...dprkSpelledOut(dprk));
   // A name the Japanese press translates (ロシア連邦中央銀行): also read in the list's English words (japanese-words.ts).

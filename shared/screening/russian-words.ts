@@ -57,6 +57,9 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   нпо: 'research and production association',
   // Акционерный (коммерческий) банк, a joint-stock (commercial) bank: АБ «Россия» is Bank Rossiya.
   аб: 'bank', акб: 'bank', кб: 'bank',
+  // Russia's name in the genitive, of Russia (Банк России is the Bank of Russia, the central bank); Россия itself stays a
+  // name (Банк «Россия» is Bank Rossiya).
+  россии: 'of russia',
 };
 
 /** A folded name with the Russian words the table knows in English; null when it knows none of them. */

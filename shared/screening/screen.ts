@@ -1,7 +1,7 @@
 import type { Designation } from '../domain/designation';
 import { addsKindOfEntity, ARABIC_SIMILARITY, COARSE_SIMILARITY, compareNames, isInitial, type NameComparison, CONTAINED_RARE, CROSS_SCRIPT_FACTOR, FAMILY_SIMILARITY, singleCompanyWord } from './compare-names';
 import { countryCode } from '../domain/countries';
-import { PARTIAL_GUESS_FACTOR, wholeNameAgrees } from './chinese';
+import { hasHan, PARTIAL_GUESS_FACTOR, wholeNameAgrees } from './chinese';
 import { entityTypeMismatch } from './entity-type';
 import { foldName, type NameReading, type NameToken, namesSomeone, tokenizeReadings } from './normalize';
 import {
@@ -38,6 +38,7 @@ export function screenName(index: ScreeningIndex, input: ScreeningQuery): Screen
   const query = ScreeningQuery.parse(input);
   const wantCountry = query.country ? (countryCode(query.country) ?? foldName(query.country)) : null;
   const best = new Map<number, { score: number; why: ScoreReason[]; field: MatchedField; text: string }>();
+  const inCharacters = hasHan(query.name);
 
   // A Cyrillic name may have two Latin readings (г as g and as h): each entry keeps its best.
   for (const tokens of tokenizeReadings(query.name)) {
@@ -66,7 +67,7 @@ export function screenName(index: ScreeningIndex, input: ScreeningQuery): Screen
       // A query that says what it is looks only at entries of that kind (above); one that does not is read by its words.
       const mismatch = query.entityType ? null : entityTypeMismatch(tokens, name.tokens, entry.entityType);
       // A reading guessed from Chinese characters or another romanization counts fully only where all of it agrees.
-      const guess = tokens.guessed && !wholeNameAgrees(comparison, tokens, name.tokens) ? PARTIAL_GUESS_FACTOR : 1;
+      const guess = tokens.guessed && !wholeNameAgrees(comparison, tokens, name.tokens, inCharacters) ? PARTIAL_GUESS_FACTOR : 1;
       const score = comparison.score * factor * guess + (mismatch?.effect ?? 0);
       if (score + MAX_BONUS < query.threshold) continue;
       const known = best.get(name.entry);
@@ -250,21 +251,36 @@ function placeAdded(tokens: NameReading, comparison: NameComparison, facts: Entr
 const ALIAS_LENGTH = 3;
 const aliasIndexes = new WeakMap<ScreeningIndex, Map<string, Set<number>>>();
 
-/** The query's words (of a query of three words or more) that are a listed entry's whole name, with those entries. */
+/**
+ * The acronym an organisation's Latin name makes of its words' initials, without its legal form and connectives
+ * (Dandong Hongxiang Industrial Development Company Limited: DHID), which a customer file puts before the name as the
+ * list puts its own acronyms among the aliases; null for a name of fewer than three such words or more than six.
+ */
+const CONNECTIVE_WORDS = new Set(['of', 'and', 'the', 'for']);
+function acronymOf(tokens: readonly NameToken[]): string | null {
+  const words = tokens.filter((t) => t.kind !== 'legal' && !CONNECTIVE_WORDS.has(t.text));
+  if (words.length < 3 || words.length > 6 || words.some((t) => t.script !== 'latin')) return null;
+  return words.map((t) => t.text[0]!).join('');
+}
+
+/** The query's words (of a query of three words or more) that are a listed entry's whole name or its acronym, with those entries. */
 function aliasWords(index: ScreeningIndex, tokens: readonly NameToken[]): Array<[number, ReadonlySet<number>]> {
   if (tokens.length < 3) return [];
   let byWord = aliasIndexes.get(index);
   if (!byWord) {
-    byWord = new Map();
+    const built = new Map<string, Set<number>>();
+    const add = (text: string, entry: number) => {
+      let entries = built.get(text);
+      if (!entries) built.set(text, (entries = new Set()));
+      entries.add(entry);
+    };
     for (const name of index.names) {
-      const entity = index.entries[name.entry]!.entityType === 'entity';
-      if (!entity || name.tokens.length !== 1 || name.tokens[0]!.kind !== 'word' || name.tokens[0]!.text.length < ALIAS_LENGTH) continue;
-      const text = name.tokens[0]!.text;
-      let entries = byWord.get(text);
-      if (!entries) byWord.set(text, (entries = new Set()));
-      entries.add(name.entry);
+      if (index.entries[name.entry]!.entityType !== 'entity') continue;
+      if (name.tokens.length === 1 && name.tokens[0]!.kind === 'word' && name.tokens[0]!.text.length >= ALIAS_LENGTH) add(name.tokens[0]!.text, name.entry);
+      const initials = acronymOf(name.tokens);
+      if (initials !== null) add(initials, name.entry);
     }
-    aliasIndexes.set(index, byWord);
+    aliasIndexes.set(index, (byWord = built));
   }
   const found: Array<[number, ReadonlySet<number>]> = [];
   tokens.forEach((t, i) => {
