@@ -54,7 +54,7 @@ const SAINT = new Set(['st', 'saint', 'sankt', 'sanct']);
 const OFFICE_WORDS = new Set(['branch', 'filial', 'office', 'head', 'headquarters', 'hq', 'representative', 'rep']);
 
 /** A particle's family (PARTICLE_PREFIX), one per word: Moscow pairs with Moscow, not with Minsk. */
-const ADDED_PREFIX = 'p:added:';
+export const ADDED_PREFIX = 'p:added:';
 const ADDED_WEIGHT = 0.05;
 const marked = new Map<string, NameToken>();
 

@@ -1,4 +1,5 @@
 import { countryCode } from '../domain/countries';
+import { ADDED_PREFIX } from './added-words';
 import { pinyinSyllables } from './chinese';
 import { jaroWinkler, lengthAware } from './jaro-winkler';
 import { coarseKey, latinKey, type NameReading, type NameToken, PARTICLE_PREFIX } from './normalize';
@@ -82,8 +83,11 @@ const ACRONYM = /^[^aeiou]{2,}$/;
 
 export function tokenSimilarity(q: NameToken, c: NameToken): { similarity: number; crossScript: boolean } {
   if (q.kind !== 'word' && q.family !== null && q.family === c.family) return { similarity: 1, crossScript: false };
-  // An article, honorific or added word pairs with itself only (ハジ, Haji, is not HADID), however the other name weighs it.
-  if ((particle(q) || particle(c)) && q.family !== c.family && q.text !== c.text) return { similarity: 0, crossScript: false };
+  // An article or honorific pairs with itself (ハジ and Haji are not HADID, nor Hadi), however the other name weighs it,
+  // or in one script with a misspelling of itself (SHEIh).
+  if ((titleParticle(q) || titleParticle(c)) && q.family !== c.family && q.text !== c.text && (q.script !== c.script || jaroWinkler(q.text, c.text) < MISSPELT_PARTICLE)) {
+    return { similarity: 0, crossScript: false };
+  }
   // Arabic script against Latin: by the consonants, the only letters both write (صدام and Saddam: sdm).
   if ((q.script === 'arabic') !== (c.script === 'arabic')) {
     const arabic = q.script === 'arabic' ? q : c;
@@ -410,11 +414,13 @@ export function compareNames(query: readonly NameToken[], listed: readonly NameT
 const ABD = familyKey('abd');
 function abdApart(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[]): boolean {
   const next = (tokens: readonly NameToken[], i: number) => tokens.findIndex((t, j) => j > i && t.kind === 'word' && !particle(t));
+  const previous = (tokens: readonly NameToken[], i: number) => tokens.findLastIndex((t, j) => j < i && t.kind === 'word' && !particle(t));
   return pairs.some((p) => {
     if (query[p.queryIndex]!.family !== ABD || listed[p.listedIndex]!.family !== ABD) return false;
-    const q = next(query, p.queryIndex);
     const l = next(listed, p.listedIndex);
-    return q >= 0 && l >= 0 && !pairs.some((o) => o.queryIndex === q && o.listedIndex === l);
+    // The word after it, or before it in a name written backwards (… ABDUL BEN HAMADI for HAMADI BEN ABDUL AZIZ).
+    const around = [next(query, p.queryIndex), previous(query, p.queryIndex)];
+    return l >= 0 && around.some((q) => q >= 0) && !around.some((q) => pairs.some((o) => o.queryIndex === q && o.listedIndex === l));
   });
 }
 
@@ -659,6 +665,9 @@ function commonWordsOnly(query: readonly NameToken[], listed: readonly NameToken
   if (!organisational(listed) || !listed.some((t, j) => !usedL.has(j) && t.kind !== 'legal')) return false;
   return !pairs.some((p) => p.weightQuery >= DISTINCTIVE_WORD && query.some((t) => t.text === p.query && t.kind === 'word'));
 }
+/** An article or honorific, not a word a customer file added (a place, an office), which is a word of its own. */
+const titleParticle = (token: NameToken) => particle(token) && !token.family!.startsWith(ADDED_PREFIX);
+const MISSPELT_PARTICLE = 0.9;
 /** The article or an honorific, which one spelling writes and another leaves out (al-Qathafi, QADHAFI; Sheikh Hamza): unpaired, it weighs nothing. */
 const particle = (token: NameToken) => token.family !== null && token.family.startsWith(PARTICLE_PREFIX);
 

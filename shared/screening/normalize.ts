@@ -76,16 +76,17 @@ const COMPANY_WORDS = [
 /** Religious and honorific titles the list's aliases put before a name (Mullah, Haji, Maulavi): who, not which one. */
 const HONORIFICS = [
   'mullah', 'mulla', 'haji', 'hajji', 'hadji', 'haj', 'maulavi', 'mawlawi', 'maulvi', 'molvi', 'moulavi', 'sheikh', 'shaykh', 'sheik', 'qari',
-  'mufti', 'hafiz', 'shaikh', 'cheikh', 'cheik', 'ムラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ', 'シェイク', 'シャイク', 'カリ',
+  'mufti', 'hafiz', 'shaikh', 'cheikh', 'cheik', 'shaiku', 'sheiku', 'ムラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ', 'シェイク', 'シャイク', 'カリ',
 ];
 /** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
-const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'imeni', 'al', 'el', 'ul', 'ol', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
+const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'imeni', 'al', 'el', 'ul', 'ol', 'aru', 'eru', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
 /** National qualifiers of an organisation's name (Sberbank of Russia, Rossiiskii): they say where, not who. */
 // Self-proclaimed qualifies the occupied regions' republics as the list names them (Self-proclaimed “Donetsk People's Republic”).
 const QUALIFIER_WORDS = new Set(['self', 'proclaimed', 'dprk', 'kpa', 'russia', 'russian', 'rossii', 'rossiiskoi', 'rossiiskaia', 'rossiiskii', 'rossiyskoy', 'rossiyskaya', 'rf', 'rk']);
 const QUALIFIER_WEIGHT = 0.05;
 /** The Arabic article as the transliterations write it (al-, el-, ul-): one particle. */
-const ARTICLES = new Set(['al', 'el', 'ul', 'ol', 'the', 'アル', 'エル']);
+// The katakana's article in romaji too (aru, eru: アル, エル), as a customer file may type it.
+const ARTICLES = new Set(['al', 'el', 'ul', 'ol', 'aru', 'eru', 'the', 'アル', 'エル']);
 /**
  * The particles one spelling of a name writes and another leaves out: the article (one family in every spelling) and
  * an honorific (Sheikh, Mullah: each its own). Unpaired, they weigh nothing in a comparison (compare-names.ts).
@@ -95,7 +96,7 @@ const particleFamily = (text: string) =>
   ARTICLES.has(text) ? `${PARTICLE_PREFIX}al` : HONORIFICS.includes(text) ? `${PARTICLE_PREFIX}${HONORIFIC_SPELLINGS[text] ?? text}` : null;
 /** One honorific in its spellings and scripts (Sheikh, Shaikh, シェイク, シャイク): one family, so that they pair. */
 const HONORIFIC_SPELLINGS: Readonly<Record<string, string>> = {
-  shaikh: 'sheikh', shaykh: 'sheikh', sheik: 'sheikh', cheikh: 'sheikh', cheik: 'sheikh', シェイク: 'sheikh', シャイク: 'sheikh', mulla: 'mullah', ムラー: 'mullah',
+  shaikh: 'sheikh', shaykh: 'sheikh', sheik: 'sheikh', cheikh: 'sheikh', cheik: 'sheikh', shaiku: 'sheikh', sheiku: 'sheikh', シェイク: 'sheikh', シャイク: 'sheikh', mulla: 'mullah', ムラー: 'mullah',
   hajji: 'haji', hadji: 'haji', haj: 'haji', ハジ: 'haji', ハッジ: 'haji', ハージ: 'haji', mawlawi: 'maulavi', maulvi: 'maulavi',
   molvi: 'maulavi', moulavi: 'maulavi', マウラウィ: 'maulavi', マウラヴィ: 'maulavi', カリ: 'qari',
 };
