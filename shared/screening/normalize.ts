@@ -559,7 +559,11 @@ export const namesSomeone = (tokens: readonly NameToken[]) => tokens.some((t) =>
 /** Tokens are immutable and names repeat them (Mohammed, Sergei, LLC): each is worked out once per process. */
 const made = new Map<string, NameToken>();
 
+/** Every form in LEGAL_HAN ends in one of these: a token without them (most: every Latin word) holds none. */
+const LEGAL_HAN_ENDING = /会社|公司|法人/;
+
 function splitHanLegalForms(token: string): string[] {
+  if (!LEGAL_HAN_ENDING.test(token)) return [token];
   for (const form of LEGAL_HAN) {
     if (token === form) return [token];
     if (token.startsWith(form)) return [form, ...splitHanLegalForms(token.slice(form.length))];
