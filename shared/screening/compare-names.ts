@@ -621,7 +621,7 @@ const commonOnly = (pairs: readonly TokenPair[], listed: readonly NameToken[], u
  * which a compliance officer must see; nor is a family name with the post the press gives it (ハッカーニ師), which says
  * who is meant.
  */
-const WEAK_EVIDENCE = 1;
+const WEAK_EVIDENCE = 0.9;
 function commonPartsOnly(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, usedL: ReadonlySet<number>): boolean {
   if (pairs.length === 0 || organisational(listed) || query.some((t) => t.title) || verbatim(query, listed, pairs, usedQ, usedL)) return false;
   let mass = 0;

@@ -21,7 +21,7 @@ const WORDS: Record<string, string> = {
   조선: 'korea', 무역: 'trading', 은행: 'bank', 상업: 'commercial', 총회사: 'general corporation', 회사: 'company',
   총무역: 'general trading', 총국: 'general bureau', 공업: 'industry', 위원회: 'committee', 그룹: 'group', 합영: 'joint venture',
   합작: 'joint venture', 개발: 'development', 기술: 'technology', 해운: 'shipping', 광업: 'mining', 원자력: 'atomic energy',
-  신용: 'credit', 국제: 'international', 기계: 'machinery', 우주: 'space', 경제: 'economics', 민족: 'national', 보험: 'insurance',
+  신용: 'credit', 국제: 'international', 기계: 'machinery', 우주: 'space', 경제: 'economic', 민족: 'national', 보험: 'insurance',
   중앙: 'central', 군수: 'munitions', 정찰: 'reconnaissance', 조직: 'organization', 지도: 'guidance', 선전: 'propaganda',
   선동: 'agitation', 건설: 'construction', 동북: 'north east', 아시아: 'asia', 컴퓨터: 'computer', 콤퓨터: 'computer',
   센터: 'center', 쎈터: 'center', 엑스포: 'expo', 로케트: 'rocket', 로켓: 'rocket', 아연: 'zinc', 수출입: 'export import',

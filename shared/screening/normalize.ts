@@ -76,7 +76,8 @@ const COMPANY_WORDS = [
 /** Religious and honorific titles the list's aliases put before a name (Mullah, Haji, Maulavi): who, not which one. */
 const HONORIFICS = [
   'mullah', 'mulla', 'haji', 'hajji', 'hadji', 'haj', 'maulavi', 'mawlawi', 'maulvi', 'molvi', 'moulavi', 'sheikh', 'shaykh', 'sheik', 'qari',
-  'mufti', 'hafiz', 'shaikh', 'cheikh', 'cheik', 'shaiku', 'sheiku', 'ムラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ', 'シェイク', 'シャイク', 'カリ',
+  'mufti', 'hafiz', 'shaikh', 'cheikh', 'cheik', 'shaiku', 'sheiku', 'kari', 'ムラー', 'ムッラー', 'モッラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ',
+  'マウラヴィー', 'シェイク', 'シャイク', 'シャイフ', 'カリ', 'カーリー', 'ハーフィズ', 'ハフィズ', 'ハフィーズ',
 ];
 /** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
 const GENERIC = new Set([...COMPANY_WORDS, 'the', 'of', 'and', 'for', 'imeni', 'al', 'el', 'ul', 'ol', 'aru', 'eru', 'bin', 'ibn', 'bint', 'アル', 'エル', ...HONORIFICS]);
@@ -98,7 +99,8 @@ const particleFamily = (text: string) =>
 const HONORIFIC_SPELLINGS: Readonly<Record<string, string>> = {
   shaikh: 'sheikh', shaykh: 'sheikh', sheik: 'sheikh', cheikh: 'sheikh', cheik: 'sheikh', shaiku: 'sheikh', sheiku: 'sheikh', シェイク: 'sheikh', シャイク: 'sheikh', mulla: 'mullah', ムラー: 'mullah',
   hajji: 'haji', hadji: 'haji', haj: 'haji', ハジ: 'haji', ハッジ: 'haji', ハージ: 'haji', mawlawi: 'maulavi', maulvi: 'maulavi',
-  molvi: 'maulavi', moulavi: 'maulavi', マウラウィ: 'maulavi', マウラヴィ: 'maulavi', カリ: 'qari',
+  molvi: 'maulavi', moulavi: 'maulavi', マウラウィ: 'maulavi', マウラヴィ: 'maulavi', マウラヴィー: 'maulavi', カリ: 'qari', カーリー: 'qari', kari: 'qari',
+  ムッラー: 'mullah', モッラー: 'mullah', シャイフ: 'sheikh', ハーフィズ: 'hafiz', ハフィズ: 'hafiz', ハフィーズ: 'hafiz',
 };
 /** The article is in most Arabic names; whether a spelling writes it says nothing (al-Zawahiri, Zawahri). */
 const ARTICLE_WEIGHT = 0.1;

@@ -78,7 +78,7 @@ it('reads a DPRK organisation in Hangul in the list English words, its proper na
   expect(readKoreanOrganisation(foldName('조선련봉총회사'))).toBe('korea ryonbong general corporation');
   expect(readKoreanOrganisation(foldName('단천상업은행'))).toBe('tanchon commercial bank');
   expect(readKoreanOrganisation(foldName('원자력공업성'))).toBe('atomic energy industry ministry');
-  expect(readKoreanOrganisation(foldName('제2경제위원회'))).toBe('second economics committee');
+  expect(readKoreanOrganisation(foldName('제2경제위원회'))).toBe('second economic committee');
   // A person's name holds no such word; 조선 alone before a syllable may be a family and a given name.
   expect(readKoreanOrganisation(foldName('리성혁'))).toBeNull();
   expect(readKoreanOrganisation(foldName('조선희'))).toBeNull();
