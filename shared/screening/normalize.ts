@@ -429,8 +429,9 @@ function readingsOf(name: string, firstOnly = false): string[] {
     const english = latinReadings(translated)[0]!;
     readings.push(english, ...bankReadings(english));
   }
-  const romanized = readRomanizedKoreanOrganisation(folded);
-  for (const dprk of startsWithKorea(folded) ? kanjiOrganisationReadings(folded) : romanized === null ? [] : [romanized]) readings.push(dprk, ...dprkSpelledOut(dprk));
+  // A DPRK organisation in characters (朝鮮…), or in romanized Korean words (Tanchon Sangop Unhaeng).
+  const dprk = startsWithKorea(folded) ? kanjiOrganisationReadings(folded) : [readRomanizedKoreanOrganisation(folded) ?? []].flat();
+  for (const reading of dprk) readings.push(reading, ...dprkSpelledOut(reading));
   // A name the Japanese press translates (ロシア連邦中央銀行): also read in the list's English words (japanese-words.ts).
   readings.push(...japaneseOrganisationReadings(folded));
   // A foreign name in the characters the Chinese press transcribes it with (谢尔盖·拉夫罗夫): a reading of its own, not a
