@@ -1,3 +1,5 @@
+import { hasHan } from './chinese';
+
 /**
  * Foreign names in Chinese characters (外国人名汉字译写): the Chinese press and Chinese-language records write a Russian,
  * Arabic or Western name by characters chosen for their sound, one syllable or consonant each, after Xinhua's
@@ -26,7 +28,6 @@ const CUSTOMARY: Readonly<Record<string, string>> = {
 const COMPANY_KINDS: ReadonlyArray<readonly [string, string]> = [
   ['集团', 'group'], ['公司', 'company'], ['银行', 'bank'], ['銀行', 'bank'], ['康采恩', 'concern'], ['工厂', 'plant'],
 ];
-const HAN = /\p{Script=Han}/u;
 /** Xinhua's separator between a foreign name's parts (the middle dot), in its several code points. */
 const PARTS = /[·・•‧．.\s]+/u;
 
@@ -36,7 +37,7 @@ const PARTS = /[·・•‧．.\s]+/u;
  * 马林: a Chinese name, read in pinyin).
  */
 export function transcribedForeignName(text: string): string | null {
-  if (!HAN.test(text)) return null;
+  if (!hasHan(text)) return null;
   const kind = COMPANY_KINDS.find(([written]) => text.endsWith(written) && [...text].length > written.length + 2);
   if (kind !== undefined) {
     const name = transcribedForeignName(text.slice(0, -kind[0].length));

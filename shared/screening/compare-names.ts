@@ -718,7 +718,7 @@ const sameSpelling = (pair: TokenPair) =>
  * CORPORATION, KOREA RYONBONG GENERAL CORPORATION, … GROUP OF COMPANIES). A line of business (TONGBANG BANK, … TRADING)
  * is not one: Tongbang Ltd is another company.
  */
-const CONNECTIVES = new Set(['of', 'the', 'and']);
+export const CONNECTIVES = new Set(['of', 'the', 'and']);
 const describesCompany = (token: NameToken) => token.kind === 'legal' || KIND_OF_COMPANY.has(token.text) || particle(token) || CONNECTIVES.has(token.text);
 function containment(query: readonly NameToken[], listed: readonly NameToken[], pairs: readonly TokenPair[], usedQ: ReadonlySet<number>, l: number): number {
   if (!organisational(listed) || !query.every((t, i) => usedQ.has(i) || (t.kind !== 'word' && !RELATED_ENTITY.has(t.text)) || kindOfCompany(t, i))) return 0;

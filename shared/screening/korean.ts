@@ -200,13 +200,19 @@ export function readHangul(folded: string): string[] {
 
 const hasHangulLeft = (text: string) => /[\uac00-\ud7a3]/.test(text);
 
+/** A DPRK organisation's Korean words in both of the list's renderings (대외: external and foreign), or none. */
+function organisationReadings(hangul: string): string[] {
+  const first = readKoreanOrganisation(hangul);
+  if (first === null) return [];
+  const second = readKoreanOrganisation(hangul, true);
+  return second !== null && second !== first ? [first, second] : [first];
+}
+
 function readNativeHangul(folded: string): string[] {
-  const organisation = readKoreanOrganisation(folded);
   const syllables = romanizeHangul(folded);
-  if (organisation === null) return [syllables];
-  const second = readKoreanOrganisation(folded, true);
-  const readings = second !== null && second !== organisation ? [organisation, second] : [organisation];
-  readings.push(...dprkSpelledOut(organisation));
+  const readings = organisationReadings(folded);
+  if (readings.length === 0) return [syllables];
+  readings.push(...dprkSpelledOut(readings[0]!));
   // A short name with a word of an organisation's name may still be a person's (이기술): read both ways.
   return (folded.match(HANGUL_WORD) ?? []).join('').length <= 4 ? [...readings, syllables] : readings;
 }
@@ -232,24 +238,19 @@ const CHINESE_GIVEN_NAMES = new Set(
 );
 
 /**
- * A DPRK organisation as the Japanese press writes it (朝鮮貿易銀行, 偵察総局, 朝鮮鉱業開発貿易会社): its Korean words read
- * as in Hangul, or null. One that starts with 朝鮮 (朝鲜), the DPRK's name for itself, or Japan's 北朝鮮, is no guess (normalize.ts reads it as
- * a name's own reading); another (偵察総局, 高麗銀行) may be a Japanese or Chinese name, and is read as a guess.
+ * A name in characters that starts with 朝鮮 (朝鲜), the DPRK's name for itself, or Japan's 北朝鮮: read as a DPRK
+ * organisation it is no guess (normalize.ts reads it as a name's own reading); another (偵察総局, 高麗銀行) may be a
+ * Japanese or Chinese name, and is read as a guess (hanjaReadings).
  */
 export const startsWithKorea = (folded: string) => /^北?朝[鮮鲜]/.test(folded);
 
-export function readKanjiOrganisation(folded: string, second = false): string | null {
-  if (!HAN_ONLY.test(folded)) return null;
-  const hangul = hanjaToHangul(folded);
-  return hangul === null ? null : readKoreanOrganisation(hangul, second);
-}
-
-/** A DPRK organisation in characters in both of the list's renderings of its words (朝鲜对外贸易银行: FOREIGN TRADE BANK). */
+/**
+ * A DPRK organisation as the Japanese and Chinese press write it (朝鮮貿易銀行, 偵察総局, 朝鲜对外贸易银行): its Korean
+ * words read as in Hangul, in both of the list's renderings (FOREIGN TRADE BANK), or none.
+ */
 export function kanjiOrganisationReadings(folded: string): string[] {
-  const first = readKanjiOrganisation(folded);
-  if (first === null) return [];
-  const second = readKanjiOrganisation(folded, true);
-  return second !== null && second !== first ? [first, second] : [first];
+  const hangul = HAN_ONLY.test(folded) ? hanjaToHangul(folded) : null;
+  return hangul === null ? [] : organisationReadings(hangul);
 }
 
 /**
@@ -259,7 +260,7 @@ export function kanjiOrganisationReadings(folded: string): string[] {
  */
 export function hanjaReadings(folded: string): string[] {
   if (!HAN_ONLY.test(folded)) return [];
-  const organisation = readKanjiOrganisation(folded);
+  const organisation = kanjiOrganisationReadings(folded)[0] ?? null;
   if (organisation !== null) return startsWithKorea(folded) ? [] : [organisation];
   const han = folded.replace(/ /g, '');
   if (CHINESE_GIVEN_NAMES.has([...han].slice(1).join(''))) return [];
@@ -272,17 +273,6 @@ export function hanjaReadings(folded: string): string[] {
  * syllables (lee sung hyuk), as the list writes given names; null when nothing is to split or the name is not shaped
  * as a Korean one: two or three words, a Korean family name first or last, every other word one or two syllables.
  */
-/**
- * The other way to cut a romanized given name run together where a syllable's final ng meets a vowel (KWANGIL: kwang
- * il, which splitKoreanGivenName cut kwan gil): both cuts are syllables, and the name says nothing of which. The
- * reading unchanged when there is no such cut.
- */
-export function otherKoreanCut(reading: string): string {
-  return reading.replace(/\b([a-z]+n) g([aeiou][a-z]*)\b/g, (whole, first: string, second: string) =>
-    splitKoreanSyllables(`${first}g`)?.length === 1 && splitKoreanSyllables(second)?.length === 1 ? `${first}g ${second}` : whole,
-  );
-}
-
 export function splitKoreanGivenName(reading: string): string | null {
   const words = reading.split(' ');
   // Initials are not syllables (Sechin I.I.), and I alone is the rarest spelling of 이 in Latin.
@@ -302,4 +292,15 @@ export function splitKoreanGivenName(reading: string): string | null {
     out.push(syllables.join(' '));
   }
   return split ? out.join(' ') : null;
+}
+
+/**
+ * The other way to cut a romanized given name run together where a syllable's final ng meets a vowel (KWANGIL: kwang
+ * il, which splitKoreanGivenName cut kwan gil): both cuts are syllables, and the name says nothing of which. The
+ * reading unchanged when there is no such cut.
+ */
+export function otherKoreanCut(reading: string): string {
+  return reading.replace(/\b([a-z]+n) g([aeiou][a-z]*)\b/g, (whole, first: string, second: string) =>
+    splitKoreanSyllables(`${first}g`)?.length === 1 && splitKoreanSyllables(second)?.length === 1 ? `${first}g ${second}` : whole,
+  );
 }

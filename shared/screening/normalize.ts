@@ -76,7 +76,7 @@ const COMPANY_WORDS = [
 /** Religious and honorific titles the list's aliases put before a name (Mullah, Haji, Maulavi): who, not which one. */
 const HONORIFICS = [
   'mullah', 'mulla', 'haji', 'hajji', 'hadji', 'haj', 'maulavi', 'mawlawi', 'maulvi', 'molvi', 'moulavi', 'sheikh', 'shaykh', 'sheik', 'qari',
-  'mufti', 'hafiz', 'shaikh', 'cheikh', 'cheik', 'shaiku', 'sheiku', 'kari', 'ムラー', 'ムッラー', 'モッラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ',
+  'mufti', 'hafiz', 'shaikh', 'cheikh', 'cheik', 'shaiku', 'sheiku', 'kari', 'hafizu', 'ムラー', 'ムッラー', 'モッラー', 'ハジ', 'ハッジ', 'ハージ', 'マウラウィ', 'マウラヴィ',
   'マウラヴィー', 'シェイク', 'シャイク', 'シャイフ', 'カリ', 'カーリー', 'ハーフィズ', 'ハフィズ', 'ハフィーズ',
 ];
 /** Particles many names share, persons' too (AL-BAGHDADI, Omar the Chechen). */
@@ -100,7 +100,7 @@ const HONORIFIC_SPELLINGS: Readonly<Record<string, string>> = {
   shaikh: 'sheikh', shaykh: 'sheikh', sheik: 'sheikh', cheikh: 'sheikh', cheik: 'sheikh', shaiku: 'sheikh', sheiku: 'sheikh', シェイク: 'sheikh', シャイク: 'sheikh', mulla: 'mullah', ムラー: 'mullah',
   hajji: 'haji', hadji: 'haji', haj: 'haji', ハジ: 'haji', ハッジ: 'haji', ハージ: 'haji', mawlawi: 'maulavi', maulvi: 'maulavi',
   molvi: 'maulavi', moulavi: 'maulavi', マウラウィ: 'maulavi', マウラヴィ: 'maulavi', マウラヴィー: 'maulavi', カリ: 'qari', カーリー: 'qari', kari: 'qari',
-  ムッラー: 'mullah', モッラー: 'mullah', シャイフ: 'sheikh', ハーフィズ: 'hafiz', ハフィズ: 'hafiz', ハフィーズ: 'hafiz',
+  ムッラー: 'mullah', モッラー: 'mullah', シャイフ: 'sheikh', ハーフィズ: 'hafiz', ハフィズ: 'hafiz', ハフィーズ: 'hafiz', hafizu: 'hafiz',
 };
 /** The article is in most Arabic names; whether a spelling writes it says nothing (al-Zawahiri, Zawahri). */
 const ARTICLE_WEIGHT = 0.1;
@@ -368,7 +368,8 @@ export function tokenizeReadings(name: string): NameReading[] {
 /**
  * The reverse: a particle the query writes apart that the list glues to the name after it (Moktar Bel Moktar for
  * BELMOKHTAR, Abdul Salam for ABDUSSALAM, Abd al-Ghani for ABDULGHANI): the query is also read with it joined, Abd and
- * its article as Abdul (the list's commonest spelling; joinArabicCompounds reads the assimilated Abdus-, Abdur- so).
+ * its article as Abdul (the list's commonest spelling; joinArabicCompounds reads the assimilated Abdus-, Abdur- so);
+ * likewise the parts of a compound the query writes apart (Fakhri Zadeh, Uralvagon Zavod).
  */
 function joinParticles(reading: string): string {
   return reading
@@ -425,10 +426,7 @@ function readingsOf(name: string, firstOnly = false): string[] {
   const readings = hasHangul(folded) ? readHangul(folded).flatMap(cyrillicReadings) : latinReadings(folded);
   if (firstOnly && readings.length > 0) return [finishReading(readings[0]!)];
   const translated = hasCyrillic(folded) ? translateRussianWords(folded) : hasArabic(folded) ? translateArabicScriptWords(folded) : null;
-  if (translated !== null) {
-    const english = latinReadings(translated)[0]!;
-    readings.push(english, ...bankReadings(english));
-  }
+  if (translated !== null) readings.push(latinReadings(translated)[0]!);
   // A DPRK organisation in characters (朝鮮…), or in romanized Korean words (Tanchon Sangop Unhaeng).
   const dprk = startsWithKorea(folded) ? kanjiOrganisationReadings(folded) : [readRomanizedKoreanOrganisation(folded) ?? []].flat();
   for (const reading of dprk) readings.push(reading, ...dprkSpelledOut(reading));
@@ -438,7 +436,8 @@ function readingsOf(name: string, firstOnly = false): string[] {
   // guess at a Chinese name, since only a name all of such characters, in parts or long, is read so.
   const foreign = transcribedForeignName(folded);
   if (foreign !== null) readings.push(foreign);
-  readings.push(...bankReadings(folded));
+  // A bank by the name it goes by, in Latin letters or translated (Bank of Russia, Банк России; AB Rossiya).
+  readings.push(...readings.flatMap(bankReadings));
   return readings.map(finishReading);
 }
 

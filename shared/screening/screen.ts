@@ -1,5 +1,5 @@
 import type { Designation } from '../domain/designation';
-import { addsKindOfEntity, ARABIC_SIMILARITY, COARSE_SIMILARITY, compareNames, isInitial, type NameComparison, CONTAINED_RARE, CROSS_SCRIPT_FACTOR, FAMILY_SIMILARITY, singleCompanyWord } from './compare-names';
+import { addsKindOfEntity, ARABIC_SIMILARITY, COARSE_SIMILARITY, compareNames, CONNECTIVES, isInitial, type NameComparison, CONTAINED_RARE, CROSS_SCRIPT_FACTOR, FAMILY_SIMILARITY, singleCompanyWord } from './compare-names';
 import { countryCode } from '../domain/countries';
 import { hasHan, PARTIAL_GUESS_FACTOR, wholeNameAgrees } from './chinese';
 import { entityTypeMismatch } from './entity-type';
@@ -256,9 +256,8 @@ const aliasIndexes = new WeakMap<ScreeningIndex, Map<string, Set<number>>>();
  * (Dandong Hongxiang Industrial Development Company Limited: DHID), which a customer file puts before the name as the
  * list puts its own acronyms among the aliases; null for a name of fewer than three such words or more than six.
  */
-const CONNECTIVE_WORDS = new Set(['of', 'and', 'the', 'for']);
 function acronymOf(tokens: readonly NameToken[]): string | null {
-  const words = tokens.filter((t) => t.kind !== 'legal' && !CONNECTIVE_WORDS.has(t.text));
+  const words = tokens.filter((t) => t.kind !== 'legal' && !CONNECTIVES.has(t.text));
   if (words.length < 3 || words.length > 6 || words.some((t) => t.script !== 'latin')) return null;
   return words.map((t) => t.text[0]!).join('');
 }
